@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The only file that reads argv and sets the exit code; everything else lives in dist/cli.
+import { runCli } from '../dist/cli/main.js';
+
+process.stdout.on('error', (error) => {
+  // A closed pipe (`edgarkit parse … | head`) is not an error worth a stack trace.
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,69 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { runParseCommand } from './parse-command.js';
+
+const VERSION = '0.1.0';
+
+/**
+ * Runs the CLI and returns the exit code; the only place that turns errors into messages and codes.
+ * A stack trace is printed only with `--debug`.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: ExitCode = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = new Command('edgarkit')
+    .description('Read, understand, store and serve SEC EDGAR filings of every era.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces for unexpected errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run "edgarkit <command> --help" for usage)');
+
+  program
+    .command('parse')
+    .description('Read submissions (a .txt/.nc file, a folder, a .tar/.tar.gz feed archive, or - for stdin) and summarise them')
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--json', 'print one submission as JSON')
+    .option('--jsonl', 'print one JSON object per submission per line')
+    .option('--strict', 'fail on any repaired problem with file:line:col: message (exit 1)')
+    .addOption(new Option('--extract-attachments <dir>', 'write decoded uuencoded attachments under <dir>/<accession>/'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 parsed, 1 problems found in --strict mode, 2 bad usage or unreadable input.\n' +
+        'Examples:\n  edgarkit parse filing.txt\n  edgarkit parse 20021226.nc.tar.gz --jsonl > filings.jsonl\n',
+    )
+    .action(async (input: string, options: { json?: boolean; jsonl?: boolean; strict?: boolean; extractAttachments?: string }) => {
+      exitCode = await runParseCommand(input, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes were already printed by commander.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    io.stderr.write(`edgarkit: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof EdgarSyntaxError) {
+    io.stderr.write(`${error.message}\n`);
+    return EXIT.problems;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`edgarkit: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('(run with --debug for details)\n');
+  return EXIT.usage;
+}

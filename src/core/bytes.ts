@@ -1,0 +1,94 @@
+/**
+ * Byte helpers for the hot path. Multi-byte search goes through Node's Buffer#indexOf (a native scan that runs at
+ * several GB/s) when Buffer exists, and through a first-byte scan elsewhere; nothing here imports `node:*`.
+ */
+
+type BufferLike = Uint8Array & { indexOf(value: Uint8Array, byteOffset?: number): number };
+type BufferStatic = { from(buffer: ArrayBufferLike, byteOffset: number, length: number): BufferLike };
+
+const NodeBuffer = (globalThis as { Buffer?: BufferStatic }).Buffer;
+
+/** A view of `bytes` whose `indexOf` accepts a byte sequence. Zero-copy. */
+export function searchable(bytes: Uint8Array): BufferLike {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes as BufferLike;
+}
+
+/** Index of `needle` in `haystack` at or after `from`, or -1. `haystack` should come from `searchable()`. */
+export function indexOfBytes(haystack: BufferLike, needle: Uint8Array, from = 0): number {
+  if (NodeBuffer) return haystack.indexOf(needle, from);
+  const first = needle[0];
+  if (first === undefined) return from;
+  let at = haystack.indexOf(first as never, from);
+  while (at !== -1 && at + needle.length <= haystack.length) {
+    let matched = true;
+    for (let k = 1; k < needle.length; k++) {
+      if (haystack[at + k] !== needle[k]) {
+        matched = false;
+        break;
+      }
+    }
+    if (matched) return at;
+    at = haystack.indexOf(first as never, at + 1);
+  }
+  return -1;
+}
+
+/** Bytes of an ASCII string. */
+export function ascii(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0x7f;
+  return out;
+}
+
+/** True when `bytes` at `at` spell `expected` (ASCII), ignoring letter case. */
+export function startsWithAsciiIgnoreCase(bytes: Uint8Array, at: number, expected: string): boolean {
+  if (at < 0 || at + expected.length > bytes.length) return false;
+  for (let k = 0; k < expected.length; k++) {
+    let byte = bytes[at + k] as number;
+    if (byte >= 0x61 && byte <= 0x7a) byte -= 0x20;
+    let want = expected.charCodeAt(k);
+    if (want >= 0x61 && want <= 0x7a) want -= 0x20;
+    if (byte !== want) return false;
+  }
+  return true;
+}
+
+/** Case-insensitive search for an ASCII needle; slower than `indexOfBytes`, meant for repair paths only. */
+export function indexOfAsciiIgnoreCase(bytes: Uint8Array, needle: string, from = 0, to = bytes.length): number {
+  const lower = needle.toLowerCase().charCodeAt(0);
+  const upper = needle.toUpperCase().charCodeAt(0);
+  const last = to - needle.length;
+  for (let at = from; at <= last; at++) {
+    const byte = bytes[at];
+    if ((byte === lower || byte === upper) && startsWithAsciiIgnoreCase(bytes, at, needle)) return at;
+  }
+  return -1;
+}
+
+/** Latin-1 decoding of a short byte range (header keys and values); one char per byte so offsets match. */
+export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let at = start; at < end; at += CHUNK) {
+    out += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
+
+export function isWhitespaceByte(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0c || byte === 0x0b;
+}
+
+/** Concatenates byte chunks into one array (no copy when there is only one). */
+export function concatBytes(chunks: readonly Uint8Array[], totalLength?: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const length = totalLength ?? chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+export { type Diagnostic, type Severity } from './core/diagnostic.js';
+export { EdgarSyntaxError } from './core/edgar-syntax-error.js';
+export { type AccessionNumber, type Cik, parseAccessionNumber, parseCik } from './core/identifiers.js';
+export type { ByteRange, Span } from './core/span.js';
+export type * from './model/submission.js';
+export type * from './model/document.js';
+export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/submission-parser.js';
+export { parseSubmission, decodeDocumentText, decodeAttachment } from './parse/sgml/parse-submission.js';
+export { decodeText, type DecodedText, type TextEncoding } from './parse/sgml/decode-text.js';
+export { uudecode, type DecodedAttachment } from './parse/sgml/uudecode.js';
+export { summarizeSubmission, type SubmissionSummary } from './parse/sgml/submission-summary.js';
+export { readSubmissions, type SubmissionEntry, type ReadSubmissionsOptions } from './io/read-submissions.js';

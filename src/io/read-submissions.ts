@@ -1,0 +1,169 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import tarStream from 'tar-stream';
+import type { Submission } from '../model/submission.js';
+import { SubmissionParser, type SubmissionParserOptions } from '../parse/sgml/submission-parser.js';
+
+/** One item of a stream of submissions: a parsed submission, or the reason one input could not be read. */
+export type SubmissionEntry =
+  | { readonly ok: true; readonly source: string; readonly submission: Submission }
+  | { readonly ok: false; readonly source: string; readonly error: Error };
+
+export interface ReadSubmissionsOptions {
+  readonly strict?: boolean;
+  /** Called for each input file or archive member as it is reached (for progress). */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * Reads a file, a directory (recursively, in name order), a `.tar` or `.tar.gz` archive (daily feed archives), or
+ * stdin (`-`) as a stream of submissions. Archives are read member by member in constant memory: only the
+ * submission being parsed is held.
+ */
+export async function* readSubmissions(
+  path: string,
+  options: ReadSubmissionsOptions = {},
+  stdin: Readable = process.stdin,
+): AsyncGenerator<SubmissionEntry> {
+  if (path === '-') {
+    yield* readStream(stdin, '<stdin>', options);
+    return;
+  }
+  const info = await stat(path);
+  if (info.isDirectory()) {
+    yield* readDirectory(path, options);
+    return;
+  }
+  yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options);
+}
+
+async function* readDirectory(directory: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) yield* readDirectory(path, options);
+    else if (entry.isFile()) {
+      try {
+        yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options);
+      } catch (error) {
+        yield { ok: false, source: path, error: asError(error) };
+      }
+    }
+  }
+}
+
+/**
+ * Sniffs the first bytes: gzip is unzipped and sniffed again; a tar header (`ustar` at byte 257) makes an archive;
+ * anything else is one submission.
+ */
+async function* readStream(stream: Readable, source: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < 512 && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else {
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+  }
+  const first = Buffer.concat(head);
+  const rest = chain(first, iterator, done);
+  if (first[0] === GZIP_MAGIC_0 && first[1] === GZIP_MAGIC_1) {
+    const gunzip = createGunzip();
+    const feeding = pipeInto(rest, gunzip);
+    let failure: Error | null = null;
+    feeding.catch((error: unknown) => {
+      failure = asError(error);
+    });
+    try {
+      yield* readStream(gunzip, source, options);
+    } finally {
+      gunzip.destroy();
+    }
+    await feeding.catch(() => undefined);
+    if (failure) yield { ok: false, source, error: new Error(`Cannot decompress ${source}: ${(failure as Error).message}`) };
+    return;
+  }
+  if (first.length >= 262 && first.toString('latin1', 257, 262) === 'ustar') {
+    yield* readTar(rest, source, options);
+    return;
+  }
+  try {
+    const parser = new SubmissionParser({ ...parserOptions(options), source });
+    for await (const chunk of rest) {
+      options.onBytes?.(chunk.length);
+      parser.write(chunk);
+    }
+    yield { ok: true, source, submission: parser.end() };
+  } catch (error) {
+    yield { ok: false, source, error: asError(error) };
+  }
+}
+
+function parserOptions(options: ReadSubmissionsOptions): SubmissionParserOptions {
+  return options.strict ? { strict: true } : {};
+}
+
+async function* readTar(chunks: AsyncIterable<Buffer>, source: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+  const extract = tarStream.extract();
+  const feeding = pipeInto(chunks, extract);
+  feeding.catch(() => undefined);
+  try {
+    for await (const entry of extract) {
+      const name = `${source}:${entry.header.name}`;
+      if (entry.header.type !== 'file') {
+        entry.resume();
+        continue;
+      }
+      try {
+        const parser = new SubmissionParser({ ...parserOptions(options), source: name });
+        for await (const chunk of entry as AsyncIterable<Buffer>) {
+          options.onBytes?.(chunk.length);
+          parser.write(chunk);
+        }
+        yield { ok: true, source: name, submission: parser.end() };
+      } catch (error) {
+        entry.resume();
+        yield { ok: false, source: name, error: asError(error) };
+      }
+    }
+  } catch (error) {
+    yield { ok: false, source, error: new Error(`Cannot read archive ${source}: ${asError(error).message}`) };
+    return;
+  } finally {
+    extract.destroy();
+  }
+  await feeding.catch(() => undefined);
+}
+
+async function* chain(first: Buffer, rest: AsyncIterator<Buffer>, done: boolean): AsyncGenerator<Buffer> {
+  if (first.length > 0) yield first;
+  if (done) return;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Writes an async iterable into a stream with backpressure; settles when the target finishes or is destroyed. */
+function pipeInto(chunks: AsyncIterable<Buffer>, target: NodeJS.WritableStream): Promise<void> {
+  return pipeline(Readable.from(chunks, { objectMode: false }), target);
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

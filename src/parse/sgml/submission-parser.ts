@@ -1,0 +1,868 @@
+import {
+  ascii,
+  concatBytes,
+  indexOfAsciiIgnoreCase,
+  indexOfBytes,
+  isWhitespaceByte,
+  latin1,
+  searchable,
+  startsWithAsciiIgnoreCase,
+} from '../../core/bytes.js';
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
+import { EdgarSyntaxError } from '../../core/edgar-syntax-error.js';
+import type {
+  BodyWrapper,
+  HeaderNode,
+  Submission,
+  SubmissionDocument,
+  SubmissionFormat,
+  SubmissionHeader,
+} from '../../model/submission.js';
+import { readHeaderLines, readHeaderTags } from './header-tree.js';
+import { typeHeader } from './typed-header.js';
+import { findUuencodeBegin } from './uudecode.js';
+
+export interface SubmissionParserOptions {
+  /** Fail on the first repaired problem with `file:line:col: message` instead of returning diagnostics. */
+  readonly strict?: boolean;
+  /** A name for the input in error messages (usually its path). */
+  readonly source?: string;
+  /** A header larger than this is cut off and reported (default 64 MiB); headers of real filings are far smaller. */
+  readonly maxHeaderBytes?: number;
+}
+
+// Markers searched with the native byte scan.
+const TEXT_CLOSE = ascii('</TEXT>');
+const DOCUMENT_GT = ascii('DOCUMENT>');
+const DOCUMENT_OPEN = ascii('<DOCUMENT>');
+const SUBMISSION_CLOSE = ascii('</SUBMISSION>');
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const SLASH = 0x2f;
+
+const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
+const PEM_END = '-----END PRIVACY-ENHANCED MESSAGE-----';
+/** Bytes needed to tell which opening tag or envelope a submission starts with. */
+const LOOKAHEAD = PEM_BEGIN.length;
+/** Bytes kept back when a body is flushed, so a marker split across two chunks is still found. */
+const MARKER_MARGIN = 64;
+/** A `<DOCUMENT>` preamble longer than this has lost its `<TEXT>`. */
+const MAX_META_BYTES = 64 * 1024;
+
+// Parser states, as small integers in one loop (the style of htmlparser2's tokenizer).
+const START = 0;
+const HEADER = 1;
+const DISSEMINATION_HEADER = 2;
+const BETWEEN_DOCUMENTS = 3;
+const DOCUMENT_META = 4;
+const BODY = 5;
+const AFTER_BODY = 6;
+const BARE = 7;
+const DONE = 8;
+type State = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+interface OpenDocument {
+  start: number;
+  fields: { key: string; value: string }[];
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/**
+ * A push parser for one EDGAR submission: complete submission `.txt` (any era, PEM envelope or not),
+ * dissemination `.nc`, header-only `.hdr.sgml`, documents without a header, or a bare document.
+ *
+ * Feed it bytes in chunks of any size with `write()`, then call `end()`; the result is the same whatever the
+ * chunking. Boundaries are found with native byte search, text is decoded only for the header and the
+ * document preambles, and bodies stay bytes (views of the input when it came in one chunk).
+ */
+export class SubmissionParser {
+  readonly #options: SubmissionParserOptions;
+  readonly #diagnostics: Diagnostic[] = [];
+
+  // The unconsumed input: `#data[0]` is absolute offset `#base`; valid bytes end at `#length` (relative).
+  #data: Uint8Array = new Uint8Array(0);
+  #owned = false;
+  #base = 0;
+  #length = 0;
+  /** Absolute offset of the next unread byte. */
+  #cursor = 0;
+  /** Absolute offset before which no byte is needed any more. */
+  #keepFrom = 0;
+
+  #state: State = START;
+  #format: SubmissionFormat | null = null;
+  #privacyEnhanced = false;
+  #envelopeNodes: HeaderNode[] = [];
+  #headerTree: HeaderNode[] | null = null;
+  #headerStart = 0;
+  #headerOpener = 'SEC-HEADER';
+  /** False for a header saved without its `<SEC-HEADER>` line: then the end of input is its natural end. */
+  #headerHasOpener = true;
+  #documents: SubmissionDocument[] = [];
+  #open: OpenDocument | null = null;
+  #bodyParts: Uint8Array[] = [];
+  /** Absolute offset from which the current body is still in `#data` (earlier parts were flushed). */
+  #bodyPartStart = 0;
+  #scanFrom = 0;
+  #strayReported = false;
+  #ended = false;
+
+  constructor(options: SubmissionParserOptions = {}) {
+    this.#options = options;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.#ended) throw new Error('SubmissionParser.write() called after end()');
+    if (chunk.length === 0) return;
+    this.#append(chunk);
+    this.#pump(false);
+  }
+
+  end(): Submission {
+    if (this.#ended) throw new Error('SubmissionParser.end() called twice');
+    this.#ended = true;
+    this.#pump(true);
+    return this.#finish();
+  }
+
+  // ---- input buffer ----------------------------------------------------------------------------------------
+
+  #append(chunk: Uint8Array): void {
+    if (this.#length === 0 && !this.#owned) {
+      // First chunk: borrow it, so a whole-file parse never copies.
+      this.#data = chunk;
+      this.#length = chunk.length;
+      return;
+    }
+    const keepFrom = this.#options.strict ? this.#base : Math.min(this.#keepFrom, this.#cursor);
+    const keepRelative = keepFrom - this.#base;
+    const live = this.#length - keepRelative;
+    if (this.#owned && this.#length + chunk.length <= this.#data.length) {
+      this.#data.set(chunk, this.#length);
+      this.#length += chunk.length;
+      return;
+    }
+    // Grow into a new buffer; never move bytes inside the old one, since documents may hold views of it.
+    const capacity = Math.max(64 * 1024, (live + chunk.length) * 2);
+    const next = new Uint8Array(capacity);
+    next.set(this.#data.subarray(keepRelative, this.#length), 0);
+    next.set(chunk, live);
+    this.#data = next;
+    this.#owned = true;
+    this.#base = keepFrom;
+    this.#length = live + chunk.length;
+  }
+
+  /** Absolute end of the bytes received so far. */
+  get #end(): number {
+    return this.#base + this.#length;
+  }
+
+  #byte(absolute: number): number {
+    return this.#data[absolute - this.#base] ?? -1;
+  }
+
+  #find(needle: Uint8Array, fromAbsolute: number, toAbsolute = this.#end): number {
+    const from = Math.max(0, fromAbsolute - this.#base);
+    const to = toAbsolute - this.#base;
+    const haystack = searchable(to === this.#length ? this.#data.subarray(0, this.#length) : this.#data.subarray(0, to));
+    const at = indexOfBytes(haystack, needle, from);
+    return at === -1 ? -1 : at + this.#base;
+  }
+
+  #startsWith(absolute: number, text: string): boolean {
+    return startsWithAsciiIgnoreCase(this.#data.subarray(0, this.#length), absolute - this.#base, text);
+  }
+
+  #view(startAbsolute: number, endAbsolute: number): Uint8Array {
+    return this.#data.subarray(startAbsolute - this.#base, endAbsolute - this.#base);
+  }
+
+  #report(code: string, severity: Diagnostic['severity'], message: string, offset: number): void {
+    this.#diagnostics.push(diagnostic(code, severity, message, offset));
+  }
+
+  /** Absolute offset of the end of the line that starts at or after `from`, or -1 when it is not complete yet. */
+  #lineEnd(from: number): number {
+    const at = this.#data.subarray(0, this.#length).indexOf(NEWLINE, from - this.#base);
+    return at === -1 ? -1 : at + this.#base;
+  }
+
+  // ---- the state loop ----------------------------------------------------------------------------------------
+
+  #pump(final: boolean): void {
+    let progressed = true;
+    while (progressed && this.#state !== DONE) {
+      switch (this.#state) {
+        case START:
+          progressed = this.#readStart(final);
+          break;
+        case HEADER:
+          progressed = this.#readHeader(final);
+          break;
+        case DISSEMINATION_HEADER:
+          progressed = this.#readDisseminationHeader(final);
+          break;
+        case BETWEEN_DOCUMENTS:
+          progressed = this.#readBetweenDocuments(final);
+          break;
+        case DOCUMENT_META:
+          progressed = this.#readDocumentMeta(final);
+          break;
+        case BODY:
+          progressed = this.#readBody(final);
+          break;
+        case AFTER_BODY:
+          progressed = this.#readAfterBody(final);
+          break;
+        case BARE:
+          progressed = this.#readBare(final);
+          break;
+      }
+    }
+    if (this.#state !== HEADER && this.#state !== DISSEMINATION_HEADER && this.#state !== DOCUMENT_META && this.#state !== BODY && this.#state !== BARE) {
+      this.#keepFrom = this.#cursor;
+    }
+  }
+
+  #skipWhitespace(): void {
+    while (this.#cursor < this.#end && isWhitespaceByte(this.#byte(this.#cursor))) this.#cursor++;
+  }
+
+  /**
+   * Before anything: an envelope or an opening tag decides the format.
+   * > | -----BEGIN PRIVACY-ENHANCED MESSAGE-----
+   * > | <SEC-DOCUMENT>0001011438-98-000429.txt : 19990101
+   *     ^
+   */
+  #readStart(final: boolean): boolean {
+    // A byte-order mark is not content.
+    if (this.#cursor === 0 && this.#byte(0) === 0xef && this.#byte(1) === 0xbb && this.#byte(2) === 0xbf) this.#cursor = 3;
+    this.#skipWhitespace();
+    if (this.#end - this.#cursor < LOOKAHEAD && !final) return false;
+    const at = this.#cursor;
+    if (at >= this.#end) {
+      this.#state = DONE;
+      return true;
+    }
+    if (this.#startsWith(at, PEM_BEGIN)) {
+      // The envelope's key lines run to a blank line; the submission starts at the next line that opens a tag.
+      const tagLine = this.#find(ascii('\n<'), at);
+      if (tagLine === -1) {
+        if (!final) return false;
+        this.#report('sgml/no-content', 'error', 'The privacy-enhanced message envelope holds no submission', at);
+        this.#cursor = this.#end;
+        this.#state = DONE;
+        return true;
+      }
+      this.#privacyEnhanced = true;
+      this.#cursor = tagLine + 1;
+      return true;
+    }
+    for (const opener of ['SEC-DOCUMENT', 'IMS-DOCUMENT'] as const) {
+      if (this.#startsWith(at, `<${opener}>`)) {
+        const lineEnd = this.#lineEnd(at);
+        if (lineEnd === -1 && !final) return false;
+        const end = lineEnd === -1 ? this.#end : lineEnd;
+        this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
+        this.#format = 'complete-submission';
+        this.#cursor = end;
+        return true;
+      }
+    }
+    for (const opener of ['SEC-HEADER', 'IMS-HEADER'] as const) {
+      if (this.#startsWith(at, `<${opener}>`)) {
+        const lineEnd = this.#lineEnd(at);
+        if (lineEnd === -1 && !final) return false;
+        const end = lineEnd === -1 ? this.#end : lineEnd;
+        this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
+        this.#format ??= 'complete-submission';
+        this.#headerOpener = opener;
+        this.#headerStart = end;
+        this.#keepFrom = end;
+        this.#cursor = end;
+        this.#state = HEADER;
+        return true;
+      }
+    }
+    if (this.#startsWith(at, '<SUBMISSION>')) {
+      this.#format = 'dissemination';
+      this.#headerStart = at + '<SUBMISSION>'.length;
+      this.#keepFrom = this.#headerStart;
+      this.#cursor = this.#headerStart;
+      this.#state = DISSEMINATION_HEADER;
+      return true;
+    }
+    if (this.#startsWith(at, '<DOCUMENT>')) {
+      this.#format ??= 'documents-only';
+      this.#state = BETWEEN_DOCUMENTS;
+      return true;
+    }
+    if (
+      this.#startsWith(at, '<ACCEPTANCE-DATETIME>') ||
+      this.#startsWith(at, '<PRIVATE-TO-PUBLIC>') ||
+      this.#startsWith(at, 'ACCESSION NUMBER:')
+    ) {
+      // A header saved without its <SEC-HEADER> line (as EDGAR's header pages show it).
+      this.#format ??= 'complete-submission';
+      this.#headerHasOpener = false;
+      this.#headerStart = at;
+      this.#keepFrom = at;
+      this.#state = HEADER;
+      return true;
+    }
+    if (this.#format !== null) {
+      // An envelope line was seen, then something unexpected: go looking for documents.
+      this.#state = BETWEEN_DOCUMENTS;
+      return true;
+    }
+    // No SGML container at all: the whole input is one document (like the seed, a primary document on its own).
+    this.#format = 'bare-document';
+    this.#open = { start: 0, fields: [], bodyStart: 0, bodyEnd: 0 };
+    this.#bodyPartStart = 0;
+    this.#keepFrom = 0;
+    this.#state = BARE;
+    return true;
+  }
+
+  /**
+   * The `KEY:<tabs>value` header, up to its closing tag.
+   * > | FILED AS OF DATE:		19981231
+   * > | </SEC-HEADER>
+   *     ^
+   */
+  #readHeader(final: boolean): boolean {
+    const closeTag = ascii(`</${this.#headerOpener}>`);
+    const searchFrom = Math.max(this.#headerStart, this.#scanFrom);
+    const closeAt = this.#find(closeTag, searchFrom);
+    const documentAt = this.#findDocumentAtLineStart(searchFrom, closeAt === -1 ? this.#end : closeAt);
+    let headerEnd: number;
+    let resumeAt: number;
+    if (documentAt !== -1) {
+      // Repair: a missing close tag (or a lower-case one) before the first document.
+      const lowerClose = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), `</${this.#headerOpener}>`, this.#headerStart - this.#base, documentAt - this.#base);
+      if (lowerClose !== -1) {
+        headerEnd = lowerClose + this.#base;
+        this.#report('sgml/lowercase-tag', 'warning', `Read "</${this.#headerOpener}>" written in another letter case`, headerEnd);
+      } else {
+        headerEnd = documentAt;
+        this.#report('sgml/unclosed-header', 'warning', `The header has no "</${this.#headerOpener}>"; it was ended at the first <DOCUMENT>`, documentAt);
+      }
+      resumeAt = documentAt;
+    } else if (closeAt !== -1) {
+      headerEnd = closeAt;
+      resumeAt = closeAt + closeTag.length;
+    } else if (!final) {
+      const maxHeader = this.#options.maxHeaderBytes ?? 64 * 1024 * 1024;
+      if (this.#end - this.#headerStart <= maxHeader) {
+        this.#scanFrom = Math.max(this.#headerStart, this.#end - MARKER_MARGIN);
+        return false;
+      }
+      this.#report('sgml/header-too-large', 'error', `The header is larger than ${maxHeader} bytes; the rest was skipped`, this.#headerStart);
+      headerEnd = this.#end;
+      resumeAt = this.#end;
+    } else {
+      const lowerClose = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), `</${this.#headerOpener}>`, this.#headerStart - this.#base);
+      if (lowerClose !== -1) {
+        headerEnd = lowerClose + this.#base;
+        resumeAt = headerEnd + closeTag.length;
+        this.#report('sgml/lowercase-tag', 'warning', `Read "</${this.#headerOpener}>" written in another letter case`, headerEnd);
+      } else {
+        headerEnd = this.#end;
+        resumeAt = this.#end;
+        if (this.#headerHasOpener) {
+          this.#report('sgml/truncated', 'error', `The input ends inside the header (no "</${this.#headerOpener}>")`, this.#end);
+        }
+      }
+    }
+    this.#headerTree = readHeaderLines(this.#data, this.#headerStart - this.#base, headerEnd - this.#base, this.#diagnostics, this.#base);
+    this.#cursor = resumeAt;
+    this.#scanFrom = 0;
+    this.#state = BETWEEN_DOCUMENTS;
+    return true;
+  }
+
+  /**
+   * The nested tags of a dissemination header, up to the first document.
+   * > | <FILING-DATE>20010102
+   * > | <DOCUMENT>
+   *     ^
+   */
+  #readDisseminationHeader(final: boolean): boolean {
+    const searchFrom = Math.max(this.#headerStart, this.#scanFrom);
+    const documentAt = this.#find(DOCUMENT_OPEN, searchFrom);
+    const closeAt = this.#find(SUBMISSION_CLOSE, searchFrom, documentAt === -1 ? this.#end : documentAt);
+    let headerEnd: number;
+    if (closeAt !== -1) headerEnd = closeAt;
+    else if (documentAt !== -1) headerEnd = documentAt;
+    else if (!final) {
+      this.#scanFrom = Math.max(this.#headerStart, this.#end - MARKER_MARGIN);
+      return false;
+    } else {
+      headerEnd = this.#end;
+      this.#report('sgml/truncated', 'error', 'The input ends inside the <SUBMISSION> header', this.#end);
+    }
+    this.#headerTree = readHeaderTags(this.#data, this.#headerStart - this.#base, headerEnd - this.#base, this.#diagnostics, this.#base);
+    this.#cursor = headerEnd;
+    this.#scanFrom = 0;
+    this.#state = BETWEEN_DOCUMENTS;
+    return true;
+  }
+
+  /** A `<DOCUMENT>` that opens a line (so one quoted inside running text is not taken for a boundary). */
+  #findDocumentAtLineStart(from: number, to: number): number {
+    let at = this.#find(DOCUMENT_OPEN, from, to);
+    while (at !== -1) {
+      const before = this.#byte(at - 1);
+      if (at === 0 || before === NEWLINE || before === CARRIAGE_RETURN || before === GREATER_THAN) return at;
+      at = this.#find(DOCUMENT_OPEN, at + 1, to);
+    }
+    return -1;
+  }
+
+  /**
+   * Between documents: the next `<DOCUMENT>`, or the closing tags of the container.
+   * > | </DOCUMENT>
+   * > | <DOCUMENT>
+   *     ^
+   */
+  #readBetweenDocuments(final: boolean): boolean {
+    this.#skipWhitespace();
+    const at = this.#cursor;
+    if (at >= this.#end) {
+      if (final) this.#state = DONE;
+      return final;
+    }
+    if (this.#end - at < LOOKAHEAD && !final) return false;
+    if (this.#byte(at) === LESS_THAN) {
+      if (this.#startsWith(at, '<DOCUMENT>')) {
+        this.#open = { start: at, fields: [], bodyStart: -1, bodyEnd: -1 };
+        this.#cursor = at + '<DOCUMENT>'.length;
+        this.#keepFrom = this.#cursor;
+        this.#state = DOCUMENT_META;
+        return true;
+      }
+      for (const closing of ['</SEC-DOCUMENT>', '</IMS-DOCUMENT>', '</SUBMISSION>']) {
+        if (this.#startsWith(at, closing)) {
+          this.#cursor = at + closing.length;
+          return true;
+        }
+      }
+      if (this.#startsWith(at, '</DOCUMENT>')) {
+        this.#report('sgml/stray-close-tag', 'warning', 'Ignored a "</DOCUMENT>" with no open document', at);
+        this.#cursor = at + '</DOCUMENT>'.length;
+        return true;
+      }
+    }
+    if (this.#startsWith(at, PEM_END)) {
+      const lineEnd = this.#lineEnd(at);
+      this.#cursor = lineEnd === -1 ? this.#end : lineEnd + 1;
+      return true;
+    }
+    // Stray content: skip to the next document, saying so once.
+    if (!this.#strayReported) {
+      this.#report('sgml/stray-content', 'warning', 'Skipped text outside any <DOCUMENT>', at);
+      this.#strayReported = true;
+    }
+    const next = this.#findDocumentAtLineStart(at + 1, this.#end);
+    if (next !== -1) {
+      this.#cursor = next;
+      return true;
+    }
+    if (final) {
+      this.#cursor = this.#end;
+      this.#state = DONE;
+      return true;
+    }
+    // Keep a margin in case "<DOCUMENT>" is split across chunks.
+    this.#cursor = Math.max(at, this.#end - MARKER_MARGIN);
+    return false;
+  }
+
+  /**
+   * The `<TYPE>`, `<SEQUENCE>`, `<FILENAME>`, `<DESCRIPTION>` … fields up to `<TEXT>`.
+   * > | <TYPE>8-K
+   * > | <TEXT>
+   *     ^
+   */
+  #readDocumentMeta(final: boolean): boolean {
+    const open = this.#open as OpenDocument;
+    const fields: { key: string; value: string }[] = [];
+    // Findings are held back until the preamble is complete: a wait for more input re-reads it from the start.
+    const findings: Diagnostic[] = [];
+    const keep = (): void => {
+      this.#diagnostics.push(...findings);
+    };
+    let at = this.#cursor;
+    for (;;) {
+      while (at < this.#end && isWhitespaceByte(this.#byte(at))) at++;
+      if (at >= this.#end || (this.#end - at < 16 && !final)) {
+        if (!final) {
+          if (this.#end - this.#cursor > MAX_META_BYTES) {
+            keep();
+            return this.#metaWithoutText(fields, at);
+          }
+          return false;
+        }
+        keep();
+        this.#report('sgml/truncated', 'error', 'The input ends inside a <DOCUMENT> before its <TEXT>', this.#end);
+        return this.#closeDocumentWithoutBody(fields, this.#end, this.#end);
+      }
+      if (at - this.#cursor > MAX_META_BYTES) {
+            keep();
+            return this.#metaWithoutText(fields, at);
+          }
+      if (this.#byte(at) !== LESS_THAN) {
+        // Text before <TEXT> that is not a field: keep it as an unnamed field rather than lose it.
+        const lineEnd = this.#lineEnd(at);
+        if (lineEnd === -1 && !final) return false;
+        const end = lineEnd === -1 ? this.#end : lineEnd;
+        findings.push(diagnostic('sgml/stray-content', 'warning', 'Kept a line between <DOCUMENT> and <TEXT> that is not a <TAG>', at));
+        fields.push({ key: '', value: latin1(this.#view(at, end)).trim() });
+        at = end;
+        continue;
+      }
+      if (this.#startsWith(at, '<TEXT>')) {
+        let bodyStart = at + '<TEXT>'.length;
+        if (!final && this.#end - bodyStart < 2) return false;
+        if (this.#byte(bodyStart) === CARRIAGE_RETURN && this.#byte(bodyStart + 1) === NEWLINE) bodyStart += 2;
+        else if (this.#byte(bodyStart) === NEWLINE) bodyStart += 1;
+        if (!this.#byteIsUpperCase(at + 1)) findings.push(diagnostic('sgml/lowercase-tag', 'warning', 'Read "<TEXT>" written in another letter case', at));
+        keep();
+        open.fields = fields;
+        open.bodyStart = bodyStart;
+        this.#bodyParts = [];
+        this.#bodyPartStart = bodyStart;
+        this.#scanFrom = bodyStart;
+        this.#cursor = bodyStart;
+        this.#keepFrom = bodyStart;
+        this.#state = BODY;
+        return true;
+      }
+      if (this.#startsWith(at, '</DOCUMENT>')) {
+        keep();
+        this.#report('sgml/missing-text', 'warning', 'A <DOCUMENT> has no <TEXT>', at);
+        return this.#closeDocumentWithoutBody(fields, at, at + '</DOCUMENT>'.length);
+      }
+      if (this.#startsWith(at, '<DOCUMENT>') || this.#startsWith(at, '</SEC-DOCUMENT>') || this.#startsWith(at, '</SUBMISSION>')) {
+        keep();
+        this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no <TEXT> and no </DOCUMENT>', at);
+        return this.#closeDocumentWithoutBody(fields, at, at);
+      }
+      const close = this.#data.subarray(0, this.#length).indexOf(GREATER_THAN, at - this.#base);
+      const lineEnd = this.#lineEnd(at);
+      if (close === -1 || (lineEnd !== -1 && close + this.#base > lineEnd)) {
+        if (lineEnd === -1 && !final) return false;
+        const end = lineEnd === -1 ? this.#end : lineEnd;
+        findings.push(diagnostic('sgml/unclosed-tag', 'warning', 'Kept a broken tag line between <DOCUMENT> and <TEXT>', at));
+        fields.push({ key: '', value: latin1(this.#view(at, end)).trim() });
+        at = end;
+        continue;
+      }
+      const closeAbsolute = close + this.#base;
+      // The value runs to the end of the line or the next tag (dissemination files put several on a line).
+      let valueEnd = closeAbsolute + 1;
+      while (valueEnd < this.#end) {
+        const byte = this.#byte(valueEnd);
+        if (byte === NEWLINE || byte === LESS_THAN) break;
+        valueEnd++;
+      }
+      if (valueEnd >= this.#end && !final) return false;
+      fields.push({ key: latin1(this.#view(at + 1, closeAbsolute)).trim(), value: latin1(this.#view(closeAbsolute + 1, valueEnd)).trim() });
+      at = valueEnd;
+    }
+  }
+
+  #byteIsUpperCase(absolute: number): boolean {
+    const byte = this.#byte(absolute);
+    return byte >= 0x41 && byte <= 0x5a;
+  }
+
+  #metaWithoutText(fields: { key: string; value: string }[], at: number): boolean {
+    this.#report('sgml/missing-text', 'error', `No <TEXT> within ${MAX_META_BYTES} bytes of <DOCUMENT>`, at);
+    return this.#closeDocumentWithoutBody(fields, at, at);
+  }
+
+  #closeDocumentWithoutBody(fields: { key: string; value: string }[], bodyAt: number, resumeAt: number): boolean {
+    const open = this.#open as OpenDocument;
+    open.fields = fields;
+    open.bodyStart = bodyAt;
+    open.bodyEnd = bodyAt;
+    this.#bodyParts = [];
+    this.#bodyPartStart = bodyAt;
+    this.#finishDocument(resumeAt, new Uint8Array(0));
+    this.#cursor = resumeAt;
+    this.#state = BETWEEN_DOCUMENTS;
+    return true;
+  }
+
+  /**
+   * The body, up to `</TEXT>`; a container tag met first means `</TEXT>` is missing.
+   * > | </TABLE>
+   * > | </TEXT>
+   *     ^
+   */
+  #readBody(final: boolean): boolean {
+    const textClose = this.#find(TEXT_CLOSE, this.#scanFrom);
+    const limit = textClose === -1 ? this.#end : textClose;
+    const boundary = this.#findContainerTag(this.#scanFrom, limit);
+    const open = this.#open as OpenDocument;
+    if (boundary === -1 && textClose !== -1) {
+      const body = this.#takeBody(textClose);
+      open.bodyEnd = textClose;
+      this.#cursor = textClose + TEXT_CLOSE.length;
+      this.#state = AFTER_BODY;
+      this.#pendingBody = body;
+      return true;
+    }
+    if (boundary !== -1) {
+      // `</TEXT>` is missing, or written in lower case: look just before the boundary.
+      const tailFrom = Math.max(this.#bodyPartStart, boundary - MARKER_MARGIN);
+      const lower = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), '</TEXT>', tailFrom - this.#base, boundary - this.#base);
+      let bodyEnd = boundary;
+      if (lower !== -1) {
+        bodyEnd = lower + this.#base;
+        this.#report('sgml/lowercase-tag', 'warning', 'Read "</TEXT>" written in another letter case', bodyEnd);
+      } else {
+        this.#report('sgml/unclosed-text', 'warning', 'A document body has no "</TEXT>"; it was ended at the next container tag', boundary);
+      }
+      this.#pendingBody = this.#takeBody(bodyEnd);
+      open.bodyEnd = bodyEnd;
+      this.#cursor = lower !== -1 ? bodyEnd + TEXT_CLOSE.length : boundary;
+      this.#state = AFTER_BODY;
+      return true;
+    }
+    if (final) {
+      this.#report('sgml/truncated', 'error', 'The input ends inside a document body (no "</TEXT>")', this.#end);
+      const bodyEnd = this.#trimTrailingClosers(this.#end);
+      this.#pendingBody = this.#takeBody(bodyEnd);
+      open.bodyEnd = bodyEnd;
+      this.#cursor = this.#end;
+      this.#state = AFTER_BODY;
+      return true;
+    }
+    // Not found yet: hand the body over in parts so a huge body does not keep the whole input alive twice.
+    const flushTo = this.#end - MARKER_MARGIN;
+    if (flushTo - this.#bodyPartStart > 1024 * 1024) {
+      this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
+      this.#bodyPartStart = flushTo;
+      this.#keepFrom = flushTo;
+    }
+    this.#scanFrom = Math.max(this.#bodyPartStart, this.#end - MARKER_MARGIN + 16);
+    return false;
+  }
+
+  /** The next `</DOCUMENT>`, `</SEC-DOCUMENT>`, `</SUBMISSION>` or line-opening `<DOCUMENT>` in [from, to). */
+  #findContainerTag(from: number, to: number): number {
+    let at = this.#find(DOCUMENT_GT, from, to);
+    while (at !== -1) {
+      const lt = this.#byte(at - 1);
+      if (lt === SLASH && this.#byte(at - 2) === LESS_THAN) return at - 2;
+      if (lt === LESS_THAN) {
+        const before = this.#byte(at - 2);
+        if (at - 1 === this.#open?.bodyStart || before === NEWLINE || before === CARRIAGE_RETURN) return at - 1;
+      }
+      if (lt === 0x2d /* - */ && (this.#startsWith(at - 6, '</SEC-') || this.#startsWith(at - 6, '</IMS-'))) return at - 6;
+      at = this.#find(DOCUMENT_GT, at + 1, to);
+    }
+    const submissionClose = this.#find(SUBMISSION_CLOSE, from, to);
+    return submissionClose;
+  }
+
+  /** At a truncated end, container closers and the envelope's end line are not body. */
+  #trimTrailingClosers(end: number): number {
+    let at = end;
+    while (at > this.#bodyPartStart && isWhitespaceByte(this.#byte(at - 1))) at--;
+    const tail = latin1(this.#view(Math.max(this.#bodyPartStart, at - 96), at));
+    const match = /(?:<\/(?:SEC-DOCUMENT|IMS-DOCUMENT|SUBMISSION)>\s*)?(?:-----END PRIVACY-ENHANCED MESSAGE-----\s*)?$/i.exec(tail);
+    return match && match[0].length > 0 ? at - match[0].length : end;
+  }
+
+  #pendingBody: Uint8Array = new Uint8Array(0);
+
+  #takeBody(endAbsolute: number): Uint8Array {
+    const last = this.#view(this.#bodyPartStart, endAbsolute);
+    if (this.#bodyParts.length === 0) return last;
+    const body = concatBytes([...this.#bodyParts, last]);
+    this.#bodyParts = [];
+    return body;
+  }
+
+  /**
+   * After `</TEXT>`: expect `</DOCUMENT>`.
+   * > | </TEXT>
+   * > | </DOCUMENT>
+   *     ^
+   */
+  #readAfterBody(final: boolean): boolean {
+    this.#skipWhitespace();
+    const at = this.#cursor;
+    if (this.#end - at < '</DOCUMENT>'.length && !final) return false;
+    let resumeAt = at;
+    if (this.#startsWith(at, '</DOCUMENT>')) {
+      resumeAt = at + '</DOCUMENT>'.length;
+    } else if (at < this.#end || this.#open) {
+      const hasBodyEnd = this.#diagnostics.at(-1)?.code === 'sgml/truncated';
+      if (!hasBodyEnd) this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no "</DOCUMENT>"', at);
+    }
+    this.#finishDocument(resumeAt, this.#pendingBody);
+    this.#pendingBody = new Uint8Array(0);
+    this.#cursor = resumeAt;
+    this.#state = BETWEEN_DOCUMENTS;
+    return true;
+  }
+
+  /** A bare document: everything is body. */
+  #readBare(final: boolean): boolean {
+    if (!final) {
+      const flushTo = this.#end;
+      if (flushTo - this.#bodyPartStart > 1024 * 1024) {
+        this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
+        this.#bodyPartStart = flushTo;
+        this.#keepFrom = flushTo;
+      }
+      return false;
+    }
+    const open = this.#open as OpenDocument;
+    open.bodyEnd = this.#end;
+    this.#report('sgml/bare-document', 'info', 'No SGML container: the input was read as one bare document', 0);
+    this.#finishDocument(this.#end, this.#takeBody(this.#end));
+    this.#cursor = this.#end;
+    this.#state = DONE;
+    return true;
+  }
+
+  #finishDocument(endAbsolute: number, rawBody: Uint8Array): void {
+    const open = this.#open as OpenDocument;
+    this.#open = null;
+    let type: string | null = null;
+    let sequence: number | null = null;
+    let filename: string | null = null;
+    let description: string | null = null;
+    for (const field of open.fields) {
+      switch (field.key.toUpperCase()) {
+        case 'TYPE':
+          type = field.value || null;
+          break;
+        case 'SEQUENCE':
+          if (/^\d+$/.test(field.value)) sequence = Number(field.value);
+          else this.#report('sgml/bad-sequence', 'warning', `<SEQUENCE> "${field.value}" is not a number`, open.start);
+          break;
+        case 'FILENAME':
+          filename = field.value || null;
+          break;
+        case 'DESCRIPTION':
+          description = field.value || null;
+          break;
+      }
+    }
+    let body = rawBody;
+    let bodyStart = open.bodyStart;
+    let wrapper: BodyWrapper | null = null;
+    const unwrapped = unwrapBody(body);
+    if (unwrapped) {
+      wrapper = unwrapped.wrapper;
+      body = body.subarray(unwrapped.start, unwrapped.end);
+      bodyStart += unwrapped.start;
+      if (!unwrapped.closed) {
+        this.#report('sgml/unclosed-wrapper', 'warning', `A <${wrapper}> body has no "</${wrapper}>"`, bodyStart + body.length);
+      }
+    }
+    const begin = findUuencodeBegin(body);
+    this.#documents.push({
+      type,
+      sequence,
+      filename,
+      description,
+      fields: open.fields,
+      range: { start: open.start, end: endAbsolute },
+      bodyRange: { start: bodyStart, end: bodyStart + body.length },
+      body,
+      wrapper,
+      encoding: begin ? 'uuencode' : 'text',
+      encodedFilename: begin ? begin.filename : null,
+    });
+  }
+
+  // ---- result ----------------------------------------------------------------------------------------------
+
+  #finish(): Submission {
+    const envelope = this.#envelopeNodes;
+    let header: SubmissionHeader | null = null;
+    if (this.#headerTree !== null || envelope.length > 0) {
+      header = typeHeader([...envelope, ...(this.#headerTree ?? [])], this.#diagnostics);
+    }
+    let format = this.#format ?? 'bare-document';
+    if (this.#byteLengthSeen() === 0) {
+      this.#report('sgml/empty', 'error', 'The input is empty', 0);
+    } else if (header !== null && this.#documents.length === 0 && format !== 'bare-document') {
+      format = 'header-only';
+    }
+    this.#checkDocuments(header);
+    const submission: Submission = {
+      format,
+      privacyEnhanced: this.#privacyEnhanced,
+      header,
+      documents: this.#documents,
+      diagnostics: this.#diagnostics,
+      byteLength: this.#end,
+    };
+    if (this.#options.strict) {
+      const problem = this.#diagnostics.find((found) => found.severity !== 'info');
+      if (problem) {
+        throw EdgarSyntaxError.fromDiagnostic(problem, this.#options.source ?? '<input>', this.#data.subarray(0, this.#length));
+      }
+    }
+    return submission;
+  }
+
+  #byteLengthSeen(): number {
+    return this.#end;
+  }
+
+  #checkDocuments(header: SubmissionHeader | null): void {
+    const seen = new Map<number, number>();
+    for (const document of this.#documents) {
+      if (document.sequence === null) continue;
+      const count = (seen.get(document.sequence) ?? 0) + 1;
+      seen.set(document.sequence, count);
+      if (count === 2) {
+        this.#report('sgml/duplicate-sequence', 'warning', `More than one document has <SEQUENCE> ${document.sequence}`, document.range.start);
+      }
+    }
+    const expected = header?.publicDocumentCount;
+    if (expected != null && this.#documents.length > 0 && expected !== this.#documents.length) {
+      // Common in real dissemination (the count and the documents sent differ), so only noted.
+      this.#report(
+        'sgml/document-count-mismatch',
+        'info',
+        `PUBLIC DOCUMENT COUNT says ${expected} but ${this.#documents.length} <DOCUMENT> blocks were found`,
+        this.#documents[0]?.range.start ?? 0,
+      );
+    }
+  }
+}
+
+const WRAPPERS: readonly BodyWrapper[] = ['PDF', 'XML', 'XBRL'];
+
+/** `<PDF>`, `<XML>`, `<XBRL>` around a body: the range inside, and whether the closing tag was there. */
+function unwrapBody(body: Uint8Array): { wrapper: BodyWrapper; start: number; end: number; closed: boolean } | null {
+  let at = 0;
+  while (at < body.length && isWhitespaceByte(body[at] as number)) at++;
+  if (body[at] !== LESS_THAN) return null;
+  for (const wrapper of WRAPPERS) {
+    const opener = `<${wrapper}>`;
+    if (!startsWithAsciiIgnoreCase(body, at, opener)) continue;
+    let start = at + opener.length;
+    if (body[start] === CARRIAGE_RETURN && body[start + 1] === NEWLINE) start += 2;
+    else if (body[start] === NEWLINE) start += 1;
+    const tailFrom = Math.max(start, body.length - 256);
+    const closeAt = indexOfAsciiIgnoreCase(body, `</${wrapper}>`, tailFrom);
+    if (closeAt === -1) return { wrapper, start, end: body.length, closed: false };
+    return { wrapper, start, end: closeAt, closed: true };
+  }
+  return null;
+}

@@ -1,0 +1,210 @@
+import { parseCompactDate, parseCompactDateTime } from '../../core/dates.js';
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
+import { parseAccessionNumber, parseCik } from '../../core/identifiers.js';
+import type {
+  Address,
+  CompanyData,
+  FilingValues,
+  FormerCompany,
+  HeaderNode,
+  Party,
+  SubmissionHeader,
+} from '../../model/submission.js';
+
+/**
+ * The dissemination (`.nc`) tag names that differ from the SGML header's keys, after both are
+ * upper-cased with `-` read as a space. Everything else already agrees.
+ */
+const DISSEMINATION_KEYS: Readonly<Record<string, string>> = {
+  TYPE: 'CONFORMED SUBMISSION TYPE',
+  PERIOD: 'CONFORMED PERIOD OF REPORT',
+  'FILING DATE': 'FILED AS OF DATE',
+  'DATE OF FILING DATE CHANGE': 'DATE AS OF CHANGE',
+  ITEMS: 'ITEM INFORMATION',
+  'CONFORMED NAME': 'COMPANY CONFORMED NAME',
+  CIK: 'CENTRAL INDEX KEY',
+  'ASSIGNED SIC': 'STANDARD INDUSTRIAL CLASSIFICATION',
+  ACT: 'SEC ACT',
+  'FILE NUMBER': 'SEC FILE NUMBER',
+  STREET1: 'STREET 1',
+  STREET2: 'STREET 2',
+  PHONE: 'BUSINESS PHONE',
+  'DATE CHANGED': 'DATE OF NAME CHANGE',
+  'OWNER DATA': 'COMPANY DATA',
+  'OWNER CIK': 'CENTRAL INDEX KEY',
+};
+
+/** The one vocabulary both header formats are read in. */
+export function canonicalKey(key: string): string {
+  const spaced = key.toUpperCase().replace(/[-\s]+/g, ' ').trim();
+  return DISSEMINATION_KEYS[spaced] ?? spaced;
+}
+
+const PARTY_CONTENT = new Set(['COMPANY DATA', 'FILING VALUES', 'BUSINESS ADDRESS', 'MAIL ADDRESS']);
+const SIC_WITH_CODE = /^(.*?)\s*\[(\d{3,4})\]\s*$/;
+
+function find(nodes: readonly HeaderNode[], key: string): HeaderNode | undefined {
+  return nodes.find((node) => canonicalKey(node.key) === key);
+}
+
+function valueOf(nodes: readonly HeaderNode[], key: string): string | null {
+  const node = find(nodes, key);
+  if (!node || node.value === '') return null;
+  return node.value;
+}
+
+function dateOf(nodes: readonly HeaderNode[], key: string, diagnostics: Diagnostic[]): string | null {
+  const node = find(nodes, key);
+  if (!node || node.value === '') return null;
+  const date = parseCompactDate(node.value);
+  if (date === null) {
+    diagnostics.push(
+      diagnostic('sgml/bad-date', 'warning', `${node.key} "${node.value}" is not a YYYYMMDD date`, node.offset),
+    );
+  }
+  return date;
+}
+
+/** Builds the typed header from the header tree; the tree itself is kept whole alongside. */
+export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[]): SubmissionHeader {
+  const accessionNode = find(tree, 'ACCESSION NUMBER');
+  let accessionNumber = accessionNode ? parseAccessionNumber(accessionNode.value) : null;
+  if (accessionNode && accessionNumber === null) {
+    diagnostics.push(
+      diagnostic(
+        'sgml/bad-accession-number',
+        'warning',
+        `ACCESSION NUMBER "${accessionNode.value}" is not NNNNNNNNNN-YY-NNNNNN`,
+        accessionNode.offset,
+      ),
+    );
+  }
+  if (accessionNumber === null) {
+    // The <SEC-DOCUMENT>/<SEC-HEADER> lines name the submission by accession number too.
+    const named = find(tree, 'SEC DOCUMENT') ?? find(tree, 'SEC HEADER') ?? find(tree, 'IMS DOCUMENT');
+    if (named) accessionNumber = parseAccessionNumber(named.value.slice(0, 20));
+  }
+
+  const countText = valueOf(tree, 'PUBLIC DOCUMENT COUNT');
+  const publicDocumentCount = countText !== null && /^\d+$/.test(countText) ? Number(countText) : null;
+
+  const acceptanceNode = find(tree, 'ACCEPTANCE DATETIME');
+  const acceptanceDateTime = acceptanceNode ? parseCompactDateTime(acceptanceNode.value) : null;
+  if (acceptanceNode && acceptanceDateTime === null) {
+    diagnostics.push(
+      diagnostic(
+        'sgml/bad-date',
+        'warning',
+        `ACCEPTANCE-DATETIME "${acceptanceNode.value}" is not YYYYMMDDHHMMSS`,
+        acceptanceNode.offset,
+      ),
+    );
+  }
+
+  const items: string[] = [];
+  const groupMembers: string[] = [];
+  const parties: Party[] = [];
+  for (const node of tree) {
+    const key = canonicalKey(node.key);
+    if (key === 'ITEM INFORMATION' && node.value !== '') items.push(node.value);
+    else if (key === 'GROUP MEMBERS' && node.value !== '') groupMembers.push(node.value);
+    else if (node.children.some((child) => PARTY_CONTENT.has(canonicalKey(child.key)))) {
+      parties.push(typeParty(node, diagnostics));
+    }
+  }
+
+  return {
+    accessionNumber,
+    formType: valueOf(tree, 'CONFORMED SUBMISSION TYPE'),
+    publicDocumentCount,
+    periodOfReport: dateOf(tree, 'CONFORMED PERIOD OF REPORT', diagnostics),
+    filedAt: dateOf(tree, 'FILED AS OF DATE', diagnostics),
+    dateOfChange: dateOf(tree, 'DATE AS OF CHANGE', diagnostics),
+    effectivenessDate: dateOf(tree, 'EFFECTIVENESS DATE', diagnostics),
+    acceptanceDateTime,
+    items,
+    groupMembers,
+    parties,
+    tree,
+  };
+}
+
+/** EDGAR spells this one role with a hyphen in both formats; the rest with spaces. */
+function roleOf(key: string): string {
+  const canonical = canonicalKey(key);
+  return canonical === 'REPORTING OWNER' ? 'REPORTING-OWNER' : canonical;
+}
+
+function typeParty(node: HeaderNode, diagnostics: Diagnostic[]): Party {
+  const companyNode = find(node.children, 'COMPANY DATA');
+  const filingNode = find(node.children, 'FILING VALUES');
+  const businessNode = find(node.children, 'BUSINESS ADDRESS');
+  const mailNode = find(node.children, 'MAIL ADDRESS');
+  const formerCompanies: FormerCompany[] = [];
+  for (const child of node.children) {
+    if (canonicalKey(child.key) !== 'FORMER COMPANY') continue;
+    const name = valueOf(child.children, 'FORMER CONFORMED NAME');
+    if (name === null) continue;
+    formerCompanies.push({ name, dateChanged: dateOf(child.children, 'DATE OF NAME CHANGE', diagnostics) });
+  }
+  return {
+    role: roleOf(node.key),
+    company: companyNode ? typeCompany(companyNode.children, diagnostics) : null,
+    filingValues: filingNode ? typeFilingValues(filingNode.children) : null,
+    businessAddress: businessNode ? typeAddress(businessNode.children) : null,
+    mailAddress: mailNode ? typeAddress(mailNode.children) : null,
+    formerCompanies,
+  };
+}
+
+function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): CompanyData {
+  const cikNode = find(nodes, 'CENTRAL INDEX KEY');
+  const cik = cikNode ? parseCik(cikNode.value) : null;
+  if (cikNode && cik === null) {
+    diagnostics.push(diagnostic('sgml/bad-cik', 'warning', `CENTRAL INDEX KEY "${cikNode.value}" is not a CIK`, cikNode.offset));
+  }
+  const sicText = valueOf(nodes, 'STANDARD INDUSTRIAL CLASSIFICATION');
+  let sic: string | null = null;
+  let sicDescription: string | null = null;
+  if (sicText !== null) {
+    const match = SIC_WITH_CODE.exec(sicText);
+    if (match) {
+      sic = (match[2] as string).padStart(4, '0');
+      sicDescription = (match[1] as string) || null;
+    } else if (/^\d{1,4}$/.test(sicText)) {
+      sic = sicText.padStart(4, '0');
+    } else {
+      sicDescription = sicText;
+    }
+  }
+  return {
+    name: valueOf(nodes, 'COMPANY CONFORMED NAME'),
+    cik,
+    sic,
+    sicDescription,
+    organizationName: valueOf(nodes, 'ORGANIZATION NAME'),
+    irsNumber: valueOf(nodes, 'IRS NUMBER') ?? valueOf(nodes, 'EIN'),
+    stateOfIncorporation: valueOf(nodes, 'STATE OF INCORPORATION'),
+    fiscalYearEnd: valueOf(nodes, 'FISCAL YEAR END'),
+  };
+}
+
+function typeFilingValues(nodes: readonly HeaderNode[]): FilingValues {
+  return {
+    formType: valueOf(nodes, 'FORM TYPE'),
+    act: valueOf(nodes, 'SEC ACT'),
+    fileNumber: valueOf(nodes, 'SEC FILE NUMBER'),
+    filmNumber: valueOf(nodes, 'FILM NUMBER'),
+  };
+}
+
+function typeAddress(nodes: readonly HeaderNode[]): Address {
+  return {
+    street1: valueOf(nodes, 'STREET 1'),
+    street2: valueOf(nodes, 'STREET 2'),
+    city: valueOf(nodes, 'CITY'),
+    state: valueOf(nodes, 'STATE'),
+    zip: valueOf(nodes, 'ZIP'),
+    phone: valueOf(nodes, 'BUSINESS PHONE'),
+  };
+}

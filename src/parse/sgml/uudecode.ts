@@ -1,0 +1,124 @@
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
+
+export interface DecodedAttachment {
+  /** The file name on the `begin` line. */
+  readonly filename: string;
+  /** The Unix mode on the `begin` line (`644`). */
+  readonly mode: string;
+  readonly bytes: Uint8Array;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const BEGIN_LINE = /^begin(?:-base64)? +([0-7]{3,4}) +(.*?)\s*$/;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const BACKTICK = 0x60;
+
+/** Finds the `begin MODE NAME` line of a uuencoded body; null when the body is not uuencoded. */
+export function findUuencodeBegin(
+  body: Uint8Array,
+): { mode: string; filename: string; lineStart: number; dataStart: number } | null {
+  let at = 0;
+  // Skip blank lines before `begin`.
+  while (at < body.length && (body[at] === NEWLINE || body[at] === CARRIAGE_RETURN || body[at] === 0x20)) at++;
+  if (body[at] !== 0x62 /* b */) return null;
+  let lineEnd = body.indexOf(NEWLINE, at);
+  if (lineEnd === -1) lineEnd = body.length;
+  if (lineEnd - at > 1024) return null;
+  const line = String.fromCharCode(...body.subarray(at, lineEnd));
+  const match = BEGIN_LINE.exec(line);
+  if (!match) return null;
+  return { mode: match[1] as string, filename: match[2] as string, lineStart: at, dataStart: Math.min(lineEnd + 1, body.length) };
+}
+
+/** Sum of the length bytes of each line: the decoded size, without decoding. */
+export function uudecodedLength(body: Uint8Array): number | null {
+  const begin = findUuencodeBegin(body);
+  if (!begin) return null;
+  let total = 0;
+  let at = begin.dataStart;
+  while (at < body.length) {
+    let lineEnd = body.indexOf(NEWLINE, at);
+    if (lineEnd === -1) lineEnd = body.length;
+    const first = body[at] as number;
+    if (lineEnd > at && first !== CARRIAGE_RETURN) {
+      if (first === 0x65 /* e */ && body[at + 1] === 0x6e && body[at + 2] === 0x64) break;
+      total += (first - 0x20) & 0x3f;
+    }
+    at = lineEnd + 1;
+  }
+  return total;
+}
+
+/**
+ * Decodes a uuencoded body to its exact bytes. Lenient: a short line is padded, a missing `end` is reported, and
+ * the declared line lengths decide the output so the size matches what the encoder wrote.
+ * `offset` is the body's byte offset in its submission, so diagnostics point into the submission.
+ */
+export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null {
+  const begin = findUuencodeBegin(body);
+  if (!begin) return null;
+  const diagnostics: Diagnostic[] = [];
+  const out = new Uint8Array(Math.ceil(((body.length - begin.dataStart) * 3) / 4) + 3);
+  let written = 0;
+  let at = begin.dataStart;
+  let sawEnd = false;
+  let shortLines = 0;
+  while (at < body.length) {
+    let lineEnd = body.indexOf(NEWLINE, at);
+    if (lineEnd === -1) lineEnd = body.length;
+    let contentEnd = lineEnd;
+    while (contentEnd > at && (body[contentEnd - 1] === CARRIAGE_RETURN || body[contentEnd - 1] === 0x20)) contentEnd--;
+    if (contentEnd > at) {
+      const first = body[at] as number;
+      if (first === 0x65 && body[at + 1] === 0x6e && body[at + 2] === 0x64 && contentEnd - at === 3) {
+        sawEnd = true;
+        break;
+      }
+      const declared = (first - 0x20) & 0x3f;
+      if (declared > 0) {
+        const needed = Math.ceil(declared / 3) * 4;
+        if (contentEnd - at - 1 < needed) shortLines++;
+        let produced = 0;
+        for (let group = at + 1; produced < declared; group += 4) {
+          // Characters past the line end read as zero (a space or backtick both encode 0).
+          const c0 = group < contentEnd ? ((body[group] as number) - 0x20) & 0x3f : 0;
+          const c1 = group + 1 < contentEnd ? ((body[group + 1] as number) - 0x20) & 0x3f : 0;
+          const c2 = group + 2 < contentEnd ? ((body[group + 2] as number) - 0x20) & 0x3f : 0;
+          const c3 = group + 3 < contentEnd ? ((body[group + 3] as number) - 0x20) & 0x3f : 0;
+          out[written++] = (c0 << 2) | (c1 >> 4);
+          produced++;
+          if (produced < declared) {
+            out[written++] = ((c1 & 0x0f) << 4) | (c2 >> 2);
+            produced++;
+          }
+          if (produced < declared) {
+            out[written++] = ((c2 & 0x03) << 6) | c3;
+            produced++;
+          }
+        }
+      } else if (first !== BACKTICK && first !== 0x20) {
+        diagnostics.push(
+          diagnostic('uu/bad-line', 'warning', 'Skipped a line that is not uuencoded data', offset + at),
+        );
+      }
+    }
+    at = lineEnd + 1;
+  }
+  if (shortLines > 0) {
+    diagnostics.push(
+      diagnostic(
+        'uu/short-line',
+        'warning',
+        `${shortLines} uuencoded line(s) were shorter than their length byte says; the missing bytes were read as zero`,
+        offset + begin.dataStart,
+      ),
+    );
+  }
+  if (!sawEnd) {
+    diagnostics.push(
+      diagnostic('uu/missing-end', 'warning', `Uuencoded "${begin.filename}" has no "end" line`, offset + body.length),
+    );
+  }
+  return { filename: begin.filename, mode: begin.mode, bytes: out.subarray(0, written), diagnostics };
+}
