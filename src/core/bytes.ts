@@ -66,14 +66,17 @@ export function indexOfAsciiIgnoreCase(bytes: Uint8Array, needle: string, from =
   return -1;
 }
 
-/** Latin-1 decoding of a short byte range (header keys and values); one char per byte so offsets match. */
+const latin1Decoder = new TextDecoder('latin1');
+
+/** Latin-1 decoding of a byte range (header keys and values); one char per byte so offsets match. */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let at = start; at < end; at += CHUNK) {
-    out += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + CHUNK)) as unknown as number[]);
+  if (end - start < 24) {
+    // Short keys and values: a plain loop beats a native call.
+    let out = '';
+    for (let at = start; at < end; at++) out += String.fromCharCode(bytes[at] as number);
+    return out;
   }
-  return out;
+  return latin1Decoder.decode(bytes.subarray(start, end));
 }
 
 export function isWhitespaceByte(byte: number): boolean {

@@ -3,9 +3,19 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
-// WHATWG maps the label `windows-1252` (and `latin1`) to the same single-byte table: every byte decodes,
-// so a stray byte can never stop a parse.
-const windows1252 = new TextDecoder('windows-1252');
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x80–0x9F become C1 controls), so the 32 bytes
+// where Windows-1252 differs are mapped here. Every byte decodes: a stray byte can never stop a parse.
+const latin1Decoder = new TextDecoder('latin1');
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+/** Windows-1252 to Unicode, never failing. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = latin1Decoder.decode(bytes);
+  return text.replace(C1_RANGE, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] as string);
+}
 
 export interface DecodedText {
   readonly text: string;
@@ -25,6 +35,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }

@@ -33,7 +33,9 @@ export interface SubmissionParserOptions {
 
 // Markers searched with the native byte scan.
 const TEXT_CLOSE = ascii('</TEXT>');
-const DOCUMENT_GT = ascii('DOCUMENT>');
+// Node's byte search is several times faster for a short needle whose first byte is uncommon in bodies than
+// for `DOCUMENT>` itself, so bodies are scanned for `MENT>` and the match is checked backwards.
+const MENT_GT = ascii('MENT>');
 const DOCUMENT_OPEN = ascii('<DOCUMENT>');
 const SUBMISSION_CLOSE = ascii('</SUBMISSION>');
 const NEWLINE = 0x0a;
@@ -84,6 +86,8 @@ export class SubmissionParser {
 
   // The unconsumed input: `#data[0]` is absolute offset `#base`; valid bytes end at `#length` (relative).
   #data: Uint8Array = new Uint8Array(0);
+  /** `#data[0, #length)` as a searchable view, made once per append (making views is not free). */
+  #haystack = searchable(new Uint8Array(0));
   #owned = false;
   #base = 0;
   #length = 0;
@@ -133,8 +137,10 @@ export class SubmissionParser {
   #append(chunk: Uint8Array): void {
     if (this.#length === 0 && !this.#owned) {
       // First chunk: borrow it, so a whole-file parse never copies.
-      this.#data = chunk;
+      // A plain Uint8Array view: its subarrays are much cheaper to make than Buffer slices.
+      this.#data = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       this.#length = chunk.length;
+      this.#haystack = searchable(chunk);
       return;
     }
     const keepFrom = this.#options.strict ? this.#base : Math.min(this.#keepFrom, this.#cursor);
@@ -143,6 +149,7 @@ export class SubmissionParser {
     if (this.#owned && this.#length + chunk.length <= this.#data.length) {
       this.#data.set(chunk, this.#length);
       this.#length += chunk.length;
+      this.#haystack = searchable(this.#data.subarray(0, this.#length));
       return;
     }
     // Grow into a new buffer; never move bytes inside the old one, since documents may hold views of it.
@@ -154,6 +161,7 @@ export class SubmissionParser {
     this.#owned = true;
     this.#base = keepFrom;
     this.#length = live + chunk.length;
+    this.#haystack = searchable(this.#data.subarray(0, this.#length));
   }
 
   /** Absolute end of the bytes received so far. */
@@ -165,16 +173,18 @@ export class SubmissionParser {
     return this.#data[absolute - this.#base] ?? -1;
   }
 
+  /** Absolute offset of `needle` wholly inside [from, to), or -1. */
   #find(needle: Uint8Array, fromAbsolute: number, toAbsolute = this.#end): number {
     const from = Math.max(0, fromAbsolute - this.#base);
-    const to = toAbsolute - this.#base;
-    const haystack = searchable(to === this.#length ? this.#data.subarray(0, this.#length) : this.#data.subarray(0, to));
-    const at = indexOfBytes(haystack, needle, from);
-    return at === -1 ? -1 : at + this.#base;
+    const at = indexOfBytes(this.#haystack, needle, from);
+    if (at === -1 || at + needle.length > toAbsolute - this.#base) return -1;
+    return at + this.#base;
   }
 
   #startsWith(absolute: number, text: string): boolean {
-    return startsWithAsciiIgnoreCase(this.#data.subarray(0, this.#length), absolute - this.#base, text);
+    const at = absolute - this.#base;
+    if (at < 0 || at + text.length > this.#length) return false;
+    return startsWithAsciiIgnoreCase(this.#data, at, text);
   }
 
   #view(startAbsolute: number, endAbsolute: number): Uint8Array {
@@ -187,7 +197,7 @@ export class SubmissionParser {
 
   /** Absolute offset of the end of the line that starts at or after `from`, or -1 when it is not complete yet. */
   #lineEnd(from: number): number {
-    const at = this.#data.subarray(0, this.#length).indexOf(NEWLINE, from - this.#base);
+    const at = this.#haystack.indexOf(NEWLINE as never, from - this.#base);
     return at === -1 ? -1 : at + this.#base;
   }
 
@@ -223,7 +233,7 @@ export class SubmissionParser {
           break;
       }
     }
-    if (this.#state !== HEADER && this.#state !== DISSEMINATION_HEADER && this.#state !== DOCUMENT_META && this.#state !== BODY && this.#state !== BARE) {
+    if (this.#state !== START && this.#state !== HEADER && this.#state !== DISSEMINATION_HEADER && this.#state !== DOCUMENT_META && this.#state !== BODY && this.#state !== BARE) {
       this.#keepFrom = this.#cursor;
     }
   }
@@ -552,7 +562,7 @@ export class SubmissionParser {
         this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no <TEXT> and no </DOCUMENT>', at);
         return this.#closeDocumentWithoutBody(fields, at, at);
       }
-      const close = this.#data.subarray(0, this.#length).indexOf(GREATER_THAN, at - this.#base);
+      const close = this.#haystack.indexOf(GREATER_THAN as never, at - this.#base);
       const lineEnd = this.#lineEnd(at);
       if (close === -1 || (lineEnd !== -1 && close + this.#base > lineEnd)) {
         if (lineEnd === -1 && !final) return false;
@@ -606,21 +616,22 @@ export class SubmissionParser {
    *     ^
    */
   #readBody(final: boolean): boolean {
-    const textClose = this.#find(TEXT_CLOSE, this.#scanFrom);
-    const limit = textClose === -1 ? this.#end : textClose;
-    const boundary = this.#findContainerTag(this.#scanFrom, limit);
+    // One scan for the next container tag; `</TEXT>` is then looked for just before it. A body is scanned once.
+    const boundary = this.#findContainerTag(this.#scanFrom, this.#end);
     const open = this.#open as OpenDocument;
-    if (boundary === -1 && textClose !== -1) {
-      const body = this.#takeBody(textClose);
-      open.bodyEnd = textClose;
-      this.#cursor = textClose + TEXT_CLOSE.length;
-      this.#state = AFTER_BODY;
-      this.#pendingBody = body;
-      return true;
-    }
     if (boundary !== -1) {
-      // `</TEXT>` is missing, or written in lower case: look just before the boundary.
       const tailFrom = Math.max(this.#bodyPartStart, boundary - MARKER_MARGIN);
+      let textClose = this.#findLast(TEXT_CLOSE, tailFrom, boundary);
+      // Rare: more than a margin of junk between </TEXT> and the next tag.
+      if (textClose === -1) textClose = this.#findLast(TEXT_CLOSE, this.#bodyPartStart, boundary);
+      if (textClose !== -1) {
+        this.#pendingBody = this.#takeBody(textClose);
+        open.bodyEnd = textClose;
+        this.#cursor = textClose + TEXT_CLOSE.length;
+        this.#state = AFTER_BODY;
+        return true;
+      }
+      // `</TEXT>` is missing, or written in another letter case.
       const lower = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), '</TEXT>', tailFrom - this.#base, boundary - this.#base);
       let bodyEnd = boundary;
       if (lower !== -1) {
@@ -636,8 +647,17 @@ export class SubmissionParser {
       return true;
     }
     if (final) {
+      let bodyEnd = this.#findLast(TEXT_CLOSE, this.#bodyPartStart, this.#end);
+      if (bodyEnd !== -1 && this.#trimTrailingClosers(this.#end) <= bodyEnd + TEXT_CLOSE.length + 2) {
+        // `</TEXT>` is there; only `</DOCUMENT>` is missing at the very end.
+        this.#pendingBody = this.#takeBody(bodyEnd);
+        open.bodyEnd = bodyEnd;
+        this.#cursor = bodyEnd + TEXT_CLOSE.length;
+        this.#state = AFTER_BODY;
+        return true;
+      }
       this.#report('sgml/truncated', 'error', 'The input ends inside a document body (no "</TEXT>")', this.#end);
-      const bodyEnd = this.#trimTrailingClosers(this.#end);
+      bodyEnd = this.#trimTrailingClosers(this.#end);
       this.#pendingBody = this.#takeBody(bodyEnd);
       open.bodyEnd = bodyEnd;
       this.#cursor = this.#end;
@@ -655,21 +675,34 @@ export class SubmissionParser {
     return false;
   }
 
+  /** The last `needle` wholly inside [from, to), or -1. */
+  #findLast(needle: Uint8Array, fromAbsolute: number, toAbsolute: number): number {
+    let found = -1;
+    let at = this.#find(needle, fromAbsolute, toAbsolute);
+    while (at !== -1) {
+      found = at;
+      at = this.#find(needle, at + 1, toAbsolute);
+    }
+    return found;
+  }
+
   /** The next `</DOCUMENT>`, `</SEC-DOCUMENT>`, `</SUBMISSION>` or line-opening `<DOCUMENT>` in [from, to). */
   #findContainerTag(from: number, to: number): number {
-    let at = this.#find(DOCUMENT_GT, from, to);
-    while (at !== -1) {
-      const lt = this.#byte(at - 1);
-      if (lt === SLASH && this.#byte(at - 2) === LESS_THAN) return at - 2;
-      if (lt === LESS_THAN) {
-        const before = this.#byte(at - 2);
-        if (at - 1 === this.#open?.bodyStart || before === NEWLINE || before === CARRIAGE_RETURN) return at - 1;
+    let ment = this.#find(MENT_GT, from + 4, to);
+    while (ment !== -1) {
+      const at = ment - 4;
+      if (this.#byte(at) === 0x44 /* D */ && this.#byte(at + 1) === 0x4f && this.#byte(at + 2) === 0x43 && this.#byte(at + 3) === 0x55) {
+        const lt = this.#byte(at - 1);
+        if (lt === SLASH && this.#byte(at - 2) === LESS_THAN) return at - 2;
+        if (lt === LESS_THAN) {
+          const before = this.#byte(at - 2);
+          if (at - 1 === this.#open?.bodyStart || before === NEWLINE || before === CARRIAGE_RETURN) return at - 1;
+        }
+        if (lt === 0x2d /* - */ && (this.#startsWith(at - 6, '</SEC-') || this.#startsWith(at - 6, '</IMS-'))) return at - 6;
       }
-      if (lt === 0x2d /* - */ && (this.#startsWith(at - 6, '</SEC-') || this.#startsWith(at - 6, '</IMS-'))) return at - 6;
-      at = this.#find(DOCUMENT_GT, at + 1, to);
+      ment = this.#find(MENT_GT, ment + 1, to);
     }
-    const submissionClose = this.#find(SUBMISSION_CLOSE, from, to);
-    return submissionClose;
+    return -1;
   }
 
   /** At a truncated end, container closers and the envelope's end line are not body. */

@@ -34,10 +34,18 @@ const DISSEMINATION_KEYS: Readonly<Record<string, string>> = {
   'OWNER CIK': 'CENTRAL INDEX KEY',
 };
 
+const canonicalCache = new Map<string, string>();
+
 /** The one vocabulary both header formats are read in. */
 export function canonicalKey(key: string): string {
-  const spaced = key.toUpperCase().replace(/[-\s]+/g, ' ').trim();
-  return DISSEMINATION_KEYS[spaced] ?? spaced;
+  let canonical = canonicalCache.get(key);
+  if (canonical === undefined) {
+    const spaced = key.toUpperCase().replace(/[-\s]+/g, ' ').trim();
+    canonical = DISSEMINATION_KEYS[spaced] ?? spaced;
+    // Keys repeat across every header; a bounded memo keeps a hostile header from growing it without end.
+    if (canonicalCache.size < 10_000) canonicalCache.set(key, canonical);
+  }
+  return canonical;
 }
 
 const PARTY_CONTENT = new Set(['COMPANY DATA', 'FILING VALUES', 'BUSINESS ADDRESS', 'MAIL ADDRESS']);
@@ -47,7 +55,7 @@ function find(nodes: readonly HeaderNode[], key: string): HeaderNode | undefined
   return nodes.find((node) => canonicalKey(node.key) === key);
 }
 
-function valueOf(nodes: readonly HeaderNode[], key: string): string | null {
+function leafValue(nodes: readonly HeaderNode[], key: string): string | null {
   const node = find(nodes, key);
   if (!node || node.value === '') return null;
   return node.value;
@@ -85,7 +93,7 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
     if (named) accessionNumber = parseAccessionNumber(named.value.slice(0, 20));
   }
 
-  const countText = valueOf(tree, 'PUBLIC DOCUMENT COUNT');
+  const countText = leafValue(tree, 'PUBLIC DOCUMENT COUNT');
   const publicDocumentCount = countText !== null && /^\d+$/.test(countText) ? Number(countText) : null;
 
   const acceptanceNode = find(tree, 'ACCEPTANCE DATETIME');
@@ -115,7 +123,7 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
 
   return {
     accessionNumber,
-    formType: valueOf(tree, 'CONFORMED SUBMISSION TYPE'),
+    formType: leafValue(tree, 'CONFORMED SUBMISSION TYPE'),
     publicDocumentCount,
     periodOfReport: dateOf(tree, 'CONFORMED PERIOD OF REPORT', diagnostics),
     filedAt: dateOf(tree, 'FILED AS OF DATE', diagnostics),
@@ -143,7 +151,7 @@ function typeParty(node: HeaderNode, diagnostics: Diagnostic[]): Party {
   const formerCompanies: FormerCompany[] = [];
   for (const child of node.children) {
     if (canonicalKey(child.key) !== 'FORMER COMPANY') continue;
-    const name = valueOf(child.children, 'FORMER CONFORMED NAME');
+    const name = leafValue(child.children, 'FORMER CONFORMED NAME');
     if (name === null) continue;
     formerCompanies.push({ name, dateChanged: dateOf(child.children, 'DATE OF NAME CHANGE', diagnostics) });
   }
@@ -163,7 +171,7 @@ function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): C
   if (cikNode && cik === null) {
     diagnostics.push(diagnostic('sgml/bad-cik', 'warning', `CENTRAL INDEX KEY "${cikNode.value}" is not a CIK`, cikNode.offset));
   }
-  const sicText = valueOf(nodes, 'STANDARD INDUSTRIAL CLASSIFICATION');
+  const sicText = leafValue(nodes, 'STANDARD INDUSTRIAL CLASSIFICATION');
   let sic: string | null = null;
   let sicDescription: string | null = null;
   if (sicText !== null) {
@@ -178,33 +186,33 @@ function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): C
     }
   }
   return {
-    name: valueOf(nodes, 'COMPANY CONFORMED NAME'),
+    name: leafValue(nodes, 'COMPANY CONFORMED NAME'),
     cik,
     sic,
     sicDescription,
-    organizationName: valueOf(nodes, 'ORGANIZATION NAME'),
-    irsNumber: valueOf(nodes, 'IRS NUMBER') ?? valueOf(nodes, 'EIN'),
-    stateOfIncorporation: valueOf(nodes, 'STATE OF INCORPORATION'),
-    fiscalYearEnd: valueOf(nodes, 'FISCAL YEAR END'),
+    organizationName: leafValue(nodes, 'ORGANIZATION NAME'),
+    irsNumber: leafValue(nodes, 'IRS NUMBER') ?? leafValue(nodes, 'EIN'),
+    stateOfIncorporation: leafValue(nodes, 'STATE OF INCORPORATION'),
+    fiscalYearEnd: leafValue(nodes, 'FISCAL YEAR END'),
   };
 }
 
 function typeFilingValues(nodes: readonly HeaderNode[]): FilingValues {
   return {
-    formType: valueOf(nodes, 'FORM TYPE'),
-    act: valueOf(nodes, 'SEC ACT'),
-    fileNumber: valueOf(nodes, 'SEC FILE NUMBER'),
-    filmNumber: valueOf(nodes, 'FILM NUMBER'),
+    formType: leafValue(nodes, 'FORM TYPE'),
+    act: leafValue(nodes, 'SEC ACT'),
+    fileNumber: leafValue(nodes, 'SEC FILE NUMBER'),
+    filmNumber: leafValue(nodes, 'FILM NUMBER'),
   };
 }
 
 function typeAddress(nodes: readonly HeaderNode[]): Address {
   return {
-    street1: valueOf(nodes, 'STREET 1'),
-    street2: valueOf(nodes, 'STREET 2'),
-    city: valueOf(nodes, 'CITY'),
-    state: valueOf(nodes, 'STATE'),
-    zip: valueOf(nodes, 'ZIP'),
-    phone: valueOf(nodes, 'BUSINESS PHONE'),
+    street1: leafValue(nodes, 'STREET 1'),
+    street2: leafValue(nodes, 'STREET 2'),
+    city: leafValue(nodes, 'CITY'),
+    state: leafValue(nodes, 'STATE'),
+    zip: leafValue(nodes, 'ZIP'),
+    phone: leafValue(nodes, 'BUSINESS PHONE'),
   };
 }

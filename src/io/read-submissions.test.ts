@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import tarStream from 'tar-stream';
+import { describe, expect, it } from 'vitest';
+import { corpusPath, readCorpus } from '../../test/shared-files.js';
+import { parseSubmission } from '../parse/sgml/parse-submission.js';
+import { readSubmissions, type SubmissionEntry } from './read-submissions.js';
+
+const FILES = ['fpi/0000912282-09-000008.txt', 'nc/0001104659-25-002604.nc', 'submissions/0001011438-98-000429.txt', 'nc/0001193125-10-145855.nc'];
+
+async function makeTar(files: readonly string[]): Promise<Buffer> {
+  const pack = tarStream.pack();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
+    pack.on('end', resolve);
+    pack.on('error', reject);
+  });
+  for (const file of files) pack.entry({ name: file.split('/')[1] as string }, readCorpus(file));
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+async function collect(iterable: AsyncIterable<SubmissionEntry>): Promise<SubmissionEntry[]> {
+  const out: SubmissionEntry[] = [];
+  for await (const entry of iterable) out.push(entry);
+  return out;
+}
+
+function accessions(entries: readonly SubmissionEntry[]): (string | null | undefined)[] {
+  return entries.map((entry) => (entry.ok ? entry.submission.header?.accessionNumber : `error: ${entry.error.message}`));
+}
+
+describe('readSubmissions', () => {
+  it('reads a .tar and a .tar.gz daily-feed-style archive member by member, same as parsing each file', async () => {
+    const tar = await makeTar(FILES);
+    const dir = mkdtempSync(join(tmpdir(), 'edgarkit-io-'));
+    writeFileSync(join(dir, 'feed.tar'), tar);
+    writeFileSync(join(dir, 'feed.nc.tar.gz'), gzipSync(tar));
+    const expected = FILES.map((file) => parseSubmission(readCorpus(file)).header?.accessionNumber);
+    for (const name of ['feed.tar', 'feed.nc.tar.gz']) {
+      const entries = await collect(readSubmissions(join(dir, name)));
+      expect(accessions(entries)).toEqual(expected);
+      const first = entries[0];
+      expect(first?.ok && first.submission.documents.length).toBe(4);
+      expect(first?.source).toBe(`${join(dir, name)}:0000912282-09-000008.txt`);
+    }
+  });
+
+  it('reads a directory recursively in name order', async () => {
+    const entries = await collect(readSubmissions(corpusPath('headers')));
+    expect(entries).toHaveLength(7);
+    expect(entries.every((entry) => entry.ok)).toBe(true);
+    expect(entries[0]?.source.endsWith('1990s-header.txt')).toBe(true);
+  });
+
+  it('reads stdin, plain or gzipped', async () => {
+    const bytes = readCorpus('fpi/0000912282-09-000008.txt');
+    for (const input of [bytes, gzipSync(bytes)]) {
+      const entries = await collect(readSubmissions('-', {}, Readable.from([input.subarray(0, 100), input.subarray(100)])));
+      expect(accessions(entries)).toEqual(['0000912282-09-000008']);
+    }
+  });
+
+  it('reports a truncated archive as an error entry instead of throwing', async () => {
+    const tar = await makeTar(FILES);
+    const gz = gzipSync(tar);
+    const dir = mkdtempSync(join(tmpdir(), 'edgarkit-io-'));
+    writeFileSync(join(dir, 'cut.tar.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+    const entries = await collect(readSubmissions(join(dir, 'cut.tar.gz')));
+    expect(entries.some((entry) => !entry.ok)).toBe(true);
+  });
+
+  it('stops cleanly when the consumer stops early', async () => {
+    const tar = await makeTar(FILES);
+    const dir = mkdtempSync(join(tmpdir(), 'edgarkit-io-'));
+    writeFileSync(join(dir, 'feed.tar.gz'), gzipSync(tar));
+    for await (const entry of readSubmissions(join(dir, 'feed.tar.gz'))) {
+      expect(entry.ok).toBe(true);
+      break;
+    }
+    expect(readFileSync(join(dir, 'feed.tar.gz')).length).toBeGreaterThan(0);
+  });
+});
