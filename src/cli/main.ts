@@ -1,7 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { positiveInteger } from './database-options.js';
+import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
+import { registerQueryCommands } from './query-commands.js';
 
 const VERSION = '0.1.0';
 
@@ -39,6 +42,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (input: string, options: { json?: boolean; jsonl?: boolean; strict?: boolean; extractAttachments?: string }) => {
       exitCode = await runParseCommand(input, options, io);
     });
+
+  program
+    .command('ingest')
+    .description('Read filings (files, folders, .tar/.tar.gz feed archives, - for stdin) into the database; safe to re-run')
+    .argument('<paths...>', 'files, directories or archives')
+    .option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
+    .option('--workers <n>', 'parser threads (default: one per core, at most 8; 0 = none)', positiveInteger('--workers'))
+    .option('--batch <n>', 'filings per transaction', positiveInteger('--batch'))
+    .addHelpText(
+      'after',
+      '\nIngest is idempotent by accession number: an unchanged filing is skipped, a changed copy replaces the old one.\n' +
+        'If it is interrupted (even by kill -9), run the same command again to finish.\n',
+    )
+    .action(async (paths: string[], options: { db?: string; workers?: number; batch?: number }) => {
+      exitCode = await runIngestCommand(paths, options, io);
+    });
+
+  registerQueryCommands(program, io, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -13,6 +13,22 @@ export type SubmissionEntry =
   | { readonly ok: true; readonly source: string; readonly submission: Submission }
   | { readonly ok: false; readonly source: string; readonly error: Error };
 
+/** One item of a stream of raw submissions: the exact bytes, or the reason one input could not be read. */
+export type RawSubmissionEntry =
+  | { readonly ok: true; readonly source: string; readonly bytes: Buffer }
+  | { readonly ok: false; readonly source: string; readonly error: Error };
+
+/** Receives one submission's bytes chunk by chunk and makes the item to yield. */
+interface EntryConsumer<T> {
+  write(chunk: Buffer): void;
+  end(): T;
+}
+
+type ConsumerFactory<T> = (source: string) => EntryConsumer<T>;
+
+/** Largest single submission read whole into memory (a Buffer may hold up to 4 GiB on 64-bit Node). */
+const MAX_RAW_BYTES = 4 * 1024 * 1024 * 1024 - 1;
+
 export interface ReadSubmissionsOptions {
   readonly strict?: boolean;
   /** Called for each input file or archive member as it is reached (for progress). */
@@ -33,28 +49,70 @@ export async function* readSubmissions(
   options: ReadSubmissionsOptions = {},
   stdin: Readable = process.stdin,
 ): AsyncGenerator<SubmissionEntry> {
+  const factory: ConsumerFactory<SubmissionEntry> = (source) => {
+    const parser = new SubmissionParser({ ...parserOptions(options), source });
+    return {
+      write: (chunk) => parser.write(chunk),
+      end: () => ({ ok: true, source, submission: parser.end() }),
+    };
+  };
+  yield* readEntries(path, options, stdin, factory);
+}
+
+/**
+ * The same inputs as `readSubmissions`, but each submission's exact bytes instead of a parse: for storing the
+ * original and for handing the parse to a worker thread.
+ */
+export async function* readRawSubmissions(
+  path: string,
+  options: ReadSubmissionsOptions = {},
+  stdin: Readable = process.stdin,
+): AsyncGenerator<RawSubmissionEntry> {
+  const factory: ConsumerFactory<RawSubmissionEntry> = (source) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    return {
+      write: (chunk) => {
+        length += chunk.length;
+        if (length > MAX_RAW_BYTES) throw new Error(`${source} is larger than ${MAX_RAW_BYTES} bytes`);
+        chunks.push(chunk);
+      },
+      end: () => ({ ok: true, source, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) }),
+    };
+  };
+  yield* readEntries(path, options, stdin, factory);
+}
+
+type ErrorEntry = { readonly ok: false; readonly source: string; readonly error: Error };
+
+async function* readEntries<T>(
+  path: string,
+  options: ReadSubmissionsOptions,
+  stdin: Readable,
+  factory: ConsumerFactory<T>,
+): AsyncGenerator<T | ErrorEntry> {
   if (path === '-') {
-    yield* readStream(stdin, '<stdin>', options);
+    yield* readStream(stdin, '<stdin>', options, factory);
     return;
   }
   const info = await stat(path);
   if (info.isDirectory()) {
-    yield* readDirectory(path, options);
+    yield* readDirectory(path, options, factory);
     return;
   }
-  yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options);
+  yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
 }
 
-async function* readDirectory(directory: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+async function* readDirectory<T>(directory: string, options: ReadSubmissionsOptions, factory: ConsumerFactory<T>): AsyncGenerator<T | ErrorEntry> {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) yield* readDirectory(path, options);
+    if (entry.isDirectory()) yield* readDirectory(path, options, factory);
     else if (entry.isFile()) {
       try {
-        yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options);
+        yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
       } catch (error) {
         yield { ok: false, source: path, error: asError(error) };
       }
@@ -66,7 +124,12 @@ async function* readDirectory(directory: string, options: ReadSubmissionsOptions
  * Sniffs the first bytes: gzip is unzipped and sniffed again; a tar header (`ustar` at byte 257) makes an archive;
  * anything else is one submission.
  */
-async function* readStream(stream: Readable, source: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+async function* readStream<T>(
+  stream: Readable,
+  source: string,
+  options: ReadSubmissionsOptions,
+  factory: ConsumerFactory<T>,
+): AsyncGenerator<T | ErrorEntry> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const head: Buffer[] = [];
   let headLength = 0;
@@ -89,7 +152,7 @@ async function* readStream(stream: Readable, source: string, options: ReadSubmis
       failure = asError(error);
     });
     try {
-      yield* readStream(gunzip, source, options);
+      yield* readStream(gunzip, source, options, factory);
     } finally {
       gunzip.destroy();
     }
@@ -98,16 +161,16 @@ async function* readStream(stream: Readable, source: string, options: ReadSubmis
     return;
   }
   if (first.length >= 262 && first.toString('latin1', 257, 262) === 'ustar') {
-    yield* readTar(rest, source, options);
+    yield* readTar(rest, source, options, factory);
     return;
   }
   try {
-    const parser = new SubmissionParser({ ...parserOptions(options), source });
+    const consumer = factory(source);
     for await (const chunk of rest) {
       options.onBytes?.(chunk.length);
-      parser.write(chunk);
+      consumer.write(chunk);
     }
-    yield { ok: true, source, submission: parser.end() };
+    yield consumer.end();
   } catch (error) {
     yield { ok: false, source, error: asError(error) };
   }
@@ -117,7 +180,12 @@ function parserOptions(options: ReadSubmissionsOptions): SubmissionParserOptions
   return options.strict ? { strict: true } : {};
 }
 
-async function* readTar(chunks: AsyncIterable<Buffer>, source: string, options: ReadSubmissionsOptions): AsyncGenerator<SubmissionEntry> {
+async function* readTar<T>(
+  chunks: AsyncIterable<Buffer>,
+  source: string,
+  options: ReadSubmissionsOptions,
+  factory: ConsumerFactory<T>,
+): AsyncGenerator<T | ErrorEntry> {
   const extract = tarStream.extract();
   const feeding = pipeInto(chunks, extract);
   feeding.catch(() => undefined);
@@ -129,12 +197,12 @@ async function* readTar(chunks: AsyncIterable<Buffer>, source: string, options: 
         continue;
       }
       try {
-        const parser = new SubmissionParser({ ...parserOptions(options), source: name });
+        const consumer = factory(name);
         for await (const chunk of entry as AsyncIterable<Buffer>) {
           options.onBytes?.(chunk.length);
-          parser.write(chunk);
+          consumer.write(chunk);
         }
-        yield { ok: true, source: name, submission: parser.end() };
+        yield consumer.end();
       } catch (error) {
         entry.resume();
         yield { ok: false, source: name, error: asError(error) };

@@ -1,0 +1,208 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { type RenderFormat, renderDocument } from '../render/index.js';
+import { QuerySyntaxError } from '../store/search-query.js';
+import { SNIPPET_MARK } from '../store/store.js';
+import { loadStoredDocument } from '../store/stored-documents.js';
+import { isoDate, openForReading, positiveInteger } from './database-options.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+
+type SetExit = (code: ExitCode) => void;
+
+/** `search`, `show`, `companies`, `filings`, `stats`: read-only commands over the database. */
+export function registerQueryCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  const dbOption = () => new Option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)');
+
+  program
+    .command('search')
+    .description('Full-text search over document text, ranked, with highlighted snippets')
+    .argument('<query>', 'words, "phrases", prefix*, AND/OR/NOT, -word, (groups), form:/cik:/company:/from:/to: filters')
+    .addOption(dbOption())
+    .option('--form <type>', 'only this form type (e.g. 6-K)')
+    .option('--cik <n>', 'only filings with this party CIK')
+    .option('--company <name>', 'only filings with a party whose name contains this')
+    .option('--from <date>', 'filed on or after (YYYY-MM-DD)', isoDate('--from'))
+    .option('--to <date>', 'filed on or before (YYYY-MM-DD)', isoDate('--to'))
+    .option('--limit <n>', 'results per page (at most 200)', positiveInteger('--limit'), 20)
+    .option('--offset <n>', 'skip this many results', positiveInteger('--offset'), 0)
+    .option('--json', 'print the results as JSON')
+    .addHelpText('after', '\nExamples:\n  edgarkit search \'"convertible bonds" kosdaq\' --form 6-K\n  edgarkit search \'redempt* NOT notes\' --from 2002-01-01\n')
+    .action(async (query: string, options: Record<string, string | number | boolean | undefined>) => {
+      const store = await openForReading(options.db as string | undefined, io);
+      try {
+        const page = await store.search({
+          text: query,
+          ...pick(options, ['form', 'cik', 'company', 'from', 'to']),
+          limit: options.limit as number,
+          offset: options.offset as number,
+        });
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+          return;
+        }
+        if (page.hits.length === 0) {
+          io.stdout.write('No matches.\n');
+          return;
+        }
+        const tty = io.stdout.isTTY === true;
+        page.hits.forEach((hit, index) => {
+          io.stdout.write(
+            `${page.offset + index + 1}. ${hit.accessionNumber ?? hit.filingId}  ${hit.formType ?? '-'}  ${hit.filedAt ?? '-'}  ${hit.companyName ?? ''}${hit.cik ? ` (CIK ${hit.cik})` : ''}` +
+              `${hit.documentSequence !== null ? `  doc ${hit.documentSequence} ${hit.documentType ?? ''}` : ''}\n`,
+          );
+          if (hit.snippet) io.stdout.write(`   ${highlight(hit.snippet, tty)}\n`);
+        });
+      } catch (error) {
+        if (error instanceof QuerySyntaxError) throw new UserError(error.message);
+        throw error;
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('Show a stored filing, or one of its documents rendered')
+    .argument('<accession>', 'accession number (dashed or not)')
+    .addOption(dbOption())
+    .option('--doc <seq|type>', 'a document by sequence number or type (e.g. 1, EX-99.1)')
+    .addOption(new Option('--format <format>', 'how to render').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .option('--page <n>', 'only this page of the document', positiveInteger('--page'))
+    .action(async (accession: string, options: { db?: string; doc?: string; format: RenderFormat; page?: number }) => {
+      const store = await openForReading(options.db, io);
+      try {
+        const id = normalizeAccession(accession);
+        const filing = await store.getFiling(id);
+        if (!filing) throw new UserError(`No filing ${accession} in the database`);
+        if (options.doc === undefined) {
+          io.stdout.write(options.format === 'json' ? `${JSON.stringify(filing, null, 2)}\n` : describeFiling(filing));
+          return;
+        }
+        const loaded = await loadStoredDocument(store, id, options.doc);
+        if (!loaded) throw new UserError(`Filing ${accession} has no document ${options.doc}`);
+        if (loaded.kind === 'binary') throw new UserError(`Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`);
+        if (loaded.kind === 'xml') {
+          io.stdout.write(loaded.text);
+          return;
+        }
+        try {
+          io.stdout.write(renderDocument(loaded.model, options.format, options.page !== undefined ? { page: options.page } : {}));
+        } catch (error) {
+          if (error instanceof RangeError) throw new UserError(error.message);
+          throw error;
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('companies')
+    .description('List companies in the database, optionally by a part of their name')
+    .argument('[name]', 'part of a company name')
+    .addOption(dbOption())
+    .option('--limit <n>', 'rows (at most 200)', positiveInteger('--limit'), 50)
+    .option('--json', 'print JSON')
+    .action(async (name: string | undefined, options: { db?: string; limit: number; json?: boolean }) => {
+      const store = await openForReading(options.db, io);
+      try {
+        const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit });
+        if (options.json) io.stdout.write(`${JSON.stringify(companies, null, 2)}\n`);
+        else if (companies.length === 0) io.stdout.write('No companies.\n');
+        else
+          for (const company of companies) {
+            const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
+            io.stdout.write(`${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}\n`);
+          }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('filings')
+    .description("List filings, newest first: a company's, a form's, a date range's")
+    .addOption(dbOption())
+    .option('--cik <n>', 'only filings with this party CIK')
+    .option('--form <type>', 'only this form type')
+    .option('--from <date>', 'filed on or after (YYYY-MM-DD)', isoDate('--from'))
+    .option('--to <date>', 'filed on or before (YYYY-MM-DD)', isoDate('--to'))
+    .option('--limit <n>', 'rows (at most 200)', positiveInteger('--limit'), 50)
+    .option('--offset <n>', 'skip this many', positiveInteger('--offset'), 0)
+    .option('--json', 'print JSON')
+    .action(async (options: Record<string, string | number | boolean | undefined>) => {
+      const store = await openForReading(options.db as string | undefined, io);
+      try {
+        const filings = await store.listFilings({ ...pick(options, ['cik', 'form', 'from', 'to']), limit: options.limit as number, offset: options.offset as number });
+        if (options.json) io.stdout.write(`${JSON.stringify(filings, null, 2)}\n`);
+        else if (filings.length === 0) io.stdout.write('No filings.\n');
+        else
+          for (const filing of filings) {
+            io.stdout.write(`${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs\n`);
+          }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('stats')
+    .description('What the database holds')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const store = await openForReading(options.db, io);
+      try {
+        const stats = await store.stats();
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+          return;
+        }
+        io.stdout.write(
+          `${stats.filings} filings, ${stats.documents} documents, ${stats.companies} companies\n` +
+            `filed ${stats.firstFiledAt ?? '-'} to ${stats.lastFiledAt ?? '-'}\n` +
+            `${(stats.originalBytes / 1e6).toFixed(1)} MB of submissions kept as ${(stats.blobBytes / 1e6).toFixed(1)} MB (${stats.blobs} blobs)\n` +
+            stats.formTypes
+              .slice(0, 20)
+              .map((entry) => `  ${entry.formType.padEnd(12)} ${entry.count}`)
+              .join('\n') +
+            '\n',
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  void setExit;
+  void EXIT;
+}
+
+function pick(options: Record<string, unknown>, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) if (typeof options[key] === 'string') out[key] = options[key] as string;
+  return out;
+}
+
+export function normalizeAccession(text: string): string {
+  const digits = text.replace(/-/g, '');
+  if (/^\d{18}$/.test(digits)) return `${digits.slice(0, 10)}-${digits.slice(10, 12)}-${digits.slice(12)}`;
+  return text;
+}
+
+function highlight(snippet: string, tty: boolean): string {
+  const flat = snippet.replace(/\s+/g, ' ');
+  return tty ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m') : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
+}
+
+function describeFiling(filing: NonNullable<Awaited<ReturnType<import('../store/store.js').Store['getFiling']>>>): string {
+  const lines = [
+    `${filing.accessionNumber ?? filing.filingId}  ${filing.formType ?? '-'}`,
+    `  filed ${filing.filedAt ?? '-'}${filing.periodOfReport ? `, period ${filing.periodOfReport}` : ''}${filing.acceptanceDateTime ? `, accepted ${filing.acceptanceDateTime}` : ''}`,
+  ];
+  for (const party of filing.parties) lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
+  if (filing.formRecord) lines.push(`  record: ${JSON.stringify(filing.formRecord).slice(0, 400)}`);
+  lines.push(`  ${filing.documents.length} documents:`);
+  for (const document of filing.documents) {
+    lines.push(`    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${document.byteLength} bytes  ${document.sourceFormat}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,52 @@
+import type { DocumentModel } from '../model/document.js';
+import { parseHtmlDocument } from './html/parse-html-document.js';
+import { parseTextDocument } from './text/parse-text-document.js';
+
+/** What a document's body holds, which decides how it is read. */
+export type DocumentKind = 'html' | 'text' | 'xml' | 'binary';
+
+export interface DocumentHints {
+  readonly filename?: string | null;
+  readonly type?: string | null;
+  readonly wrapper?: string | null;
+  readonly encoding?: 'text' | 'uuencode';
+}
+
+const HTML_START = /<(?:!doctype\s+html|html|head|body|div|p|table|font|center|b|br|hr|h[1-6])[\s>/]/i;
+const LEGACY_MARKERS = /^<(?:PAGE|S|C|TABLE|CAPTION)>\s*$/m;
+
+/**
+ * Tells HTML from legacy ASCII from XML: by the file name first, then by what the body starts with. Legacy ASCII
+ * wrapped in a `<div>`/`<pre>` (some 2001 filings) still counts as HTML; the HTML reader keeps its layout.
+ */
+export function detectDocumentKind(text: string, hints: DocumentHints = {}): DocumentKind {
+  if (hints.encoding === 'uuencode') return 'binary';
+  const name = (hints.filename ?? '').toLowerCase();
+  const head = text.slice(0, 4096);
+  if (name.endsWith('.htm') || name.endsWith('.html')) return 'html';
+  if (name.endsWith('.xml') || name.endsWith('.xsd')) return /<html[\s>]/i.test(head) ? 'html' : 'xml';
+  if (name.endsWith('.txt')) return 'text';
+  if (/^\s*<\?xml/i.test(head)) return /<html[\s>]/i.test(head) ? 'html' : 'xml';
+  if (hints.wrapper === 'XML' || hints.wrapper === 'XBRL') return /<html[\s>]/i.test(head) ? 'html' : 'xml';
+  if (HTML_START.test(head) && !LEGACY_MARKERS.test(head)) return 'html';
+  return 'text';
+}
+
+/** Reads a document's text into the page/block model, as HTML or as legacy ASCII. */
+export function parseDocument(text: string, kind: 'html' | 'text'): DocumentModel {
+  return kind === 'html' ? parseHtmlDocument(text) : parseTextDocument(text);
+}
+
+/** The words of an XML document (ownership, holdings), for search: tags dropped, entities of the five kinds read. */
+export function xmlText(text: string): string {
+  return text
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

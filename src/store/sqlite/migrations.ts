@@ -1,0 +1,107 @@
+/** Forward-only schema versions; each runs once, in order, inside a transaction. */
+export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'filings, documents, full-text index, blobs',
+    sql: `
+      CREATE TABLE companies (
+        cik TEXT PRIMARY KEY,
+        name TEXT,
+        sic TEXT,
+        sic_description TEXT,
+        state_of_incorporation TEXT,
+        fiscal_year_end TEXT,
+        irs_number TEXT,
+        business_address TEXT,
+        mail_address TEXT,
+        seen_filed_at TEXT
+      );
+      CREATE INDEX companies_name ON companies (name COLLATE NOCASE);
+      CREATE TABLE former_names (
+        cik TEXT NOT NULL,
+        name TEXT NOT NULL,
+        date_changed TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (cik, name, date_changed)
+      );
+      CREATE TABLE filings (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        accession_number TEXT,
+        form_type TEXT,
+        filed_at TEXT,
+        period_of_report TEXT,
+        acceptance_datetime TEXT,
+        date_of_change TEXT,
+        effectiveness_date TEXT,
+        public_document_count INTEGER,
+        items TEXT NOT NULL,
+        group_members TEXT NOT NULL,
+        format TEXT NOT NULL,
+        header TEXT NOT NULL,
+        parties TEXT NOT NULL,
+        primary_cik TEXT,
+        primary_name TEXT,
+        content_hash TEXT NOT NULL,
+        byte_length INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        diagnostics TEXT NOT NULL,
+        form_record TEXT,
+        original_blob TEXT NOT NULL,
+        document_count INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX filings_form ON filings (form_type COLLATE NOCASE, filed_at);
+      CREATE INDEX filings_filed ON filings (filed_at);
+      CREATE TABLE filing_parties (
+        filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        cik TEXT,
+        name TEXT,
+        PRIMARY KEY (filing_rowid, position)
+      );
+      CREATE INDEX filing_parties_cik ON filing_parties (cik, filing_rowid);
+      CREATE INDEX filing_parties_name ON filing_parties (name COLLATE NOCASE);
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        sequence INTEGER,
+        type TEXT,
+        filename TEXT,
+        description TEXT,
+        byte_length INTEGER NOT NULL,
+        body_start INTEGER NOT NULL,
+        body_end INTEGER NOT NULL,
+        encoding TEXT NOT NULL,
+        wrapper TEXT,
+        source_format TEXT NOT NULL,
+        attachment_sha256 TEXT,
+        attachment_name TEXT,
+        UNIQUE (filing_rowid, position)
+      );
+      CREATE VIRTUAL TABLE documents_fts USING fts5 (text, tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE TABLE exhibits (
+        filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        description TEXT,
+        document_sequence INTEGER,
+        record TEXT NOT NULL,
+        PRIMARY KEY (filing_rowid, position)
+      );
+      CREATE TABLE signatures (
+        filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (filing_rowid, position)
+      );
+      CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        compression TEXT NOT NULL,
+        byte_length INTEGER NOT NULL,
+        data BLOB NOT NULL
+      );
+    `,
+  },
+];

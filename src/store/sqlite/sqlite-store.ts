@@ -1,0 +1,479 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import type { Party } from '../../model/submission.js';
+import { parseSearchQuery, toFts5 } from '../search-query.js';
+import {
+  type CompanyListRequest,
+  type CompanyView,
+  type DocumentView,
+  type FilingListRequest,
+  type FilingSummaryView,
+  type FilingView,
+  type PreparedFiling,
+  pageOf,
+  SNIPPET_MARK,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  type Store,
+  type StoreStats,
+  type WriteResult,
+} from '../store.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+export interface SqliteStoreOptions {
+  /** Open without write access (the server does). */
+  readonly readonly?: boolean;
+}
+
+/** Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: a committed transaction survives a process crash; only an OS crash can lose the last ones.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrateSqlite(db);
+  }
+  db.pragma('busy_timeout = 5000');
+  return new SqliteStore(db);
+}
+
+export function migrateSqlite(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  const ran: number[] = [];
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}
+
+function json<T>(text: unknown, fallback: T): T {
+  if (typeof text !== 'string') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  #statement(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
+    let inserted = 0;
+    let replaced = 0;
+    let unchanged = 0;
+    const write = this.#db.transaction(() => {
+      for (const filing of filings) {
+        const existing = this.#statement('SELECT rowid, content_hash FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string }
+          | undefined;
+        if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        if (existing) {
+          this.#deleteFiling(existing.rowid);
+          replaced++;
+        } else inserted++;
+        this.#insertFiling(filing);
+      }
+    });
+    write.immediate();
+    return { inserted, replaced, unchanged };
+  }
+
+  #deleteFiling(rowid: number): void {
+    this.#statement('DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE filing_rowid = ?)').run(rowid);
+    // Child rows go with the filing (ON DELETE CASCADE).
+    this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
+  }
+
+  #insertFiling(filing: PreparedFiling): void {
+    for (const blob of filing.blobs) {
+      this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
+        blob.sha256,
+        blob.compression,
+        blob.byteLength,
+        Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength),
+      );
+    }
+    const primary = filing.parties[0]?.company ?? null;
+    const info = this.#statement(
+      `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
+        effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
+        content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      filing.id,
+      filing.accessionNumber,
+      filing.formType,
+      filing.filedAt,
+      filing.periodOfReport,
+      filing.acceptanceDateTime,
+      filing.dateOfChange,
+      filing.effectivenessDate,
+      filing.publicDocumentCount,
+      JSON.stringify(filing.items),
+      JSON.stringify(filing.groupMembers),
+      filing.format,
+      filing.headerJson,
+      JSON.stringify(filing.parties),
+      primary?.cik ?? null,
+      primary?.name ?? null,
+      filing.contentHash,
+      filing.byteLength,
+      filing.source,
+      filing.diagnosticsJson,
+      filing.formRecordJson,
+      filing.originalBlob,
+      filing.documents.length,
+      new Date().toISOString(),
+    );
+    const rowid = Number(info.lastInsertRowid);
+    filing.parties.forEach((party, position) => {
+      this.#statement('INSERT INTO filing_parties (filing_rowid, position, role, cik, name) VALUES (?, ?, ?, ?, ?)').run(
+        rowid,
+        position,
+        party.role,
+        party.company?.cik ?? null,
+        party.company?.name ?? null,
+      );
+      this.#upsertCompany(party, filing.filedAt);
+    });
+    for (const document of filing.documents) {
+      const documentInfo = this.#statement(
+        `INSERT INTO documents (filing_rowid, position, sequence, type, filename, description, byte_length, body_start, body_end,
+          encoding, wrapper, source_format, attachment_sha256, attachment_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        rowid,
+        document.position,
+        document.sequence,
+        document.type,
+        document.filename,
+        document.description,
+        document.byteLength,
+        document.bodyStart,
+        document.bodyEnd,
+        document.encoding,
+        document.wrapper,
+        document.sourceFormat,
+        document.attachmentSha256,
+        document.attachmentName,
+      );
+      if (document.text !== '') {
+        this.#statement('INSERT INTO documents_fts (rowid, text) VALUES (?, ?)').run(Number(documentInfo.lastInsertRowid), document.text);
+      }
+    }
+    filing.exhibits.forEach((exhibit, position) => {
+      this.#statement('INSERT INTO exhibits (filing_rowid, position, number, description, document_sequence, record) VALUES (?, ?, ?, ?, ?, ?)').run(
+        rowid,
+        position,
+        exhibit.number,
+        exhibit.description,
+        exhibit.documentSequence,
+        exhibit.json,
+      );
+    });
+    filing.signatures.forEach((signature, position) => {
+      this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
+    });
+  }
+
+  #upsertCompany(party: Party, filedAt: string | null): void {
+    const company = party.company;
+    if (!company?.cik) return;
+    // The newest filing's company data wins; an older filing ingested later does not overwrite it.
+    this.#statement(
+      `INSERT INTO companies (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (cik) DO UPDATE SET name = excluded.name, sic = excluded.sic, sic_description = excluded.sic_description,
+         state_of_incorporation = excluded.state_of_incorporation, fiscal_year_end = excluded.fiscal_year_end, irs_number = excluded.irs_number,
+         business_address = excluded.business_address, mail_address = excluded.mail_address, seen_filed_at = excluded.seen_filed_at
+       WHERE companies.seen_filed_at IS NULL OR excluded.seen_filed_at >= companies.seen_filed_at`,
+    ).run(
+      company.cik,
+      company.name,
+      company.sic,
+      company.sicDescription,
+      company.stateOfIncorporation,
+      company.fiscalYearEnd,
+      company.irsNumber,
+      party.businessAddress ? JSON.stringify(party.businessAddress) : null,
+      party.mailAddress ? JSON.stringify(party.mailAddress) : null,
+      filedAt,
+    );
+    for (const former of party.formerCompanies) {
+      this.#statement('INSERT OR IGNORE INTO former_names (cik, name, date_changed) VALUES (?, ?, ?)').run(company.cik, former.name, former.dateChanged ?? '');
+    }
+  }
+
+  async contentHashOf(filingId: string): Promise<string | null> {
+    const row = this.#statement('SELECT content_hash FROM filings WHERE id = ?').get(filingId) as { content_hash: string } | undefined;
+    return row?.content_hash ?? null;
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const parsed = parseSearchQuery(request.text);
+    const filters = { ...parsed.filters };
+    if (request.form) filters.form = request.form;
+    if (request.cik) filters.cik = request.cik.padStart(10, '0');
+    if (request.company) filters.company = request.company;
+    if (request.from) filters.from = request.from;
+    if (request.to) filters.to = request.to;
+    const { limit, offset } = pageOf(request.limit, request.offset);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filters.form) {
+      where.push('f.form_type = ? COLLATE NOCASE');
+      params.push(filters.form);
+    }
+    if (filters.from) {
+      where.push('f.filed_at >= ?');
+      params.push(filters.from);
+    }
+    if (filters.to) {
+      where.push('f.filed_at <= ?');
+      params.push(filters.to);
+    }
+    if (filters.cik) {
+      where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
+      params.push(filters.cik);
+    }
+    if (filters.company) {
+      where.push("EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.name LIKE ? ESCAPE '\\' COLLATE NOCASE)");
+      params.push(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    }
+    let rows: Row[];
+    if (parsed.match) {
+      const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+          d.sequence, d.type, d.position,
+          snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
+        FROM documents_fts
+        JOIN documents d ON d.id = documents_fts.rowid
+        JOIN filings f ON f.rowid = d.filing_rowid
+        WHERE documents_fts MATCH ?${where.length > 0 ? ` AND ${where.join(' AND ')}` : ''}
+        ORDER BY score LIMIT ? OFFSET ?`;
+      rows = this.#statement(sql).all(toFts5(parsed.match), ...params, limit, offset) as Row[];
+    } else {
+      const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+          NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
+        FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`;
+      rows = this.#statement(sql).all(...params, limit, offset) as Row[];
+    }
+    const hits: SearchHit[] = rows.map((row) => ({
+      filingId: row.filing_id as string,
+      accessionNumber: (row.accession_number as string | null) ?? null,
+      formType: (row.form_type as string | null) ?? null,
+      filedAt: (row.filed_at as string | null) ?? null,
+      companyName: (row.primary_name as string | null) ?? null,
+      cik: (row.primary_cik as string | null) ?? null,
+      documentSequence: (row.sequence as number | null) ?? null,
+      documentType: (row.type as string | null) ?? null,
+      documentPosition: (row.position as number) ?? 0,
+      snippet: (row.snippet as string) ?? '',
+      score: -(row.score as number),
+    }));
+    return { hits, limit, offset };
+  }
+
+  async getFiling(filingId: string): Promise<FilingView | null> {
+    const row = this.#statement('SELECT rowid, * FROM filings WHERE id = ?').get(filingId) as Row | undefined;
+    if (!row) return null;
+    const documents = (this.#statement('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[]).map(
+      (document): DocumentView => ({
+        position: document.position as number,
+        sequence: (document.sequence as number | null) ?? null,
+        type: (document.type as string | null) ?? null,
+        filename: (document.filename as string | null) ?? null,
+        description: (document.description as string | null) ?? null,
+        byteLength: document.byte_length as number,
+        bodyStart: document.body_start as number,
+        bodyEnd: document.body_end as number,
+        encoding: document.encoding as 'text' | 'uuencode',
+        wrapper: (document.wrapper as string | null) ?? null,
+        sourceFormat: document.source_format as string,
+        attachmentSha256: (document.attachment_sha256 as string | null) ?? null,
+        attachmentName: (document.attachment_name as string | null) ?? null,
+      }),
+    );
+    const exhibits = (this.#statement('SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[]).map(
+      (exhibit) => ({
+        number: exhibit.number as string,
+        description: (exhibit.description as string | null) ?? null,
+        documentSequence: (exhibit.document_sequence as number | null) ?? null,
+      }),
+    );
+    return {
+      ...this.#summary(row),
+      acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
+      dateOfChange: (row.date_of_change as string | null) ?? null,
+      format: row.format as string,
+      items: json(row.items, []),
+      groupMembers: json(row.group_members, []),
+      parties: json(row.parties, []),
+      header: json(row.header, null),
+      formRecord: json(row.form_record, null),
+      diagnostics: json(row.diagnostics, []),
+      byteLength: row.byte_length as number,
+      contentHash: row.content_hash as string,
+      source: row.source as string,
+      documents,
+      exhibits,
+    };
+  }
+
+  #summary(row: Row): FilingSummaryView {
+    return {
+      filingId: row.id as string,
+      accessionNumber: (row.accession_number as string | null) ?? null,
+      formType: (row.form_type as string | null) ?? null,
+      filedAt: (row.filed_at as string | null) ?? null,
+      periodOfReport: (row.period_of_report as string | null) ?? null,
+      companyName: (row.primary_name as string | null) ?? null,
+      cik: (row.primary_cik as string | null) ?? null,
+      documentCount: row.document_count as number,
+    };
+  }
+
+  async getOriginal(filingId: string): Promise<Uint8Array | null> {
+    const row = this.#statement('SELECT original_blob FROM filings WHERE id = ?').get(filingId) as { original_blob: string } | undefined;
+    return row ? this.getBlob(row.original_blob) : null;
+  }
+
+  async getBlob(sha256: string): Promise<Uint8Array | null> {
+    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as { compression: string; data: Buffer } | undefined;
+    if (!row) return null;
+    return row.compression === 'gzip' ? gunzipSync(row.data) : row.data;
+  }
+
+  async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
+    const { limit, offset } = pageOf(request.limit, request.offset, 50);
+    const rows = (
+      request.name
+        ? this.#statement("SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE ORDER BY name LIMIT ? OFFSET ?").all(
+            `%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+            limit,
+            offset,
+          )
+        : this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
+    ) as Row[];
+    return rows.map((row) => this.#company(row));
+  }
+
+  async getCompany(cik: string): Promise<CompanyView | null> {
+    const row = this.#statement('SELECT * FROM companies WHERE cik = ?').get(cik.padStart(10, '0')) as Row | undefined;
+    return row ? this.#company(row) : null;
+  }
+
+  #company(row: Row): CompanyView {
+    const cik = row.cik as string;
+    const formerNames = (this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(cik) as Row[]).map(
+      (former) => ({ name: former.name as string, dateChanged: (former.date_changed as string) || null }),
+    );
+    const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(cik) as { n: number };
+    return {
+      cik,
+      name: (row.name as string | null) ?? null,
+      sic: (row.sic as string | null) ?? null,
+      sicDescription: (row.sic_description as string | null) ?? null,
+      stateOfIncorporation: (row.state_of_incorporation as string | null) ?? null,
+      fiscalYearEnd: (row.fiscal_year_end as string | null) ?? null,
+      businessAddress: json(row.business_address, null),
+      mailAddress: json(row.mail_address, null),
+      formerNames,
+      filingCount: count.n,
+    };
+  }
+
+  async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
+    const { limit, offset } = pageOf(request.limit, request.offset, 50);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (request.cik) {
+      where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
+      params.push(request.cik.padStart(10, '0'));
+    }
+    if (request.form) {
+      where.push('f.form_type = ? COLLATE NOCASE');
+      params.push(request.form);
+    }
+    if (request.from) {
+      where.push('f.filed_at >= ?');
+      params.push(request.from);
+    }
+    if (request.to) {
+      where.push('f.filed_at <= ?');
+      params.push(request.to);
+    }
+    const rows = this.#statement(
+      `SELECT f.* FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as Row[];
+    return rows.map((row) => this.#summary(row));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (sql: string) => (this.#statement(sql).get() as { n: number | null }).n ?? 0;
+    const range = this.#statement('SELECT min(filed_at) AS first, max(filed_at) AS last FROM filings').get() as { first: string | null; last: string | null };
+    return {
+      filings: count('SELECT count(*) AS n FROM filings'),
+      documents: count('SELECT count(*) AS n FROM documents'),
+      companies: count('SELECT count(*) AS n FROM companies'),
+      blobs: count('SELECT count(*) AS n FROM blobs'),
+      blobBytes: count('SELECT sum(length(data)) AS n FROM blobs'),
+      originalBytes: count('SELECT sum(byte_length) AS n FROM filings'),
+      formTypes: (this.#statement('SELECT form_type, count(*) AS n FROM filings GROUP BY form_type ORDER BY n DESC, form_type').all() as Row[]).map((row) => ({
+        formType: (row.form_type as string | null) ?? '(none)',
+        count: row.n as number,
+      })),
+      firstFiledAt: range.first,
+      lastFiledAt: range.last,
+    };
+  }
+
+  async checkIntegrity(): Promise<readonly string[]> {
+    const problems: string[] = [];
+    const integrity = this.#db.pragma('integrity_check') as { integrity_check: string }[];
+    for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(row.integrity_check);
+    const orphanDocuments = (this.#db.prepare('SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.rowid = d.filing_rowid WHERE f.rowid IS NULL').get() as { n: number }).n;
+    if (orphanDocuments > 0) problems.push(`${orphanDocuments} documents belong to no filing`);
+    const missingOriginals = (this.#db.prepare('SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL').get() as { n: number }).n;
+    if (missingOriginals > 0) problems.push(`${missingOriginals} filings have lost their original bytes`);
+    const wrongCounts = (this.#db.prepare('SELECT count(*) AS n FROM filings f WHERE f.document_count != (SELECT count(*) FROM documents d WHERE d.filing_rowid = f.rowid)').get() as { n: number }).n;
+    if (wrongCounts > 0) problems.push(`${wrongCounts} filings are half-written (document count differs)`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    this.#statements.clear();
+    this.#db.close();
+  }
+}

@@ -1,0 +1,231 @@
+import type { Party } from '../model/submission.js';
+
+/**
+ * The storage interface every adapter implements (SQLite embedded by default; PostgreSQL to scale out).
+ * Nothing database-specific crosses it: plain data in, plain data out, all asynchronous.
+ */
+export interface Store {
+  /** Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole. */
+  writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult>;
+  /** The content hash stored for an accession, or null: what idempotent ingest checks before any work. */
+  contentHashOf(filingId: string): Promise<string | null>;
+  search(query: SearchRequest): Promise<SearchPage>;
+  getFiling(filingId: string): Promise<FilingView | null>;
+  /** The exact bytes of the original submission. */
+  getOriginal(filingId: string): Promise<Uint8Array | null>;
+  /** Exact bytes of a stored attachment, by its content hash. */
+  getBlob(sha256: string): Promise<Uint8Array | null>;
+  listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]>;
+  getCompany(cik: string): Promise<CompanyView | null>;
+  listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]>;
+  stats(): Promise<StoreStats>;
+  /** Checks the database's own consistency; returns the problems found (empty when sound). */
+  checkIntegrity(): Promise<readonly string[]>;
+  close(): Promise<void>;
+}
+
+/** A filing ready to be written: everything parsed, rendered and extracted, nothing left to compute. */
+export interface PreparedFiling {
+  /** The accession number, or `local-<hash>` for a document that has none (a bare document). */
+  readonly id: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly filedAt: string | null;
+  readonly periodOfReport: string | null;
+  readonly acceptanceDateTime: string | null;
+  readonly dateOfChange: string | null;
+  readonly effectivenessDate: string | null;
+  readonly publicDocumentCount: number | null;
+  readonly items: readonly string[];
+  readonly groupMembers: readonly string[];
+  readonly format: string;
+  /** The full header tree as JSON text. */
+  readonly headerJson: string;
+  readonly parties: readonly Party[];
+  /** SHA-256 of the original bytes (hex). */
+  readonly contentHash: string;
+  readonly byteLength: number;
+  readonly source: string;
+  readonly diagnosticsJson: string;
+  /** The extracted form record (6-K and family) as JSON text, or null. */
+  readonly formRecordJson: string | null;
+  readonly documents: readonly PreparedDocument[];
+  readonly exhibits: readonly PreparedExhibit[];
+  readonly signatures: readonly PreparedSignature[];
+  /** Content-addressed bytes to keep: the original submission (compressed) and decoded attachments. */
+  readonly blobs: readonly PreparedBlob[];
+  /** The blob holding the original submission. */
+  readonly originalBlob: string;
+}
+
+export interface PreparedDocument {
+  readonly position: number;
+  readonly sequence: number | null;
+  readonly type: string | null;
+  readonly filename: string | null;
+  readonly description: string | null;
+  readonly byteLength: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  readonly encoding: 'text' | 'uuencode';
+  readonly wrapper: string | null;
+  readonly sourceFormat: 'text' | 'html' | 'xml' | 'binary';
+  /** Plain text for full-text search (empty for binaries). */
+  readonly text: string;
+  /** Content hash of the decoded attachment, when the body is uuencoded. */
+  readonly attachmentSha256: string | null;
+  readonly attachmentName: string | null;
+}
+
+export interface PreparedExhibit {
+  readonly number: string;
+  readonly description: string | null;
+  readonly documentSequence: number | null;
+  readonly json: string;
+}
+
+export interface PreparedSignature {
+  readonly json: string;
+}
+
+export interface PreparedBlob {
+  readonly sha256: string;
+  /** `gzip` when `data` is gzip-compressed; the hash is always of the uncompressed bytes. */
+  readonly compression: 'none' | 'gzip';
+  readonly byteLength: number;
+  readonly data: Uint8Array;
+}
+
+export interface WriteResult {
+  readonly inserted: number;
+  readonly replaced: number;
+  readonly unchanged: number;
+}
+
+export interface SearchRequest {
+  readonly text: string;
+  readonly form?: string;
+  readonly cik?: string;
+  readonly company?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchHit {
+  readonly filingId: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly filedAt: string | null;
+  readonly companyName: string | null;
+  readonly cik: string | null;
+  readonly documentSequence: number | null;
+  readonly documentType: string | null;
+  readonly documentPosition: number;
+  /** A short passage with the matched words between `[` and `]` markers (see `SNIPPET_MARK`). */
+  readonly snippet: string;
+  readonly score: number;
+}
+
+/** Markers around matched words in snippets: private-use characters, so no filing text can fake them. */
+export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
+
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface CompanyListRequest {
+  readonly name?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface CompanyView {
+  readonly cik: string;
+  readonly name: string | null;
+  readonly sic: string | null;
+  readonly sicDescription: string | null;
+  readonly stateOfIncorporation: string | null;
+  readonly fiscalYearEnd: string | null;
+  readonly businessAddress: unknown;
+  readonly mailAddress: unknown;
+  readonly formerNames: readonly { readonly name: string; readonly dateChanged: string | null }[];
+  readonly filingCount: number;
+}
+
+export interface FilingListRequest {
+  readonly cik?: string;
+  readonly form?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface FilingSummaryView {
+  readonly filingId: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly filedAt: string | null;
+  readonly periodOfReport: string | null;
+  readonly companyName: string | null;
+  readonly cik: string | null;
+  readonly documentCount: number;
+}
+
+export interface FilingView extends FilingSummaryView {
+  readonly acceptanceDateTime: string | null;
+  readonly dateOfChange: string | null;
+  readonly format: string;
+  readonly items: readonly string[];
+  readonly groupMembers: readonly string[];
+  readonly parties: readonly Party[];
+  readonly header: unknown;
+  readonly formRecord: unknown;
+  readonly diagnostics: unknown;
+  readonly byteLength: number;
+  readonly contentHash: string;
+  readonly source: string;
+  readonly documents: readonly DocumentView[];
+  readonly exhibits: readonly { readonly number: string; readonly description: string | null; readonly documentSequence: number | null }[];
+}
+
+export interface DocumentView {
+  readonly position: number;
+  readonly sequence: number | null;
+  readonly type: string | null;
+  readonly filename: string | null;
+  readonly description: string | null;
+  readonly byteLength: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  readonly encoding: 'text' | 'uuencode';
+  readonly wrapper: string | null;
+  readonly sourceFormat: string;
+  readonly attachmentSha256: string | null;
+  readonly attachmentName: string | null;
+}
+
+export interface StoreStats {
+  readonly filings: number;
+  readonly documents: number;
+  readonly companies: number;
+  readonly blobs: number;
+  readonly blobBytes: number;
+  readonly originalBytes: number;
+  readonly formTypes: readonly { readonly formType: string; readonly count: number }[];
+  readonly firstFiledAt: string | null;
+  readonly lastFiledAt: string | null;
+}
+
+/** Page lengths are bounded everywhere so no request can ask for the whole database at once. */
+export const MAX_PAGE = 200;
+
+export function pageOf(limit: number | undefined, offset: number | undefined, fallback = 20): { limit: number; offset: number } {
+  const safeLimit = Math.min(MAX_PAGE, Math.max(1, Math.floor(limit ?? fallback)));
+  const safeOffset = Math.min(1_000_000, Math.max(0, Math.floor(offset ?? 0)));
+  return { limit: safeLimit, offset: safeOffset };
+}

@@ -1,0 +1,120 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../src/store/ingest.js';
+import { QuerySyntaxError } from '../src/store/search-query.js';
+import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import { corpusPath, seedPath } from './shared-files.js';
+
+/**
+ * One suite every Store adapter must pass. `open` returns a fresh, empty store.
+ */
+export function describeStoreConformance(name: string, open: () => Promise<Store>): void {
+  describe(`Store conformance: ${name}`, () => {
+    let store: Store;
+    let inputs: string;
+    beforeAll(async () => {
+      store = await open();
+      inputs = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
+      for (const file of ['fpi/0000912282-09-000008.txt', 'fpi/0000950127-09-000020.txt', 'fpi/0001279569-09-000080.txt', 'submissions/0001011438-98-000429.txt', 'nc/0001193125-10-145855.nc', 'fpi/0001144204-10-066757.txt']) {
+        copyFileSync(corpusPath(file), join(inputs, file.split('/')[1] as string));
+      }
+      copyFileSync(seedPath(), join(inputs, 'hanaro-6k-2002-12.txt'));
+      // A file that cannot be read: a gzip archive cut in half.
+      writeFileSync(join(inputs, 'zz-broken.tar.gz'), gzipSync(Buffer.alloc(200_000, 7)).subarray(0, 100));
+    }, 60_000);
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('ingests a folder, skipping the unreadable file with its path and reason', async () => {
+      const failures: string[] = [];
+      const summary = await ingest(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
+      expect(summary.ingested).toBe(7);
+      expect(summary.failed).toHaveLength(1);
+      expect(failures[0]).toContain('zz-broken.tar.gz');
+      const stats = await store.stats();
+      expect(stats.filings).toBe(7);
+    });
+
+    it('is idempotent: the same input again changes nothing', async () => {
+      const before = await store.stats();
+      const summary = await ingest(store, [inputs], { workers: 0 });
+      expect(summary.ingested).toBe(0);
+      expect(summary.duplicates).toBe(7);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it('keeps the original bytes exactly and the attachments decoded', async () => {
+      const original = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'));
+      expect(Buffer.from((await store.getOriginal('0000912282-09-000008'))!).equals(original)).toBe(true);
+      const filing = await store.getFiling('0000912282-09-000008');
+      expect(filing?.documents.map((document) => document.type)).toEqual(['6-K', 'GRAPHIC', 'GRAPHIC', 'GRAPHIC']);
+      const image = filing?.documents[1];
+      expect(image?.attachmentName).toBe('ballot.jpg');
+      const bytes = await store.getBlob(image!.attachmentSha256!);
+      expect([...bytes!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    });
+
+    it('finds filings by CIK, form and date', async () => {
+      const byCik = await store.listFilings({ cik: '1453015' });
+      expect(byCik.map((filing) => filing.accessionNumber)).toEqual(['0000912282-09-000008']);
+      const sixKs = await store.listFilings({ form: '6-K' });
+      expect(sixKs.map((filing) => filing.accessionNumber).sort()).toEqual(['0000912282-09-000008', '0000950127-09-000020', '0001144204-10-066757', '0001279569-09-000080']);
+      const in2009 = await store.listFilings({ from: '2009-01-01', to: '2009-01-31' });
+      expect(in2009.map((filing) => filing.accessionNumber).sort()).toEqual(['0000912282-09-000008', '0000950127-09-000020', '0001279569-09-000080']);
+      const company = await store.getCompany('0001453015');
+      expect(company?.name).toBe('7076991 Canada Inc.');
+      expect(company?.filingCount).toBe(1);
+      const listed = await store.listCompanies({ name: 'canada' });
+      expect(listed.map((entry) => entry.cik)).toContain('0001453015');
+    });
+
+    it('finds text: words, phrases, prefixes, booleans, with highlighted snippets', async () => {
+      const phrase = await store.search({ text: '"convertible bonds"' });
+      const seed = phrase.hits.find((hit) => hit.filingId.startsWith('local-'));
+      expect(seed).toBeDefined();
+      // A phrase is marked as one run.
+      expect(seed?.snippet).toContain(`redemption of ${SNIPPET_MARK.open}convertible bonds${SNIPPET_MARK.close} issued`);
+      const prefix = await store.search({ text: 'KOSDA*' });
+      expect(prefix.hits.some((hit) => hit.filingId === seed?.filingId)).toBe(true);
+      const both = await store.search({ text: 'hanaro AND kosdaq' });
+      expect(both.hits.map((hit) => hit.filingId)).toEqual([seed?.filingId]);
+      const excluded = await store.search({ text: 'kosdaq NOT hanaro' });
+      expect(excluded.hits.some((hit) => hit.filingId === seed?.filingId)).toBe(false);
+      const either = await store.search({ text: 'hanaro OR glenlyon' });
+      expect(new Set(either.hits.map((hit) => hit.filingId)).size).toBeGreaterThanOrEqual(2);
+      const filtered = await store.search({ text: 'securities', form: '8-K' });
+      expect(filtered.hits.length).toBeGreaterThan(0);
+      expect(filtered.hits.every((hit) => hit.formType === '8-K')).toBe(true);
+      const byCompany = await store.search({ text: 'company:canada' });
+      expect(byCompany.hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
+    });
+
+    it('refuses a malformed query with a clear message', async () => {
+      for (const bad of ['"unclosed', '(a OR b', 'a OR', 'NOT', '-kosdaq', 'from:2002-13', 'a )']) {
+        await expect(store.search({ text: bad }), bad).rejects.toBeInstanceOf(QuerySyntaxError);
+      }
+    });
+
+    it('replaces a changed copy of an accession in one go', async () => {
+      const changed = join(mkdtempSync(join(tmpdir(), 'edgarkit-store-')), 'changed.txt');
+      const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES');
+      writeFileSync(changed, text, 'latin1');
+      const summary = await ingest(store, [changed], { workers: 0 });
+      expect(summary.replaced).toBe(1);
+      expect((await store.search({ text: 'xyzzyplugh' })).hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
+      expect((await store.stats()).filings).toBe(7);
+      expect((await store.getFiling('0000912282-09-000008'))?.documents).toHaveLength(4);
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
+  });
+}
+
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
