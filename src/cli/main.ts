@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { positiveInteger } from './database-options.js';
+import { runExtractCommand } from './extract-command.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
@@ -41,6 +42,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action(async (input: string, options: { json?: boolean; jsonl?: boolean; strict?: boolean; extractAttachments?: string }) => {
       exitCode = await runParseCommand(input, options, io);
+    });
+
+  program
+    .command('extract')
+    .description('Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form')
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
+    .option('--json', 'one submission as JSON, every field with its source span')
+    .option('--jsonl', 'one JSON object per submission per line')
+    .option('--csv', 'one CSV row per submission (values only)')
+    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean }) => {
+      exitCode = await runExtractCommand(input, options, io);
     });
 
   program

@@ -1,4 +1,6 @@
 import type { DocumentModel } from '../model/document.js';
+import type { Submission } from '../model/submission.js';
+import { decodeText } from './sgml/decode-text.js';
 import { parseHtmlDocument } from './html/parse-html-document.js';
 import { parseTextDocument } from './text/parse-text-document.js';
 
@@ -49,4 +51,28 @@ export function xmlText(text: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Every document of a submission parsed to the model (null for binaries and XML), with its identifying fields. */
+export function parseSubmissionDocuments(submission: Submission): ParsedDocumentEntry[] {
+  return submission.documents.map((document) => {
+    if (document.encoding === 'uuencode') return { sequence: document.sequence, type: document.type, filename: document.filename, description: document.description, model: null };
+    const text = decodeText(document.body).text;
+    const kind = detectDocumentKind(text, document);
+    return {
+      sequence: document.sequence,
+      type: document.type,
+      filename: document.filename,
+      description: document.description,
+      model: kind === 'html' || kind === 'text' ? parseDocument(text, kind) : null,
+    };
+  });
+}
+
+export interface ParsedDocumentEntry {
+  readonly sequence: number | null;
+  readonly type: string | null;
+  readonly filename: string | null;
+  readonly description: string | null;
+  readonly model: DocumentModel | null;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { Submission, SubmissionDocument } from '../model/submission.js';
+import type { FilingInput, ParsedSubmissionDocument } from '../forms/extract-filing.js';
+import type { DocumentModel } from '../model/document.js';
 import { detectDocumentKind, parseDocument, xmlText } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
@@ -15,7 +16,7 @@ export interface ExtractedRecords {
   readonly signatures: readonly PreparedSignature[];
 }
 
-export type ExtractForms = (submission: Submission, documents: readonly { document: SubmissionDocument; text: string | null }[]) => ExtractedRecords;
+export type ExtractForms = (input: FilingInput) => ExtractedRecords;
 
 const NO_RECORDS: ExtractedRecords = { formRecordJson: null, exhibits: [], signatures: [] };
 
@@ -38,13 +39,14 @@ export function prepareFiling(bytes: Uint8Array, source: string, extract?: Extra
   // The original, byte for byte: gzip is exact and shrinks EDGAR text several times over.
   blobs.push({ sha256: contentHash, compression: 'gzip', byteLength: bytes.length, data: gzipSync(bytes, { level: 6 }) });
   const documents: PreparedDocument[] = [];
-  const texts: { document: SubmissionDocument; text: string | null }[] = [];
+  const parsed: ParsedSubmissionDocument[] = [];
   submission.documents.forEach((document, position) => {
     let text = '';
     let sourceFormat: PreparedDocument['sourceFormat'] = 'binary';
     let attachmentSha256: string | null = null;
     let attachmentName: string | null = null;
     let decodedText: string | null = null;
+    let model: DocumentModel | null = null;
     if (document.encoding === 'uuencode') {
       const decoded = uudecode(document.body, document.bodyRange.start);
       if (decoded) {
@@ -60,10 +62,11 @@ export function prepareFiling(bytes: Uint8Array, source: string, extract?: Extra
         text = xmlText(decodedText);
       } else if (kind === 'html' || kind === 'text') {
         sourceFormat = kind;
-        text = renderText(parseDocument(decodedText, kind), { width: 0 });
+        model = parseDocument(decodedText, kind);
+        text = renderText(model, { width: 0 });
       }
     }
-    texts.push({ document, text: decodedText });
+    parsed.push({ sequence: document.sequence, type: document.type, filename: document.filename, description: document.description, model });
     documents.push({
       position,
       sequence: document.sequence,
@@ -81,7 +84,7 @@ export function prepareFiling(bytes: Uint8Array, source: string, extract?: Extra
       attachmentName,
     });
   });
-  const records = extract ? extract(submission, texts) : NO_RECORDS;
+  const records = extract ? extract({ header, documents: parsed }) : NO_RECORDS;
   const accessionNumber = header?.accessionNumber ?? null;
   return {
     id: accessionNumber ?? `local-${contentHash.slice(0, 20)}`,

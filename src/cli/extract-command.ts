@@ -1,0 +1,134 @@
+import { stat } from 'node:fs/promises';
+import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
+import type { Field } from '../forms/field.js';
+import { readSubmissions } from '../io/read-submissions.js';
+import { parseSubmissionDocuments } from '../parse/parse-document.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+
+export interface ExtractCommandOptions {
+  readonly form?: string;
+  readonly json?: boolean;
+  readonly jsonl?: boolean;
+  readonly csv?: boolean;
+}
+
+interface ExtractOutput {
+  readonly source: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly record: FilingRecords['record'];
+  readonly diagnostics: FilingRecords['diagnostics'];
+}
+
+const CSV_COLUMNS = [
+  'source',
+  'accessionNumber',
+  'formType',
+  'reportMonth',
+  'registrant',
+  'address',
+  'commissionFileNumber',
+  'annualReportForm',
+  'furnishesUnderRule12g32b',
+  'rule12g32bFileNumber',
+  'paperUnderRule101b1',
+  'paperUnderRule101b7',
+  'fiscalYearEnd',
+  'exhibits',
+  'signers',
+] as const;
+
+/** `edgarkit extract <file|dir|archive>`: the typed form records (6-K family, 20-F/40-F; exhibits and signatures for all). */
+export async function runExtractCommand(input: string, options: ExtractCommandOptions, io: CliIo): Promise<ExitCode> {
+  if ([options.json, options.jsonl, options.csv].filter(Boolean).length > 1) throw new UserError('Choose one of --json, --jsonl and --csv');
+  if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
+  let held: ExtractOutput | null = null;
+  let count = 0;
+  let exitCode: ExitCode = EXIT.ok;
+  if (options.csv) io.stdout.write(`${CSV_COLUMNS.join(',')}\n`);
+  for await (const entry of readSubmissions(input, {}, io.stdin)) {
+    if (!entry.ok) {
+      io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
+      exitCode = EXIT.usage;
+      continue;
+    }
+    const documents = parseSubmissionDocuments(entry.submission);
+    const records = extractFiling({ header: entry.submission.header, documents });
+    if (options.form && (records.formType ?? '').toUpperCase() !== options.form.toUpperCase()) continue;
+    count++;
+    const output: ExtractOutput = {
+      source: entry.source,
+      accessionNumber: entry.submission.header?.accessionNumber ?? null,
+      formType: records.formType,
+      record: records.record,
+      diagnostics: records.diagnostics,
+    };
+    if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
+    else if (options.csv) io.stdout.write(`${csvRow(output)}\n`);
+    else if (options.json) {
+      if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
+      held = output;
+    } else io.stdout.write(describe(output));
+  }
+  if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+  if (count === 0 && exitCode === EXIT.ok) io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
+  return exitCode;
+}
+
+function value(record: Record<string, unknown>, key: string): unknown {
+  const found = record[key] as Field<unknown> | undefined;
+  return found && typeof found === 'object' && 'value' in found ? found.value : undefined;
+}
+
+function csvCell(text: unknown): string {
+  if (text === null || text === undefined) return '';
+  const string = String(text);
+  return /[",\n\r]/.test(string) ? `"${string.replaceAll('"', '""')}"` : string;
+}
+
+function csvRow(output: ExtractOutput): string {
+  const record = (output.record ?? {}) as unknown as Record<string, unknown>;
+  const exhibits = (record.exhibits as { number: string; description: string }[] | undefined) ?? [];
+  const signatures = (record.signatures as { name: Field<string | null> }[] | undefined) ?? [];
+  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    source: output.source,
+    accessionNumber: output.accessionNumber,
+    formType: output.formType,
+    reportMonth: value(record, 'reportMonth'),
+    registrant: value(record, 'registrant'),
+    address: value(record, 'address'),
+    commissionFileNumber: value(record, 'commissionFileNumber'),
+    annualReportForm: value(record, 'annualReportForm'),
+    furnishesUnderRule12g32b: value(record, 'furnishesUnderRule12g32b'),
+    rule12g32bFileNumber: value(record, 'rule12g32bFileNumber'),
+    paperUnderRule101b1: value(record, 'paperUnderRule101b1'),
+    paperUnderRule101b7: value(record, 'paperUnderRule101b7'),
+    fiscalYearEnd: value(record, 'fiscalYearEnd'),
+    exhibits: exhibits.map((exhibit) => `${exhibit.number}: ${exhibit.description}`).join(' | '),
+    signers: signatures.map((signature) => signature.name.value ?? '').join(' | '),
+  };
+  return CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',');
+}
+
+function describe(output: ExtractOutput): string {
+  const lines = [`${output.source}`, `  ${output.accessionNumber ?? '(no accession number)'}  ${output.formType ?? '(form unknown)'}`];
+  const record = output.record as unknown as Record<string, unknown> | null;
+  if (record) {
+    for (const [key, entry] of Object.entries(record)) {
+      if (entry && typeof entry === 'object' && 'value' in (entry as object) && 'span' in (entry as object)) {
+        const fieldValue = (entry as Field<unknown>).value;
+        lines.push(`  ${key.padEnd(26)} ${fieldValue === null ? '-' : String(fieldValue)}`);
+      }
+    }
+    for (const exhibit of (record.exhibits as { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[] | undefined) ?? []) {
+      const filed = exhibit.filedWith && exhibit.filedWith.length > 0 ? `; filed with ${exhibit.filedWith.map((regulator) => regulator.name).join(', ')}` : '';
+      lines.push(`  exhibit ${exhibit.number.padEnd(8)} ${exhibit.description}${exhibit.date ? ` (${exhibit.date})` : ''}${filed}${exhibit.attached ? '  [attached]' : ''}`);
+    }
+    for (const signature of (record.signatures as { registrant: Field<string | null>; signature: Field<string | null>; name: Field<string | null>; title: Field<string | null>; date: Field<string | null> }[] | undefined) ?? []) {
+      lines.push(`  signed ${[signature.registrant.value, signature.signature.value, signature.name.value, signature.title.value, signature.date.value].filter(Boolean).join('; ')}`);
+    }
+    for (const found of (record.diagnostics as { code: string; message: string }[] | undefined) ?? []) lines.push(`  note: ${found.message} [${found.code}]`);
+  }
+  for (const found of output.diagnostics) lines.push(`  note: ${found.message} [${found.code}]`);
+  return `${lines.join('\n')}\n`;
+}
