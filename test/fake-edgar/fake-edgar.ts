@@ -467,7 +467,9 @@ async function buildFeed(date: string, copies: number): Promise<FakeEdgar['feed'
     .map((name) => ({ name, bytes: readFileSync(join(directory, name)) }));
   const pack = tarStream.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (chunk: Buffer) => chunks.push(chunk));
+  pack.on('data', (chunk: unknown) => {
+    chunks.push(chunk as Buffer);
+  });
   const ended = new Promise<void>((resolve, reject) => {
     pack.on('end', resolve);
     pack.on('error', reject);

@@ -25,6 +25,9 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
+/** Most matches a single unfiltered query ranks (see #rankedPage). */
+const RANK_CAP = 10_000;
+
 export interface SqliteStoreOptions {
   /** Open without write access (the server does). */
   readonly readonly?: boolean;
@@ -272,14 +275,16 @@ export class SqliteStore implements Store {
       params.push(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     }
     let rows: Row[];
-    if (parsed.match) {
+    if (parsed.match && where.length === 0) {
+      rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
+    } else if (parsed.match) {
       const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
           d.sequence, d.type, d.position,
           snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
         FROM documents_fts
         JOIN documents d ON d.id = documents_fts.rowid
         JOIN filings f ON f.rowid = d.filing_rowid
-        WHERE documents_fts MATCH ?${where.length > 0 ? ` AND ${where.join(' AND ')}` : ''}
+        WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
         ORDER BY score LIMIT ? OFFSET ?`;
       rows = this.#statement(sql).all(toFts5(parsed.match), ...params, limit, offset) as Row[];
     } else {
@@ -303,6 +308,36 @@ export class SqliteStore implements Store {
       score: -(row.score as number),
     }));
     return { hits, limit, offset };
+  }
+
+  /**
+   * An unfiltered full-text page: rank on the index alone, then fetch snippets and filing data for that page only.
+   * A query matching more than RANK_CAP documents is ranked among the RANK_CAP most recently stored matches, so
+   * that a very common word still answers in milliseconds.
+   */
+  #rankedPage(match: string, limit: number, offset: number): Row[] {
+    const total = (this.#statement('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n;
+    const ids = (
+      total <= RANK_CAP
+        ? this.#statement('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?').all(match, limit, offset)
+        : this.#statement(
+            'SELECT rowid FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ? OFFSET ?',
+          ).all(match, RANK_CAP, limit, offset)
+    ) as { rowid: number }[];
+    if (ids.length === 0) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT documents_fts.rowid AS document_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+          d.sequence, d.type, d.position,
+          snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
+        FROM documents_fts
+        JOIN documents d ON d.id = documents_fts.rowid
+        JOIN filings f ON f.rowid = d.filing_rowid
+        WHERE documents_fts MATCH ? AND documents_fts.rowid IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(match, ...ids.map((id) => id.rowid)) as Row[];
+    const order = new Map(ids.map((id, index) => [id.rowid, index]));
+    return rows.sort((a, b) => (order.get(a.document_id as number) ?? 0) - (order.get(b.document_id as number) ?? 0));
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
