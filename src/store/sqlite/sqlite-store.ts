@@ -21,12 +21,13 @@ import {
   type StoreStats,
   type WriteResult,
 } from '../store.js';
+import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
 /** Most matches a single unfiltered query ranks (see #rankedPage). */
-const RANK_CAP = 10_000;
+const RANK_CAP = 2_000;
 
 export interface SqliteStoreOptions {
   /** Open without write access (the server does). */
@@ -114,7 +115,9 @@ export class SqliteStore implements Store {
   }
 
   #deleteFiling(rowid: number): void {
-    this.#statement('DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE filing_rowid = ?)').run(rowid);
+    for (const { id } of this.#statement('SELECT id FROM documents WHERE filing_rowid = ?').all(rowid) as { id: number }[]) {
+      this.#statement('DELETE FROM documents_fts WHERE rowid >= ? AND rowid < ?').run(id * PASSAGE_STRIDE, (id + 1) * PASSAGE_STRIDE);
+    }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
   }
@@ -192,7 +195,10 @@ export class SqliteStore implements Store {
         document.attachmentName,
       );
       if (document.text !== '') {
-        this.#statement('INSERT INTO documents_fts (rowid, text) VALUES (?, ?)').run(Number(documentInfo.lastInsertRowid), document.text);
+        const documentId = Number(documentInfo.lastInsertRowid);
+        splitPassages(document.text).forEach((passage, index) => {
+          this.#statement('INSERT INTO documents_fts (rowid, text) VALUES (?, ?)').run(documentId * PASSAGE_STRIDE + index, passage);
+        });
       }
     }
     filing.exhibits.forEach((exhibit, position) => {
@@ -278,15 +284,16 @@ export class SqliteStore implements Store {
     if (parsed.match && where.length === 0) {
       rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
     } else if (parsed.match) {
-      const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-          d.sequence, d.type, d.position,
-          snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
+      // Filters first, then ranking; snippets only for the page shown.
+      const match = toFts5(parsed.match);
+      const sql = `SELECT documents_fts.rowid AS rowid
         FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid
+        JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
         JOIN filings f ON f.rowid = d.filing_rowid
         WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
-        ORDER BY score LIMIT ? OFFSET ?`;
-      rows = this.#statement(sql).all(toFts5(parsed.match), ...params, limit, offset) as Row[];
+        ORDER BY documents_fts.rank LIMIT ?`;
+      const ids = this.#statement(sql).all(match, ...params, (offset + limit) * 4) as { rowid: number }[];
+      rows = this.#pageRows(match, ids, limit, offset);
     } else {
       const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
           NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
@@ -312,32 +319,44 @@ export class SqliteStore implements Store {
 
   /**
    * An unfiltered full-text page: rank on the index alone, then fetch snippets and filing data for that page only.
-   * A query matching more than RANK_CAP documents is ranked among the RANK_CAP most recently stored matches, so
-   * that a very common word still answers in milliseconds.
+   * A query matching more than RANK_CAP passages is ranked among the RANK_CAP most recently stored ones, so that
+   * a very common word still answers in milliseconds (ranking costs a few microseconds per matching passage).
    */
   #rankedPage(match: string, limit: number, offset: number): Row[] {
-    const total = (this.#statement('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n;
-    const ids = (
-      total <= RANK_CAP
-        ? this.#statement('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?').all(match, limit, offset)
-        : this.#statement(
-            'SELECT rowid FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ? OFFSET ?',
-          ).all(match, RANK_CAP, limit, offset)
-    ) as { rowid: number }[];
-    if (ids.length === 0) return [];
+    // Passages are ranked; a document appears once, for its best passage, so more passages than asked are read.
+    const wanted = (offset + limit) * 4;
+    // The newest RANK_CAP matching passages are read in index order (which stops early), then ranked.
+    const ids = this.#statement(
+      'SELECT rowid FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?',
+    ).all(match, RANK_CAP, wanted) as { rowid: number }[];
+    return this.#pageRows(match, ids, limit, offset);
+  }
+
+  /** The rows of one page: each document once (its best passage), with snippet and filing data. */
+  #pageRows(match: string, ids: readonly { rowid: number }[], limit: number, offset: number): Row[] {
+    const seen = new Set<number>();
+    const page: number[] = [];
+    for (const { rowid } of ids) {
+      const documentId = Math.floor(rowid / PASSAGE_STRIDE);
+      if (seen.has(documentId)) continue;
+      seen.add(documentId);
+      page.push(rowid);
+    }
+    const chosen = page.slice(offset, offset + limit);
+    if (chosen.length === 0) return [];
     const rows = this.#db
       .prepare(
-        `SELECT documents_fts.rowid AS document_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+        `SELECT documents_fts.rowid AS passage_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
           d.sequence, d.type, d.position,
           snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
         FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid
+        JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
         JOIN filings f ON f.rowid = d.filing_rowid
-        WHERE documents_fts MATCH ? AND documents_fts.rowid IN (${ids.map(() => '?').join(',')})`,
+        WHERE documents_fts MATCH ? AND documents_fts.rowid IN (${chosen.map(() => '?').join(',')})`,
       )
-      .all(match, ...ids.map((id) => id.rowid)) as Row[];
-    const order = new Map(ids.map((id, index) => [id.rowid, index]));
-    return rows.sort((a, b) => (order.get(a.document_id as number) ?? 0) - (order.get(b.document_id as number) ?? 0));
+      .all(match, ...chosen) as Row[];
+    const order = new Map(chosen.map((id, index) => [id, index]));
+    return rows.sort((a, b) => (order.get(a.passage_id as number) ?? 0) - (order.get(b.passage_id as number) ?? 0));
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
