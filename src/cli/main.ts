@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import type { RenderFormat } from '../render/index.js';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { positiveInteger } from './database-options.js';
@@ -6,6 +7,7 @@ import { runExtractCommand } from './extract-command.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
+import { runRenderCommand } from './render-command.js';
 
 const VERSION = '0.1.0';
 
@@ -42,6 +44,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .action(async (input: string, options: { json?: boolean; jsonl?: boolean; strict?: boolean; extractAttachments?: string }) => {
       exitCode = await runParseCommand(input, options, io);
+    });
+
+  program
+    .command('render')
+    .description('Render one document of a submission: pages, paragraphs and real tables, as text, Markdown, HTML or JSON')
+    .argument('<file>', 'a submission or a bare document (or - for stdin)')
+    .option('--doc <seq|type>', 'which document: a sequence number or a type such as EX-99.1 (default: the first)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
+    .addHelpText('after', '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n')
+    .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number }) => {
+      exitCode = await runRenderCommand(file, options, io);
     });
 
   program

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath, seedPath } from '../../test/shared-files.js';
+import { makeTempDir } from '../../test/store-conformance.js';
+import type { CliIo } from './io.js';
+import { runCli } from './main.js';
+
+function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    stdin: Readable.from([]),
+    env,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('database commands', () => {
+  const db = join(makeTempDir('edgarkit-cli-db-'), 'cli.db');
+  beforeAll(async () => {
+    const io = captureIo();
+    const code = await runCli(['ingest', seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('fpi/0000950127-09-000020.txt'), '--db', db, '--workers', '0'], io);
+    expect(code, io.err()).toBe(0);
+    expect(io.out()).toContain('3 ingested, 0 replaced, 0 skipped as duplicates, 0 failed');
+    expect(io.err()).toMatch(/ingest: \[#+\.*\] 100%/);
+  });
+
+  it('says what a second ingest skipped', async () => {
+    const io = captureIo();
+    expect(await runCli(['ingest', seedPath(), '--db', db, '--workers', '0'], io)).toBe(0);
+    expect(io.out()).toContain('0 ingested, 0 replaced, 1 skipped as duplicates, 0 failed');
+  });
+
+  it('searches with highlighted snippets, and refuses a malformed query with exit 2', async () => {
+    const io = captureIo();
+    expect(await runCli(['search', '"convertible bonds"', '--db', db], io)).toBe(0);
+    expect(io.out()).toContain('6-K');
+    expect(io.out()).toContain('[convertible bonds]');
+    const bad = captureIo();
+    expect(await runCli(['search', '"convertible', '--db', db], bad)).toBe(2);
+    expect(bad.err()).toMatch(/^edgarkit: Cannot read the search query at character 1: a phrase opened with " is never closed/);
+    const json = captureIo();
+    expect(await runCli(['search', 'acergy', '--form', '6-K', '--json', '--db', db], json)).toBe(0);
+    expect(JSON.parse(json.out()).hits[0].accessionNumber).toBe('0000950127-09-000020');
+  });
+
+  it('shows a filing and renders its document', async () => {
+    const io = captureIo();
+    expect(await runCli(['show', '000091228209000008', '--db', db], io)).toBe(0);
+    expect(io.out()).toContain('0000912282-09-000008  6-K');
+    expect(io.out()).toContain('FILER            7076991 Canada Inc.  CIK 0001453015');
+    const doc = captureIo();
+    expect(await runCli(['show', '0000950127-09-000020', '--doc', '1', '--format', 'markdown', '--db', db], doc)).toBe(0);
+    expect(doc.out()).toContain('- [x] Form 20-F');
+    const missing = captureIo();
+    expect(await runCli(['show', '0000000000-00-000000', '--db', db], missing)).toBe(2);
+    expect(missing.err()).toContain('No filing 0000000000-00-000000');
+  });
+
+  it('lists companies, filings and stats', async () => {
+    const companies = captureIo();
+    expect(await runCli(['companies', 'acergy', '--db', db], companies)).toBe(0);
+    expect(companies.out()).toContain('0000898685  ACERGY S.A.  1 filing');
+    const filings = captureIo();
+    expect(await runCli(['filings', '--cik', '898685', '--db', db], filings)).toBe(0);
+    expect(filings.out()).toContain('0000950127-09-000020  6-K');
+    const stats = captureIo();
+    expect(await runCli(['stats', '--db', db], stats)).toBe(0);
+    expect(stats.out()).toMatch(/^3 filings, \d+ documents, 2 companies/);
+  });
+
+  it('says how to start when the database does not exist', async () => {
+    const io = captureIo();
+    expect(await runCli(['search', 'x', '--db', '/nonexistent/edgarkit.db'], io)).toBe(2);
+    expect(io.err()).toContain('No database at /nonexistent/edgarkit.db: run "edgarkit ingest <files>" first');
+  });
+
+  it('uses $EDGARKIT_DB when --db is not given', async () => {
+    const io = captureIo({ EDGARKIT_DB: db });
+    expect(await runCli(['stats'], io)).toBe(0);
+    expect(io.out()).toMatch(/^3 filings/);
+  });
+});
+
+describe('render and extract', () => {
+  it('renders the seed as Markdown with its exhibit index as a table', async () => {
+    const io = captureIo();
+    expect(await runCli(['render', seedPath(), '--format', 'markdown', '--page', '4'], io)).toBe(0);
+    expect(io.out()).toContain('| Exhibit | Description |');
+    expect(io.out()).toContain('| Exhibit 99.2: | a notice of lease of real estate to an affiliated company,');
+    const missing = captureIo();
+    expect(await runCli(['render', seedPath(), '--page', '9'], missing)).toBe(2);
+    expect(missing.err()).toContain('Page 9 does not exist: the document has 4 pages');
+  });
+
+  it('refuses to render a binary attachment, naming the way to get it', async () => {
+    const io = captureIo();
+    expect(await runCli(['render', corpusPath('fpi/0000912282-09-000008.txt'), '--doc', '2'], io)).toBe(2);
+    expect(io.err()).toContain('is a uuencoded binary; use "edgarkit parse --extract-attachments DIR"');
+  });
+
+  it('extracts the seed record as JSON and a folder as CSV', async () => {
+    const io = captureIo();
+    expect(await runCli(['extract', seedPath(), '--json'], io)).toBe(0);
+    const json = JSON.parse(io.out());
+    expect(json.formType).toBe('6-K');
+    expect(json.record.registrant.value).toBe('HANARO TELECOM, INC.');
+    expect(json.record.registrant.span.page).toBe(1);
+    const csv = captureIo();
+    expect(await runCli(['extract', corpusPath('fpi'), '--form', '6-K', '--csv'], csv)).toBe(0);
+    const rows = csv.out().trim().split('\n');
+    expect(rows[0]).toBe('source,accessionNumber,formType,reportMonth,registrant,address,commissionFileNumber,annualReportForm,furnishesUnderRule12g32b,rule12g32bFileNumber,paperUnderRule101b1,paperUnderRule101b7,fiscalYearEnd,exhibits,signers');
+    expect(rows.length).toBeGreaterThan(60);
+  });
+});
