@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Submission } from '../model/submission.js';
 import { decodeText } from './sgml/decode-text.js';
+import { isLegacyTextInHtml } from './html/legacy-text.js';
 import { parseHtmlDocument } from './html/parse-html-document.js';
 import { parseTextDocument } from './text/parse-text-document.js';
 
@@ -34,9 +35,23 @@ export function detectDocumentKind(text: string, hints: DocumentHints = {}): Doc
   return 'text';
 }
 
-/** Reads a document's text into the page/block model, as HTML or as legacy ASCII. */
+/**
+ * Reads a document's text into the page/block model, as HTML or as legacy ASCII. Legacy ASCII that a filer
+ * wrapped in `<html><body><div>` (some 2001 filings) is read as the ASCII it is, so its `<TABLE>`/`<S>`/`<C>`
+ * tables become tables; the model's `source` is then the unwrapped text its spans point into.
+ */
 export function parseDocument(text: string, kind: 'html' | 'text'): DocumentModel {
+  if (kind === 'html' && isLegacyTextInHtml(text)) return parseTextDocument(unwrapLegacyText(text));
   return kind === 'html' ? parseHtmlDocument(text) : parseTextDocument(text);
+}
+
+const WRAPPER_TAG = /<\/?(?:html|head|body|div|pre)(?:\s[^>]*)?>|<title>[^<]*<\/title>/gi;
+const BASIC_ENTITY = /&(?:amp|lt|gt|quot|nbsp|#160|#39|apos);/gi;
+const ENTITY_TEXT: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#160;': ' ', '&#39;': "'", '&apos;': "'" };
+
+/** The text inside a legacy-ASCII HTML wrapper: wrapper tags dropped, the basic entities read. */
+export function unwrapLegacyText(html: string): string {
+  return html.replace(WRAPPER_TAG, '').replace(BASIC_ENTITY, (entity) => ENTITY_TEXT[entity.toLowerCase()] ?? entity);
 }
 
 /** The words of an XML document (ownership, holdings), for search: tags dropped, entities of the five kinds read. */
