@@ -8,10 +8,18 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-});
+// Ctrl-C (or SIGTERM) asks long work to stop cleanly; a second one stops at once.
+const interrupt = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  });
+}
+
+const code = await runCli(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
+  { signal: interrupt.signal },
+);
 process.exitCode = code;

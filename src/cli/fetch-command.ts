@@ -9,6 +9,8 @@ import { type FetchFilingsResult, fetchFilingsToDirectory } from '../fetch/fetch
 import { type FetchedIndex, fetchDailyIndex, fetchFullIndex } from '../fetch/fetch-index.js';
 import { MAX_REQUESTS_PER_SECOND } from '../fetch/rate-limiter.js';
 import type { IndexFileKind, IndexRow } from '../parse/index/parse-index.js';
+import { ingest } from '../store/ingest.js';
+import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 /** Options every `fetch` subcommand takes. */
@@ -40,11 +42,36 @@ export interface FetchFilingsCommandOptions extends FetchConnectionOptions {
   readonly to?: string;
   readonly out?: string;
   readonly jobs?: string;
+  readonly ingest?: boolean;
+  readonly db?: string;
 }
 
 export interface FetchFeedCommandOptions extends FetchConnectionOptions {
   readonly date?: string;
   readonly out?: string;
+  readonly ingest?: boolean;
+  readonly db?: string;
+}
+
+/** Where downloads go when `--ingest` is given without `--out`: beside the database's default place. */
+export function defaultDownloadDir(env: CliIo['env']): string {
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(dataHome, 'edgarkit', 'downloads');
+}
+
+/** Ingests downloaded files into the database, reporting like `edgarkit ingest`; only complete files are given. */
+async function ingestDownloaded(paths: readonly string[], db: string | undefined, io: CliIo): Promise<number> {
+  if (paths.length === 0) return 0;
+  const store = await openForWriting(db, io);
+  try {
+    const summary = await ingest(store, paths, { onFailure: (failure) => io.stderr.write(`failed: ${failure.source}: ${failure.reason}\n`) });
+    io.stdout.write(
+      `${summary.ingested} ingested, ${summary.replaced} replaced, ${summary.duplicates} skipped as duplicates, ${summary.failed.length} failed into ${databaseSpec(db, io)}\n`,
+    );
+    return summary.failed.length;
+  } finally {
+    await store.close();
+  }
 }
 
 /** What the caller may add: a signal that interrupts a run (bin/ can wire SIGINT to it). */
@@ -53,10 +80,15 @@ export interface FetchCommandContext {
 }
 
 /** Adds `fetch index`, `fetch filings` and `fetch feed` to a program; each action reports its exit code through `setExit`. */
-export function registerFetchCommands(program: Command, io: CliIo, setExit: (code: number) => void, context: FetchCommandContext = {}): Command {
+export function registerFetchCommands(
+  program: Command,
+  io: CliIo,
+  setExit: (code: number) => void,
+  context: FetchCommandContext = {},
+): Command {
   const fetch = program
     .command('fetch')
-    .description("Download from SEC EDGAR politely: at most 10 requests a second, retries with backoff, a User-Agent that names you")
+    .description('Download from SEC EDGAR politely: at most 10 requests a second, retries with backoff, a User-Agent that names you')
     .addHelpText(
       'after',
       '\nThe User-Agent comes from --user-agent, EDGARKIT_USER_AGENT, or { "userAgent": "…" } in ~/.config/edgarkit/config.json.\n' +
@@ -88,7 +120,9 @@ export function registerFetchCommands(program: Command, io: CliIo, setExit: (cod
       .option('--form <type>', 'only this form type (repeat for more)', collect, [] as string[])
       .option('--from <YYYY-MM-DD>', 'filed on or after this date')
       .option('--to <YYYY-MM-DD>', 'filed on or before this date')
-      .option('--out <dir>', 'folder for <accession>.txt files')
+      .option('--out <dir>', 'folder for <accession>.txt files (with --ingest: default ~/.local/share/edgarkit/downloads)')
+      .option('--ingest', 'ingest the complete files into the database once fetched')
+      .option('--db <file>', 'database for --ingest (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
       .option('--jobs <n>', 'downloads in flight at once (the rate limit still applies)', '4'),
   ).action(async (options: FetchFilingsCommandOptions) => {
     setExit(await runFetchFilingsCommand(options, io, context));
@@ -99,7 +133,9 @@ export function registerFetchCommands(program: Command, io: CliIo, setExit: (cod
       .command('feed')
       .description("Download one day's dissemination feed archive (YYYYMMDD.nc.tar.gz) into a folder")
       .option('--date <YYYY-MM-DD>', 'the day, e.g. 2002-12-26')
-      .option('--out <dir>', 'folder for the archive'),
+      .option('--out <dir>', 'folder for the archive (with --ingest: default ~/.local/share/edgarkit/downloads)')
+      .option('--ingest', 'ingest the archive into the database once fetched')
+      .option('--db <file>', 'database for --ingest (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)'),
   ).action(async (options: FetchFeedCommandOptions) => {
     setExit(await runFetchFeedCommand(options, io, context));
   });
@@ -121,7 +157,11 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** `edgarkit fetch index`: prints the rows of one index file. */
-export async function runFetchIndexCommand(options: FetchIndexCommandOptions, io: CliIo, context: FetchCommandContext = {}): Promise<ExitCode> {
+export async function runFetchIndexCommand(
+  options: FetchIndexCommandOptions,
+  io: CliIo,
+  context: FetchCommandContext = {},
+): Promise<ExitCode> {
   const kind = (options.type ?? 'form') as IndexFileKind;
   if (!['form', 'company', 'master'].includes(kind)) throw new UserError(`--type must be form, company or master, found "${options.type}"`);
   if (options.json && options.jsonl) throw new UserError('Choose one of --json and --jsonl');
@@ -145,7 +185,9 @@ export async function runFetchIndexCommand(options: FetchIndexCommandOptions, io
     const index = await session.run(() => load(session.client));
     for (const found of index.diagnostics) io.stderr.write(`${index.url}: ${found.severity}: ${found.message} [${found.code}]\n`);
     writeRows(index.rows, options, io);
-    session.summary(`${index.rows.length} row${index.rows.length === 1 ? '' : 's'}${options.form ? ` of form ${options.form}` : ''}; index ${index.fromCache ? 'unchanged (304, from cache)' : 'fetched'}`);
+    session.summary(
+      `${index.rows.length} row${index.rows.length === 1 ? '' : 's'}${options.form ? ` of form ${options.form}` : ''}; index ${index.fromCache ? 'unchanged (304, from cache)' : 'fetched'}`,
+    );
     return EXIT.ok;
   } catch (error) {
     return session.fail(error);
@@ -155,19 +197,25 @@ export async function runFetchIndexCommand(options: FetchIndexCommandOptions, io
 }
 
 /** `edgarkit fetch filings`: complete submission files of one company into a folder, resumably. */
-export async function runFetchFilingsCommand(options: FetchFilingsCommandOptions, io: CliIo, context: FetchCommandContext = {}): Promise<ExitCode> {
+export async function runFetchFilingsCommand(
+  options: FetchFilingsCommandOptions,
+  io: CliIo,
+  context: FetchCommandContext = {},
+): Promise<ExitCode> {
   if (!options.cik === !options.ticker) throw new UserError('Give exactly one of --cik and --ticker');
-  if (!options.out) throw new UserError('Give --out DIR: the folder the .txt files go to');
+  if (!options.out && !options.ingest) throw new UserError('Give --out DIR (the folder the .txt files go to), or --ingest');
   for (const [name, value] of [
     ['--from', options.from],
     ['--to', options.to],
   ] as const) {
     if (value !== undefined) usage(() => readDate(value), name);
   }
-  if (options.cik !== undefined && !/^\d{1,10}$/.test(options.cik.trim())) throw new UserError(`--cik must be up to 10 digits, found "${options.cik}"`);
+  if (options.cik !== undefined && !/^\d{1,10}$/.test(options.cik.trim()))
+    throw new UserError(`--cik must be up to 10 digits, found "${options.cik}"`);
   const jobs = Number(options.jobs ?? 4);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UserError(`--jobs must be a whole number from 1 to 16, found "${options.jobs}"`);
-  const outDir = options.out;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)
+    throw new UserError(`--jobs must be a whole number from 1 to 16, found "${options.jobs}"`);
+  const outDir = options.out ?? join(defaultDownloadDir(io.env), 'filings');
   const session = await openSession(options, io);
   let result: FetchFilingsResult | null = null;
   try {
@@ -183,16 +231,24 @@ export async function runFetchFilingsCommand(options: FetchFilingsCommandOptions
         ...(context.signal ? { signal: context.signal } : {}),
         onFiling: (event) => {
           const place = `[${event.done}/${event.total}]`;
-          if (event.type === 'failed') session.progress.line(`${place} failed ${event.filing.accessionNumber}: ${event.error?.message ?? 'unknown error'}`);
+          if (event.type === 'failed')
+            session.progress.line(`${place} failed ${event.filing.accessionNumber}: ${event.error?.message ?? 'unknown error'}`);
           else if (session.progress.tty) session.progress.status(`${place} ${event.type} ${event.path}  ${session.rateText()}`);
-          else session.progress.line(`${place} ${event.type === 'fetched' ? 'fetched' : 'skipped (already complete)'} ${event.path} (${event.bytes} bytes)`);
+          else
+            session.progress.line(
+              `${place} ${event.type === 'fetched' ? 'fetched' : 'skipped (already complete)'} ${event.path} (${event.bytes} bytes)`,
+            );
         },
       }),
     );
     const { fetched, skipped, failed, selected } = result;
     const who = result.name ? `${result.name} (CIK ${result.cik})` : `CIK ${result.cik}`;
-    session.summary(`${who}: ${selected.length} filing${selected.length === 1 ? '' : 's'} selected; fetched ${fetched.length}, skipped ${skipped.length} (already complete), failed ${failed.length}`);
-    return failed.length > 0 ? EXIT.problems : EXIT.ok;
+    session.summary(
+      `${who}: ${selected.length} filing${selected.length === 1 ? '' : 's'} selected; fetched ${fetched.length}, skipped ${skipped.length} (already complete), failed ${failed.length}`,
+    );
+    // Only complete files are listed in `paths`: a partial download is never ingested.
+    const ingestFailures = options.ingest ? await ingestDownloaded(result.paths, options.db, io) : 0;
+    return failed.length > 0 || ingestFailures > 0 ? EXIT.problems : EXIT.ok;
   } catch (error) {
     return session.fail(error);
   } finally {
@@ -201,25 +257,30 @@ export async function runFetchFilingsCommand(options: FetchFilingsCommandOptions
 }
 
 /** `edgarkit fetch feed`: one day's feed archive into a folder (skipped when already there). */
-export async function runFetchFeedCommand(options: FetchFeedCommandOptions, io: CliIo, context: FetchCommandContext = {}): Promise<ExitCode> {
+export async function runFetchFeedCommand(
+  options: FetchFeedCommandOptions,
+  io: CliIo,
+  context: FetchCommandContext = {},
+): Promise<ExitCode> {
   if (!options.date) throw new UserError('Give --date YYYY-MM-DD: the day of the feed archive');
-  if (!options.out) throw new UserError('Give --out DIR: the folder the archive goes to');
+  if (!options.out && !options.ingest) throw new UserError('Give --out DIR (the folder the archive goes to), or --ingest');
   const date = options.date;
   usage(() => readDate(date), '--date');
-  const path = join(options.out, `${readDate(date).compact}.nc.tar.gz`);
+  const outDir = options.out ?? join(defaultDownloadDir(io.env), 'feed');
+  const path = join(outDir, `${readDate(date).compact}.nc.tar.gz`);
   const session = await openSession(options, io);
   try {
     const existing = await stat(path).catch(() => null);
     if (existing?.isFile()) {
       session.summary(`fetched 0, skipped 1 (${path} is already complete, ${existing.size} bytes), failed 0`);
-      return EXIT.ok;
+      return options.ingest && (await ingestDownloaded([path], options.db, io)) > 0 ? EXIT.problems : EXIT.ok;
     }
-    await mkdir(options.out, { recursive: true });
+    await mkdir(outDir, { recursive: true });
     const url = session.client.archivesUrl(feedArchivePath(date));
     const result = await session.run(() => session.client.download(url, path, context.signal ? { signal: context.signal } : {}));
     session.progress.line(`${result.fromCache ? 'copied from cache (304)' : 'fetched'} ${path} (${result.bytes} bytes)`);
     session.summary(`fetched ${result.fromCache ? 0 : 1}, cached ${result.fromCache ? 1 : 0}, failed 0`);
-    return EXIT.ok;
+    return options.ingest && (await ingestDownloaded([path], options.db, io)) > 0 ? EXIT.problems : EXIT.ok;
   } catch (error) {
     return session.fail(error);
   } finally {
@@ -242,9 +303,11 @@ async function openSession(options: FetchConnectionOptions, io: CliIo): Promise<
   const userAgent = await resolveUserAgent(options.userAgent, io.env);
   const rate = options.rate === undefined ? MAX_REQUESTS_PER_SECOND : Number(options.rate);
   if (!(rate > 0)) throw new UserError(`--rate must be a number above 0, found "${options.rate}"`);
-  if (rate > MAX_REQUESTS_PER_SECOND) throw new UserError(`--rate may be at most ${MAX_REQUESTS_PER_SECOND} (SEC's fair-access limit), found ${rate}`);
+  if (rate > MAX_REQUESTS_PER_SECOND)
+    throw new UserError(`--rate may be at most ${MAX_REQUESTS_PER_SECOND} (SEC's fair-access limit), found ${rate}`);
   const retries = Number(options.retries ?? 5);
-  if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UserError(`--retries must be a whole number from 0 to 20, found "${options.retries}"`);
+  if (!Number.isInteger(retries) || retries < 0 || retries > 20)
+    throw new UserError(`--retries must be a whole number from 0 to 20, found "${options.retries}"`);
   const progress = new ProgressLine(io.stderr);
   let client: EdgarClient | null = null;
   const currentRate = (): string => (client ? rateText(client.stats()) : '');
@@ -278,7 +341,9 @@ async function openSession(options: FetchConnectionOptions, io: CliIo): Promise<
     summary(text) {
       progress.clear();
       const stats = opened.stats();
-      io.stderr.write(`${text}\n  ${stats.requests} request${stats.requests === 1 ? '' : 's'} (${stats.notModified} answered 304 from cache, ${stats.retries} retried), ${formatBytes(stats.bytes)} in ${(stats.elapsedMs / 1000).toFixed(1)} s\n`);
+      io.stderr.write(
+        `${text}\n  ${stats.requests} request${stats.requests === 1 ? '' : 's'} (${stats.notModified} answered 304 from cache, ${stats.retries} retried), ${formatBytes(stats.bytes)} in ${(stats.elapsedMs / 1000).toFixed(1)} s\n`,
+      );
     },
     fail(error) {
       progress.clear();
@@ -360,7 +425,9 @@ function writeRows(rows: readonly IndexRow[], options: FetchIndexCommandOptions,
     return;
   }
   for (const row of rows) {
-    io.stdout.write(`${row.formType.padEnd(12)} ${row.cik} ${row.dateFiled} ${(row.accessionNumber ?? '-').padEnd(20)} ${row.companyName}\n`);
+    io.stdout.write(
+      `${row.formType.padEnd(12)} ${row.cik} ${row.dateFiled} ${(row.accessionNumber ?? '-').padEnd(20)} ${row.companyName}\n`,
+    );
   }
 }
 
@@ -420,4 +487,90 @@ function usage(check: () => unknown, option?: string): void {
   } catch (error) {
     throw new UserError(`${option ? `${option}: ` : ''}${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+export interface SyncCommandOptions extends FetchConnectionOptions {
+  readonly db?: string;
+  readonly cik?: readonly string[];
+  readonly form?: readonly string[];
+  readonly out?: string;
+  readonly jobs?: string;
+}
+
+/**
+ * `edgarkit sync`: keeps a database current. For each company named (or every company already in the database),
+ * fetches the filings EDGAR lists since the newest one stored, and ingests them. Safe to interrupt and re-run.
+ */
+export async function runSyncCommand(options: SyncCommandOptions, io: CliIo, context: FetchCommandContext = {}): Promise<ExitCode> {
+  for (const cik of options.cik ?? []) if (!/^\d{1,10}$/.test(cik.trim())) throw new UserError(`--cik must be up to 10 digits, found "${cik}"`);
+  const jobs = Number(options.jobs ?? 4);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UserError(`--jobs must be a whole number from 1 to 16, found "${options.jobs}"`);
+  const store = await openForWriting(options.db, io);
+  let session: Session | null = null;
+  try {
+    let ciks = (options.cik ?? []).map((cik) => cik.trim().padStart(10, '0'));
+    if (ciks.length === 0) {
+      for (let offset = 0; ; offset += 200) {
+        const page = await store.listCompanies({ limit: 200, offset });
+        ciks.push(...page.map((company) => company.cik));
+        if (page.length < 200) break;
+      }
+    }
+    ciks = [...new Set(ciks)];
+    if (ciks.length === 0) throw new UserError('The database has no companies yet: name them with --cik, or ingest some filings first');
+    session = await openSession(options, io);
+    const open = session;
+    const outRoot = options.out ?? join(defaultDownloadDir(io.env), 'filings');
+    let fetched = 0;
+    let failed = 0;
+    let ingested = 0;
+    for (const [index, cik] of ciks.entries()) {
+      const newest = (await store.listFilings({ cik, limit: 1 }))[0]?.filedAt ?? undefined;
+      const result = await open.run(() =>
+        fetchFilingsToDirectory(open.client, {
+          cik,
+          forms: options.form ?? [],
+          ...(newest ? { from: newest } : {}),
+          outDir: outRoot,
+          concurrency: jobs,
+          ...(context.signal ? { signal: context.signal } : {}),
+          onFiling: (event) => {
+            if (event.type === 'failed') open.progress.line(`failed ${event.filing.accessionNumber}: ${event.error?.message ?? 'unknown error'}`);
+            else open.progress.status(`[company ${index + 1}/${ciks.length}] CIK ${cik}: ${event.done}/${event.total}  ${open.rateText()}`);
+          },
+        }),
+      );
+      fetched += result.fetched.length;
+      failed += result.failed.length;
+      if (result.paths.length > 0) {
+        const summary = await ingest(store, result.paths, { onFailure: (failure) => open.progress.line(`failed: ${failure.source}: ${failure.reason}`) });
+        ingested += summary.ingested + summary.replaced;
+        failed += summary.failed.length;
+      }
+    }
+    open.summary(`sync: ${ciks.length} compan${ciks.length === 1 ? 'y' : 'ies'}; fetched ${fetched}, ingested ${ingested} new or changed, failed ${failed}`);
+    return failed > 0 ? EXIT.problems : EXIT.ok;
+  } catch (error) {
+    if (session) return session.fail(error);
+    throw error;
+  } finally {
+    session?.close();
+    await store.close();
+  }
+}
+
+/** Adds `edgarkit sync`. */
+export function registerSyncCommand(program: Command, io: CliIo, setExit: (code: number) => void, context: FetchCommandContext = {}): void {
+  withConnectionOptions(
+    program
+      .command('sync')
+      .description('Keep a database current: fetch and ingest what EDGAR lists since the newest filing stored, per company')
+      .option('--db <file>', 'database (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
+      .option('--cik <cik>', 'a company to follow (repeat for more; default: every company in the database)', collect, [] as string[])
+      .option('--form <type>', 'only this form type (repeat for more)', collect, [] as string[])
+      .option('--out <dir>', 'where downloads are kept (default ~/.local/share/edgarkit/downloads/filings)')
+      .option('--jobs <n>', 'downloads in flight at once (the rate limit still applies)', '4'),
+  ).action(async (options: SyncCommandOptions) => {
+    setExit(await runSyncCommand(options, io, context));
+  });
 }

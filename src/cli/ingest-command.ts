@@ -4,6 +4,7 @@ import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface IngestCommandOptions {
+  readonly signal?: AbortSignal;
   readonly db?: string;
   readonly workers?: number;
   readonly batch?: number;
@@ -48,6 +49,7 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.batch !== undefined ? { batchSize: options.batch } : {}),
       onProgress: show,
+      ...(options.signal ? { signal: options.signal } : {}),
       onFailure: (failure) => io.stderr.write(`${tty ? '\r\u001b[2K' : ''}failed: ${failure.source}: ${failure.reason}\n`),
     });
     if (tty) io.stderr.write('\n');
@@ -55,6 +57,10 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       `${summary.ingested} ingested, ${summary.replaced} replaced, ${summary.duplicates} skipped as duplicates, ${summary.failed.length} failed` +
         ` (${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s) into ${spec}\n`,
     );
+    if (summary.interrupted) {
+      io.stderr.write('edgarkit: interrupted; everything above is saved. Run the same command again to finish.\n');
+      return EXIT.problems;
+    }
     return summary.failed.length > 0 && summary.ingested + summary.replaced + summary.duplicates === 0 ? EXIT.problems : EXIT.ok;
   } finally {
     await store.close();

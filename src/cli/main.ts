@@ -4,6 +4,7 @@ import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { positiveInteger } from './database-options.js';
 import { runExtractCommand } from './extract-command.js';
+import { type FetchCommandContext, registerFetchCommands, registerSyncCommand } from './fetch-command.js';
 import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
@@ -15,7 +16,7 @@ const VERSION = '0.1.0';
  * Runs the CLI and returns the exit code; the only place that turns errors into messages and codes.
  * A stack trace is printed only with `--debug`.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, context: FetchCommandContext = {}): Promise<number> {
   let exitCode: ExitCode = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = new Command('edgarkit')
@@ -83,12 +84,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'If it is interrupted (even by kill -9), run the same command again to finish.\n',
     )
     .action(async (paths: string[], options: { db?: string; workers?: number; batch?: number }) => {
-      exitCode = await runIngestCommand(paths, options, io);
+      exitCode = await runIngestCommand(paths, { ...options, ...(context.signal ? { signal: context.signal } : {}) }, io);
     });
 
   registerQueryCommands(program, io, (code) => {
     exitCode = code;
   });
+  registerFetchCommands(program, io, (code) => {
+    exitCode = code as ExitCode;
+  }, context);
+  registerSyncCommand(program, io, (code) => {
+    exitCode = code as ExitCode;
+  }, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -33,6 +33,8 @@ export interface IngestFailure {
 }
 
 export interface IngestSummary {
+  /** True when the signal stopped the run early (what was done is written; run again to finish). */
+  readonly interrupted: boolean;
   readonly ingested: number;
   readonly replaced: number;
   readonly duplicates: number;
@@ -94,8 +96,10 @@ class PreparePool {
     const worker = this.#idle.pop();
     if (!worker) throw new Error('no idle worker');
     const id = this.#nextId++;
-    // Transfer the bytes when they own their memory; a slice of a shared pool buffer is copied first.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    // A private copy is transferred: the input's memory may still be in use by the stream that produced it
+    // (a tar member is a slice of the decompressor's output), and a transfer would detach it under them.
+    // (`new Uint8Array(view)` copies; Buffer#slice would not.)
+    const own = new Uint8Array(bytes);
     return new Promise((resolve) => {
       this.#waiting.set(id, { resolve, worker });
       worker.postMessage({ id, source, hash, bytes: own } satisfies PrepareRequest, [own.buffer as ArrayBuffer]);
@@ -163,10 +167,14 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     if (batch.length >= batchSize) await flush();
   };
 
+  let interrupted = false;
   try {
-    for (const path of paths) {
+    reading: for (const path of paths) {
       for await (const entry of readRawSubmissions(path)) {
-        if (options.signal?.aborted) throw new Error('ingest was interrupted');
+        if (options.signal?.aborted) {
+          interrupted = true;
+          break reading;
+        }
         if (!entry.ok) {
           fail({ source: entry.source, reason: entry.error.message });
           continue;
@@ -211,5 +219,5 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     await pool?.close();
   }
   report(true);
-  return { ingested, replaced, duplicates, failed, bytes, seconds: (Date.now() - started) / 1000 };
+  return { interrupted, ingested, replaced, duplicates, failed, bytes, seconds: (Date.now() - started) / 1000 };
 }

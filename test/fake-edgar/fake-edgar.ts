@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { parseSubmission } from '../../src/parse/sgml/parse-submission.js';
 import { corpusPath } from '../shared-files.js';
@@ -266,7 +266,7 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
     const validators = { ETag: resource.etag, 'Last-Modified': resource.lastModified };
     const ifModifiedSince = record.ifModifiedSince ? Date.parse(record.ifModifiedSince) : Number.NaN;
     if (
-      (record.ifNoneMatch !== null && record.ifNoneMatch.split(/\s*,\s*/).includes(resource.etag)) ||
+      record.ifNoneMatch?.split(/\s*,\s*/).includes(resource.etag) ||
       (record.ifNoneMatch === null && !Number.isNaN(ifModifiedSince) && ifModifiedSince >= Date.parse(resource.lastModified))
     ) {
       send(304, validators);
@@ -418,8 +418,10 @@ type IndexEntry = { readonly filing: FakeFiling; readonly cik: string; readonly 
 /** EDGAR's index layouts: fixed-width `form.idx`/`company.idx` and pipe-separated `master.idx`. */
 function formatIndex(kind: 'form' | 'company' | 'master', entries: readonly IndexEntry[], daily: boolean, period: string): string {
   const sorted = [...entries].sort((a, b) => {
-    const keyA = kind === 'form' ? [a.filing.formType, a.name] : kind === 'company' ? [a.name, a.filing.formType] : [Number(a.cik), a.filing.formType];
-    const keyB = kind === 'form' ? [b.filing.formType, b.name] : kind === 'company' ? [b.name, b.filing.formType] : [Number(b.cik), b.filing.formType];
+    const keyA =
+      kind === 'form' ? [a.filing.formType, a.name] : kind === 'company' ? [a.name, a.filing.formType] : [Number(a.cik), a.filing.formType];
+    const keyB =
+      kind === 'form' ? [b.filing.formType, b.name] : kind === 'company' ? [b.name, b.filing.formType] : [Number(b.cik), b.filing.formType];
     for (let index = 0; index < keyA.length; index++) {
       const x = keyA[index] as string | number;
       const y = keyB[index] as string | number;
@@ -441,7 +443,8 @@ function formatIndex(kind: 'form' | 'company' | 'master', entries: readonly Inde
   const fileName = (entry: IndexEntry): string => `edgar/data/${Number(entry.cik)}/${entry.filing.accessionNumber}.txt`;
   if (kind === 'master') {
     lines.push('CIK|Company Name|Form Type|Date Filed|Filename', '-'.repeat(80));
-    for (const entry of sorted) lines.push(`${Number(entry.cik)}|${entry.name}|${entry.filing.formType}|${entry.filing.filedAt}|${fileName(entry)}`);
+    for (const entry of sorted)
+      lines.push(`${Number(entry.cik)}|${entry.name}|${entry.filing.formType}|${entry.filing.filedAt}|${fileName(entry)}`);
   } else {
     lines.push(
       kind === 'form'
@@ -450,7 +453,10 @@ function formatIndex(kind: 'form' | 'company' | 'master', entries: readonly Inde
       '-'.repeat(141),
     );
     for (const entry of sorted) {
-      const first = kind === 'form' ? entry.filing.formType.padEnd(12) + entry.name.padEnd(62) : entry.name.padEnd(62) + entry.filing.formType.padEnd(12);
+      const first =
+        kind === 'form'
+          ? entry.filing.formType.padEnd(12) + entry.name.padEnd(62)
+          : entry.name.padEnd(62) + entry.filing.formType.padEnd(12);
       lines.push(`${first}${String(Number(entry.cik)).padEnd(12)}${date(entry.filing).padEnd(12)}${fileName(entry)}`);
     }
   }
@@ -465,26 +471,35 @@ async function buildFeed(date: string, copies: number): Promise<FakeEdgar['feed'
     .filter((name) => name.endsWith('.nc'))
     .sort()
     .map((name) => ({ name, bytes: readFileSync(join(directory, name)) }));
+  // Packed and gzipped as a stream: only the compressed archive is held, whatever the number of copies.
   const pack = tarStream.pack();
+  const gzip = createGzip({ level: 1 });
   const chunks: Buffer[] = [];
-  pack.on('data', (chunk: unknown) => {
-    chunks.push(chunk as Buffer);
-  });
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
-    pack.on('end', resolve);
+    gzip.on('end', resolve);
+    gzip.on('error', reject);
     pack.on('error', reject);
   });
+  pack.pipe(gzip);
   const members: string[] = [];
   for (let copy = 0; copy < copies; copy++) {
     for (const file of files) {
       const name = copy === 0 ? file.name : `${basename(file.name, '.nc')}-copy${copy}.nc`;
       members.push(name);
-      await new Promise<void>((resolve, reject) => pack.entry({ name, size: file.bytes.length }, file.bytes, (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ name, size: file.bytes.length }, file.bytes, (error) => (error ? reject(error) : resolve())),
+      );
     }
   }
   pack.finalize();
   await ended;
-  return { date, path: `/Archives/edgar/Feed/${date.slice(0, 4)}/QTR${quarter}/${compact}.nc.tar.gz`, bytes: gzipSync(Buffer.concat(chunks), { level: 1 }), members };
+  return {
+    date,
+    path: `/Archives/edgar/Feed/${date.slice(0, 4)}/QTR${quarter}/${compact}.nc.tar.gz`,
+    bytes: Buffer.concat(chunks),
+    members,
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
