@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import type { Table, TableRow } from '../../model/document.js';
+import { parseTextDocument } from './parse-text-document.js';
+
+function tablesOf(text: string): Table[] {
+  return parseTextDocument(text).pages.flatMap((p) => p.blocks.filter((b): b is Table => b.kind === 'table'));
+}
+
+/** Rows as cell texts, a spanning cell written `text{colspan}`. */
+function grid(rows: readonly TableRow[]): string[][] {
+  return rows.map((r) => r.cells.map((c) => (c.colspan > 1 ? `${c.text}{${c.colspan}}` : c.text)));
+}
+
+describe('<TABLE> with <CAPTION>, <S> and <C>', () => {
+  it('cuts rows at the marker positions, drops leader dots and keeps signs with their figures', () => {
+    const text = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                                               1998         1997',
+      '<S>                                        <C>          <C>',
+      'Revenues .................................  $ 12,345     $ 11,002',
+      'Net income (loss) ........................    (1,234)         456',
+      '</TABLE>',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.origin).toBe('tagged');
+    expect(table?.columnCount).toBe(3);
+    expect(grid(table?.headerRows ?? [])).toEqual([['', '1998', '1997']]);
+    expect(grid(table?.rows ?? [])).toEqual([
+      ['Revenues', '$12,345', '$11,002'],
+      ['Net income (loss)', '(1,234)', '456'],
+    ]);
+    expect(table?.rows[1]?.cells[1]?.align).toBe('right');
+    const cell = table?.rows[0]?.cells[1];
+    expect(cell && text.slice(cell.span.start, cell.span.end)).toBe('$ 12,345');
+  });
+
+  it('merges wrapped headings, drops their underlines, takes a centred title as caption and keeps <FN> notes', () => {
+    const text = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                       CONSOLIDATED BALANCE SHEETS',
+      '                                     December 31,    December 31,',
+      '                                         1998            1997',
+      '                                     ------------    ------------',
+      '<S>                                  <C>             <C>',
+      'Cash and cash equivalents .......... $    1,234      $     987',
+      'Accounts receivable, net of',
+      '  allowance of $12 and $10 ........       5,678          4,321',
+      '                                          -----          -----',
+      '    Total current assets ........... $    6,912      $   5,308',
+      '<FN>',
+      '(1) Restated; see Note 2.',
+      '(2) Unaudited for the period',
+      '    ended March 31.',
+      '</TABLE>',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.caption).toBe('CONSOLIDATED BALANCE SHEETS');
+    expect(grid(table?.headerRows ?? [])).toEqual([['', 'December 31, 1998', 'December 31, 1997']]);
+    expect(grid(table?.rows ?? [])).toEqual([
+      ['Cash and cash equivalents', '$1,234', '$987'],
+      ['Accounts receivable, net of allowance of $12 and $10', '5,678', '4,321'],
+      ['Total current assets', '$6,912', '$5,308'],
+    ]);
+    expect(table?.footnotes).toEqual(['(1) Restated; see Note 2.', '(2) Unaudited for the period ended March 31.']);
+  });
+
+  it('joins wrapped descriptions into the row above and starts a row where the stub starts again', () => {
+    const text = [
+      '<TABLE>',
+      '',
+      '<S>             <C>',
+      'Exhibit 99.1:   a notice regarding the redemption of convertible bonds issued',
+      '                to Cheil Jedang and Jae-Hyun Lee; and',
+      '',
+      'Exhibit 99.2:   a notice of lease of real estate to an affiliated company,',
+      '                filed with KOSDAQ.',
+      '</TABLE>',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.headerRows).toEqual([]);
+    expect(grid(table?.rows ?? [])).toEqual([
+      ['Exhibit 99.1:', 'a notice regarding the redemption of convertible bonds issued to Cheil Jedang and Jae-Hyun Lee; and'],
+      ['Exhibit 99.2:', 'a notice of lease of real estate to an affiliated company, filed with KOSDAQ.'],
+    ]);
+  });
+
+  it('joins a stub wrapped over two lines', () => {
+    const text = [
+      '<TABLE>',
+      '<S>                            <C>                              <C>',
+      '',
+      'Rebecca G. Ames Trust           537                              0',
+      '',
+      'AmSouth Bank, FBO',
+      'Margaret Spencer South          5,530                            0',
+      '',
+      'Trust pass-through securities (TRUPS) and',
+      'monthly income preferred stock    553                            0',
+      'Data per common share',
+      '   Net income                     1.57                           0.68',
+      '</TABLE>',
+    ].join('\n');
+    expect(grid(tablesOf(text)[0]?.rows ?? [])).toEqual([
+      ['Rebecca G. Ames Trust', '537', '0'],
+      ['AmSouth Bank, FBO Margaret Spencer South', '5,530', '0'],
+      ['Trust pass-through securities (TRUPS) and monthly income preferred stock', '553', '0'],
+      ['Data per common share', '', ''],
+      ['Net income', '1.57', '0.68'],
+    ]);
+  });
+
+  it('keeps figures whole when they overflow a stop, and reports overflows of more than two characters', () => {
+    const text = [
+      '<TABLE>',
+      '<S>          <C>            <C>',
+      '     I-1F    1,184,000.00   1,156,444.26',
+      '     I-MF  386,100,000.00 383,371,981.77',
+      'TOTAL    12,345,678,901.00   1,156,444.26',
+      '</TABLE>',
+    ].join('\n');
+    const doc = parseTextDocument(text);
+    const table = doc.pages[0]?.blocks[0] as Table;
+    expect(grid(table.rows)).toEqual([
+      ['I-1F', '1,184,000.00', '1,156,444.26'],
+      ['I-MF', '386,100,000.00', '383,371,981.77'],
+      ['TOTAL', '12,345,678,901.00', '1,156,444.26'],
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('text/ragged-column');
+  });
+
+  it('puts a heading over several columns in a spanning cell above the column headings', () => {
+    const text = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                                    Years ended December 31,',
+      '                              ------------------------------------',
+      '                                  2000         1999         1998',
+      '<S>                           <C>          <C>          <C>',
+      'Premium income                   20,771       14,980       11,550',
+      '</TABLE>',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.caption).toBeNull();
+    expect(grid(table?.headerRows ?? [])).toEqual([
+      ['', 'Years ended December 31,{3}'],
+      ['', '2000', '1999', '1998'],
+    ]);
+  });
+
+  it('merges a column that holds only $ signs into the figures after it', () => {
+    const text = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                               1998           1997',
+      '<S>                      <C>  <C>      <C>  <C>',
+      'Net sales                $    1,000    $      900',
+      'Cost of sales                   600           500',
+      '</TABLE>',
+    ].join('\n');
+    const [table] = tablesOf(text);
+    expect(table?.columnCount).toBe(3);
+    expect(grid(table?.headerRows ?? [])).toEqual([['', '1998', '1997']]);
+    expect(grid(table?.rows ?? [])).toEqual([
+      ['Net sales', '$1,000', '$900'],
+      ['Cost of sales', '600', '500'],
+    ]);
+  });
+
+  it('reads a second <CAPTION> section with its own stops as more rows of the same table', () => {
+    const text = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                                 2000     1999',
+      '<S>                            <C>      <C>',
+      'Life insurance                  4,744    4,058',
+      '<CAPTION>',
+      '                       Balance     Balance',
+      '<S>                    <C>         <C>         <C>',
+      'Provisions gross       108,603     (731)       114,637',
+      '</TABLE>',
+    ].join('\n');
+    const tables = tablesOf(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.columnCount).toBe(4);
+    expect(grid(tables[0]?.rows ?? [])).toEqual([
+      ['Life insurance', '4,744', '4,058', ''],
+      ['', 'Balance', 'Balance', ''],
+      ['Provisions gross', '108,603', '(731)', '114,637'],
+    ]);
+  });
+
+  it('infers columns when the marker line is missing, and reports it', () => {
+    const doc = parseTextDocument(['<TABLE>', 'Name        Value', 'One         1', 'Two         2', '</TABLE>'].join('\n'));
+    const table = doc.pages[0]?.blocks[0] as Table;
+    expect(grid(table.rows)).toEqual([
+      ['Name', 'Value'],
+      ['One', '1'],
+      ['Two', '2'],
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['text/missing-column-markers']);
+  });
+
+  it('ends an unclosed table at the end of the text, and reports it', () => {
+    const text = ['<TABLE>', '<S>    <C>', 'One    1', '', ''].join('\n');
+    const doc = parseTextDocument(text);
+    expect(doc.pages[0]?.blocks.map((b) => b.kind)).toEqual(['table']);
+    const found = doc.diagnostics.find((d) => d.code === 'text/unclosed-table');
+    expect(found?.offset).toBe(text.indexOf('1') + 1);
+  });
+
+  it('ends an unclosed table where the next one opens', () => {
+    const text = ['<TABLE>', '<S>    <C>', 'One    1', '<TABLE>', '<S>    <C>', 'Two    2', '</TABLE>'].join('\n');
+    expect(tablesOf(text).map((t) => grid(t.rows))).toEqual([[['One', '1']], [['Two', '2']]]);
+  });
+
+  it('gives the table a span from <TABLE> to </TABLE>', () => {
+    const text = 'Before\n<TABLE>\n<S>  <C>\nA    1\n</TABLE>\nAfter';
+    const [table] = tablesOf(text);
+    expect(table && text.slice(table.span.start, table.span.end)).toBe('<TABLE>\n<S>  <C>\nA    1\n</TABLE>');
+  });
+});
