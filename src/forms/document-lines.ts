@@ -12,17 +12,33 @@ export interface DocumentLine {
   readonly choice: Choice | null;
 }
 
+export interface DocumentLinesOptions {
+  /** Stop once this many lines are collected (the cover needs only the first few dozen). */
+  readonly limit?: number;
+  /** Skip blocks that end before this character offset (signature pages are read from the end). */
+  readonly from?: number;
+}
+
 /**
  * The lines of some pages of a document, in reading order. For legacy ASCII each line is a line of the source
  * with its exact character range; for HTML a block's text split at its line breaks, spanning the block.
  * Table rows become one line each, cells separated by two spaces; check-box devices become lines that carry
  * their Choice.
  */
-export function documentLines(model: DocumentModel, pages: readonly Page[] = model.pages): DocumentLine[] {
+export function documentLines(
+  model: DocumentModel,
+  pages: readonly Page[] = model.pages,
+  options: DocumentLinesOptions = {},
+): DocumentLine[] {
   const lines: DocumentLine[] = [];
   const fromSource = model.sourceFormat === 'text';
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const from = options.from ?? 0;
   for (const page of pages) {
+    if (page.span.end < from) continue;
     for (const block of page.blocks) {
+      if (lines.length >= limit) return lines.slice(0, limit);
+      if (block.span.end < from) continue;
       switch (block.kind) {
         case 'heading':
         case 'paragraph':
@@ -36,7 +52,10 @@ export function documentLines(model: DocumentModel, pages: readonly Page[] = mod
         case 'table':
           if (block.caption) pushLine(lines, block.caption, page.number, block.span.start, block.span.end, block, null);
           for (const row of [...block.headerRows, ...block.rows]) {
-            const text = row.cells.map((cell) => cell.text.trim()).filter((cell) => cell !== '').join('  ');
+            const text = row.cells
+              .map((cell) => cell.text.trim())
+              .filter((cell) => cell !== '')
+              .join('  ');
             pushLine(lines, text, page.number, row.span.start, row.span.end, block, null);
           }
           break;
@@ -60,15 +79,19 @@ function pushSourceLines(lines: DocumentLine[], source: string, start: number, e
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
     let first = at;
     let last = lineEnd;
-    while (first < last && /\s/.test(source[first] as string)) first++;
-    while (last > first && /\s/.test(source[last - 1] as string)) last--;
+    while (first < last && isSpace(source.charCodeAt(first))) first++;
+    while (last > first && isSpace(source.charCodeAt(last - 1))) last--;
     if (last > first) pushLine(lines, source.slice(first, last), page, first, last, block, null);
     at = lineEnd + 1;
   }
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160;
+}
+
 function pushLine(lines: DocumentLine[], raw: string, page: number, start: number, end: number, block: Block, choice: Choice | null): void {
-  const text = raw.replace(/\s+$/, '').replace(/^\s+/, '');
+  const text = raw.trim();
   if (text === '' && !choice) return;
   lines.push({ text, page, start, end, block, choice });
 }

@@ -1,6 +1,6 @@
-import type { DocumentModel, Table } from '../model/document.js';
-import { findDate } from './dates.js';
-import { documentLines, lineSpan } from './document-lines.js';
+import type { Block, DocumentModel, ListBlock } from '../model/document.js';
+import { findDate, MONTH_PATTERN } from './dates.js';
+import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
 import type { FieldSpan } from './field.js';
 
 /** A regulator or exchange named for an exhibit: `KOSDAQ` (its defined short name) with its full name when given. */
@@ -10,113 +10,359 @@ export interface Regulator {
 }
 
 export interface ListedExhibit {
-  /** As the index writes it: `99.1`. */
+  /** As the index writes it: `99.1` (without `Exhibit`, `EX-` or a trailing `:`). */
   readonly number: string;
-  /** What the exhibit is, without the "filed with … on …" tail. */
+  /**
+   * False when the report lists the item without an exhibit number ("Materials contained in this report: 1. …");
+   * `number` is then its place in the list.
+   */
+  readonly numbered: boolean;
+  /** What the exhibit is, without the "filed with …" clause. */
   readonly description: string;
-  /** The date the index gives for it (YYYY-MM-DD), if any. */
+  /** The date the report gives for it (YYYY-MM-DD): "dated …", "issued on …", "filed with … on …". */
   readonly date: string | null;
   readonly filedWith: readonly Regulator[];
-  /** The whole entry as written. */
+  /** The whole entry as written (wrapped lines joined). */
   readonly text: string;
   readonly span: FieldSpan;
 }
 
-const NUMBER_CELL = /^(?:Exhibit|Ex\.?)?\s*(?:No\.?\s*)?(\d{1,3}(?:\.\d{1,3})*(?:\.?[A-Za-z])?|[A-Z](?:-\d+)?)\s*[:.–—-]?$/i;
-const EXHIBIT_LINE = /^(?:Exhibit|Ex\.)\s*(?:No\.?\s*)?(\d{1,3}(?:\.\d{1,3})*(?:\.?[A-Za-z])?)\s*[:.–—-]?\s+(.+)$/i;
-const FILED_WITH = /,?\s*(?:as\s+)?(?:filed|submitted|reported)\s+(?:with|to)\s+(.+?)(?:\s+on\s+(.+?))?\s*[;.]?\s*(?:and)?\s*$/i;
-const DEFINED_NAME = /^(.*?)\s*\(\s*(?:the\s+)?["“”']+([^"“”')]+)["“”']+\s*\)\s*$/i;
+/** A mention of an attached document without an exhibit number ("AEGON's press release, dated …, is included as appendix"). */
+export interface UnnumberedMention {
+  readonly description: string;
+  readonly date: string | null;
+  readonly span: FieldSpan;
+}
+
+/** Where an entry was found; a formal index outranks a list in the body, which outranks a sentence. */
+const RANK = { sentence: 1, list: 2, index: 3 } as const;
+type Rank = (typeof RANK)[keyof typeof RANK];
+
+interface Entry extends ListedExhibit {
+  readonly rank: Rank;
+  readonly order: number;
+}
+
+const NUM = String.raw`(\d{1,3}(?:\.\d{1,3}){0,2}(?![\d.]\d)(?:\.?[A-Za-z](?![A-Za-z]))?|[A-Z](?![A-Za-z]))`;
+/** `Exhibit 99.1: …`, `Ex. 99.1 – …`, `EX-99.1 …`, `Exhibit No. 99.1 …`. */
+const PREFIXED = new RegExp(
+  String.raw`^(?:Exhibit|Exh\.|Ex\.|EX-)\s*(?:No\.?\s*|Number\s*)?${NUM}\**\s*(?:[:–—-]\s*|\.\s+|\s+)(\S.*)$`,
+  'i',
+);
+/** `99.1  Press release …` (inside an exhibit list only). */
+const DOTTED = /^(\d{1,3}\.\d{1,3}[a-z]?)\**\s*[:.–—-]?\s+(["“'(]?[A-Z0-9].*)$/;
+/** `1  March 31, 2009 Q3 Interim Financials` (under an "Exhibit No." header only). */
+const ORDINAL = /^(\d{1,2})\.?\**\s*[:.–—-]?\s+(["“]?[A-Z].*)$/;
+/** Headings and header rows that open a formal exhibit index. */
+const INDEX_HEADING =
+  /^(?:\([a-z]\)\s*)?(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list|item\s+19\.?\s+(?:financial\s+statements\s+and\s+)?exhibits|exhibits?)\b\s*:?(?:\s+\d{1,4})?$|^exhibits?(?:\s+(?:no\.?|number|#))?\s+(?:description|document|title|exhibit|name)\b/i;
+/** Lines that announce a list of what the report furnishes. */
+const LIST_TRIGGER =
+  /\bexhibits?\b|materials?\s+contained\s+in\s+this\s+report|furnishing\s+under\s+(?:the\s+)?cover\s+of\s+form|the\s+following\s+(?:documents?|materials?|press\s+releases?)\b/i;
+const MATERIALS_TRIGGER = /^(?:materials?|documents?|information)\s+(?:contained|included|furnished)\s+in\s+this\s+(?:report|form)/i;
+/** A page number cell at the end of a table-of-contents row. */
+const TRAILING_PAGE = /\s{2,}(?:[A-Z]-)?\d{1,4}$/;
+
+const ATTACH_VERB = '(?:attached|furnished|filed|included|enclosed|submitted)';
+const SENTENCE_AS_EXHIBIT = new RegExp(
+  String.raw`\b${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}\s*(?:to\s+this\s+(?:report|Report\s+on\s+Form\s+6-K|Form\s+6-K)\s*)?,?\s+(?:is|are)\s+(.+)$`,
+  'i',
+);
+const SENTENCE_COPY_OF = new RegExp(
+  String.raw`\bA\s+copy\s+of\s+(?:the\s+|this\s+|such\s+|said\s+)?(?!which\b)((?:(?!\.\s+[A-Z]).){1,200}?)\s+(?:is|are)\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
+  'i',
+);
+const SENTENCE_COPY_OF_WHICH = new RegExp(
+  String.raw`^.*\b(?:an?|the)\s+([^,]+?),\s+a\s+copy\s+of\s+which\s+is\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
+  'i',
+);
+const DATE_TEXT = String.raw`(?:${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}\s*,?\s*\d{4})`;
+const UNNUMBERED = new RegExp(
+  String.raw`^(.{3,200}?,\s+dated\s+${DATE_TEXT}),?\s+(?:is|are)\s+(?:included|attached|furnished|enclosed)\s+(?:as\s+(?:an?\s+)?(?:appendix|annex|attachment)|herewith|hereto)`,
+  'i',
+);
+const LEADING_ON_DATE = new RegExp(String.raw`^On\s+(${DATE_TEXT})\s*,`, 'i');
 
 /**
- * The exhibits a document lists, from exhibit tables (`Exhibit 99.1:` | description) and from lines that start
- * `Exhibit 99.1 …`. The same number listed twice (a furnishing list and an exhibit index) is kept once, with
- * the fullest details.
+ * The exhibits a document lists: exhibit index tables and lines (`Exhibit 99.1: …`, `99.1  …` under an
+ * "Exhibit Index" or after a line that announces exhibits, wrapped lines joined), unnumbered "Materials contained
+ * in this report" lists, and sentences ("Attached herewith as Exhibit 99.1 is a press release, dated …"). The same
+ * number listed twice keeps the formal index's description and the fullest details of both.
  */
 export function extractExhibitList(model: DocumentModel, document: number): ListedExhibit[] {
-  const found = new Map<string, ListedExhibit>();
-  const add = (exhibit: ListedExhibit) => {
-    const previous = found.get(exhibit.number);
+  return findExhibits(model, document).listed;
+}
+
+/** The listed exhibits and the unnumbered mentions of attached material. */
+export function findExhibits(model: DocumentModel, document: number): { listed: ListedExhibit[]; unnumbered: UnnumberedMention[] } {
+  const lines = documentLines(model);
+  const found = new Map<string, Entry>();
+  const unnumbered: UnnumberedMention[] = [];
+  let order = 0;
+  const add = (entry: Omit<Entry, 'order'>) => {
+    const key = entry.number.toUpperCase();
+    const previous = found.get(key);
     if (!previous) {
-      found.set(exhibit.number, exhibit);
+      found.set(key, { ...entry, order: order++ });
       return;
     }
-    found.set(exhibit.number, {
-      ...previous,
-      date: previous.date ?? exhibit.date,
-      filedWith: previous.filedWith.length > 0 ? previous.filedWith : exhibit.filedWith,
-      description: previous.description || exhibit.description,
+    const [better, other] = entry.rank > previous.rank ? [entry, previous] : [previous, entry];
+    found.set(key, {
+      ...better,
+      // A formal index gives the order; otherwise the first mention does.
+      order: entry.rank > previous.rank ? order++ : previous.order,
+      date: better.date ?? other.date,
+      filedWith: better.filedWith.length > 0 ? better.filedWith : other.filedWith,
+      description: better.description || other.description,
     });
   };
-  for (const page of model.pages) {
-    for (const block of page.blocks) {
-      if (block.kind === 'table') for (const exhibit of fromTable(block, page.number, document)) add(exhibit);
+
+  let context: 'index' | 'list' | 'materials' | null = null;
+  let ttl = 0;
+  let ordinalAllowed = false;
+  const read = new Set<Block>();
+  const open = (kind: 'index' | 'list' | 'materials', lines: number) => {
+    context = kind;
+    ttl = lines;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as DocumentLine;
+    if (ttl > 0) ttl--;
+    else {
+      context = null;
+      ordinalAllowed = false;
     }
+    const text = line.text;
+    if (/^signatures?$/i.test(text)) {
+      context = null;
+      ttl = 0;
+      continue;
+    }
+    if (line.block.kind === 'list' && context === 'materials') {
+      const list = line.block as ListBlock;
+      const index = list.items.findIndex((item) => item.span.start === line.start && item.span.end === line.end);
+      if (index !== -1) {
+        add({ ...describe(String(index + 1), text, lineSpan(line, document)), numbered: false, rank: RANK.list });
+        ttl = 2;
+        continue;
+      }
+    }
+    const isTable = line.block.kind === 'table';
+    const entryText = isTable ? text.replace(TRAILING_PAGE, '') : text;
+    const prefixed = PREFIXED.exec(entryText);
+    const inList = context === 'index' || context === 'list';
+    const dotted = !prefixed && inList ? DOTTED.exec(entryText) : null;
+    const ordinal = !prefixed && !dotted && context === 'index' && ordinalAllowed ? ORDINAL.exec(entryText) : null;
+    const match = prefixed ?? dotted ?? ordinal;
+    if (match && !/^\d{4}$/.test(match[1] as string)) {
+      // Wrapped entries (legacy ASCII): the following lines of the same paragraph that start no entry of their own.
+      const parts = [match[2] as string];
+      let last = line;
+      if (!isTable) {
+        while (i + 1 < lines.length) {
+          const next = lines[i + 1] as DocumentLine;
+          if (
+            next.block !== line.block ||
+            PREFIXED.test(next.text) ||
+            DOTTED.test(next.text) ||
+            (ordinalAllowed && ORDINAL.test(next.text))
+          )
+            break;
+          parts.push(next.text);
+          last = next;
+          i++;
+        }
+      }
+      const span: FieldSpan = { document, page: line.page, start: line.start, end: last.end };
+      const number = (match[1] as string).replace(/\.$/, '').toUpperCase();
+      add({ ...describe(number, parts.join(' '), span), numbered: true, rank: context === 'index' ? RANK.index : RANK.list });
+      if (context !== null) ttl = Math.max(ttl, 3);
+      continue;
+    }
+    if (INDEX_HEADING.test(text)) {
+      open('index', 6);
+      ordinalAllowed =
+        /^exhibits?(?:\s+(?:no\.?|number|#))?\s+(?:description|document|title|exhibit|name)\b/i.test(text) ||
+        /exhibit\s+(?:no\.?|number)/i.test(text);
+      continue;
+    }
+    if (MATERIALS_TRIGGER.test(text)) {
+      open('materials', 3);
+      continue;
+    }
+    const block = line.block;
+    if ((block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') && !read.has(block)) {
+      read.add(block);
+      const sentence = fromSentence(block.text, { document, page: line.page, start: block.span.start, end: block.span.end });
+      if (sentence && 'number' in sentence) add(sentence);
+      else if (sentence) unnumbered.push(sentence);
+    }
+    if (context !== 'index' && TRIGGER_WORDS.test(text) && LIST_TRIGGER.test(text)) open('list', 3);
   }
-  for (const line of documentLines(model)) {
-    if (line.block.kind === 'table') continue;
-    const match = EXHIBIT_LINE.exec(line.text);
-    if (!match) continue;
-    const number = normalizeNumber(match[1] as string);
-    if (!/\d/.test(number)) continue;
-    add(describe(number, match[2] as string, lineSpan(line, document)));
-  }
-  return shareDefinedNames([...found.values()]);
+  // Where the document has a formal index, a number only running text mentions is not one of its exhibits.
+  const hasIndex = [...found.values()].some((entry) => entry.rank === RANK.index);
+  const listed = [...found.values()]
+    .filter((entry) => !hasIndex || entry.rank !== RANK.sentence)
+    .sort((a, b) => a.order - b.order)
+    .map(({ rank: _rank, order: _order, ...entry }) => entry);
+  return { listed: shareDefinedNames(listed), unnumbered };
 }
 
-function fromTable(table: Table, page: number, document: number): ListedExhibit[] {
-  const out: ListedExhibit[] = [];
-  for (const row of table.rows) {
-    const cells = row.cells.map((cell) => cell.text.trim()).filter((text) => text !== '');
-    if (cells.length < 2) continue;
-    const match = NUMBER_CELL.exec(cells[0] as string);
-    if (!match) continue;
-    const number = normalizeNumber(match[1] as string);
-    if (!/\d/.test(number)) continue;
-    out.push(describe(number, cells.slice(1).join(' '), { document, page, start: row.span.start, end: row.span.end }));
+/** Cheap first looks before the longer expressions. */
+const TRIGGER_WORDS = /xhibit|aterial|urnishing|ollowing/i;
+const SENTENCE_WORDS = /xhibit|ppendix|nnex/i;
+
+/** An exhibit named in running text (a whole paragraph). */
+function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention) | null {
+  if (paragraph.length > 3000 || !SENTENCE_WORDS.test(paragraph)) return null;
+  const text = paragraph.replace(/\s+/g, ' ').trim();
+  const onDate = LEADING_ON_DATE.exec(text);
+  const asExhibit = SENTENCE_AS_EXHIBIT.exec(text);
+  if (asExhibit) {
+    const described = describe((asExhibit[1] as string).toUpperCase(), trimClause(firstSentence(asExhibit[2] as string)), span);
+    return { ...described, text, numbered: true, rank: RANK.sentence };
   }
-  return out;
+  const copy = SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text);
+  if (copy) {
+    const described = describe((copy[2] as string).toUpperCase(), (copy[1] as string).trim(), span);
+    const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
+    return { ...described, date, text, numbered: true, rank: RANK.sentence };
+  }
+  const mention = UNNUMBERED.exec(text);
+  if (mention) {
+    const description = (mention[1] as string).trim();
+    return { description, date: dateOf(description), span };
+  }
+  return null;
 }
 
-function normalizeNumber(text: string): string {
-  return text.replace(/\.$/, '');
+/** The text up to the end of its first sentence (a period before a capitalised word, or the end). */
+function firstSentence(text: string): string {
+  const end = /\.(?=\s+[A-Z][a-z]|\s*$)/.exec(text);
+  return end ? text.slice(0, end.index) : text;
 }
 
-function describe(number: string, raw: string, span: FieldSpan): ListedExhibit {
+/** "a press release, dated …, whereby Acergy announced …" → "a press release, dated …". */
+function trimClause(text: string): string {
+  return text.replace(/,\s+(?:whereby|which|in\s+which|pursuant\s+to\s+which|under\s+which)\b.*$/i, '').trim();
+}
+
+const FILED_WITH = /,?\s*(?:as\s+)?\b(?:filed|submitted|reported)\s+(?:by\s+the\s+(?:registrant|company)\s+)?(?:with|to)\s+/gi;
+
+export function describe(number: string, raw: string, span: FieldSpan): Omit<ListedExhibit, 'numbered'> {
   const text = raw.replace(/\s+/g, ' ').trim();
-  let description = text.replace(/[;.]?\s*(?:and)?\s*$/i, '');
+  let description = text.replace(/^(?:description|document|title)\s*:?\s+/i, '');
   let date: string | null = null;
   let filedWith: Regulator[] = [];
-  const filed = FILED_WITH.exec(text);
-  if (filed && filed.index > 0) {
-    description = text.slice(0, filed.index).trim();
-    filedWith = splitRegulators(filed[1] as string);
-    if (filed[2]) date = findDate(filed[2])?.iso ?? null;
+  const filed = findFiledWith(description);
+  if (filed) {
+    filedWith = filed.regulators;
+    date = filed.date;
+    description = `${description.slice(0, filed.start)}${filed.rest}`;
   }
-  if (date === null) {
-    const dated = /\bdated\s+(.+)$/i.exec(description);
-    if (dated) date = findDate(dated[1] as string)?.iso ?? null;
-  }
+  description = description
+    .replace(/\s+,/g, ',')
+    .replace(/\s*[;,]\s*(?:and|or)?\s*$/i, '')
+    .trim();
+  if (/\.$/.test(description) && !ABBREVIATION_END.test(description)) description = description.slice(0, -1).trim();
+  date ??= dateOf(description);
   return { number, description, date, filedWith, text, span };
 }
 
-function splitRegulators(text: string): Regulator[] {
-  return text
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
-    .map((part) => part.replace(/^the\s+/i, '').trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const defined = DEFINED_NAME.exec(part);
-      if (defined) return { name: (defined[2] as string).trim(), fullName: (defined[1] as string).replace(/^the\s+/i, '').trim() || null };
-      return { name: part, fullName: null };
-    });
+/** "dated …", "issued … on …", "submitted … on …", or a date that opens the description. */
+function dateOf(description: string): string | null {
+  const dated = /\bdated\s*:?\s*(.+)$/i.exec(description);
+  if (dated) {
+    const found = findDate((dated[1] as string).slice(0, 40));
+    if (found && found.index === 0) return found.iso;
+  }
+  const issued = ISSUED_ON.exec(description);
+  if (issued) return findDate(issued[1] as string)?.iso ?? null;
+  const leading = findDate(description.slice(0, 30));
+  if (leading && leading.index === 0) return leading.iso;
+  return null;
+}
+
+/** A final period that belongs to an abbreviation: `S.A.`, `N.V.`, `Inc.`, `Ltd.`. */
+const ABBREVIATION_END = /(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Bros|No|Jr|Sr|Ph\.D|etc)\.)$/;
+
+const ISSUED_ON = new RegExp(String.raw`\b(?:issued|released|published|submitted|announced)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`, 'i');
+const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');
+
+/**
+ * The "filed with X and Y on DATE" clause (outside parentheses): where it starts, the regulators it names, its
+ * date, and the text after it (", with respect to …", " - …"), which stays in the description.
+ */
+function findFiledWith(text: string): { start: number; regulators: Regulator[]; date: string | null; rest: string } | null {
+  for (const match of text.matchAll(FILED_WITH)) {
+    if (depthAt(text, match.index) > 0) continue;
+    const after = match.index + match[0].length;
+    const names = readRegulators(text.slice(after));
+    if (names.regulators.length === 0) continue;
+    let rest = text.slice(after + names.length);
+    let date: string | null = null;
+    const on = ON_DATE.exec(rest);
+    if (on) {
+      date = findDate(on[1] as string)?.iso ?? null;
+      rest = rest.slice(on[0].length);
+    }
+    return { start: match.index, regulators: names.regulators, date, rest };
+  }
+  return null;
+}
+
+function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth;
+}
+
+const FIRST_NAME_LEAD = /^(?:the\s+)?/i;
+const NEXT_NAME_LEAD = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=[A-Z])/i;
+const NAME_WORDS = /^[A-Z][\w.'’&-]*(?:(?:\s+(?:of|the|de|du|des|la|for|&|für|voor|van))*\s+[A-Z][\w.'’&-]*)*/;
+const DEFINED_AFTER = /^\s*\(\s*(?:the\s+)?["“”']+([^"“”')]+)["“”']+\s*\)/;
+
+/** Names of regulators: capitalised words joined by `,` and `and`, each possibly defining a short name `("KOSDAQ")`. */
+function readRegulators(text: string): { regulators: Regulator[]; length: number } {
+  const regulators: Regulator[] = [];
+  let at = 0;
+  for (;;) {
+    const lead = (regulators.length === 0 ? FIRST_NAME_LEAD : NEXT_NAME_LEAD).exec(text.slice(at));
+    if (!lead) break;
+    const name = readName(text.slice(at + lead[0].length));
+    if (!name) break;
+    regulators.push(name.regulator);
+    at += lead[0].length + name.length;
+  }
+  return { regulators, length: at };
+}
+
+function readName(text: string): { regulator: Regulator; length: number } | null {
+  const words = NAME_WORDS.exec(text);
+  if (!words) return null;
+  const value = words[0].replace(/[.,]+$/, '');
+  let length = value.length;
+  const defined = DEFINED_AFTER.exec(text.slice(length));
+  if (defined) return { regulator: { name: (defined[1] as string).trim(), fullName: value }, length: length + defined[0].length };
+  if (value === '') return null;
+  length = value.length;
+  return { regulator: { name: value, fullName: null }, length };
 }
 
 /** A short name defined once (`… Market ("KOSDAQ")`) gives its full name to every other use in the document. */
-function shareDefinedNames(exhibits: ListedExhibit[]): ListedExhibit[] {
+function shareDefinedNames<T extends ListedExhibit>(exhibits: T[]): T[] {
   const defined = new Map<string, string>();
-  for (const exhibit of exhibits) for (const regulator of exhibit.filedWith) if (regulator.fullName) defined.set(regulator.name, regulator.fullName);
+  for (const exhibit of exhibits)
+    for (const regulator of exhibit.filedWith) if (regulator.fullName) defined.set(regulator.name, regulator.fullName);
   return exhibits.map((exhibit) => ({
     ...exhibit,
-    filedWith: exhibit.filedWith.map((regulator) => (regulator.fullName === null && defined.has(regulator.name) ? { name: regulator.name, fullName: defined.get(regulator.name) ?? null } : regulator)),
+    filedWith: exhibit.filedWith.map((regulator) =>
+      regulator.fullName === null && defined.has(regulator.name)
+        ? { name: regulator.name, fullName: defined.get(regulator.name) ?? null }
+        : regulator,
+    ),
   }));
 }

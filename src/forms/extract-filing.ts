@@ -1,9 +1,12 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { DocumentModel } from '../model/document.js';
 import type { SubmissionHeader } from '../model/submission.js';
+import { type AttachedDocument, type Exhibit, resolveExhibits } from './attached-exhibits.js';
+import { readCoverBasics } from './cover-basics.js';
 import { documentLines } from './document-lines.js';
-import { extractExhibitList, type ListedExhibit } from './exhibit-index.js';
-import { type AttachedDocument, extract6K, type Form6KRecord, matchDocument } from './form-6k.js';
+import { findExhibits } from './exhibit-index.js';
+import type { Field } from './field.js';
+import { extract6K, type Form6KRecord } from './form-6k.js';
 import { extract20F, type Form20FRecord } from './form-20f.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
@@ -17,11 +20,15 @@ export interface FilingInput {
   readonly documents: readonly ParsedSubmissionDocument[];
 }
 
-/** Any form: the exhibits its primary document lists and its signatures. */
+/** Any form: its cover basics, the exhibits its primary document lists and its signatures. */
 export interface GenericRecord {
   readonly form: 'other';
   readonly formType: string | null;
-  readonly exhibits: readonly (ListedExhibit & { readonly attached: boolean; readonly documentSequence: number | null })[];
+  /** The name above "(Exact name of registrant …)"; without one, the registrant line of the signature block. */
+  readonly registrant: Field<string | null>;
+  /** YYYY-MM-DD: the date of report, the end of the fiscal year or quarter, or the date of the event. */
+  readonly periodOfReport: Field<string | null>;
+  readonly exhibits: readonly Exhibit[];
   readonly signatures: readonly SignatureBlock[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -35,26 +42,33 @@ export interface FilingRecords {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const COVER_6K = /REPORT\s+OF\s+FOREIGN\s+(?:PRIVATE\s+)?ISSUER/i;
+const COVER_6K = /^REPORT\s+OF\s+FOREIGN\s+(?:PRIVATE\s+)?ISSUER\b/i;
+const FORM_LINE = /^(?:FORM|Form)\s+([0-9A-Z]{1,5}(?:-[0-9A-Z]{1,5})?)(\/A)?$/;
+const SCHEDULE_LINE = /^SCHEDULE\s+(13[DG])\b/i;
 
-/** The form a document's cover names, for documents that come without a header (like the seed). */
+/**
+ * The form a document's cover names, for documents that come without a header (like the seed): a line of the
+ * cover's first lines that is the form's name ("FORM 6-K", "F O R M 6-K", "Form 20-F"), or the 6-K's title
+ * "REPORT OF FOREIGN PRIVATE ISSUER". Mentions in running text ("… Annual Report on Form 20-F") do not count.
+ */
 export function recognizeForm(model: DocumentModel): string | null {
-  const head = documentLines(model, model.pages.slice(0, 2))
-    .slice(0, 60)
-    .map((line) => line.text)
-    .join('\n');
-  if (/\bFORM\s+6-K\/A\b/i.test(head)) return '6-K/A';
-  if (/\bFORM\s+6-K\b/i.test(head) || COVER_6K.test(head)) return '6-K';
-  const annual = /\bFORM\s+(20-F|40-F)(\/A)?\b/i.exec(head);
-  if (annual) return `${(annual[1] as string).toUpperCase()}${annual[2] ? '/A' : ''}`;
-  const other = /\bFORM\s+(10-K|10-Q|8-K|S-1|S-3|F-1|F-3)(\/A)?\b/i.exec(head);
-  return other ? `${(other[1] as string).toUpperCase()}${other[2] ? '/A' : ''}` : null;
+  const lines = documentLines(model, model.pages.slice(0, 2), { limit: 40 });
+  let sixK = false;
+  for (const line of lines) {
+    const text = line.text.replace(/\bF\s+O\s+R\s+M\b/i, 'FORM').trim();
+    const form = FORM_LINE.exec(text);
+    if (form && /\d/.test(form[1] as string)) return `${(form[1] as string).toUpperCase()}${form[2] ? '/A' : ''}`;
+    const schedule = SCHEDULE_LINE.exec(text);
+    if (schedule && text.length <= 30) return `SC ${(schedule[1] as string).toUpperCase()}`;
+    if (COVER_6K.test(text)) sixK = true;
+  }
+  return sixK ? '6-K' : null;
 }
 
 /**
  * The typed record of a filing, by form: 6-K and 6-K/A, 20-F and 40-F (and amendments), and for every other
- * form its exhibit index and signatures. The body is checked against the header, and disagreements come back as
- * diagnostics.
+ * form its exhibit index and signatures. The body is checked against the header (registrant, form, period), and
+ * disagreements come back as diagnostics.
  */
 export function extractFiling(input: FilingInput): FilingRecords {
   const primary = input.documents.find((document) => document.model !== null);
@@ -62,58 +76,172 @@ export function extractFiling(input: FilingInput): FilingRecords {
   if (!primary?.model) return { formType: input.header?.formType ?? null, record: null, diagnostics };
   const model = primary.model;
   const recognized = recognizeForm(model);
-  const formType = input.header?.formType ?? recognized ?? primary.type ?? null;
+  // A document's own <TYPE> names its form unless it is an exhibit saved on its own.
+  const ownType = primary.type && !/^EX-/i.test(primary.type) ? primary.type : null;
+  const formType = input.header?.formType ?? ownType ?? recognized ?? primary.type ?? null;
   const sequence = primary.sequence ?? 1;
   let record: FormRecord;
   if (/^6-K/i.test(formType ?? '')) {
     record = extract6K({ model, document: sequence, formType, documents: input.documents });
   } else if (/^(20-F|40-F)/i.test(formType ?? '')) {
-    record = extract20F(model, formType, sequence);
+    record = extract20F(model, formType, sequence, input.documents);
   } else {
+    const found = findExhibits(model, sequence);
+    const basics = readCoverBasics(model, sequence);
+    const signatures = extractSignatures(model, sequence);
+    const signed = signatures.find((block) => block.registrant.value !== null)?.registrant;
     record = {
       form: 'other',
       formType,
-      exhibits: extractExhibitList(model, sequence).map((listed) => {
-        const match = matchDocument(listed.number, input.documents);
-        return { ...listed, attached: match !== null, documentSequence: match?.sequence ?? null };
-      }),
-      signatures: extractSignatures(model, sequence),
+      registrant: basics.registrant.value === null && signed ? signed : basics.registrant,
+      periodOfReport: basics.periodOfReport,
+      exhibits: resolveExhibits({ listed: found.listed, documents: input.documents, primaryModel: model, primarySequence: sequence }),
+      signatures,
       diagnostics: [],
     };
   }
-  if (input.header) crossCheck(input.header, recognized, record, diagnostics);
+  if (input.header) diagnostics.push(...crossCheck(input.header, recognized, record));
   return { formType, record, diagnostics };
 }
 
-/** Company names compared without case, punctuation or legal-form words. */
+const LEGAL_FORMS =
+  /\b(?:INC|INCORPORATED|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|LLC|LP|SA|S A|NV|N V|AG|AB|ASA|SPA|SE|AS|OYJ|KK|THE|GMBH|BV|B V)\b/g;
+
+/** Company names compared without case, punctuation, accents or legal-form words. */
 export function sameCompanyName(a: string, b: string): boolean {
   const normalize = (name: string) =>
     name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
       .toUpperCase()
       .replace(/&/g, ' AND ')
-      .replace(/\/[A-Z]{2}\/?$/, '')
+      .replace(/\/[A-Z]{2,3}\/?$/, '')
       .replace(/[^A-Z0-9 ]+/g, ' ')
-      .replace(/\b(?:INC|INCORPORATED|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|LLC|LP|SA|S A|NV|N V|AG|AB|ASA|SPA|SE|AS|OYJ|KK|THE)\b/g, ' ')
+      .replace(LEGAL_FORMS, ' ')
       .replace(/\s+/g, '');
-  return normalize(a) === normalize(b) || normalize(a).startsWith(normalize(b)) || normalize(b).startsWith(normalize(a));
+  const left = normalize(a);
+  const right = normalize(b);
+  if (left === '' || right === '') return false;
+  return left === right || left.startsWith(right) || right.startsWith(left);
 }
 
-function crossCheck(header: SubmissionHeader, recognized: string | null, record: FormRecord, diagnostics: Diagnostic[]): void {
-  if (recognized && header.formType && recognized.replace(/\/A$/, '') !== header.formType.toUpperCase().replace(/\/A$/, '')) {
-    diagnostics.push(diagnostic('filing/form-mismatch', 'warning', `The header says ${header.formType} but the cover says ${recognized}`, 0));
+/** Submission types that are filed on a form of another name: a 485APOS is a post-effective amendment on Form N-1A. */
+const FILED_ON: readonly (readonly [RegExp, RegExp])[] = [
+  [/^485[AB]/, /^N-/],
+  [/^POS AM$/, /^[SF]-/],
+];
+
+function sameForm(cover: string, submissionType: string): boolean {
+  const base = (form: string) => form.toUpperCase().replace(/\/A$/, '');
+  if (base(cover) === base(submissionType)) return true;
+  return FILED_ON.some(([type, form]) => type.test(base(submissionType)) && form.test(base(cover)));
+}
+
+/** What the body says, next to what the header says. */
+export interface HeaderComparison {
+  readonly field: 'registrant' | 'form' | 'period';
+  readonly header: string | null;
+  readonly body: string | null;
+  /** `agree`, `disagree`, or `unknown` when either side does not say. */
+  readonly verdict: 'agree' | 'disagree' | 'unknown';
+  readonly reason: string;
+}
+
+/** The header's registrant, form and period against the body's (the basis of the cross-check diagnostics). */
+export function compareWithHeader(header: SubmissionHeader, recognized: string | null, record: FormRecord | null): HeaderComparison[] {
+  const out: HeaderComparison[] = [];
+  const headerForm = header.formType?.toUpperCase() ?? null;
+  if (!recognized || !headerForm)
+    out.push({
+      field: 'form',
+      header: headerForm,
+      body: recognized,
+      verdict: 'unknown',
+      reason: recognized ? 'the header gives no form type' : 'the cover names no form',
+    });
+  else {
+    const agree = sameForm(recognized, headerForm);
+    out.push({
+      field: 'form',
+      header: headerForm,
+      body: recognized,
+      verdict: agree ? 'agree' : 'disagree',
+      reason: agree ? '' : `the header says ${headerForm} but the cover says ${recognized}`,
+    });
   }
-  const registrant = 'registrant' in record ? record.registrant.value : null;
-  if (registrant) {
-    const names = header.parties.flatMap((party) => [party.company?.name, ...party.formerCompanies.map((former) => former.name)]).filter((name): name is string => Boolean(name));
-    if (names.length > 0 && !names.some((name) => sameCompanyName(name, registrant))) {
-      diagnostics.push(diagnostic('filing/registrant-mismatch', 'warning', `The cover names "${registrant}" but the header's filers are ${names.slice(0, 3).map((name) => `"${name}"`).join(', ')}`, 0));
-    }
+  const registrant = record && 'registrant' in record ? record.registrant.value : null;
+  const names = header.parties
+    .flatMap((party) => [party.company?.name, ...party.formerCompanies.map((former) => former.name)])
+    .filter((name): name is string => Boolean(name));
+  if (!registrant || names.length === 0)
+    out.push({
+      field: 'registrant',
+      header: names[0] ?? null,
+      body: registrant,
+      verdict: 'unknown',
+      reason: registrant ? 'the header names no filer' : 'the body gives no registrant name',
+    });
+  else {
+    const agree = names.some((name) => sameCompanyName(name, registrant));
+    out.push({
+      field: 'registrant',
+      header: names[0] ?? null,
+      body: registrant,
+      verdict: agree ? 'agree' : 'disagree',
+      reason: agree
+        ? ''
+        : `the cover names "${registrant}" but the header's filers are ${names
+            .slice(0, 3)
+            .map((name) => `"${name}"`)
+            .join(', ')}`,
+    });
   }
-  if (record.form === '6-K' || record.form === '6-K/A') {
-    const month = record.reportMonth.value;
-    const period = header.periodOfReport?.slice(0, 7) ?? null;
-    if (month && period && month !== period) {
-      diagnostics.push(diagnostic('filing/period-mismatch', 'info', `The cover reports for ${month} but the header's period of report is ${header.periodOfReport}`, 0));
-    }
+  const period = header.periodOfReport;
+  let bodyPeriod: string | null = null;
+  let compare: (period: string) => boolean = () => false;
+  let what = '';
+  if (record && (record.form === '6-K' || record.form === '6-K/A')) {
+    bodyPeriod = record.reportMonth.value;
+    compare = (value) => value.slice(0, 7) === bodyPeriod;
+    what = 'the cover reports for';
+  } else if (record && 'fiscalYearEnd' in record) {
+    bodyPeriod = record.fiscalYearEnd.value;
+    compare = (value) => value === bodyPeriod;
+    what = 'the fiscal year on the cover ends';
+  } else if (record && 'periodOfReport' in record) {
+    bodyPeriod = record.periodOfReport.value;
+    compare = (value) => value === bodyPeriod;
+    what = 'the cover dates the report';
   }
+  if (!period || !bodyPeriod)
+    out.push({
+      field: 'period',
+      header: period,
+      body: bodyPeriod,
+      verdict: 'unknown',
+      reason: bodyPeriod ? 'the header gives no period of report' : 'the body gives no period',
+    });
+  else {
+    const agree = compare(period);
+    out.push({
+      field: 'period',
+      header: period,
+      body: bodyPeriod,
+      verdict: agree ? 'agree' : 'disagree',
+      reason: agree ? '' : `${what} ${bodyPeriod} but the header's period of report is ${period}`,
+    });
+  }
+  return out;
+}
+
+function crossCheck(header: SubmissionHeader, recognized: string | null, record: FormRecord): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const comparison of compareWithHeader(header, recognized, record)) {
+    if (comparison.verdict !== 'disagree') continue;
+    const message = `${comparison.reason.charAt(0).toUpperCase()}${comparison.reason.slice(1)}`;
+    if (comparison.field === 'form') diagnostics.push(diagnostic('filing/form-mismatch', 'warning', message, 0));
+    else if (comparison.field === 'registrant') diagnostics.push(diagnostic('filing/registrant-mismatch', 'warning', message, 0));
+    else diagnostics.push(diagnostic('filing/period-mismatch', 'info', message, 0));
+  }
+  return diagnostics;
 }

@@ -1,8 +1,11 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { DocumentModel } from '../model/document.js';
+import { type AttachedDocument, type Exhibit, resolveExhibits } from './attached-exhibits.js';
 import { findDate } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
+import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
+import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 export interface RegisteredSecurity {
   readonly title: string;
@@ -23,12 +26,15 @@ export interface Form20FRecord {
   readonly address: Field<string | null>;
   readonly securities12b: readonly RegisteredSecurity[];
   readonly securities12g: readonly string[];
-  /** The outstanding-shares statement as written (`1,350,523,905 common shares`). */
+  /** The outstanding-shares statement as written: `1,350,523,905` after its label, or the sentence that gives the number. */
   readonly sharesOutstanding: Field<string | null>;
   /** Marked filer-status boxes: `Large accelerated filer`, `Emerging growth company`, … */
   readonly filerStatus: readonly string[];
   /** The marked accounting basis: `U.S. GAAP`, `IFRS`, `Other`. */
   readonly accountingBasis: Field<'U.S. GAAP' | 'IFRS' | 'Other' | null>;
+  /** The exhibits Item 19 lists, matched to the documents of the submission. */
+  readonly exhibits: readonly Exhibit[];
+  readonly signatures: readonly SignatureBlock[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -39,8 +45,9 @@ const JURISDICTION = /^\(?\s*(?:jurisdiction|province\s+or\s+other\s+jurisdictio
 const ADDRESS = /^\(?\s*address\s+(?:and\s+telephone\s+number\s+)?of\s+(?:the\s+)?(?:registrant'?s?\s+)?principal\s+executive\s+offices?/i;
 const NOT_APPLICABLE = /^(?:not\s+applicable|n\/?a|none)\.?$/i;
 
+/** The cover: the first lines of the first pages (a legacy-ASCII 20-F may come as one long page). */
 function cover(model: DocumentModel): DocumentLine[] {
-  return documentLines(model, model.pages.slice(0, 4)).slice(0, 400);
+  return documentLines(model, model.pages.slice(0, 4), { limit: 250 });
 }
 
 function lineAbove(lines: readonly DocumentLine[], labelIndex: number, document: number): Field<string | null> {
@@ -54,10 +61,19 @@ function lineAbove(lines: readonly DocumentLine[], labelIndex: number, document:
   return { value: null, span: null };
 }
 
-export function extract20F(model: DocumentModel, formType: string | null, document = 1): Form20FRecord {
+/** Reads a 20-F's or 40-F's cover, its exhibit index and its signatures. `documents` are the submission's, for the exhibits. */
+export function extract20F(
+  model: DocumentModel,
+  formType: string | null,
+  document = 1,
+  documents: readonly AttachedDocument[] = [],
+): Form20FRecord {
   const diagnostics: Diagnostic[] = [];
   const lines = cover(model);
-  const headingForm = lines.slice(0, 40).map((line) => /\bFORM\s+(20-F|40-F)(\/A)?\b/i.exec(line.text)).find(Boolean);
+  const headingForm = lines
+    .slice(0, 40)
+    .map((line) => /\bFORM\s+(20-F|40-F)(\/A)?\b/i.exec(line.text))
+    .find(Boolean);
   const base = /40-F/i.test(formType ?? '') || headingForm?.[1]?.toUpperCase() === '40-F' ? '40-F' : '20-F';
   const amended = /\/A$/i.test(formType ?? '') || Boolean(headingForm?.[2]);
   const form = `${base}${amended ? '/A' : ''}` as Form20FRecord['form'];
@@ -66,27 +82,40 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
   let fiscalYearEnd: Field<string | null> = { value: null, span: null };
   const fiscalIndex = find(/for\s+the\s+fiscal\s+year\s+ended/i);
   if (fiscalIndex !== -1) {
-    const text = lines.slice(fiscalIndex, fiscalIndex + 2).map((line) => line.text).join(' ');
+    const text = lines
+      .slice(fiscalIndex, fiscalIndex + 2)
+      .map((line) => line.text)
+      .join(' ');
     const date = findDate(text.slice(text.search(/ended/i)));
     if (date) fiscalYearEnd = { value: date.iso, span: lineSpan(lines[fiscalIndex] as DocumentLine, document) };
   }
-  if (fiscalYearEnd.value === null) diagnostics.push(diagnostic('f20f/missing-fiscal-year-end', 'warning', 'No "For the fiscal year ended" date on the cover', 0));
+  if (fiscalYearEnd.value === null)
+    diagnostics.push(diagnostic('f20f/missing-fiscal-year-end', 'warning', 'No "For the fiscal year ended" date on the cover', 0));
 
   let commissionFileNumber: Field<string | null> = { value: null, span: null };
   const fileIndex = find(/commission\s+file\s+(?:number|no\.?)/i);
   if (fileIndex !== -1) {
     const line = lines[fileIndex] as DocumentLine;
-    const match = /commission\s+file\s+(?:number|no\.?)\s*:?\s*([0-9]{1,3}\s*-\s*[0-9]{2,6})/i.exec(`${line.text} ${lines[fileIndex + 1]?.text ?? ''}`);
+    const match = /commission\s+file\s+(?:number|no\.?)\s*:?\s*((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i.exec(
+      `${line.text} ${lines[fileIndex + 1]?.text ?? ''}`,
+    );
     if (match) commissionFileNumber = { value: (match[1] as string).replace(/\s+/g, ''), span: lineSpan(line, document) };
   }
 
   const exactIndex = find(EXACT_NAME);
   const registrant = exactIndex === -1 ? { value: null, span: null } : lineAbove(lines, exactIndex, document);
-  if (registrant.value === null) diagnostics.push(diagnostic('f20f/missing-registrant', 'warning', 'No registrant name above "(Exact name of Registrant …)"', 0));
+  if (registrant.value === null)
+    diagnostics.push(diagnostic('f20f/missing-registrant', 'warning', 'No registrant name above "(Exact name of Registrant …)"', 0));
   const translationIndex = find(TRANSLATION);
-  const registrantEnglishName = translationIndex === -1 || translationIndex === exactIndex + 1 ? { value: null, span: null } : lineAbove(lines, translationIndex, document);
+  const registrantEnglishName =
+    translationIndex === -1 || translationIndex === exactIndex + 1
+      ? { value: null, span: null }
+      : lineAbove(lines, translationIndex, document);
   // A translation label right under the name label, with no line of its own, gives no translation.
-  const english = registrantEnglishName.value !== null && registrantEnglishName.value === registrant.value && translationIndex - exactIndex <= 2 ? { value: null, span: null } : registrantEnglishName;
+  const english =
+    registrantEnglishName.value !== null && registrantEnglishName.value === registrant.value && translationIndex - exactIndex <= 2
+      ? { value: null, span: null }
+      : registrantEnglishName;
   const jurisdictionIndex = find(JURISDICTION);
   const jurisdiction = jurisdictionIndex === -1 ? { value: null, span: null } : lineAbove(lines, jurisdictionIndex, document);
   const addressIndex = find(ADDRESS);
@@ -100,7 +129,9 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
       parts.unshift(line);
     }
     if (parts.length > 0) {
-      const value = parts.map((line) => line.text.trim()).reduce((joined, piece) => (joined === '' ? piece : /[,;]$/.test(joined) ? `${joined} ${piece}` : `${joined}, ${piece}`), '');
+      const value = parts
+        .map((line) => line.text.trim())
+        .reduce((joined, piece) => (joined === '' ? piece : /[,;]$/.test(joined) ? `${joined} ${piece}` : `${joined}, ${piece}`), '');
       const first = parts[0] as DocumentLine;
       const last = parts.at(-1) as DocumentLine;
       address = { value, span: { document, page: first.page, start: first.start, end: last.end } };
@@ -114,11 +145,19 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
   if (index12b !== -1) {
     const end = index12g > index12b ? index12g : Math.min(lines.length, index12b + 12);
     for (const line of lines.slice(index12b + 1, end)) {
-      if (/title\s+of\s+each\s+class|name\s+of\s+each\s+exchange|trading\s+symbol|^[-=_\s]+$/i.test(line.text) || NOT_APPLICABLE.test(line.text)) continue;
+      if (
+        /title\s+of\s+each\s+class|name\s+of\s+each\s+exchange|trading\s+symbol|^[-=_\s]+$/i.test(line.text) ||
+        NOT_APPLICABLE.test(line.text)
+      )
+        continue;
       if (/^(?:securities|indicate|number\s+of)/i.test(line.text)) break;
       const cells = line.text.split(/\s{2,}/).filter((cell) => !/^[-_=]+$/.test(cell));
-      if (cells.length === 0) continue;
-      securities12b.push({ title: cells[0] as string, exchange: cells.length >= 3 ? (cells[2] as string) : (cells[1] ?? null), tradingSymbol: cells.length >= 3 ? (cells[1] as string) : null });
+      if (cells.length === 0 || NOT_APPLICABLE.test(cells[0] as string)) continue;
+      securities12b.push({
+        title: cells[0] as string,
+        exchange: cells.length >= 3 ? (cells[2] as string) : (cells[1] ?? null),
+        tradingSymbol: cells.length >= 3 ? (cells[1] as string) : null,
+      });
     }
   }
   if (index12g !== -1) {
@@ -136,7 +175,13 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
     for (const line of lines.slice(sharesIndex, sharesIndex + 4)) {
       const match = /(\d{1,3}(?:[,.]\d{3})+|\d{5,})\s*([A-Za-z][^.]*)?/.exec(line.text.replace(/^.*?:\s*(?=\d)/, ''));
       if (match && !/20\d\d$/.test(match[1] as string)) {
-        sharesOutstanding = { value: line.text.replace(/^.*?:\s*(?=\d)/, '').replace(/\s+/g, ' ').trim(), span: lineSpan(line, document) };
+        sharesOutstanding = {
+          value: line.text
+            .replace(/^.*?:\s*(?=\d)/, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+          span: lineSpan(line, document),
+        };
         break;
       }
     }
@@ -148,12 +193,19 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
     if (!line.choice) continue;
     for (const option of line.choice.options) {
       if (!option.marked) continue;
-      if (/accelerated filer|emerging growth company|shell company/i.test(option.label)) filerStatus.push(option.label.replace(/\s+/g, ' ').trim());
+      if (/accelerated filer|emerging growth company|shell company/i.test(option.label))
+        filerStatus.push(option.label.replace(/\s+/g, ' ').trim());
       else if (/u\.?s\.?\s+gaap/i.test(option.label)) accountingBasis = { value: 'U.S. GAAP', span: lineSpan(line, document) };
-      else if (/international\s+financial\s+reporting|ifrs/i.test(option.label)) accountingBasis = { value: 'IFRS', span: lineSpan(line, document) };
+      else if (/international\s+financial\s+reporting|ifrs/i.test(option.label))
+        accountingBasis = { value: 'IFRS', span: lineSpan(line, document) };
       else if (/^other$/i.test(option.label.trim())) accountingBasis = { value: 'Other', span: lineSpan(line, document) };
     }
   }
+
+  const found = findExhibits(model, document);
+  const exhibits = resolveExhibits({ listed: found.listed, documents, primaryModel: model, primarySequence: document });
+  const signatures = extractSignatures(model, document);
+  if (signatures.length === 0) diagnostics.push(diagnostic('f20f/missing-signature', 'warning', 'No signature block was found', 0));
 
   return {
     form,
@@ -168,6 +220,8 @@ export function extract20F(model: DocumentModel, formType: string | null, docume
     sharesOutstanding,
     filerStatus,
     accountingBasis,
+    exhibits,
+    signatures,
     diagnostics,
   };
 }

@@ -5,7 +5,7 @@ import type { Field, FieldSpan } from './field.js';
 
 export interface SignatureBlock {
   readonly registrant: Field<string | null>;
-  /** The signature as written: `/s/ Kyu June Hwang`. */
+  /** The signature as written: `/s/ Kyu June Hwang`, `“Terrance G. Owen”`, or the typed name when there is no `/s/`. */
   readonly signature: Field<string | null>;
   readonly name: Field<string | null>;
   readonly title: Field<string | null>;
@@ -14,130 +14,335 @@ export interface SignatureBlock {
   readonly span: FieldSpan;
 }
 
-const HEADING = /^\s*signatures?\s*$/i;
-const LABEL = /\b(Date|Dated|By|Name|Title|Its)\s*:\s*/gi;
-const PURSUANT = /pursuant to the requirements of/i;
+const HEADING = /^\s*signatures?\s*:?\s*$/i;
+const PURSUANT = /pursuant to the requirements of|hereby certifies that it meets all of the requirements/i;
+const ON_BEHALF = /on its behalf|duly authori[sz]ed/i;
 const REGISTRANT_LABEL = /^\(?\s*registrant\s*\)?$/i;
+const LABEL_ALONE = /^(By|Name|Title|Date|Dated|Its)\s*:?$/i;
+/** `Label:` anywhere in a cell. */
+const LABEL = /\b(Date|Dated|By|Name|Title|Its)\s*:\s*/gi;
+/** A label without a colon, opening a cell: `By /s/ …`, `Name  David Cole`, `Date 8 February 2010`. */
+const BARE_LABEL = /^(Date|Dated|By|Name|Title)\s+(?=[^\sa-z:])/;
+const SIGNED = /^(?:\/s\/|s\/b\/|\/S\/)\s*(.*)$/;
+const STOP = /^(?:exhibit\s+index|index\s+to\s+exhibits|exhibits?\s+(?:no\.?|number)\b|(?:exhibit|ex\.?)\s*\d[\d.]*\s*[:.]?$)/i;
+const MAX_SECTION_LINES = 60;
 
-interface Labelled {
-  readonly label: string;
+type Label = 'date' | 'by' | 'name' | 'title';
+
+interface Cell {
+  readonly text: string;
+  readonly index: number;
+}
+
+interface Part {
+  readonly label: Label | null;
   readonly value: string;
   readonly index: number;
 }
 
-/** Splits `Date: December 27, 2002     By: /s/ Kyu June Hwang` into its labelled parts. */
-function labelled(text: string): Labelled[] {
-  const found: { label: string; at: number; valueAt: number }[] = [];
-  for (const match of text.matchAll(LABEL)) found.push({ label: (match[1] as string).toLowerCase(), at: match.index, valueAt: match.index + match[0].length });
-  return found.map((entry, index) => {
-    const end = index + 1 < found.length ? (found[index + 1] as { at: number }).at : text.length;
-    const raw = text.slice(entry.valueAt, end);
-    const value = raw.replace(/\s+$/, '');
-    return { label: entry.label === 'dated' ? 'date' : entry.label === 'its' ? 'title' : entry.label, value, index: entry.valueAt };
-  });
+interface OpenBlock {
+  signature: Field<string | null>;
+  name: Field<string | null>;
+  /** True while the name is only read off the signature (`/s/ BOAZ TAL`); a typed name line replaces it. */
+  provisional: boolean;
+  title: Field<string | null>;
+  date: Field<string | null>;
+  first: DocumentLine;
+  last: DocumentLine;
 }
 
 /**
- * The signature blocks of a document: after a `SIGNATURE(S)` heading (or the "Pursuant to the requirements of"
- * paragraph), the registrant line, then `By: /s/ …`, `Name:`, `Title:` and `Date:` in any layout, side by side or
- * stacked. Works on the lines of ASCII and HTML documents alike.
+ * The signature blocks of a document, section by section: each `SIGNATURE(S)` heading (or "Pursuant to the
+ * requirements of …" paragraph without one) opens a section, whose registrant line is followed by `By: /s/ …`,
+ * `Name:`, `Title:` and `Date:` in any layout — side by side, stacked, with or without colons, a label on one line
+ * and its value on the next, or no labels at all (`/s/ name`, typed name, title). A date of the section goes to the
+ * blocks that give none. Works on the lines of ASCII and HTML documents alike.
  */
 export function extractSignatures(model: DocumentModel, document: number): SignatureBlock[] {
-  const lines = documentLines(model);
-  let start = -1;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (HEADING.test((lines[i] as DocumentLine).text)) {
-      start = i;
-      break;
+  const from = firstSignatureOffset(model);
+  if (from === null) return [];
+  const lines = documentLines(model, model.pages, { from });
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = (lines[i] as DocumentLine).text;
+    if (HEADING.test(text)) starts.push(i);
+    else if (
+      PURSUANT.test(text) &&
+      ON_BEHALF.test(blockText(lines[i] as DocumentLine)) &&
+      !starts.some((start) => i - start <= 3 && i > start)
+    ) {
+      // An ASCII paragraph comes line by line: only its first line opens a section.
+      const previous = lines[i - 1];
+      if (!previous || previous.block !== (lines[i] as DocumentLine).block) starts.push(i);
     }
   }
-  if (start === -1) start = lines.findIndex((line) => PURSUANT.test(line.text) && /signed on its behalf/i.test(line.text));
-  if (start === -1) return [];
-  const region = lines.slice(start + 1, start + 60);
   const blocks: SignatureBlock[] = [];
+  starts.forEach((start, index) => {
+    const end = Math.min(starts[index + 1] ?? lines.length, start + MAX_SECTION_LINES);
+    blocks.push(...readSection(lines.slice(start, end), document));
+  });
+  return blocks;
+}
+
+/** Where the first signature section may start (a cheap look at short blocks and "Pursuant" paragraphs). */
+function firstSignatureOffset(model: DocumentModel): number | null {
+  for (const page of model.pages) {
+    for (const block of page.blocks) {
+      if (block.kind !== 'heading' && block.kind !== 'paragraph' && block.kind !== 'preformatted') continue;
+      const text = block.text;
+      if ((text.length < 20 && HEADING.test(text)) || (text.length < 1500 && PURSUANT.test(text) && ON_BEHALF.test(text)))
+        return block.span.start;
+    }
+  }
+  return null;
+}
+
+function blockText(line: DocumentLine): string {
+  const block = line.block;
+  return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted' ? block.text : line.text;
+}
+
+function readSection(lines: readonly DocumentLine[], document: number): SignatureBlock[] {
+  const blocks: SignatureBlock[] = [];
+  const sectionDates: Field<string | null>[] = [];
+  let pursuantDate: Field<string | null> = { value: null, span: null };
   let registrant: Field<string | null> = { value: null, span: null };
-  let date: Field<string | null> = { value: null, span: null };
-  let current: { signature: Field<string | null>; name: Field<string | null>; title: Field<string | null>; date: Field<string | null>; first: DocumentLine; last: DocumentLine } | null = null;
+  let current: OpenBlock | null = null;
+  let pending: Label | null = null;
+  const startPage = lines[0]?.page ?? 1;
+  const finished: OpenBlock[] = [];
   const close = () => {
-    if (!current) return;
-    const span: FieldSpan = { document, page: current.first.page, start: current.first.start, end: current.last.end };
-    blocks.push({ registrant, signature: current.signature, name: current.name, title: current.title, date: current.date.value ? current.date : date, span });
+    if (current) finished.push(current);
     current = null;
   };
-  // The "Pursuant to the requirements …" paragraph is skipped whole (in ASCII its lines come one by one).
-  let skipBlock = PURSUANT.test((lines[start] as DocumentLine).text) ? (lines[start] as DocumentLine).block : null;
-  for (let i = 0; i < region.length; i++) {
-    const line = region[i] as DocumentLine;
-    if (HEADING.test(line.text) || /^exhibit\s+index$/i.test(line.text)) break;
-    if (PURSUANT.test(line.text)) {
-      skipBlock = line.block;
+  const open = (line: DocumentLine, signature: Field<string | null>) => {
+    close();
+    const signed = signature.value === null ? null : nameOfSignature(signature.value);
+    current = {
+      signature,
+      name: signed ? { value: signed, span: signature.span } : { value: null, span: null },
+      provisional: signed !== null,
+      title: { value: null, span: null },
+      date: { value: null, span: null },
+      first: line,
+      last: line,
+    };
+    return current;
+  };
+  const span = (line: DocumentLine, index: number, length: number) => lineSpan(line, document, { index, length });
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as DocumentLine;
+    const text = line.text;
+    if (i === 0 && HEADING.test(text)) continue;
+    if (i > 0 && STOP.test(text)) break;
+    if (line.page !== startPage && (finished.length > 0 || current !== null)) break;
+    if (/^[-_=*]+$/.test(text)) continue;
+    const whole = blockText(line);
+    if (PURSUANT.test(whole) || (whole.length > 160 && !hasLabel(whole))) {
+      if (finished.length > 0 || current !== null) break;
+      const date = /\bon\s+(.{6,30}?\d{4})/i.exec(whole);
+      const found = date ? findDate(date[1] as string) : null;
+      if (found && pursuantDate.value === null) pursuantDate = { value: found.iso, span: lineSpan(line, document) };
       continue;
     }
-    if (line.block === skipBlock || /^[-_=]+$/.test(line.text)) continue;
-    const parts = labelled(line.text);
-    if (parts.length === 0) {
-      const slash = /\/s\/\s*(.+)$/i.exec(line.text);
-      if (slash && current) {
-        current.signature = { value: `/s/ ${(slash[1] as string).trim()}`, span: lineSpan(line, document, { index: slash.index, length: slash[0].length }) };
-        current.last = line;
+    const cells = splitCells(text);
+    const lineHasBy = cells.some((cell) => /^By\b/i.test(cell.text) || /\bBy\s*:/i.test(cell.text));
+    let lineDate: Field<string | null> | null = null;
+    for (const cell of cells) {
+      const parts = labelled(cell);
+      if (parts.length === 0) {
+        if (pending) {
+          apply(pending, cell.text, cell.index);
+          pending = null;
+          continue;
+        }
+        unlabelled(cell);
         continue;
       }
-      // A line of its own before any "By:" is the registrant (the next may say "(Registrant)").
-      if (!current && registrant.value === null && /[A-Za-z]/.test(line.text) && line.text.length <= 120 && !REGISTRANT_LABEL.test(line.text)) {
-        registrant = { value: line.text.replace(/\s+/g, ' ').trim(), span: lineSpan(line, document) };
-        continue;
+      for (const part of parts) {
+        if (part.value.trim() === '') {
+          pending = part.label;
+          continue;
+        }
+        pending = null;
+        apply(part.label as Label, part.value, part.index);
       }
-      if (current && current.name.value === null && /^[A-Z][A-Za-z.'\- ]+$/.test(line.text) && line.text.length < 60) {
-        current.name = { value: line.text.trim(), span: lineSpan(line, document) };
-        current.last = line;
-        continue;
-      }
-      if (current && current.title.value === null && current.name.value !== null && line.text.length < 80) {
-        current.title = { value: line.text.trim(), span: lineSpan(line, document) };
-        current.last = line;
-      }
-      continue;
     }
-    for (const part of parts) {
-      const span = lineSpan(line, document, { index: part.index, length: part.value.length });
-      switch (part.label) {
+
+    function apply(label: Label, raw: string, index: number): void {
+      const value = raw.trim();
+      const at = span(line, index + (raw.length - raw.trimStart().length), value.length);
+      switch (label) {
         case 'date': {
-          const found = findDate(part.value);
-          const value: Field<string | null> = { value: found?.iso ?? null, span };
-          if (current) current.date = value;
-          else date = value;
+          const found = findDate(value);
+          const date: Field<string | null> = { value: found?.iso ?? null, span: at };
+          if (date.value !== null) sectionDates.push(date);
+          if (lineHasBy) lineDate = date;
+          else if (current && current.date.value === null) {
+            current.date = date;
+            current.last = line;
+          }
           break;
         }
         case 'by': {
-          close();
-          const signature = part.value.trim();
-          current = {
-            signature: { value: signature === '' || /^_+$/.test(signature) ? null : signature.replace(/^\/s\/\s*/i, '/s/ '), span },
-            name: { value: null, span: null },
-            title: { value: null, span: null },
-            date: { value: null, span: null },
-            first: line,
-            last: line,
-          };
-          const signed = /^\/s\/\s*(.+)$/i.exec(signature);
-          if (signed) current.name = { value: (signed[1] as string).trim(), span };
+          const signature = cleanSignature(value);
+          const block = open(line, { value: signature, span: signature === null ? null : at });
+          if (signature === null) pending = 'by';
+          if (lineDate) block.date = lineDate;
           break;
         }
         case 'name':
-          if (current) {
-            current.name = { value: part.value.trim(), span };
-            current.last = line;
-          }
+          if (!current) break;
+          current.name = { value: value, span: at };
+          current.provisional = false;
+          current.last = line;
           break;
         case 'title':
-          if (current) {
-            current.title = { value: part.value.trim(), span };
-            current.last = line;
-          }
+          if (!current) break;
+          current.title = { value: value, span: at };
+          current.last = line;
           break;
       }
     }
+
+    function unlabelled(cell: Cell): void {
+      const value = cell.text.trim();
+      if (value === '' || REGISTRANT_LABEL.test(value)) return;
+      const at = span(line, cell.index, value.length);
+      const signed = SIGNED.exec(value);
+      if (signed) {
+        const signature = cleanSignature(value);
+        if (current && current.signature.value === null) {
+          current.signature = { value: signature, span: at };
+          if (current.name.value === null && signature) {
+            current.name = { value: nameOfSignature(signature), span: at };
+            current.provisional = true;
+          }
+          current.last = line;
+        } else {
+          const block = open(line, { value: signature, span: at });
+          if (lineDate) block.date = lineDate;
+        }
+        return;
+      }
+      if (!current) {
+        if (registrant.value === null && finished.length === 0 && /[A-Za-z]/.test(value) && value.length <= 120) {
+          const name = value.replace(/\s*\(\s*registrant\s*\)\s*$/i, '').trim();
+          registrant = { value: name, span: span(line, cell.index, name.length) };
+        }
+        return;
+      }
+      const block: OpenBlock = current;
+      if (block.provisional && sameName(value, block.name.value)) {
+        block.name = { value, span: at };
+        block.provisional = false;
+      } else if (block.name.value === null && value.length <= 60 && !/\d/.test(value)) {
+        block.name = { value, span: at };
+      } else if (block.title.value === null) {
+        const title = /^\((.+)\)$/.exec(value)?.[1] ?? value;
+        block.title = { value: title, span: at };
+        block.provisional = false;
+      } else if (continuesTitle(block.title.value, value)) {
+        const span = block.title.span;
+        block.title = {
+          value: `${block.title.value} ${value}`,
+          span: span && span.page === line.page ? { ...span, start: Math.min(span.start, at.start), end: Math.max(span.end, at.end) } : at,
+        };
+      } else return;
+      block.last = line;
+    }
   }
   close();
+  const sectionDate = sectionDates.find((date) => date.value !== null) ?? (pursuantDate.value !== null ? pursuantDate : null);
+  for (const block of finished) {
+    const date = block.date.value !== null ? block.date : (sectionDate ?? block.date);
+    blocks.push({
+      registrant,
+      signature: block.signature,
+      name: block.name,
+      title: block.title,
+      date,
+      span: { document, page: block.first.page, start: block.first.start, end: Math.max(block.first.end, block.last.end) },
+    });
+  }
   return blocks;
+}
+
+function hasLabel(text: string): boolean {
+  return /\b(?:Date|Dated|By|Name|Title)\s*:/i.test(text);
+}
+
+/** A line split at runs of two or more spaces (table cells, ASCII columns), with each piece's place in the line. */
+function splitCells(text: string): Cell[] {
+  const cells: Cell[] = [];
+  const pattern = /\S(?:.*?\S)?(?=\s{2,}|$)/g;
+  for (const match of text.matchAll(pattern)) cells.push({ text: match[0], index: match.index });
+  // A label alone ("Name:", "By") takes the next cell as its value.
+  const merged: Cell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Cell;
+    const next = cells[i + 1];
+    if (LABEL_ALONE.test(cell.text) && next && !LABEL_ALONE.test(next.text) && !/^\s*(?:Date|Dated|By|Name|Title)\s*:/i.test(next.text)) {
+      merged.push({ text: text.slice(cell.index, next.index + next.text.length), index: cell.index });
+      i++;
+    } else merged.push(cell);
+  }
+  return merged;
+}
+
+/** `Date: December 27, 2002`, `Name: X Title: Y`, `By /s/ X`, `Name  David Cole` → labelled parts (index into the line). */
+function labelled(cell: Cell): Part[] {
+  const found: { label: Label; at: number; valueAt: number }[] = [];
+  const bare = BARE_LABEL.exec(cell.text);
+  if (bare) found.push({ label: normalize(bare[1] as string), at: 0, valueAt: bare[0].length });
+  for (const match of cell.text.matchAll(LABEL)) {
+    if (bare && match.index === 0) continue;
+    found.push({ label: normalize(match[1] as string), at: match.index, valueAt: match.index + match[0].length });
+  }
+  const alone = LABEL_ALONE.exec(cell.text);
+  if (found.length === 0 && alone) return [{ label: normalize(alone[1] as string), value: '', index: cell.index + cell.text.length }];
+  found.sort((a, b) => a.at - b.at);
+  return found.map((entry, index) => {
+    const end = index + 1 < found.length ? (found[index + 1] as { at: number }).at : cell.text.length;
+    return { label: entry.label, value: cell.text.slice(entry.valueAt, end).replace(/\s+$/, ''), index: cell.index + entry.valueAt };
+  });
+}
+
+function normalize(label: string): Label {
+  const lower = label.toLowerCase();
+  if (lower === 'dated') return 'date';
+  if (lower === 'its') return 'title';
+  return lower as Label;
+}
+
+/** `/s/Eli Holtzman ____` → `/s/ Eli Holtzman`; an empty or underscore-only line → null. */
+function cleanSignature(raw: string): string | null {
+  const value = raw.replace(/[\s_]{3,}$|_+$/, '').trim();
+  if (value === '' || /^[_\-\s]+$/.test(value)) return null;
+  return value
+    .replace(/^\/s\/\s*/i, '/s/ ')
+    .replace(/^([“"])\s+/, '$1')
+    .replace(/\s+([”"])$/, '$1');
+}
+
+function nameOfSignature(signature: string): string {
+  return signature
+    .replace(/^(?:\/s\/|s\/b\/)\s*/i, '')
+    .replace(/^["“”']+|["“”']+$/g, '')
+    .trim();
+}
+
+function sameName(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  const key = (name: string) => name.toLowerCase().replace(/[^a-z\u00c0-\u024f]+/g, '');
+  return key(a) === key(b);
+}
+
+/** A title wrapped over lines: "Executive Vice President and" + "General Counsel", "Director and Senior Executive" + "Officer". */
+function continuesTitle(title: string, next: string): boolean {
+  if (/^(?:Date|Dated|By|Name|Title)\b/i.test(next) || next.length > 80) return false;
+  if (/(?:\b(?:and|of|the|for|to|in)|[,&–-])$/i.test(title)) return true;
+  if (/^[a-z(]/.test(next)) return true;
+  return /^[A-Z][a-z]{2,11}\.?$/.test(next) && !/\.$/.test(title);
 }
