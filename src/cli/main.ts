@@ -8,6 +8,7 @@ import { type FetchCommandContext, registerFetchCommands, registerSyncCommand } 
 import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
+import { registerServeCommand } from './serve-command.js';
 import { runRenderCommand } from './render-command.js';
 
 const VERSION = '0.1.0';
@@ -96,6 +97,9 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
   registerSyncCommand(program, io, (code) => {
     exitCode = code as ExitCode;
   }, context);
+  registerServeCommand(program, io, (code) => {
+    exitCode = code as ExitCode;
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

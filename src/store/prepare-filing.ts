@@ -22,6 +22,7 @@ const NO_RECORDS: ExtractedRecords = { formRecordJson: null, exhibits: [], signa
 
 /** Text beyond this is not indexed (it is still stored in the original bytes). */
 const MAX_INDEXED_CHARS = 20_000_000;
+const SNIPPET_MARKERS = /[\uE000\uE001]/g;
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -80,7 +81,8 @@ export function prepareFiling(bytes: Uint8Array, source: string, extract?: Extra
       encoding: document.encoding,
       wrapper: document.wrapper,
       sourceFormat,
-      text: text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text,
+      // The snippet markers are private-use characters; a filing that contains them must not be able to fake a match.
+      text: (text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text).replace(SNIPPET_MARKERS, ' '),
       attachmentSha256,
       attachmentName,
     });

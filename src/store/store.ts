@@ -128,7 +128,7 @@ export interface SearchHit {
   readonly score: number;
 }
 
-/** Markers around matched words in snippets: private-use characters, so no filing text can fake them. */
+/** Markers around matched words in snippets: private-use characters, removed from filing text before indexing. */
 export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
 
 export interface SearchPage {

@@ -22,6 +22,8 @@ export async function loadStoredDocument(store: Store, filingId: string, which: 
   const document =
     submission.documents.find((candidate) => String(candidate.sequence ?? '') === wanted) ??
     submission.documents.find((candidate) => (candidate.type ?? '').toUpperCase() === wanted) ??
+    // A document without <SEQUENCE> is reached by its 1-based position.
+    (/^\d+$/.test(wanted) && submission.documents[Number(wanted) - 1]?.sequence === null ? submission.documents[Number(wanted) - 1] : undefined) ??
     (submission.documents.length === 1 && (wanted === '1' || wanted === '') ? submission.documents[0] : undefined);
   if (!document) return null;
   if (document.encoding === 'uuencode') return { kind: 'binary', document };

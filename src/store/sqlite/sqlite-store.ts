@@ -73,6 +73,19 @@ function json<T>(text: unknown, fallback: T): T {
   }
 }
 
+function registrantOf(recordJson: string | null): string | null {
+  if (!recordJson) return null;
+  try {
+    const registrant = (JSON.parse(recordJson) as { registrant?: { value?: unknown } }).registrant?.value;
+    return typeof registrant === 'string' ? registrant : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The columns a filing list shows (not the header JSON and the other large ones). */
+const SUMMARY_COLUMNS = 'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
+
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
@@ -132,6 +145,8 @@ export class SqliteStore implements Store {
       );
     }
     const primary = filing.parties[0]?.company ?? null;
+    // A filing with no header (a bare document) is listed under the registrant its cover names.
+    const primaryName = primary?.name ?? registrantOf(filing.formRecordJson);
     const info = this.#statement(
       `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
         effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
@@ -153,7 +168,7 @@ export class SqliteStore implements Store {
       filing.headerJson,
       JSON.stringify(filing.parties),
       primary?.cik ?? null,
-      primary?.name ?? null,
+      primaryName,
       filing.contentHash,
       filing.byteLength,
       filing.source,
@@ -489,7 +504,7 @@ export class SqliteStore implements Store {
       params.push(request.to);
     }
     const rows = this.#statement(
-      `SELECT f.* FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`,
+      `SELECT ${SUMMARY_COLUMNS} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset) as Row[];
     return rows.map((row) => this.#summary(row));
   }

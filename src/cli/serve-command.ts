@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { createApp } from '../server/create-app.js';
+import { databaseSpec, openForReading } from './database-options.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+
+export interface ServeCommandOptions {
+  readonly db?: string;
+  readonly port: number;
+  readonly host: string;
+}
+
+export interface ServeControl {
+  /** Aborting stops the server: it stops accepting, lets requests in flight finish (at most a few seconds), closes the store. */
+  readonly signal: AbortSignal;
+  /** Called once listening, with the URL printed. */
+  readonly onListening?: (url: string) => void;
+}
+
+/** How long requests in flight may take to finish after a stop before their connections are cut. */
+const DRAIN_MS = 3000;
+
+/** `edgarkit serve [--db FILE] [--port N] [--host H]`, stopped by SIGINT or SIGTERM. */
+export function registerServeCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('serve')
+    .description('Serve the database read-only: a JSON API under /api/ and a web UI for search, companies, filings and documents')
+    .option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
+    .option('--port <n>', 'TCP port (0 picks a free one)', portNumber, 8080)
+    .option('--host <address>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  edgarkit serve --db filings.db\n  edgarkit serve --port 0          # any free port; the URL is printed\n',
+    )
+    .action(async (options: ServeCommandOptions) => {
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        setExit(await runServeCommand(options, io, { signal: controller.signal }));
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}
+
+/** Opens the store read-only, serves until `control.signal` aborts, then shuts down cleanly. */
+export async function runServeCommand(options: ServeCommandOptions, io: CliIo, control: ServeControl): Promise<ExitCode> {
+  const spec = databaseSpec(options.db, io);
+  const store = await openForReading(options.db, io);
+  try {
+    const app = createApp({
+      store,
+      log: (error, request) => {
+        io.stderr.write(
+          `edgarkit serve: ${request.method} ${new URL(request.url).pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+      },
+    });
+    const server = await listen(app.fetch, options);
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}/`;
+    io.stdout.write(`edgarkit: serving ${spec} at ${url}\n`);
+    control.onListening?.(url);
+    if (!control.signal.aborted) await new Promise((resolve) => control.signal.addEventListener('abort', resolve, { once: true }));
+    await close(server);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, options: ServeCommandOptions): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: options.port, hostname: options.host }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `${options.host}:${options.port}`;
+      if (error.code === 'EADDRINUSE')
+        reject(new UserError(`Cannot listen on ${where}: the port is in use (choose another with --port, or --port 0 for any free one)`));
+      else if (error.code === 'EACCES')
+        reject(new UserError(`Cannot listen on ${where}: permission denied (ports below 1024 need privileges)`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new UserError(`Cannot listen on ${where}: no such address on this machine`));
+      else reject(error);
+    });
+  });
+}
+
+/** Stops accepting, closes idle keep-alive connections, and cuts the rest after DRAIN_MS. */
+function close(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    const http = server as ServerType & { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    const timer = setTimeout(() => http.closeAllConnections?.(), DRAIN_MS);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    http.closeIdleConnections?.();
+  });
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535) throw new UserError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return port;
+}

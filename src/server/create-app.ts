@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { availableParallelism } from 'node:os';
+import type { Store } from '../store/store.js';
+import { apiRoutes } from './api-routes.js';
+import { type ErrorLog, errorResponse, notFoundResponse, stderrLog } from './error-responses.js';
+import { pageRoutes } from './page-routes.js';
+import { Reader } from './reader.js';
+import { securityHeaders } from './security-headers.js';
+import { registerStaticAssets } from './static-assets.js';
+
+export interface AppOptions {
+  /** Read only: the app never writes. */
+  readonly store: Store;
+  /** Where unexpected errors are reported (default: stderr). The client only ever sees "Internal server error". */
+  readonly log?: ErrorLog;
+  /** How long a search page is reused, in ms (default 60 s; 0 turns the cache off). */
+  readonly searchCacheMs?: number;
+  /** How long the database statistics (a scan of the whole database) are reused, in ms (default 5 minutes). */
+  readonly statsCacheMs?: number;
+  /** Worker threads that parse and render documents (default: the cores less one, 1 to 4; 0 renders on the request thread). */
+  readonly renderThreads?: number;
+}
+
+/**
+ * The HTTP API (`/api/…`) and the web UI as one `fetch(Request) → Response` app: tests call `app.request('/path')`
+ * with no port; `edgarkit serve` hands `app.fetch` to @hono/node-server. Exceptions become responses in
+ * error-responses.ts only.
+ */
+export function createApp(options: AppOptions): Hono {
+  const log = options.log ?? stderrLog;
+  const reader = new Reader(options.store, {
+    searchCacheMs: options.searchCacheMs ?? 60_000,
+    searchCacheEntries: 1000,
+    statsCacheMs: options.statsCacheMs ?? 300_000,
+    renderThreads: options.renderThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+  });
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  registerStaticAssets(app);
+  app.route('/api', apiRoutes(reader));
+  app.route('/', pageRoutes(reader));
+  app.notFound((c) => notFoundResponse(c));
+  app.onError((error, c) => errorResponse(c, error, log));
+  return app;
+}

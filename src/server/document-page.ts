@@ -1,0 +1,111 @@
+import type { DocumentView, FilingView } from '../store/store.js';
+import { isImage } from './content-types.js';
+import type { RenderedDocument } from './document-rendering.js';
+import { crumbs } from './filing-page.js';
+import { type Html, html, trustedHtml } from './html.js';
+import { byteSize, layout } from './layout.js';
+import { attachmentPath, documentPath, originalPath } from './paths.js';
+import type { Reader } from './reader.js';
+import { choiceParam, integerParam } from './request-params.js';
+import { documentKey, requireDocument, requireFiling } from './store-lookups.js';
+
+type Query = Readonly<Record<string, string | undefined>>;
+
+type Shown = Exclude<RenderedDocument, { kind: 'missing' }>;
+
+/**
+ * `/filings/:accession/documents/:seq`: the document rendered by `renderHtml` (safe: every string escaped, no
+ * markup of the filing passed through) page by page with tables as tables, or (`?view=original`) its text as
+ * written, escaped in a `<pre>`. `?start=&end=` marks a span: the page script highlights the block holding it;
+ * in the original view the server marks the characters themselves.
+ */
+export async function documentPage(reader: Reader, filingId: string, which: string, query: Query): Promise<string> {
+  const view = choiceParam(query, 'view', ['rendered', 'original'] as const, 'rendered');
+  const start = integerParam(query, 'start', 0, 2 ** 31);
+  const end = integerParam(query, 'end', 0, 2 ** 31);
+  const filing = await requireFiling(reader.store, filingId);
+  const loaded = await requireDocument(reader, filingId, which, {
+    format: view === 'original' ? null : 'html',
+    fragment: true,
+    includeText: view === 'original',
+  });
+  const stored = filing.documents.find((document) => document.bodyStart === loaded.document.bodyStart) ?? null;
+  const key = stored ? documentKey(stored) : which;
+  const name = [loaded.document.type, loaded.document.filename].filter(Boolean).join(' · ') || `Document ${key}`;
+  const span = start !== undefined && end !== undefined && end >= start ? { start, end } : undefined;
+  return layout({
+    title: `${name} – ${filing.formType ?? 'filing'} ${filing.accessionNumber ?? ''}`,
+    body: html`${crumbs(filing, html`Document ${key}`)}
+<h1>${name}</h1>
+${loaded.document.description ? html`<p class="hint">${loaded.document.description}</p>` : ''}
+${actions(filing, key, loaded)}
+${loaded.kind === 'model' ? tabs(filing.filingId, key, view, span) : ''}
+${body(filing, stored, loaded, view, span)}
+${otherDocuments(filing, stored)}`,
+  });
+}
+
+function tabs(
+  filingId: string,
+  key: number | string,
+  view: 'rendered' | 'original',
+  span: { start: number; end: number } | undefined,
+): Html {
+  const at = span ?? {};
+  const tab = (name: 'rendered' | 'original', label: string) =>
+    html`<a href="${documentPath(filingId, key, { ...at, view: name === 'original' ? 'original' : undefined })}"${view === name ? html` aria-current="page"` : ''}>${label}</a>`;
+  return html`<nav class="tabs" aria-label="View">${tab('rendered', 'Rendered')}${tab('original', 'Original text')}</nav>`;
+}
+
+function actions(filing: FilingView, key: number | string, loaded: Shown): Html {
+  const api = `/api/filings/${encodeURIComponent(filing.filingId)}/documents/${encodeURIComponent(String(key))}`;
+  const attachments = filing.documents.filter((document) => document.attachmentSha256 !== null);
+  return html`<p class="actions"><a href="${originalPath(filing.filingId)}" download>Download the original submission</a>${
+    loaded.kind === 'model'
+      ? html`<a href="${api}?format=text">text</a><a href="${api}?format=markdown">Markdown</a><a href="${api}?format=html">HTML</a><a href="${api}?format=json">JSON</a>`
+      : ''
+  }</p>${
+    attachments.length > 0
+      ? html`<p class="actions"><span>Attachments:</span>${attachments.map((document) => html`<a href="${attachmentPath(document.attachmentSha256 as string, filing.filingId)}" download>${document.attachmentName ?? document.filename ?? 'attachment'}</a>`)}</p>`
+      : ''
+  }`;
+}
+
+function body(
+  filing: FilingView,
+  stored: DocumentView | null,
+  loaded: Shown,
+  view: 'rendered' | 'original',
+  span: { start: number; end: number } | undefined,
+): Html {
+  if (loaded.kind === 'binary') {
+    const sha256 = stored?.attachmentSha256;
+    if (!sha256) return html`<p class="empty">This attachment could not be decoded.</p>`;
+    const filename = stored.attachmentName ?? stored.filename;
+    const link = attachmentPath(sha256, filing.filingId);
+    return html`${isImage(filename) ? html`<p><img class="attachment-image" src="${link}" alt="${filename ?? 'attachment'}"></p>` : ''}
+<p><a class="button" href="${link}" download>Download ${filename ?? 'the attachment'} (${byteSize(stored.byteLength)} encoded)</a></p>`;
+  }
+  if (loaded.kind === 'xml') return originalText(loaded.text, undefined);
+  if (view === 'original') return originalText(loaded.text ?? '', loaded.spansIntoText ? span : undefined);
+  const pages = loaded.pages;
+  return html`${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+<article class="doc-body" data-source-format="${loaded.sourceFormat}">${trustedHtml(loaded.body ?? '')}</article>`;
+}
+
+/** The text as written, escaped; a span is marked (`<mark id="highlight">`) when it is given and in range. */
+function originalText(text: string, span: { start: number; end: number } | undefined): Html {
+  // An HTML parser drops one newline right after `<pre>`: write one more so the text stays as written.
+  const lead = /^[\r\n]/.test(text) ? '\n' : '';
+  if (!span || span.end > text.length) return html`<pre class="original">${lead}${text}</pre>`;
+  return html`<pre class="original">${lead}${text.slice(0, span.start)}<mark id="highlight">${text.slice(span.start, span.end)}</mark>${text.slice(span.end)}</pre>`;
+}
+
+function otherDocuments(filing: FilingView, current: DocumentView | null): Html {
+  const others = filing.documents.filter((document) => document !== current);
+  if (others.length === 0) return html``;
+  return html`<section aria-labelledby="others"><h2 id="others">Other documents in this filing</h2><ul>${others.map(
+    (document) =>
+      html`<li><a href="${documentPath(filing.filingId, documentKey(document))}">${document.sequence ?? ''} ${document.type ?? ''} ${document.filename ?? ''}</a>${document.description ? html` – ${document.description}` : ''}</li>`,
+  )}</ul></section>`;
+}

@@ -1,0 +1,62 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { QuerySyntaxError } from '../store/search-query.js';
+import { html } from './html.js';
+import { HttpError } from './http-error.js';
+import { layout } from './layout.js';
+import { searchForm } from './search-page.js';
+
+/** Where unexpected errors are reported (never to the client). */
+export type ErrorLog = (error: unknown, request: Request) => void;
+
+/**
+ * The one place exceptions become responses: 400 for a bad request or a malformed search query, 404 for
+ * unknown things, 500 (with no detail) for anything unexpected, which is logged. JSON under `/api/`, a page elsewhere.
+ */
+export function errorResponse(c: Context, error: unknown, log: ErrorLog): Response {
+  let status: 400 | 404 | 500;
+  let message: string;
+  if (error instanceof HttpError) {
+    status = error.status;
+    message = error.message;
+  } else if (error instanceof QuerySyntaxError) {
+    status = 400;
+    message = error.message;
+  } else if (error instanceof HTTPException && error.status < 500) {
+    status = error.status === 404 ? 404 : 400;
+    message = error.message || 'Bad request';
+  } else {
+    log(error, c.req.raw);
+    status = 500;
+    message = 'Internal server error: the problem was logged on the server';
+  }
+  return respond(c, status, message);
+}
+
+export function notFoundResponse(c: Context): Response {
+  return respond(c, 404, `Nothing at ${new URL(c.req.url).pathname}`);
+}
+
+function respond(c: Context, status: 400 | 404 | 500, message: string): Response {
+  if (new URL(c.req.url).pathname.startsWith('/api/')) return c.json({ error: message }, status);
+  const title = status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Server error';
+  // A search that cannot be read comes back with its words still in the box, to be fixed.
+  if (new URL(c.req.url).pathname === '/' && status === 400) {
+    return c.html(
+      layout({ title: 'Search', body: html`${searchForm(c.req.query())}<p class="empty warnings" role="alert">${message}</p>` }),
+      status,
+    );
+  }
+  return c.html(
+    layout({ title, body: html`<h1>${title}</h1><p class="empty">${message}</p><p><a href="/">Back to search</a></p>` }),
+    status,
+  );
+}
+
+/** The default log: one line on stderr, with the stack. */
+export const stderrLog: ErrorLog = (error, request) => {
+  const url = new URL(request.url);
+  process.stderr.write(
+    `edgarkit serve: ${request.method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+};

@@ -1,0 +1,157 @@
+import { type Html, html } from './html.js';
+import { orNone } from './layout.js';
+import { documentPath } from './paths.js';
+
+/**
+ * The extracted form record as HTML. The record is stored JSON of the form extractors (a 6-K, a 20-F/40-F, or the
+ * exhibits and signatures of any other form); it is read defensively, as untrusted data. Every field that has a
+ * span links to the document it came from with `?start=&end=`, where the page script highlights the block
+ * whose `data-start`/`data-end` contains it.
+ */
+
+interface FieldLike {
+  readonly value: unknown;
+  readonly span: { readonly document: number; readonly page: number; readonly start: number; readonly end: number } | null;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  reportMonth: 'Report month',
+  registrant: 'Registrant',
+  registrantEnglishName: 'Registrant (English)',
+  address: 'Address',
+  commissionFileNumber: 'Commission file number',
+  annualReportForm: 'Files annual reports on',
+  furnishesUnderRule12g32b: 'Furnishes under Rule 12g3-2(b)',
+  rule12g32bFileNumber: 'Rule 12g3-2(b) file number',
+  paperUnderRule101b1: 'Paper under Rule 101(b)(1)',
+  paperUnderRule101b7: 'Paper under Rule 101(b)(7)',
+  fiscalYearEnd: 'Fiscal year end',
+  jurisdiction: 'Jurisdiction',
+  sharesOutstanding: 'Shares outstanding',
+  accountingBasis: 'Accounting basis',
+  filerStatus: 'Filer status',
+  securities12g: 'Securities under 12(g)',
+  securities12b: 'Securities under 12(b)',
+};
+/** Shown in their own tables or lists, or not at all. */
+const SEPARATE = new Set(['form', 'formType', 'exhibits', 'signatures', 'diagnostics', 'filingDiagnostics']);
+
+export function formRecordView(record: unknown, filingId: string): Html {
+  if (record === null || typeof record !== 'object') return html`<p class="none">No form record was extracted from this filing.</p>`;
+  const fields = record as Record<string, unknown>;
+  const form = typeof fields.form === 'string' ? fields.form : null;
+  const rows: Html[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (SEPARATE.has(key)) continue;
+    const label = LABELS[key] ?? words(key);
+    if (isField(value)) rows.push(html`<dt>${label}</dt><dd data-field="${key}">${fieldValue(value, filingId, key)}</dd>`);
+    else if (Array.isArray(value)) rows.push(html`<dt>${label}</dt><dd data-field="${key}">${listValue(value)}</dd>`);
+  }
+  const exhibits = Array.isArray(fields.exhibits) ? fields.exhibits : [];
+  const signatures = Array.isArray(fields.signatures) ? fields.signatures : [];
+  const diagnostics = [
+    ...(Array.isArray(fields.diagnostics) ? fields.diagnostics : []),
+    ...(Array.isArray(fields.filingDiagnostics) ? fields.filingDiagnostics : []),
+  ];
+  return html`<p class="hint">${form === 'other' ? 'Exhibits and signatures read from the primary document.' : html`Read from the ${form ?? ''} cover.`} Click a value to see where it comes from.</p>
+${rows.length > 0 ? html`<dl class="facts record">${rows}</dl>` : ''}
+<h3>Exhibits</h3>
+${exhibits.length === 0 ? html`<p class="none">No exhibits listed.</p>` : exhibitsTable(exhibits, filingId)}
+<h3>Signatures</h3>
+${signatures.length === 0 ? html`<p class="none">No signature block found.</p>` : signaturesTable(signatures, filingId)}
+${diagnostics.length > 0 ? html`<h3>Notes from the extractor</h3><ul class="warnings">${diagnostics.map((entry) => html`<li>${messageOf(entry)}</li>`)}</ul>` : ''}`;
+}
+
+function exhibitsTable(exhibits: readonly unknown[], filingId: string): Html {
+  return html`<div class="table-wrap"><table class="data exhibits">
+<thead><tr><th>Exhibit</th><th>Description</th><th class="optional">Date</th><th class="optional">Filed with</th><th>Attached</th></tr></thead>
+<tbody>${exhibits.map((entry) => {
+    const exhibit = (entry ?? {}) as Record<string, unknown>;
+    const number = text(exhibit.number);
+    const span = isSpan(exhibit.span) ? exhibit.span : null;
+    const sequence = typeof exhibit.documentSequence === 'number' ? exhibit.documentSequence : null;
+    const filedWith = Array.isArray(exhibit.filedWith)
+      ? exhibit.filedWith.map((regulator) => text((regulator as Record<string, unknown> | null)?.name)).filter(Boolean)
+      : [];
+    return html`<tr data-exhibit="${number}"><td>${span ? spanLink(number || '?', span, filingId, 'exhibit') : number}</td><td>${text(exhibit.description)}</td><td class="optional">${text(exhibit.date)}</td><td class="optional">${filedWith.join('; ')}</td><td>${
+      exhibit.attached === true
+        ? html`<span class="yes">yes</span>${sequence !== null ? html` · <a href="${documentPath(filingId, sequence)}">document ${sequence}</a>` : ''}`
+        : html`<span class="no">not attached</span>`
+    }</td></tr>`;
+  })}</tbody></table></div>`;
+}
+
+function signaturesTable(signatures: readonly unknown[], filingId: string): Html {
+  const columns = ['registrant', 'signature', 'name', 'title', 'date'] as const;
+  return html`<div class="table-wrap"><table class="data signatures">
+<thead><tr>${columns.map((column) => html`<th${column === 'registrant' || column === 'signature' ? html` class="optional"` : ''}>${words(column)}</th>`)}</tr></thead>
+<tbody>${signatures.map((entry) => {
+    const signature = (entry ?? {}) as Record<string, unknown>;
+    return html`<tr>${columns.map((column) => {
+      const value = signature[column];
+      return html`<td data-field="signature-${column}"${column === 'registrant' || column === 'signature' ? html` class="optional"` : ''}>${isField(value) ? fieldValue(value, filingId, `signature-${column}`) : orNone(null, '–')}</td>`;
+    })}</tr>`;
+  })}</tbody></table></div>`;
+}
+
+function fieldValue(field: FieldLike, filingId: string, name: string): Html | string {
+  const shown = display(field.value);
+  if (field.span === null) return shown;
+  return spanLink(shown, field.span, filingId, name);
+}
+
+function spanLink(content: Html | string, span: NonNullable<FieldLike['span']>, filingId: string, name: string): Html {
+  const href = documentPath(filingId, span.document, { start: span.start, end: span.end });
+  return html`<a class="field" href="${href}" data-name="${name}" title="Show in document ${span.document}, page ${span.page}">${content}</a>`;
+}
+
+function display(value: unknown): Html | string {
+  if (value === true) return html`<span class="bool">Yes</span>`;
+  if (value === false) return html`<span class="bool">No</span>`;
+  if (value === null || value === undefined || value === '') return orNone(null);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function listValue(values: readonly unknown[]): Html | string {
+  if (values.length === 0) return orNone(null, 'none');
+  return html`${values.map((value, index) => {
+    const shown =
+      value !== null && typeof value === 'object'
+        ? Object.values(value as Record<string, unknown>)
+            .filter((part) => typeof part === 'string' && part !== '')
+            .join(' · ')
+        : String(value);
+    return html`${index > 0 ? html`<br>` : ''}${shown}`;
+  })}`;
+}
+
+function isField(value: unknown): value is FieldLike {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'value' in value &&
+    'span' in value &&
+    ((value as FieldLike).span === null || isSpan((value as FieldLike).span))
+  );
+}
+
+function isSpan(value: unknown): value is NonNullable<FieldLike['span']> {
+  if (value === null || typeof value !== 'object') return false;
+  const span = value as Record<string, unknown>;
+  return [span.document, span.page, span.start, span.end].every((part) => typeof part === 'number' && Number.isInteger(part) && part >= 0);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+function messageOf(entry: unknown): string {
+  const message = (entry as Record<string, unknown> | null)?.message;
+  return typeof message === 'string' ? message : '';
+}
+
+/** `furnishesUnderRule12g32b` → `Furnishes under rule12g32b`: a readable label for a key without one. */
+function words(key: string): string {
+  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

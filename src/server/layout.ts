@@ -1,0 +1,51 @@
+import { type Html, html } from './html.js';
+import { ASSETS } from './static-assets.js';
+
+export interface PageOptions {
+  readonly title: string;
+  readonly body: Html;
+}
+
+/** The page shell: head, header with navigation, main, footer. Styles and script are static files. */
+export function layout(options: PageOptions): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${options.title} · edgarkit</title>
+<link rel="stylesheet" href="${ASSETS.stylesheet.path}">
+<script src="${ASSETS.script.path}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header"><div class="bar">
+<a class="brand" href="/">edgar<span>kit</span></a>
+<nav aria-label="Site"><a href="/">Search</a><a href="/companies">Companies</a><a href="/api/openapi.json">API</a></nav>
+</div></header>
+<main id="main">
+${options.body}
+</main>
+<footer class="site-footer">edgarkit · SEC EDGAR filings, read-only · <a href="/api/stats">stats</a> · <a href="/api/openapi.json">OpenAPI</a></footer>
+</body>
+</html>
+`.value;
+}
+
+/** A whole number with thousands separators. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+export function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+/** `missing` shown in a muted style for a value the filing does not give. */
+export function orNone(value: string | number | null | undefined, missing = 'not given'): Html | string {
+  return value === null || value === undefined || value === '' ? html`<span class="none">${missing}</span>` : String(value);
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { companiesPage, companyPage } from './company-page.js';
+import { documentPage } from './document-page.js';
+import { filingPage } from './filing-page.js';
+import type { Reader } from './reader.js';
+import { cikParam, documentParam, filingIdParam, textParam } from './request-params.js';
+import { searchPage } from './search-page.js';
+
+/** The server-rendered web UI: every page is HTML from the `html` template, so every filing string is escaped. */
+export function pageRoutes(reader: Reader): Hono {
+  const pages = new Hono();
+  const { store } = reader;
+  pages.get('/', async (c) => c.html(await searchPage(reader, c.req.query())));
+  pages.get('/companies', async (c) => c.html(await companiesPage(store, c.req.query(), textParam(c.req.query(), 'name', 200))));
+  pages.get('/companies/:cik', async (c) => c.html(await companyPage(reader, cikParam(c.req.param('cik')), c.req.query())));
+  pages.get('/filings/:accession', async (c) => c.html(await filingPage(store, filingIdParam(c.req.param('accession')))));
+  pages.get('/filings/:accession/documents/:seq', async (c) =>
+    c.html(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
+  );
+  return pages;
+}

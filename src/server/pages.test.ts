@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath, seedPath } from '../../test/shared-files.js';
+import { ingest } from '../store/ingest.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { createApp } from './create-app.js';
+
+const FILES = ['fpi/0000912282-09-000008.txt', 'fpi/0000950127-09-000020.txt', 'fpi/0001279569-09-000080.txt'];
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+let seedId: string;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  app = createApp({ store, log: (error) => expect.fail(String(error)) });
+  seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;
+});
+afterAll(async () => {
+  await store.close();
+});
+
+async function page(path: string, status = 200): Promise<string> {
+  const response = await app.request(path);
+  const text = await response.text();
+  expect(response.status, `${path}: ${text.slice(0, 300)}`).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/i);
+  return text;
+}
+
+/** The text of the element that carries `marker`, tags removed (enough for these small fragments). */
+function textAround(markup: string, marker: string, length = 400): string {
+  const at = markup.indexOf(marker);
+  expect(at, marker).toBeGreaterThan(-1);
+  return markup
+    .slice(at, at + length)
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&');
+}
+
+describe('search page', () => {
+  it('shows what the database holds and example queries when nothing is asked', async () => {
+    const html = await page('/');
+    expect(html).toMatch(/<input type="search" name="q"/);
+    expect(html).toMatch(/<strong>4<\/strong><span>filings<\/span>/);
+    expect(html).toContain('href="/?form=6-K"');
+    expect(html).toContain('href="/?q=%22convertible+bonds%22"');
+  });
+
+  it('ranks hits with highlighted snippets and links to the filing, the document and the company', async () => {
+    const html = await page('/?q=%22convertible+bonds%22');
+    expect(html).toMatch(/<mark>convertible bonds<\/mark>|<mark>convertible<\/mark> <mark>bonds<\/mark>/i);
+    expect(html).toContain(`href="/filings/${seedId}"`);
+    expect(html).toContain(`href="/filings/${seedId}/documents/1"`);
+    expect(html).toContain('value="&quot;convertible bonds&quot;"');
+    // A filing without a header is named by the registrant its cover gives.
+    expect(textAround(html, 'class="result-title"')).toContain('HANARO TELECOM, INC.');
+  });
+
+  it('filters and pages', async () => {
+    const first = await page('/?form=6-K&limit=2');
+    expect(first.match(/class="result"/g)).toHaveLength(2);
+    expect(first).toContain('href="/?form=6-K&amp;limit=2&amp;offset=2" rel="next"');
+    const second = await page('/?form=6-K&limit=2&offset=2');
+    expect(second).toContain('rel="prev"');
+    const company = await page('/?company=acergy');
+    expect(company.match(/class="result"/g)).toHaveLength(1);
+    expect(await page('/?q=zzzyzzx')).toContain('No matches');
+  });
+
+  it('answers a malformed query with 400 and says what is wrong, keeping the query in the box', async () => {
+    const html = await page('/?q=%22unclosed', 400);
+    expect(html).toContain('a phrase opened with &quot; is never closed');
+    expect(html).toContain('value="&quot;unclosed"');
+  });
+});
+
+describe('company page', () => {
+  it('shows names (current and former), addresses, a chart per year and the filings', async () => {
+    const html = await page('/companies/898685');
+    expect(html).toContain('<h1>ACERGY S.A.</h1>');
+    expect(html).toContain('STOLT OFFSHORE S A');
+    expect(html).toContain('STOLT COMEX SEAWAY S A');
+    expect(html).toContain('200 HAMMERSMITH ROAD');
+    expect(html).toMatch(/<svg class="chart"[^>]*role="img"/);
+    expect(html).toContain('<title>2009 · 6-K: 1</title>');
+    expect(html).toContain('href="/filings/0000950127-09-000020"');
+    expect(html).toContain('href="/companies/0000898685?form=6-K"');
+  });
+
+  it('filters by form, and answers 404 / 400 for an unknown / malformed CIK', async () => {
+    expect(await page('/companies/898685?form=10-K')).toContain('No filings.');
+    expect(await page('/companies/1234567', 404)).toContain('No company with CIK 0001234567');
+    expect(await page('/companies/x1', 400)).toContain('not a CIK');
+  });
+
+  it('lists companies by name', async () => {
+    const html = await page('/companies?name=acergy');
+    expect(html).toContain('href="/companies/0000898685"');
+    expect(html).not.toContain('0001453015');
+  });
+});
+
+describe('filing page', () => {
+  it("shows the seed's extracted 6-K record with every field linked to its span", async () => {
+    const html = await page(`/filings/${seedId}`);
+    expect(textAround(html, 'data-field="registrant"', 300)).toContain('HANARO TELECOM, INC.');
+    expect(textAround(html, 'data-field="reportMonth"', 300)).toContain('2002-12');
+    expect(textAround(html, 'data-field="annualReportForm"', 300)).toContain('20-F');
+    expect(textAround(html, 'data-field="furnishesUnderRule12g32b"', 300)).toContain('No');
+    expect(textAround(html, 'data-exhibit="99.1"', 300)).toContain('redemption of convertible bonds');
+    expect(textAround(html, 'data-exhibit="99.2"', 1000)).toContain('not attached');
+    expect(textAround(html, 'data-field="signature-name"', 300)).toContain('Kyu June Hwang');
+    const link = /data-field="registrant"><a class="field" href="([^"]+)"/.exec(html)?.[1];
+    expect(link).toBe(`/filings/${seedId}/documents/1?start=511&amp;end=531`);
+    expect(html).toContain(`href="/api/filings/${seedId}/original"`);
+  });
+
+  it('shows header facts and parties with CIKs linking to the company', async () => {
+    const html = await page('/filings/0000950127-09-000020');
+    expect(html).toContain('2009-01-13');
+    expect(html).toContain('2009-01-12');
+    expect(html).toContain('<a class="mono" href="/companies/0000898685">0000898685</a>');
+    expect(html).toContain('href="/filings/0000950127-09-000020/documents/2"');
+  });
+
+  it('answers 404 for an unknown filing and 400 for a malformed accession', async () => {
+    expect(await page('/filings/0000000000-00-000000', 404)).toContain('No filing 0000000000-00-000000');
+    expect(await page('/filings/not-an-accession', 400)).toContain('not an accession number');
+  });
+});
+
+describe('document page', () => {
+  it('shows legacy ASCII page by page with its tables as real tables', async () => {
+    const html = await page(`/filings/${seedId}/documents/1`);
+    expect(html).toMatch(/<section class="page" id="page-1"/);
+    expect(html.match(/<table /g)).toHaveLength(2);
+    expect(html).toContain('aria-current="page">Rendered');
+    expect(html).toContain(`href="/api/filings/${seedId}/original"`);
+  });
+
+  it('toggles to the original text, escaped in a <pre>, marking a span when one is given', async () => {
+    const html = await page(`/filings/${seedId}/documents/1?view=original&start=511&end=531`);
+    expect(html).toContain('<pre class="original">');
+    expect(html).toContain('<mark id="highlight">HANARO TELECOM, INC.</mark>');
+    expect(html).toContain('&lt;TABLE&gt;');
+  });
+
+  it('shows an HTML document clean, links every attachment, and shows an image attachment as an image', async () => {
+    const html = await page('/filings/0000912282-09-000008/documents/1');
+    expect(html).toContain('data-source-format="html"');
+    expect(html).toMatch(/href="\/api\/attachments\/[0-9a-f]{64}\?filing=0000912282-09-000008" download>ballot\.jpg</);
+    const image = await page('/filings/0000912282-09-000008/documents/2');
+    expect(image).toMatch(
+      /<img class="attachment-image" src="\/api\/attachments\/[0-9a-f]{64}\?filing=0000912282-09-000008" alt="ballot\.jpg">/,
+    );
+    const pdf = await page('/filings/0001279569-09-000080/documents/3');
+    expect(pdf).toContain('Download ex991.pdf');
+  });
+
+  it('answers 404 for a document the filing does not have', async () => {
+    expect(await page(`/filings/${seedId}/documents/7`, 404)).toContain('has no document 7');
+    expect(await page(`/filings/${seedId}/documents/1?view=raw`, 400)).toContain('view must be one of rendered, original');
+  });
+});
+
+describe('static files', () => {
+  it('serves the stylesheet and the script under hashed names, cacheable for good', async () => {
+    const html = await page('/');
+    const css = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] as string;
+    const js = /<script src="([^"]+)" defer><\/script>/.exec(html)?.[1] as string;
+    const style = await app.request(css);
+    expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(style.headers.get('cache-control')).toContain('immutable');
+    expect(await style.text()).toContain('@media (max-width: 640px)');
+    const script = await app.request(js);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('data-start');
+  });
+});

@@ -1,0 +1,125 @@
+import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
+import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
+import type { RenderedDocument, RenderRequest } from './document-rendering.js';
+import { notFound } from './http-error.js';
+import { RenderPool } from './render-pool.js';
+
+export interface ReaderOptions {
+  /** How long a search page is reused (0: never). New filings show up in search after at most this long. */
+  readonly searchCacheMs: number;
+  /** How many search pages are kept. */
+  readonly searchCacheEntries: number;
+  /** How long the database statistics, and a company's counted activity, are reused. */
+  readonly statsCacheMs: number;
+  /** Worker threads that render documents (0: render on the request thread). */
+  readonly renderThreads: number;
+}
+
+/**
+ * The store as the server reads it. The store is synchronous underneath (SQLite), so every millisecond it spends
+ * holds up every other request: repeated searches are answered from a small cache for a short while, the
+ * statistics (a scan of the whole database) and companies' counted activity (up to thousands of filings) are kept
+ * for longer, and documents are parsed and rendered in worker threads. Plain reads (a filing, a company, a page of
+ * filings) go straight to the store.
+ */
+export class Reader {
+  readonly store: Store;
+  readonly #options: ReaderOptions;
+  readonly #searches = new Map<string, { value: Promise<SearchPage>; at: number }>();
+  readonly #activity = new Map<string, { value: Promise<CompanyActivity>; at: number }>();
+  readonly #pool: RenderPool;
+  #stats: { value: Promise<StoreStats>; at: number } | null = null;
+  #statsValue: StoreStats | null = null;
+
+  constructor(store: Store, options: ReaderOptions) {
+    this.store = store;
+    this.#options = options;
+    this.#pool = new RenderPool(options.renderThreads);
+  }
+
+  search(request: SearchRequest): Promise<SearchPage> {
+    if (this.#options.searchCacheMs <= 0) return this.store.search(request);
+    const key = JSON.stringify([
+      request.text,
+      request.form,
+      request.cik,
+      request.company,
+      request.from,
+      request.to,
+      request.limit,
+      request.offset,
+    ]);
+    return remember(this.#searches, key, this.#options.searchCacheMs, this.#options.searchCacheEntries, () => this.store.search(request));
+  }
+
+  /** A company's filings counted per year and form; kept as long as the statistics. */
+  companyActivity(cik: string): Promise<CompanyActivity> {
+    return remember(this.#activity, cik, this.#options.statsCacheMs, 500, () => readCompanyActivity(this.store, cik));
+  }
+
+  stats(): Promise<StoreStats> {
+    const now = Date.now();
+    if (this.#stats === null || now - this.#stats.at > this.#options.statsCacheMs) {
+      const value = this.store.stats();
+      this.#stats = { value, at: now };
+      value.then(
+        (stats) => {
+          this.#statsValue = stats;
+        },
+        () => {
+          this.#stats = null;
+        },
+      );
+    }
+    return this.#stats.value;
+  }
+
+  /** The statistics if they have been read already, without reading them (for the form list of a results page). */
+  statsIfKnown(): StoreStats | null {
+    return this.#statsValue;
+  }
+
+  /** Document `which` of a filing, rendered as asked; 404 when the filing is not in the database. */
+  async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<RenderedDocument> {
+    const original = await this.store.getOriginal(filingId);
+    if (!original) throw notFound(`No filing ${filingId} in the database`);
+    return this.#pool.render(original, which, request);
+  }
+
+  get renderThreads(): number {
+    return this.#pool.threads;
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}
+
+/**
+ * The value kept under `key` if it is younger than `ttlMs`, else a fresh one from `load`; the least recently used
+ * go first beyond `capacity` (a Map iterates in insertion order, and a hit is moved to the end). A load that fails
+ * is not kept.
+ */
+function remember<T>(
+  cache: Map<string, { value: Promise<T>; at: number }>,
+  key: string,
+  ttlMs: number,
+  capacity: number,
+  load: () => Promise<T>,
+): Promise<T> {
+  const now = Date.now();
+  const cached = cache.get(key);
+  cache.delete(key);
+  if (cached && now - cached.at <= ttlMs) {
+    cache.set(key, cached);
+    return cached.value;
+  }
+  const value = load();
+  const entry = { value, at: now };
+  cache.set(key, entry);
+  value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  while (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+  return value;
+}

@@ -1,0 +1,155 @@
+/**
+ * Forward-only schema versions; each runs once, in order, inside a transaction, recorded in `schema_migrations`.
+ * The same tables as the SQLite adapter, with PostgreSQL types: identity keys, bytea blobs, and the full-text
+ * index as a `tsvector` column with a GIN index on passages (SQLite keeps them in an FTS5 table).
+ */
+export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'filings, documents, full-text index, blobs',
+    sql: `
+      -- English stemming (Snowball) without a stop-word list: SQLite's porter tokenizer drops no words either,
+      -- so "report of foreign private issuer" is the same phrase on both.
+      CREATE TEXT SEARCH DICTIONARY edgarkit_stem (TEMPLATE = snowball, Language = english);
+      CREATE TEXT SEARCH CONFIGURATION edgarkit (COPY = pg_catalog.english);
+      ALTER TEXT SEARCH CONFIGURATION edgarkit
+        ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart
+        WITH edgarkit_stem;
+
+      CREATE TABLE companies (
+        cik text PRIMARY KEY,
+        name text,
+        sic text,
+        sic_description text,
+        state_of_incorporation text,
+        fiscal_year_end text,
+        irs_number text,
+        business_address text,
+        mail_address text,
+        seen_filed_at text
+      );
+      CREATE INDEX companies_name ON companies (name COLLATE "C");
+      CREATE TABLE former_names (
+        cik text NOT NULL,
+        name text NOT NULL,
+        date_changed text NOT NULL DEFAULT '',
+        PRIMARY KEY (cik, name, date_changed)
+      );
+      CREATE TABLE filings (
+        row_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        accession_number text,
+        form_type text,
+        filed_at text,
+        period_of_report text,
+        acceptance_datetime text,
+        date_of_change text,
+        effectiveness_date text,
+        public_document_count integer,
+        items text NOT NULL,
+        group_members text NOT NULL,
+        format text NOT NULL,
+        header text NOT NULL,
+        parties text NOT NULL,
+        primary_cik text,
+        primary_name text,
+        content_hash text NOT NULL,
+        byte_length bigint NOT NULL,
+        source text NOT NULL,
+        diagnostics text NOT NULL,
+        form_record text,
+        original_blob text NOT NULL,
+        document_count integer NOT NULL,
+        ingested_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX filings_form ON filings (lower(form_type), filed_at);
+      CREATE INDEX filings_filed ON filings (filed_at DESC NULLS LAST, row_id DESC);
+      CREATE TABLE filing_parties (
+        filing_row_id bigint NOT NULL REFERENCES filings (row_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        role text NOT NULL,
+        cik text,
+        name text,
+        PRIMARY KEY (filing_row_id, position)
+      );
+      CREATE INDEX filing_parties_cik ON filing_parties (cik, filing_row_id);
+      CREATE TABLE documents (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        filing_row_id bigint NOT NULL REFERENCES filings (row_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        sequence integer,
+        type text,
+        filename text,
+        description text,
+        byte_length bigint NOT NULL,
+        body_start bigint NOT NULL,
+        body_end bigint NOT NULL,
+        encoding text NOT NULL,
+        wrapper text,
+        source_format text NOT NULL,
+        attachment_sha256 text,
+        attachment_name text,
+        UNIQUE (filing_row_id, position)
+      );
+      -- Passages of about 2,000 characters (see passages.ts): the unit that is matched, ranked and quoted.
+      -- tsv is computed from the passage with every run of non-letters/digits made a space (searchableText),
+      -- so words split exactly as SQLite's unicode61 tokenizer splits them.
+      CREATE TABLE passages (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        text text NOT NULL,
+        tsv tsvector NOT NULL
+      );
+      CREATE INDEX passages_document ON passages (document_id);
+      CREATE INDEX passages_tsv ON passages USING gin (tsv);
+      CREATE TABLE exhibits (
+        filing_row_id bigint NOT NULL REFERENCES filings (row_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        number text NOT NULL,
+        description text,
+        document_sequence integer,
+        record text NOT NULL,
+        PRIMARY KEY (filing_row_id, position)
+      );
+      CREATE TABLE signatures (
+        filing_row_id bigint NOT NULL REFERENCES filings (row_id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        record text NOT NULL,
+        PRIMARY KEY (filing_row_id, position)
+      );
+      CREATE TABLE blobs (
+        sha256 text PRIMARY KEY,
+        compression text NOT NULL,
+        byte_length bigint NOT NULL,
+        data bytea NOT NULL
+      );
+      -- Blobs are already compressed (gzip originals) or mostly incompressible (images, PDFs).
+      ALTER TABLE blobs ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
+  {
+    version: 2,
+    name: 'job queue for many ingest workers',
+    sql: `
+      CREATE TABLE jobs (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        path text NOT NULL UNIQUE,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        lease_token text,
+        leased_by text,
+        leased_until timestamptz,
+        last_error text,
+        filings integer NOT NULL DEFAULT 0,
+        inserted integer NOT NULL DEFAULT 0,
+        bytes bigint NOT NULL DEFAULT 0,
+        enqueued_at timestamptz NOT NULL DEFAULT now(),
+        started_at timestamptz,
+        finished_at timestamptz
+      );
+      CREATE INDEX jobs_claimable ON jobs (id) WHERE state IN ('queued', 'running');
+      CREATE INDEX jobs_finished ON jobs (finished_at) WHERE state = 'done';
+    `,
+  },
+];

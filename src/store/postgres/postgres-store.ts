@@ -1,0 +1,789 @@
+import { gunzipSync } from 'node:zlib';
+import pg from 'pg';
+import type { Party } from '../../model/submission.js';
+import { splitPassages } from '../passages.js';
+import { parseSearchQuery, type QueryFilters } from '../search-query.js';
+import {
+  type CompanyListRequest,
+  type CompanyView,
+  type DocumentView,
+  type FilingListRequest,
+  type FilingSummaryView,
+  type FilingView,
+  type PreparedFiling,
+  pageOf,
+  SNIPPET_MARK,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  type Store,
+  type StoreStats,
+  type WriteResult,
+} from '../store.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { searchableText, toTsquery } from './to-tsquery.js';
+
+type Row = Record<string, unknown>;
+
+/** The part of a pg client or pool this adapter uses. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+/** Most matches a single unfiltered query ranks, as in the SQLite adapter: the newest RANK_CAP passages. */
+const RANK_CAP = 2_000;
+/** The text-search configuration made by migration 1 (Snowball English, no stop words). */
+const TS_CONFIG = 'edgarkit';
+/** ts_headline options: one fragment around the best match, marked as SQLite's snippet() marks it. */
+const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARK.open}", StopSel="${SNIPPET_MARK.close}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
+/** Namespace of this adapter's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
+const LOCK_NAMESPACE = 0x4544; // "ED"
+/** Characters of passage text sent in one INSERT statement. */
+const PASSAGE_CHUNK_CHARS = 4_000_000;
+/** Blob bytes sent in one INSERT statement. */
+const BLOB_CHUNK_BYTES = 16_000_000;
+
+export interface PostgresStoreOptions {
+  /** Open for reading only (the server does): every transaction is read-only and no migration runs. */
+  readonly readonly?: boolean;
+  /** Connections in the pool (default 4). */
+  readonly poolSize?: number;
+  /**
+   * Ends a session that sits idle inside a transaction this long (milliseconds): a worker that stalls mid-write
+   * (SIGSTOP, a frozen machine) cannot hold its row and advisory locks for ever. Default: off.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  /** A name shown in pg_stat_activity. */
+  readonly applicationName?: string;
+}
+
+/** Opens a PostgreSQL database by URL (`postgres://user@host:port/db`) and brings its schema up to date. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const settings = [
+    ...(options.readonly ? ['-c default_transaction_read_only=on'] : []),
+    ...(options.idleInTransactionTimeoutMs ? [`-c idle_in_transaction_session_timeout=${Math.round(options.idleInTransactionTimeoutMs)}`] : []),
+  ];
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 4,
+    application_name: options.applicationName ?? 'edgarkit',
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+  });
+  // An idle connection the server ends (restart, idle timeout) must not take the process down.
+  pool.on('error', () => {});
+  try {
+    if (!options.readonly) await migrateWith(pool);
+    else await pool.query('SELECT 1 FROM schema_migrations LIMIT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool);
+}
+
+/** Brings a PostgreSQL database's schema up to date; returns the versions applied now (empty when current). */
+export async function migratePostgres(url: string): Promise<number[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => {});
+  try {
+    return await migrateWith(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The latest schema version this code knows. */
+export const POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_MIGRATIONS.map((migration) => migration.version));
+
+async function migrateWith(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  const ran: number[] = [];
+  try {
+    // Many workers may start at once: one migrates, the others wait and then find nothing to do.
+    await client.query('SELECT pg_advisory_lock($1, 0)', [LOCK_NAMESPACE]);
+    try {
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
+      const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)));
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw new Error(`PostgreSQL migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        ran.push(migration.version);
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, 0)', [LOCK_NAMESPACE]);
+    }
+  } finally {
+    client.release();
+  }
+  return ran;
+}
+
+function json<T>(text: unknown, fallback: T): T {
+  if (typeof text !== 'string') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** PostgreSQL text cannot hold NUL; filings occasionally do. */
+function clean(text: string): string;
+function clean(text: string | null): string | null;
+function clean(text: string | null): string | null {
+  return text !== null && text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Errors worth running the whole transaction again for. */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
+
+export interface WriteOptions {
+  /** Runs first inside the write transaction (the job queue locks its job's row here and checks it still owns it). */
+  readonly afterBegin?: (tx: Queryable) => Promise<void>;
+  /** Runs inside the write transaction, after the filings are written and before COMMIT (the job queue marks its job done here). */
+  readonly beforeCommit?: (tx: Queryable, result: WriteResult) => Promise<void>;
+}
+
+export class PostgresStore implements Store {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  /** The connection pool, for code that shares it (the job queue). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
+  /** Runs `work` in one transaction, again (up to 5 times) after a deadlock or serialization failure. */
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(client as unknown as Queryable);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        const code = (error as { code?: string }).code;
+        if (attempt < 5 && code && RETRYABLE.has(code)) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+          continue;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
+    return this.writeFilingsWith(filings, {});
+  }
+
+  /**
+   * Writes filings in one transaction like `writeFilings`, running `beforeCommit` in the same transaction.
+   * Concurrent writers (many worker machines) take per-accession advisory locks in one global order, and every
+   * shared row (blobs, companies, former names) in key order, so they never deadlock or insert twice.
+   */
+  writeFilingsWith(filings: readonly PreparedFiling[], options: WriteOptions): Promise<WriteResult> {
+    return this.transaction(async (tx) => {
+      await options.afterBegin?.(tx);
+      const result = filings.length > 0 ? await this.#write(tx, filings) : { inserted: 0, replaced: 0, unchanged: 0 };
+      await options.beforeCommit?.(tx, result);
+      return result;
+    });
+  }
+
+  async #write(tx: Queryable, filings: readonly PreparedFiling[]): Promise<WriteResult> {
+    const ids = [...new Set(filings.map((filing) => filing.id))];
+    await tx.query(
+      `SELECT count(pg_advisory_xact_lock(${LOCK_NAMESPACE}, k))
+       FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
+      [ids],
+    );
+    const existing = new Map<string, { rowId: string; hash: string }>();
+    for (const row of (await tx.query('SELECT row_id, id, content_hash FROM filings WHERE id = ANY($1::text[])', [ids])).rows) {
+      existing.set(row.id as string, { rowId: String(row.row_id), hash: row.content_hash as string });
+    }
+    // The same decisions as the SQLite adapter, which writes one filing after the other.
+    let inserted = 0;
+    let replaced = 0;
+    let unchanged = 0;
+    const current = new Map<string, string>([...existing].map(([id, value]) => [id, value.hash]));
+    const finalVersion = new Map<string, PreparedFiling>();
+    for (const filing of filings) {
+      const hash = current.get(filing.id);
+      if (hash === filing.contentHash) {
+        unchanged++;
+        continue;
+      }
+      if (hash === undefined) inserted++;
+      else replaced++;
+      current.set(filing.id, filing.contentHash);
+      finalVersion.set(filing.id, filing);
+    }
+    const toWrite = [...finalVersion.values()].filter((filing) => existing.get(filing.id)?.hash !== filing.contentHash);
+    if (toWrite.length === 0) return { inserted, replaced, unchanged };
+    const stale = toWrite.map((filing) => existing.get(filing.id)?.rowId).filter((rowId): rowId is string => rowId !== undefined);
+    // Child rows and passages go with the filing (ON DELETE CASCADE).
+    if (stale.length > 0) await tx.query('DELETE FROM filings WHERE row_id = ANY($1::bigint[])', [stale]);
+    await this.#insertBlobs(tx, toWrite);
+    const rowIds = await this.#insertFilings(tx, toWrite);
+    await this.#insertParties(tx, toWrite, rowIds);
+    await this.#insertDocuments(tx, toWrite, rowIds);
+    await this.#insertRecords(tx, toWrite, rowIds);
+    return { inserted, replaced, unchanged };
+  }
+
+  async #insertBlobs(tx: Queryable, filings: readonly PreparedFiling[]): Promise<void> {
+    const blobs = new Map<string, PreparedFiling['blobs'][number]>();
+    for (const filing of filings) for (const blob of filing.blobs) blobs.set(blob.sha256, blob);
+    const sorted = [...blobs.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+    let chunk: typeof sorted = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const params: unknown[] = [];
+      const values = chunk.map((blob) => {
+        params.push(blob.sha256, blob.compression, blob.byteLength, Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength));
+        const at = params.length;
+        return `($${at - 3}, $${at - 2}, $${at - 1}, $${at})`;
+      });
+      await tx.query(`INSERT INTO blobs (sha256, compression, byte_length, data) VALUES ${values.join(', ')} ON CONFLICT (sha256) DO NOTHING`, params);
+      chunk = [];
+      bytes = 0;
+    };
+    for (const blob of sorted) {
+      chunk.push(blob);
+      bytes += blob.data.byteLength;
+      if (bytes >= BLOB_CHUNK_BYTES || chunk.length >= 1000) await flush();
+    }
+    await flush();
+  }
+
+  async #insertFilings(tx: Queryable, filings: readonly PreparedFiling[]): Promise<Map<string, string>> {
+    const columns: unknown[][] = Array.from({ length: 23 }, () => []);
+    for (const filing of filings) {
+      const primary = filing.parties[0]?.company ?? null;
+      const values: unknown[] = [
+        filing.id,
+        filing.accessionNumber,
+        clean(filing.formType),
+        clean(filing.filedAt),
+        clean(filing.periodOfReport),
+        clean(filing.acceptanceDateTime),
+        clean(filing.dateOfChange),
+        clean(filing.effectivenessDate),
+        filing.publicDocumentCount,
+        JSON.stringify(filing.items),
+        JSON.stringify(filing.groupMembers),
+        filing.format,
+        filing.headerJson,
+        JSON.stringify(filing.parties),
+        clean(primary?.cik ?? null),
+        clean(primary?.name ?? null),
+        filing.contentHash,
+        filing.byteLength,
+        clean(filing.source),
+        filing.diagnosticsJson,
+        filing.formRecordJson,
+        filing.originalBlob,
+        filing.documents.length,
+      ];
+      values.forEach((value, index) => columns[index]?.push(value));
+    }
+    const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'int'];
+    const rows = (
+      await tx.query(
+        `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
+          effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
+          content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count)
+         SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+         RETURNING row_id, id`,
+        columns,
+      )
+    ).rows;
+    return new Map(rows.map((row) => [row.id as string, String(row.row_id)]));
+  }
+
+  async #insertParties(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
+    const parties: [string, number, string, string | null, string | null][] = [];
+    // The newest filing's company data wins; an older filing ingested later does not overwrite it. The batch is
+    // folded to one candidate per CIK first (the same outcome as upserting one party after the other), then
+    // upserted in CIK order so concurrent writers lock rows in the same order.
+    const companies = new Map<string, { party: Party; filedAt: string | null }>();
+    const formerNames = new Map<string, [string, string, string]>();
+    for (const filing of filings) {
+      const rowId = rowIds.get(filing.id) as string;
+      filing.parties.forEach((party, position) => {
+        parties.push([rowId, position, clean(party.role), clean(party.company?.cik ?? null), clean(party.company?.name ?? null)]);
+        const cik = party.company?.cik;
+        if (!cik) return;
+        const held = companies.get(cik);
+        if (!held || held.filedAt === null || (filing.filedAt !== null && filing.filedAt >= held.filedAt)) {
+          companies.set(cik, { party, filedAt: filing.filedAt });
+        }
+        for (const former of party.formerCompanies) {
+          const key: [string, string, string] = [clean(cik), clean(former.name), clean(former.dateChanged ?? '')];
+          formerNames.set(JSON.stringify(key), key);
+        }
+      });
+    }
+    if (parties.length > 0) {
+      await tx.query(
+        `INSERT INTO filing_parties (filing_row_id, position, role, cik, name)
+         SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])`,
+        [0, 1, 2, 3, 4].map((index) => parties.map((party) => party[index])),
+      );
+    }
+    if (companies.size > 0) {
+      const sorted = [...companies.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+      for (const [cik, { party, filedAt }] of sorted) {
+        const company = party.company;
+        [
+          clean(cik),
+          clean(company?.name ?? null),
+          clean(company?.sic ?? null),
+          clean(company?.sicDescription ?? null),
+          clean(company?.stateOfIncorporation ?? null),
+          clean(company?.fiscalYearEnd ?? null),
+          clean(company?.irsNumber ?? null),
+          party.businessAddress ? JSON.stringify(party.businessAddress) : null,
+          party.mailAddress ? JSON.stringify(party.mailAddress) : null,
+          clean(filedAt),
+        ].forEach((value, index) => columns[index]?.push(value));
+      }
+      await tx.query(
+        `INSERT INTO companies AS c (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
+         SELECT * FROM unnest(${columns.map((_, index) => `$${index + 1}::text[]`).join(', ')})
+         ON CONFLICT (cik) DO UPDATE SET name = excluded.name, sic = excluded.sic, sic_description = excluded.sic_description,
+           state_of_incorporation = excluded.state_of_incorporation, fiscal_year_end = excluded.fiscal_year_end, irs_number = excluded.irs_number,
+           business_address = excluded.business_address, mail_address = excluded.mail_address, seen_filed_at = excluded.seen_filed_at
+         WHERE c.seen_filed_at IS NULL OR excluded.seen_filed_at >= c.seen_filed_at`,
+        columns,
+      );
+    }
+    if (formerNames.size > 0) {
+      const sorted = [...formerNames.values()].sort((a, b) => {
+        for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as string) < (b[i] as string) ? -1 : 1;
+        return 0;
+      });
+      await tx.query(
+        `INSERT INTO former_names (cik, name, date_changed) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [0, 1, 2].map((index) => sorted.map((key) => key[index])),
+      );
+    }
+  }
+
+  async #insertDocuments(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
+    const columns: unknown[][] = Array.from({ length: 14 }, () => []);
+    const texts = new Map<string, string>();
+    for (const filing of filings) {
+      const rowId = rowIds.get(filing.id) as string;
+      for (const document of filing.documents) {
+        [
+          rowId,
+          document.position,
+          document.sequence,
+          clean(document.type),
+          clean(document.filename),
+          clean(document.description),
+          document.byteLength,
+          document.bodyStart,
+          document.bodyEnd,
+          document.encoding,
+          clean(document.wrapper),
+          document.sourceFormat,
+          document.attachmentSha256,
+          clean(document.attachmentName),
+        ].forEach((value, index) => columns[index]?.push(value));
+        if (document.text !== '') texts.set(`${rowId}/${document.position}`, document.text);
+      }
+    }
+    if ((columns[0]?.length ?? 0) === 0) return;
+    const types = ['bigint', 'int', 'int', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text'];
+    const rows = (
+      await tx.query(
+        `INSERT INTO documents (filing_row_id, position, sequence, type, filename, description, byte_length, body_start, body_end,
+          encoding, wrapper, source_format, attachment_sha256, attachment_name)
+         SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+         RETURNING id, filing_row_id, position`,
+        columns,
+      )
+    ).rows;
+    // Passages in document order, so "most recently stored" means the same as in SQLite.
+    const documentIds = rows
+      .map((row) => ({ id: String(row.id), key: `${String(row.filing_row_id)}/${String(row.position)}` }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    let chunk: [string, number, string, string][] = [];
+    let chars = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      await tx.query(
+        `INSERT INTO passages (document_id, position, text, tsv)
+         SELECT d, p, t, to_tsvector('${TS_CONFIG}', s) FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[]) AS u (d, p, t, s)`,
+        [0, 1, 2, 3].map((index) => chunk.map((passage) => passage[index])),
+      );
+      chunk = [];
+      chars = 0;
+    };
+    for (const { id, key } of documentIds) {
+      const text = texts.get(key);
+      if (text === undefined) continue;
+      const passages = splitPassages(text);
+      for (let index = 0; index < passages.length; index++) {
+        const passage = clean(passages[index] as string);
+        chunk.push([id, index, passage, searchableText(passage)]);
+        chars += passage.length;
+        if (chars >= PASSAGE_CHUNK_CHARS) await flush();
+      }
+    }
+    await flush();
+  }
+
+  async #insertRecords(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
+    const exhibits: unknown[][] = Array.from({ length: 6 }, () => []);
+    const signatures: unknown[][] = Array.from({ length: 3 }, () => []);
+    for (const filing of filings) {
+      const rowId = rowIds.get(filing.id) as string;
+      filing.exhibits.forEach((exhibit, position) => {
+        [rowId, position, clean(exhibit.number), clean(exhibit.description), exhibit.documentSequence, exhibit.json].forEach((value, index) => exhibits[index]?.push(value));
+      });
+      filing.signatures.forEach((signature, position) => {
+        [rowId, position, signature.json].forEach((value, index) => signatures[index]?.push(value));
+      });
+    }
+    if ((exhibits[0]?.length ?? 0) > 0) {
+      await tx.query(
+        `INSERT INTO exhibits (filing_row_id, position, number, description, document_sequence, record)
+         SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[])`,
+        exhibits,
+      );
+    }
+    if ((signatures[0]?.length ?? 0) > 0) {
+      await tx.query(`INSERT INTO signatures (filing_row_id, position, record) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[])`, signatures);
+    }
+  }
+
+  async contentHashOf(filingId: string): Promise<string | null> {
+    const { rows } = await this.#pool.query('SELECT content_hash FROM filings WHERE id = $1', [filingId]);
+    return (rows[0]?.content_hash as string | undefined) ?? null;
+  }
+
+  /** Content hashes of many filings at once (the copy command checks what is already there this way). */
+  async contentHashesOf(filingIds: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.#pool.query('SELECT id, content_hash FROM filings WHERE id = ANY($1::text[])', [filingIds]);
+    return new Map(rows.map((row) => [row.id as string, row.content_hash as string]));
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const parsed = parseSearchQuery(request.text);
+    const filters: { -readonly [K in keyof QueryFilters]?: string } = { ...parsed.filters };
+    if (request.form) filters.form = request.form;
+    if (request.cik) filters.cik = request.cik.padStart(10, '0');
+    if (request.company) filters.company = request.company;
+    if (request.from) filters.from = request.from;
+    if (request.to) filters.to = request.to;
+    const { limit, offset } = pageOf(request.limit, request.offset);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (parsed.match) param(toTsquery(parsed.match));
+    if (filters.form) where.push(`lower(f.form_type) = lower(${param(filters.form)})`);
+    if (filters.from) where.push(`f.filed_at >= ${param(filters.from)}`);
+    if (filters.to) where.push(`f.filed_at <= ${param(filters.to)}`);
+    if (filters.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
+    if (filters.company) {
+      where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.name ILIKE ${param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)})`);
+    }
+    const query = `to_tsquery('${TS_CONFIG}', $1)`;
+    let rows: Row[];
+    if (parsed.match) {
+      const wanted = param((offset + limit) * 4);
+      // Rank on the index alone (passages), then fetch snippets and filing data for the page shown only.
+      const ranked =
+        where.length === 0
+          ? // A query matching more than RANK_CAP passages is ranked among the RANK_CAP most recently stored ones.
+            `SELECT id, document_id, score FROM (
+               SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
+               FROM (SELECT id, document_id, tsv FROM passages WHERE tsv @@ ${query} ORDER BY id DESC LIMIT ${RANK_CAP}) AS m
+             ) AS r ORDER BY score DESC, id DESC LIMIT ${wanted}`
+          : `SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
+             FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
+             WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
+             ORDER BY score DESC, p.id DESC LIMIT ${wanted}`;
+      const ids = (await this.#pool.query(ranked, params)).rows;
+      rows = await this.#pageRows(params[0] as string, ids, limit, offset);
+    } else {
+      rows = (
+        await this.#pool.query(
+          `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+             NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
+           FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY f.filed_at DESC NULLS LAST, f.row_id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+          params,
+        )
+      ).rows;
+    }
+    const hits: SearchHit[] = rows.map((row) => ({
+      filingId: row.filing_id as string,
+      accessionNumber: (row.accession_number as string | null) ?? null,
+      formType: (row.form_type as string | null) ?? null,
+      filedAt: (row.filed_at as string | null) ?? null,
+      companyName: (row.primary_name as string | null) ?? null,
+      cik: (row.primary_cik as string | null) ?? null,
+      documentSequence: numOrNull(row.sequence),
+      documentType: (row.type as string | null) ?? null,
+      documentPosition: num(row.position),
+      snippet: mergeMarks((row.snippet as string | null) ?? ''),
+      score: num(row.score),
+    }));
+    return { hits, limit, offset };
+  }
+
+  /** The rows of one page: each document once (its best passage), with snippet and filing data. */
+  async #pageRows(tsquery: string, ids: readonly Row[], limit: number, offset: number): Promise<Row[]> {
+    const seen = new Set<string>();
+    const page: { id: string; score: number }[] = [];
+    for (const row of ids) {
+      const documentId = String(row.document_id);
+      if (seen.has(documentId)) continue;
+      seen.add(documentId);
+      page.push({ id: String(row.id), score: num(row.score) });
+    }
+    const chosen = page.slice(offset, offset + limit);
+    if (chosen.length === 0) return [];
+    const { rows } = await this.#pool.query(
+      `SELECT p.id AS passage_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+         d.sequence, d.type, d.position, ts_headline('${TS_CONFIG}', p.text, to_tsquery('${TS_CONFIG}', $1), $2) AS snippet
+       FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
+       WHERE p.id = ANY($3::bigint[])`,
+      [tsquery, HEADLINE_OPTIONS, chosen.map((entry) => entry.id)],
+    );
+    const order = new Map(chosen.map((entry, index) => [entry.id, index]));
+    const scores = new Map(chosen.map((entry) => [entry.id, entry.score]));
+    return rows
+      .map((row) => ({ ...row, score: scores.get(String(row.passage_id)) ?? 0 }))
+      .sort((a, b) => (order.get(String(a.passage_id)) ?? 0) - (order.get(String(b.passage_id)) ?? 0));
+  }
+
+  async getFiling(filingId: string): Promise<FilingView | null> {
+    const row = (await this.#pool.query('SELECT * FROM filings WHERE id = $1', [filingId])).rows[0];
+    if (!row) return null;
+    const [documentRows, exhibitRows] = await Promise.all([
+      this.#pool.query('SELECT * FROM documents WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
+      this.#pool.query('SELECT number, description, document_sequence FROM exhibits WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
+    ]);
+    const documents = documentRows.rows.map(
+      (document): DocumentView => ({
+        position: num(document.position),
+        sequence: numOrNull(document.sequence),
+        type: (document.type as string | null) ?? null,
+        filename: (document.filename as string | null) ?? null,
+        description: (document.description as string | null) ?? null,
+        byteLength: num(document.byte_length),
+        bodyStart: num(document.body_start),
+        bodyEnd: num(document.body_end),
+        encoding: document.encoding as 'text' | 'uuencode',
+        wrapper: (document.wrapper as string | null) ?? null,
+        sourceFormat: document.source_format as string,
+        attachmentSha256: (document.attachment_sha256 as string | null) ?? null,
+        attachmentName: (document.attachment_name as string | null) ?? null,
+      }),
+    );
+    const exhibits = exhibitRows.rows.map((exhibit) => ({
+      number: exhibit.number as string,
+      description: (exhibit.description as string | null) ?? null,
+      documentSequence: numOrNull(exhibit.document_sequence),
+    }));
+    return {
+      ...summary(row),
+      acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
+      dateOfChange: (row.date_of_change as string | null) ?? null,
+      format: row.format as string,
+      items: json(row.items, []),
+      groupMembers: json(row.group_members, []),
+      parties: json(row.parties, []),
+      header: json(row.header, null),
+      formRecord: json(row.form_record, null),
+      diagnostics: json(row.diagnostics, []),
+      byteLength: num(row.byte_length),
+      contentHash: row.content_hash as string,
+      source: row.source as string,
+      documents,
+      exhibits,
+    };
+  }
+
+  async getOriginal(filingId: string): Promise<Uint8Array | null> {
+    const { rows } = await this.#pool.query(
+      'SELECT b.compression, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = $1',
+      [filingId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return row.compression === 'gzip' ? gunzipSync(row.data as Buffer) : (row.data as Buffer);
+  }
+
+  async getBlob(sha256: string): Promise<Uint8Array | null> {
+    const row = (await this.#pool.query('SELECT compression, data FROM blobs WHERE sha256 = $1', [sha256])).rows[0];
+    if (!row) return null;
+    return row.compression === 'gzip' ? gunzipSync(row.data as Buffer) : (row.data as Buffer);
+  }
+
+  async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
+    const { limit, offset } = pageOf(request.limit, request.offset, 50);
+    const { rows } = request.name
+      ? await this.#pool.query(
+          `${COMPANY_SELECT} WHERE c.name ILIKE $1 ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
+          [`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`, limit, offset],
+        )
+      : await this.#pool.query(`${COMPANY_SELECT} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset]);
+    return rows.map(company);
+  }
+
+  async getCompany(cik: string): Promise<CompanyView | null> {
+    const row = (await this.#pool.query(`${COMPANY_SELECT} WHERE c.cik = $1`, [cik.padStart(10, '0')])).rows[0];
+    return row ? company(row) : null;
+  }
+
+  async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
+    const { limit, offset } = pageOf(request.limit, request.offset, 50);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (request.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(request.cik.padStart(10, '0'))})`);
+    if (request.form) where.push(`lower(f.form_type) = lower(${param(request.form)})`);
+    if (request.from) where.push(`f.filed_at >= ${param(request.from)}`);
+    if (request.to) where.push(`f.filed_at <= ${param(request.to)}`);
+    const { rows } = await this.#pool.query(
+      `SELECT f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count
+       FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY f.filed_at DESC NULLS LAST, f.row_id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      params,
+    );
+    return rows.map(summary);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.#pool.query(
+      `SELECT (SELECT count(*) FROM filings) AS filings, (SELECT count(*) FROM documents) AS documents,
+         (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM blobs) AS blobs,
+         (SELECT coalesce(sum(octet_length(data)), 0) FROM blobs) AS blob_bytes,
+         (SELECT coalesce(sum(byte_length), 0) FROM filings) AS original_bytes,
+         (SELECT min(filed_at) FROM filings) AS first, (SELECT max(filed_at) FROM filings) AS last`,
+    );
+    const totals = rows[0] as Row;
+    const forms = await this.#pool.query(
+      'SELECT form_type, count(*) AS n FROM filings GROUP BY form_type ORDER BY n DESC, form_type COLLATE "C" NULLS FIRST',
+    );
+    return {
+      filings: num(totals.filings),
+      documents: num(totals.documents),
+      companies: num(totals.companies),
+      blobs: num(totals.blobs),
+      blobBytes: num(totals.blob_bytes),
+      originalBytes: num(totals.original_bytes),
+      formTypes: forms.rows.map((row) => ({ formType: (row.form_type as string | null) ?? '(none)', count: num(row.n) })),
+      firstFiledAt: (totals.first as string | null) ?? null,
+      lastFiledAt: (totals.last as string | null) ?? null,
+    };
+  }
+
+  async checkIntegrity(): Promise<readonly string[]> {
+    const problems: string[] = [];
+    const count = async (sql: string) => num((await this.#pool.query(sql)).rows[0]?.n);
+    const version = await count('SELECT max(version) AS n FROM schema_migrations');
+    if (version !== POSTGRES_SCHEMA_VERSION) problems.push(`schema version ${version}, expected ${POSTGRES_SCHEMA_VERSION}`);
+    const orphanDocuments = await count('SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.row_id = d.filing_row_id WHERE f.row_id IS NULL');
+    if (orphanDocuments > 0) problems.push(`${orphanDocuments} documents belong to no filing`);
+    const orphanPassages = await count('SELECT count(*) AS n FROM passages p LEFT JOIN documents d ON d.id = p.document_id WHERE d.id IS NULL');
+    if (orphanPassages > 0) problems.push(`${orphanPassages} indexed passages belong to no document`);
+    const missingOriginals = await count('SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL');
+    if (missingOriginals > 0) problems.push(`${missingOriginals} filings have lost their original bytes`);
+    const wrongCounts = await count(
+      'SELECT count(*) AS n FROM filings f WHERE f.document_count != (SELECT count(*) FROM documents d WHERE d.filing_row_id = f.row_id)',
+    );
+    if (wrongCounts > 0) problems.push(`${wrongCounts} filings are half-written (document count differs)`);
+    const duplicates = await count('SELECT count(*) AS n FROM (SELECT id FROM filings GROUP BY id HAVING count(*) > 1) AS d');
+    if (duplicates > 0) problems.push(`${duplicates} accessions are stored more than once`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}
+
+const COMPANY_SELECT = `SELECT c.*,
+    (SELECT count(DISTINCT p.filing_row_id) FROM filing_parties p WHERE p.cik = c.cik) AS filing_count,
+    (SELECT coalesce(json_agg(json_build_object('name', fn.name, 'dateChanged', fn.date_changed) ORDER BY fn.date_changed COLLATE "C" DESC), '[]'::json)
+       FROM former_names fn WHERE fn.cik = c.cik) AS former_names
+  FROM companies c`;
+
+function company(row: Row): CompanyView {
+  const former = (row.former_names as { name: string; dateChanged: string }[] | null) ?? [];
+  return {
+    cik: row.cik as string,
+    name: (row.name as string | null) ?? null,
+    sic: (row.sic as string | null) ?? null,
+    sicDescription: (row.sic_description as string | null) ?? null,
+    stateOfIncorporation: (row.state_of_incorporation as string | null) ?? null,
+    fiscalYearEnd: (row.fiscal_year_end as string | null) ?? null,
+    businessAddress: json(row.business_address, null),
+    mailAddress: json(row.mail_address, null),
+    formerNames: former.map((entry) => ({ name: entry.name, dateChanged: entry.dateChanged || null })),
+    filingCount: num(row.filing_count),
+  };
+}
+
+function summary(row: Row): FilingSummaryView {
+  return {
+    filingId: row.id as string,
+    accessionNumber: (row.accession_number as string | null) ?? null,
+    formType: (row.form_type as string | null) ?? null,
+    filedAt: (row.filed_at as string | null) ?? null,
+    periodOfReport: (row.period_of_report as string | null) ?? null,
+    companyName: (row.primary_name as string | null) ?? null,
+    cik: (row.primary_cik as string | null) ?? null,
+    documentCount: num(row.document_count),
+  };
+}
+
+/** Words of a phrase are highlighted one by one by ts_headline; SQLite marks the phrase as one run. */
+function mergeMarks(snippet: string): string {
+  return snippet.replace(new RegExp(`${SNIPPET_MARK.close}(\\s+)${SNIPPET_MARK.open}`, 'gu'), '$1');
+}
