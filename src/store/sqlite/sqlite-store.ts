@@ -301,13 +301,13 @@ export class SqliteStore implements Store {
     } else if (parsed.match) {
       // Filters first, then ranking; snippets only for the page shown.
       const match = toFts5(parsed.match);
-      const sql = `SELECT documents_fts.rowid AS rowid
+      const sql = `SELECT documents_fts.rowid AS rowid, documents_fts.rank AS rank
         FROM documents_fts
         JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
         JOIN filings f ON f.rowid = d.filing_rowid
         WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
         ORDER BY documents_fts.rank LIMIT ?`;
-      const ids = this.#statement(sql).all(match, ...params, (offset + limit) * 4) as { rowid: number }[];
+      const ids = this.#statement(sql).all(match, ...params, (offset + limit) * 4) as { rowid: number; rank: number }[];
       rows = this.#pageRows(match, ids, limit, offset);
     } else {
       const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
@@ -342,36 +342,51 @@ export class SqliteStore implements Store {
     const wanted = (offset + limit) * 4;
     // The newest RANK_CAP matching passages are read in index order (which stops early), then ranked.
     const ids = this.#statement(
-      'SELECT rowid FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?',
-    ).all(match, RANK_CAP, wanted) as { rowid: number }[];
+      'SELECT rowid, rank FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?',
+    ).all(match, RANK_CAP, wanted) as { rowid: number; rank: number }[];
     return this.#pageRows(match, ids, limit, offset);
   }
 
   /** The rows of one page: each document once (its best passage), with snippet and filing data. */
-  #pageRows(match: string, ids: readonly { rowid: number }[], limit: number, offset: number): Row[] {
+  #pageRows(match: string, ids: readonly { rowid: number; rank: number }[], limit: number, offset: number): Row[] {
     const seen = new Set<number>();
     const page: number[] = [];
-    for (const { rowid } of ids) {
+    const ranks = new Map<number, number>();
+    for (const { rowid, rank } of ids) {
       const documentId = Math.floor(rowid / PASSAGE_STRIDE);
       if (seen.has(documentId)) continue;
       seen.add(documentId);
       page.push(rowid);
+      ranks.set(rowid, rank);
     }
     const chosen = page.slice(offset, offset + limit);
     if (chosen.length === 0) return [];
-    const rows = this.#db
-      .prepare(
-        `SELECT documents_fts.rowid AS passage_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-          d.sequence, d.type, d.position,
-          snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet, bm25(documents_fts) AS score
-        FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
-        JOIN filings f ON f.rowid = d.filing_rowid
-        WHERE documents_fts MATCH ? AND documents_fts.rowid IN (${chosen.map(() => '?').join(',')})`,
-      )
-      .all(match, ...chosen) as Row[];
-    const order = new Map(chosen.map((id, index) => [id, index]));
-    return rows.sort((a, b) => (order.get(a.passage_id as number) ?? 0) - (order.get(b.passage_id as number) ?? 0));
+    // Snippets from the index alone, one passage at a time (a rowid lookup); filing data in a second query.
+    // Joined in one statement, SQLite may drive the join from the tables and probe the index per row.
+    const snippets = chosen.map(
+      (rowid) =>
+        this.#statement(
+          // No bm25() here: for one row it would recount every term over the whole index. The rank is known.
+          `SELECT snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
+           FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?`,
+        ).get(match, rowid) as { snippet: string } | undefined,
+    );
+    const documentIds = chosen.map((rowid) => Math.floor(rowid / PASSAGE_STRIDE));
+    const details = new Map(
+      (
+        this.#db
+          .prepare(
+            `SELECT d.id AS document_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
+              d.sequence, d.type, d.position
+             FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (${documentIds.map(() => '?').join(',')})`,
+          )
+          .all(...documentIds) as Row[]
+      ).map((row) => [row.document_id as number, row]),
+    );
+    return chosen.flatMap((_rowid, index) => {
+      const detail = details.get(documentIds[index] as number);
+      return detail ? [{ ...detail, snippet: snippets[index]?.snippet ?? '', score: ranks.get(chosen[index] as number) ?? 0 }] : [];
+    });
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
