@@ -1,23 +1,10 @@
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { makeTempDir } from '../../test/store-conformance.js';
-import type { CliIo } from './io.js';
+import { captureIo } from '../../test/capture-io.js';
 import { runCli } from './main.js';
 
-function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    stdin: Readable.from([]),
-    env,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('database commands', () => {
   const db = join(makeTempDir('edgarkit-cli-db-'), 'cli.db');
@@ -80,7 +67,7 @@ describe('database commands', () => {
   });
 
   it('uses $EDGARKIT_DB when --db is not given', async () => {
-    const io = captureIo({ EDGARKIT_DB: db });
+    const io = captureIo({ env: { EDGARKIT_DB: db } });
     expect(await runCli(['stats'], io)).toBe(0);
     expect(io.out()).toMatch(/^3 filings/);
   });

@@ -5,6 +5,7 @@ import { type FakeEdgar, startFakeEdgar } from '../../test/fake-edgar/fake-edgar
 import { TEST_USER_AGENT } from '../../test/fake-edgar/test-client.js';
 import { makeTempDir } from '../../test/store-conformance.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { captureIo } from '../../test/capture-io.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
@@ -16,17 +17,8 @@ afterAll(async () => {
   await server.close();
 });
 
-function captureIo(home: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    stdin: Readable.from([]),
-    env: { HOME: home, EDGARKIT_USER_AGENT: TEST_USER_AGENT },
-    out: () => out,
-    err: () => err,
-  };
+function captureFetchIo(home: string) {
+  return captureIo({ env: { HOME: home, EDGARKIT_USER_AGENT: TEST_USER_AGENT } });
 }
 
 describe('fetch --ingest and sync', () => {
@@ -39,7 +31,7 @@ describe('fetch --ingest and sync', () => {
     const [cik, expected] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number];
     const connection = ['--base-url', server.url, '--data-url', server.url];
 
-    const io = captureIo(home);
+    const io = captureFetchIo(home);
     const code = await runCli(['fetch', 'filings', '--cik', cik, '--form', '6-K', '--ingest', '--db', db, ...connection], io);
     expect(code, io.err()).toBe(0);
     expect(io.out()).toContain(`${expected} ingested, 0 replaced, 0 skipped as duplicates, 0 failed`);
@@ -53,7 +45,7 @@ describe('fetch --ingest and sync', () => {
     expect(Buffer.from((await reopened.getOriginal(stored[0]?.filingId ?? ''))!).equals(first!.bytes)).toBe(true);
     await reopened.close();
 
-    const again = captureIo(home);
+    const again = captureFetchIo(home);
     expect(await runCli(['sync', '--db', db, '--form', '6-K', ...connection], again)).toBe(0);
     expect(again.err()).toMatch(/sync: \d+ compan(y|ies); fetched 0, ingested 0 new or changed, failed 0/);
   });
@@ -61,7 +53,7 @@ describe('fetch --ingest and sync', () => {
   it('fetches a day’s feed archive into the database', { timeout: 60_000 }, async () => {
     const home = makeTempDir('edgarkit-fetch-feed-');
     const db = join(home, 'feed.db');
-    const io = captureIo(home);
+    const io = captureFetchIo(home);
     const code = await runCli(['fetch', 'feed', '--date', server.feed.date, '--ingest', '--db', db, '--base-url', server.url, '--data-url', server.url], io);
     expect(code, io.err()).toBe(0);
     const store = openSqliteStore(db, { readonly: true });

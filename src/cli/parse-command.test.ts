@@ -1,24 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import type { CliIo } from './io.js';
+import { captureIo } from '../../test/capture-io.js';
 import { runCli } from './main.js';
 
-function captureIo(stdin: Buffer = Buffer.alloc(0)): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    stdin: Readable.from([stdin]),
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('edgarkit parse', () => {
   it('prints the JSON names other tools rely on', async () => {
@@ -73,7 +60,7 @@ describe('edgarkit parse', () => {
   });
 
   it('accepts the seed as a bare document and reads stdin', async () => {
-    const io = captureIo(readFileSync(seedPath()));
+    const io = captureIo({ stdin: readFileSync(seedPath()) });
     expect(await runCli(['parse', '-', '--json'], io)).toBe(0);
     const json = JSON.parse(io.out());
     expect(json.format).toBe('bare-document');
