@@ -26,14 +26,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   forms: ['core', 'model'],
   render: ['core', 'model'],
   compose: ['core', 'model'],
+  validate: ['core', 'model', 'parse', 'forms', 'compose'],
   io: ['core', 'model', 'parse'],
   fetch: ['core', 'model', 'parse', 'io'],
   store: ['core', 'model', 'parse', 'forms', 'render', 'io'],
-  cli: ['core', 'model', 'parse', 'forms', 'render', 'io', 'fetch', 'store', 'server', 'compose'],
-  server: ['core', 'model', 'parse', 'forms', 'render', 'store', 'compose'],
+  cli: ['core', 'model', 'parse', 'forms', 'render', 'io', 'fetch', 'store', 'server', 'compose', 'validate'],
+  server: ['core', 'model', 'parse', 'forms', 'render', 'store', 'compose', 'validate'],
 };
 /** Folders that must stay pure: no node:* imports, so any worker thread or browser can run them. */
-const PURE = new Set(['core', 'model', 'parse', 'forms', 'render', 'compose']);
+const PURE = new Set(['core', 'model', 'parse', 'forms', 'render', 'compose', 'validate']);
 
 describe('architecture', () => {
   it('keeps the folder rules of docs/style: pure cores, no imports of cli/ or server/', () => {

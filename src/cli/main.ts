@@ -3,6 +3,7 @@ import type { RenderFormat } from '../render/index.js';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { positiveInteger } from './database-options.js';
+import { registerComposeCommands } from './compose-commands.js';
 import { runExtractCommand } from './extract-command.js';
 import { type FetchCommandContext, registerFetchCommands, registerSyncCommand } from './fetch-command.js';
 import { runIngestCommand } from './ingest-command.js';
@@ -98,6 +99,9 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
     exitCode = code as ExitCode;
   }, context);
   registerServeCommand(program, io, (code) => {
+    exitCode = code as ExitCode;
+  });
+  registerComposeCommands(program, io, (code) => {
     exitCode = code as ExitCode;
   });
 

@@ -6,6 +6,7 @@ import { type ErrorLog, errorResponse, notFoundResponse, stderrLog } from './err
 import { pageRoutes } from './page-routes.js';
 import { Reader } from './reader.js';
 import { securityHeaders } from './security-headers.js';
+import { registerComposeRoutes } from './compose-routes.js';
 import { registerStaticAssets } from './static-assets.js';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   registerStaticAssets(app);
+  registerComposeRoutes(app);
   app.route('/api', apiRoutes(reader));
   app.route('/', pageRoutes(reader));
   app.notFound((c) => notFoundResponse(c));
