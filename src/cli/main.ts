@@ -9,6 +9,7 @@ import { type FetchCommandContext, registerFetchCommands, registerSyncCommand } 
 import { runIngestCommand } from './ingest-command.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
+import { registerScaleCommands } from './scale-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { runRenderCommand } from './render-command.js';
 
@@ -104,6 +105,9 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
   registerComposeCommands(program, io, (code) => {
     exitCode = code as ExitCode;
   });
+  registerScaleCommands(program, io, (code) => {
+    exitCode = code as ExitCode;
+  }, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

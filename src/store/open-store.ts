@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -14,10 +15,13 @@ export interface OpenStoreOptions {
   readonly readonly?: boolean;
 }
 
-/** Opens the store a `--db` value names: a SQLite file path (or `:memory:`); PostgreSQL URLs are refused clearly. */
+/** True when a `--db` value names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+/** Opens the store a `--db` value names: `postgres://…` for PostgreSQL, else a SQLite file path (or `:memory:`). */
 export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(spec)) {
-    throw new Error('PostgreSQL databases are not supported yet: use a SQLite file path for --db');
-  }
+  if (isPostgresUrl(spec)) return openPostgresStore(spec, { readonly: options.readonly ?? false });
   return openSqliteStore(spec, { readonly: options.readonly ?? false });
 }

@@ -116,7 +116,9 @@ class FilingReader {
     const blobs: PreparedBlob[] = [];
     const addBlob = (sha256: string | null) => {
       if (!sha256 || blobs.some((blob) => blob.sha256 === sha256)) return;
-      const blob = this.#blob.get(sha256) as { sha256: string; compression: 'none' | 'gzip'; byte_length: number; data: Buffer } | undefined;
+      const blob = this.#blob.get(sha256) as
+        | { sha256: string; compression: 'none' | 'gzip'; byte_length: number; data: Buffer }
+        | undefined;
       if (blob) blobs.push({ sha256: blob.sha256, compression: blob.compression, byteLength: blob.byte_length, data: blob.data });
     };
     addBlob(row.original_blob as string);

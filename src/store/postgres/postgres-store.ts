@@ -32,7 +32,7 @@ export interface Queryable {
 
 /** Most matches a single unfiltered query ranks, as in the SQLite adapter: the newest RANK_CAP passages. */
 const RANK_CAP = 2_000;
-/** The text-search configuration made by migration 1 (Snowball English, no stop words). */
+/** The text-search configuration made by migration 1 (english parser, Porter stemmer, no stop words). */
 const TS_CONFIG = 'edgarkit';
 /** ts_headline options: one fragment around the best match, marked as SQLite's snippet() marks it. */
 const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARK.open}", StopSel="${SNIPPET_MARK.close}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
@@ -61,7 +61,9 @@ export interface PostgresStoreOptions {
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const settings = [
     ...(options.readonly ? ['-c default_transaction_read_only=on'] : []),
-    ...(options.idleInTransactionTimeoutMs ? [`-c idle_in_transaction_session_timeout=${Math.round(options.idleInTransactionTimeoutMs)}`] : []),
+    ...(options.idleInTransactionTimeoutMs
+      ? [`-c idle_in_transaction_session_timeout=${Math.round(options.idleInTransactionTimeoutMs)}`]
+      : []),
   ];
   const pool = new pg.Pool({
     connectionString: url,
@@ -115,7 +117,9 @@ async function migrateWith(pool: pg.Pool): Promise<number[]> {
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
-          throw new Error(`PostgreSQL migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(
+            `PostgreSQL migration ${migration.version} (${migration.name}) failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         ran.push(migration.version);
       }
@@ -141,7 +145,12 @@ function json<T>(text: unknown, fallback: T): T {
 function clean(text: string): string;
 function clean(text: string | null): string | null;
 function clean(text: string | null): string | null {
-  return text !== null && text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+  return text?.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+/** Appends one row to column arrays (for INSERT … SELECT FROM unnest($1::type[], $2::type[], …)). */
+function pushRow(columns: unknown[][], values: readonly unknown[]): void {
+  for (let index = 0; index < values.length; index++) columns[index]?.push(values[index]);
 }
 
 function num(value: unknown): number {
@@ -179,6 +188,12 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const client = await this.#pool.connect();
       let broken = false;
+      // The server may end the session mid-transaction (idle_in_transaction_session_timeout after a stall, a
+      // restart): the next query then fails and the connection is thrown away, instead of an unhandled 'error'.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client as unknown as Queryable);
@@ -197,6 +212,7 @@ export class PostgresStore implements Store {
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     }
@@ -271,11 +287,19 @@ export class PostgresStore implements Store {
       if (chunk.length === 0) return;
       const params: unknown[] = [];
       const values = chunk.map((blob) => {
-        params.push(blob.sha256, blob.compression, blob.byteLength, Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength));
+        params.push(
+          blob.sha256,
+          blob.compression,
+          blob.byteLength,
+          Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength),
+        );
         const at = params.length;
         return `($${at - 3}, $${at - 2}, $${at - 1}, $${at})`;
       });
-      await tx.query(`INSERT INTO blobs (sha256, compression, byte_length, data) VALUES ${values.join(', ')} ON CONFLICT (sha256) DO NOTHING`, params);
+      await tx.query(
+        `INSERT INTO blobs (sha256, compression, byte_length, data) VALUES ${values.join(', ')} ON CONFLICT (sha256) DO NOTHING`,
+        params,
+      );
       chunk = [];
       bytes = 0;
     };
@@ -316,9 +340,33 @@ export class PostgresStore implements Store {
         filing.originalBlob,
         filing.documents.length,
       ];
-      values.forEach((value, index) => columns[index]?.push(value));
+      pushRow(columns, values);
     }
-    const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'int'];
+    const types = [
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'int',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'bigint',
+      'text',
+      'text',
+      'text',
+      'text',
+      'int',
+    ];
     const rows = (
       await tx.query(
         `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
@@ -367,7 +415,7 @@ export class PostgresStore implements Store {
       const columns: unknown[][] = Array.from({ length: 10 }, () => []);
       for (const [cik, { party, filedAt }] of sorted) {
         const company = party.company;
-        [
+        pushRow(columns, [
           clean(cik),
           clean(company?.name ?? null),
           clean(company?.sic ?? null),
@@ -378,7 +426,7 @@ export class PostgresStore implements Store {
           party.businessAddress ? JSON.stringify(party.businessAddress) : null,
           party.mailAddress ? JSON.stringify(party.mailAddress) : null,
           clean(filedAt),
-        ].forEach((value, index) => columns[index]?.push(value));
+        ]);
       }
       await tx.query(
         `INSERT INTO companies AS c (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
@@ -408,7 +456,7 @@ export class PostgresStore implements Store {
     for (const filing of filings) {
       const rowId = rowIds.get(filing.id) as string;
       for (const document of filing.documents) {
-        [
+        pushRow(columns, [
           rowId,
           document.position,
           document.sequence,
@@ -423,7 +471,7 @@ export class PostgresStore implements Store {
           document.sourceFormat,
           document.attachmentSha256,
           clean(document.attachmentName),
-        ].forEach((value, index) => columns[index]?.push(value));
+        ]);
         if (document.text !== '') texts.set(`${rowId}/${document.position}`, document.text);
       }
     }
@@ -474,10 +522,10 @@ export class PostgresStore implements Store {
     for (const filing of filings) {
       const rowId = rowIds.get(filing.id) as string;
       filing.exhibits.forEach((exhibit, position) => {
-        [rowId, position, clean(exhibit.number), clean(exhibit.description), exhibit.documentSequence, exhibit.json].forEach((value, index) => exhibits[index]?.push(value));
+        pushRow(exhibits, [rowId, position, clean(exhibit.number), clean(exhibit.description), exhibit.documentSequence, exhibit.json]);
       });
       filing.signatures.forEach((signature, position) => {
-        [rowId, position, signature.json].forEach((value, index) => signatures[index]?.push(value));
+        pushRow(signatures, [rowId, position, signature.json]);
       });
     }
     if ((exhibits[0]?.length ?? 0) > 0) {
@@ -488,7 +536,10 @@ export class PostgresStore implements Store {
       );
     }
     if ((signatures[0]?.length ?? 0) > 0) {
-      await tx.query(`INSERT INTO signatures (filing_row_id, position, record) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[])`, signatures);
+      await tx.query(
+        `INSERT INTO signatures (filing_row_id, position, record) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[])`,
+        signatures,
+      );
     }
   }
 
@@ -522,27 +573,29 @@ export class PostgresStore implements Store {
     if (filters.form) where.push(`lower(f.form_type) = lower(${param(filters.form)})`);
     if (filters.from) where.push(`f.filed_at >= ${param(filters.from)}`);
     if (filters.to) where.push(`f.filed_at <= ${param(filters.to)}`);
-    if (filters.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
+    if (filters.cik)
+      where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
     if (filters.company) {
-      where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.name ILIKE ${param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.name ILIKE ${param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)})`,
+      );
     }
     const query = `to_tsquery('${TS_CONFIG}', $1)`;
     let rows: Row[];
     if (parsed.match) {
-      const wanted = param((offset + limit) * 4);
       // Rank on the index alone (passages), then fetch snippets and filing data for the page shown only.
-      const ranked =
+      const ids =
         where.length === 0
-          ? // A query matching more than RANK_CAP passages is ranked among the RANK_CAP most recently stored ones.
-            `SELECT id, document_id, score FROM (
-               SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
-               FROM (SELECT id, document_id, tsv FROM passages WHERE tsv @@ ${query} ORDER BY id DESC LIMIT ${RANK_CAP}) AS m
-             ) AS r ORDER BY score DESC, id DESC LIMIT ${wanted}`
-          : `SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
-             FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
-             WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
-             ORDER BY score DESC, p.id DESC LIMIT ${wanted}`;
-      const ids = (await this.#pool.query(ranked, params)).rows;
+          ? await this.#newestRanked(params[0] as string, (offset + limit) * 4)
+          : (
+              await this.#pool.query(
+                `SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
+                 FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
+                 WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
+                 ORDER BY score DESC, p.id DESC LIMIT ${param((offset + limit) * 4)}`,
+                params,
+              )
+            ).rows;
       rows = await this.#pageRows(params[0] as string, ids, limit, offset);
     } else {
       rows = (
@@ -569,6 +622,37 @@ export class PostgresStore implements Store {
       score: num(row.score),
     }));
     return { hits, limit, offset };
+  }
+
+  /**
+   * An unfiltered query, as in the SQLite adapter: the newest RANK_CAP matching passages are ranked. Which way to
+   * find them depends on how common the words are (the planner's estimate): for a rare query, all matches from the
+   * GIN index and the newest of them kept (`ORDER BY id + 0` keeps the planner off the primary key); for a common
+   * one, the primary key read backwards until RANK_CAP match, which stops early. Each costs a few microseconds per
+   * row it visits; the switch is where they cost the same (M matches of N passages: M² ≈ 6,000·N). The index
+   * cannot check a phrase's word positions: every passage holding all its words is read and checked, so a phrase
+   * is estimated as its words ANDed, and each such row counts three times (it is detoasted).
+   */
+  async #newestRanked(tsquery: string, wanted: number): Promise<Row[]> {
+    const phrase = tsquery.includes('<->');
+    const [plan, size] = await Promise.all([
+      this.#pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', $1)`, [
+        phrase ? tsquery.replaceAll('<->', '&') : tsquery,
+      ]),
+      this.#pool.query("SELECT reltuples FROM pg_class WHERE oid = 'passages'::regclass"),
+    ]);
+    const estimate = num((plan.rows[0]?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows']);
+    const passages = Math.max(1, num(size.rows[0]?.reltuples));
+    const order = (phrase ? 3 : 1) * estimate * estimate > 6000 * passages ? 'id DESC' : 'id + 0 DESC';
+    const query = `to_tsquery('${TS_CONFIG}', $1)`;
+    const { rows } = await this.#pool.query(
+      `SELECT id, document_id, score FROM (
+         SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
+         FROM (SELECT id, document_id, tsv FROM passages WHERE tsv @@ ${query} ORDER BY ${order} LIMIT ${RANK_CAP}) AS m
+       ) AS r ORDER BY score DESC, id DESC LIMIT $2`,
+      [tsquery, wanted],
+    );
+    return rows;
   }
 
   /** The rows of one page: each document once (its best passage), with snippet and filing data. */
@@ -602,7 +686,9 @@ export class PostgresStore implements Store {
     if (!row) return null;
     const [documentRows, exhibitRows] = await Promise.all([
       this.#pool.query('SELECT * FROM documents WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
-      this.#pool.query('SELECT number, description, document_sequence FROM exhibits WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
+      this.#pool.query('SELECT number, description, document_sequence FROM exhibits WHERE filing_row_id = $1 ORDER BY position', [
+        row.row_id,
+      ]),
     ]);
     const documents = documentRows.rows.map(
       (document): DocumentView => ({
@@ -664,10 +750,11 @@ export class PostgresStore implements Store {
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const { rows } = request.name
-      ? await this.#pool.query(
-          `${COMPANY_SELECT} WHERE c.name ILIKE $1 ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
-          [`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`, limit, offset],
-        )
+      ? await this.#pool.query(`${COMPANY_SELECT} WHERE c.name ILIKE $1 ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`, [
+          `%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
+          limit,
+          offset,
+        ])
       : await this.#pool.query(`${COMPANY_SELECT} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset]);
     return rows.map(company);
   }
@@ -685,7 +772,10 @@ export class PostgresStore implements Store {
       params.push(value);
       return `$${params.length}`;
     };
-    if (request.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(request.cik.padStart(10, '0'))})`);
+    if (request.cik)
+      where.push(
+        `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(request.cik.padStart(10, '0'))})`,
+      );
     if (request.form) where.push(`lower(f.form_type) = lower(${param(request.form)})`);
     if (request.from) where.push(`f.filed_at >= ${param(request.from)}`);
     if (request.to) where.push(`f.filed_at <= ${param(request.to)}`);
@@ -728,11 +818,17 @@ export class PostgresStore implements Store {
     const count = async (sql: string) => num((await this.#pool.query(sql)).rows[0]?.n);
     const version = await count('SELECT max(version) AS n FROM schema_migrations');
     if (version !== POSTGRES_SCHEMA_VERSION) problems.push(`schema version ${version}, expected ${POSTGRES_SCHEMA_VERSION}`);
-    const orphanDocuments = await count('SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.row_id = d.filing_row_id WHERE f.row_id IS NULL');
+    const orphanDocuments = await count(
+      'SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.row_id = d.filing_row_id WHERE f.row_id IS NULL',
+    );
     if (orphanDocuments > 0) problems.push(`${orphanDocuments} documents belong to no filing`);
-    const orphanPassages = await count('SELECT count(*) AS n FROM passages p LEFT JOIN documents d ON d.id = p.document_id WHERE d.id IS NULL');
+    const orphanPassages = await count(
+      'SELECT count(*) AS n FROM passages p LEFT JOIN documents d ON d.id = p.document_id WHERE d.id IS NULL',
+    );
     if (orphanPassages > 0) problems.push(`${orphanPassages} indexed passages belong to no document`);
-    const missingOriginals = await count('SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL');
+    const missingOriginals = await count(
+      'SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL',
+    );
     if (missingOriginals > 0) problems.push(`${missingOriginals} filings have lost their original bytes`);
     const wrongCounts = await count(
       'SELECT count(*) AS n FROM filings f WHERE f.document_count != (SELECT count(*) FROM documents d WHERE d.filing_row_id = f.row_id)',

@@ -7,9 +7,9 @@ import type { QueryNode } from '../search-query.js';
  *
  * Matching agrees with SQLite's FTS5 (porter unicode61 remove_diacritics 2) because both sides see the same words:
  * passages are indexed through `searchableText` (runs of anything but letters and digits become one space, marks
- * are dropped from accented letters) and the query's words are split the same way by the parser; neither side
- * drops stop words. What still differs is the stemmer (Snowball English here, the original Porter there), which
- * conflates a few rare word pairs differently.
+ * are dropped from accented letters) and the query's words are split the same way by the parser; both stem with
+ * the original Porter algorithm and neither drops stop words. What still differs: FTS5 leaves words of one or two
+ * letters unstemmed where PostgreSQL stems them (`us` is `u` here, `us` there).
  */
 export function toTsquery(node: QueryNode): string {
   switch (node.kind) {
@@ -30,13 +30,14 @@ function quote(word: string): string {
   return `'${foldDiacritics(word).replace(/['\\]/g, (char) => `${char}${char === '\\' ? '\\' : "'"}`)}'`;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/** Letters that may carry a diacritic (Latin, Greek, Cyrillic… up to U+1FFF) or a combining mark itself. */
+const MAYBE_ACCENTED = /[\u00c0-\u1fff]/;
 const MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /** `é` → `e`, as FTS5's remove_diacritics does; text without accents is returned as is. */
 export function foldDiacritics(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
+  if (!MAYBE_ACCENTED.test(text)) return text;
   return text.normalize('NFD').replace(MARKS, '').normalize('NFC');
 }
 

@@ -69,7 +69,10 @@ export async function enqueueJobs(db: Queryable, paths: readonly string[]): Prom
   let added = 0;
   for (let at = 0; at < paths.length; at += 10_000) {
     const chunk = paths.slice(at, at + 10_000);
-    const result = await db.query('INSERT INTO jobs (path) SELECT p FROM unnest($1::text[]) WITH ORDINALITY AS u (p, n) ORDER BY n ON CONFLICT (path) DO NOTHING', [chunk]);
+    const result = await db.query(
+      'INSERT INTO jobs (path) SELECT p FROM unnest($1::text[]) WITH ORDINALITY AS u (p, n) ORDER BY n ON CONFLICT (path) DO NOTHING',
+      [chunk],
+    );
     added += result.rowCount ?? 0;
   }
   if (added > 0) await db.query('NOTIFY edgarkit_jobs');
@@ -78,7 +81,9 @@ export async function enqueueJobs(db: Queryable, paths: readonly string[]): Prom
 
 /** Puts every failed job back in the queue (after fixing what failed them); returns how many. */
 export async function retryFailedJobs(db: Queryable): Promise<number> {
-  const result = await db.query("UPDATE jobs SET state = 'queued', lease_token = NULL, leased_by = NULL, leased_until = NULL WHERE state = 'failed'");
+  const result = await db.query(
+    "UPDATE jobs SET state = 'queued', lease_token = NULL, leased_by = NULL, leased_until = NULL WHERE state = 'failed'",
+  );
   if ((result.rowCount ?? 0) > 0) await db.query('NOTIFY edgarkit_jobs');
   return result.rowCount ?? 0;
 }
@@ -87,7 +92,13 @@ export async function retryFailedJobs(db: Queryable): Promise<number> {
  * Claims the oldest claimable job: queued, or running under a lease that has run out. A job whose lease ran out
  * `maxAttempts` times is failed instead (a poison input that kills its workers must not loop for ever).
  */
-export async function claimJob(db: Queryable, worker: string, token: string, leaseSeconds: number, maxAttempts: number): Promise<ClaimedJob | null> {
+export async function claimJob(
+  db: Queryable,
+  worker: string,
+  token: string,
+  leaseSeconds: number,
+  maxAttempts: number,
+): Promise<ClaimedJob | null> {
   await db.query(
     `UPDATE jobs SET state = 'failed', finished_at = now(), lease_token = NULL, leased_until = NULL,
        last_error = concat_ws('; ', last_error, 'lease of ' || coalesce(leased_by, '?') || ' ran out on attempt ' || attempts || ' of ' || $1::int)
@@ -129,7 +140,10 @@ export async function renewLease(db: Queryable, job: ClaimedJob, leaseSeconds: n
 
 /** Locks the job's row inside a transaction and checks it is still ours (the first step of the final write). */
 export async function lockOwnJob(tx: Queryable, job: ClaimedJob): Promise<boolean> {
-  const { rows } = await tx.query("SELECT 1 FROM jobs WHERE id = $1 AND lease_token = $2 AND state = 'running' FOR UPDATE", [job.id, job.token]);
+  const { rows } = await tx.query("SELECT 1 FROM jobs WHERE id = $1 AND lease_token = $2 AND state = 'running' FOR UPDATE", [
+    job.id,
+    job.token,
+  ]);
   return rows.length === 1;
 }
 
@@ -222,7 +236,9 @@ const RATE_WINDOW_SECONDS = 600;
 
 export async function queueStatus(db: Queryable, failuresShown = 20): Promise<QueueStatus> {
   const counts = await queueCounts(db);
-  const totals = (await db.query("SELECT coalesce(sum(filings), 0) AS filings, coalesce(sum(bytes), 0) AS bytes FROM jobs WHERE state = 'done'")).rows[0] ?? {};
+  const totals =
+    (await db.query("SELECT coalesce(sum(filings), 0) AS filings, coalesce(sum(bytes), 0) AS bytes FROM jobs WHERE state = 'done'"))
+      .rows[0] ?? {};
   const recent =
     (
       await db.query(

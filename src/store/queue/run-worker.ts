@@ -52,7 +52,15 @@ export interface IngestWorkerOptions {
 
 export type WorkerEvent =
   | { readonly type: 'claimed'; readonly job: ClaimedJob }
-  | { readonly type: 'done'; readonly job: ClaimedJob; readonly state: 'done' | 'failed'; readonly filings: number; readonly inserted: number; readonly seconds: number; readonly error?: string }
+  | {
+      readonly type: 'done';
+      readonly job: ClaimedJob;
+      readonly state: 'done' | 'failed';
+      readonly filings: number;
+      readonly inserted: number;
+      readonly seconds: number;
+      readonly error?: string;
+    }
   | { readonly type: 'retry'; readonly job: ClaimedJob; readonly reason: string; readonly state: JobState | null }
   | { readonly type: 'lost'; readonly job: ClaimedJob }
   | { readonly type: 'released'; readonly job: ClaimedJob }
@@ -75,6 +83,8 @@ class LeaseLost extends Error {
 }
 
 const NOTHING: WriteResult = { inserted: 0, replaced: 0, unchanged: 0 };
+/** Consecutive failed queue queries (one poll interval apart) before a worker gives up. */
+const MAX_QUEUE_FAILURES = 30;
 
 /**
  * A Store for one job that writes each batch when the next one arrives, and the last batch in `finish`, in the
@@ -283,7 +293,10 @@ export async function runIngestWorker(url: string, options: IngestWorkerOptions 
         emit({ type: 'lost', job });
         return;
       }
-      if (state === 'failed') failed++;
+      if (state === 'failed') {
+        jobs++;
+        failed++;
+      }
       emit({ type: 'retry', job, reason, state });
     } finally {
       clearInterval(heartbeat);
@@ -292,13 +305,25 @@ export async function runIngestWorker(url: string, options: IngestWorkerOptions 
   };
 
   const loop = async (): Promise<void> => {
+    let failures = 0;
     while (!options.signal?.aborted) {
-      const job = await claimJob(db, name, randomUUID(), leaseSeconds, maxAttempts);
+      let job: ClaimedJob | null;
+      let counts: QueueCounts | null = null;
+      try {
+        job = await claimJob(db, name, randomUUID(), leaseSeconds, maxAttempts);
+        if (!job) counts = await queueCounts(db);
+        failures = 0;
+      } catch (error) {
+        // The database is away (a restart, a network hiccup): try again for a while before giving up.
+        if (++failures >= MAX_QUEUE_FAILURES) throw error;
+        await sleep(pollSeconds, options.signal);
+        continue;
+      }
       if (job) {
         await runJob(job);
         continue;
       }
-      const counts = await queueCounts(db);
+      if (!counts) continue;
       // Done when nothing is queued or running anywhere; a running job elsewhere may still be taken over.
       if (!options.follow && counts.queued === 0 && counts.running === 0) return;
       emit({ type: 'waiting', counts });
