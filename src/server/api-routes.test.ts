@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServerTestStore } from '../../test/server-test-store.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { ingest } from '../store/ingest.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './create-app.js';
 import { OPENAPI } from './openapi.js';
@@ -19,7 +19,7 @@ let seedId: string;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
-  store = openSqliteStore(':memory:');
+  store = await openServerTestStore();
   const summary = await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: (error) => logged.push(error) });
