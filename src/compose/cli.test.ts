@@ -125,10 +125,10 @@ describe('edgarkit compose', () => {
 
 describe('edgarkit validate', () => {
   it('prints each finding at its place and exits 1 when a rule EDGAR enforces is broken', async () => {
-    const result = await run(['validate', join(testdata, 'invalid', 'broken-6k.txt')]);
+    const result = await run(['validate', join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${join(testdata, 'invalid', 'broken-6k.txt')}:27:1: error html/script: Remove the <script>`);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe(`${join(testdata, 'invalid', 'broken-6k.txt')}: 15 errors, 6 warnings`);
+    expect(result.stdout).toContain(`${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}:27:1: error html/script: Remove the <script>`);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(`${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}: 15 errors, 6 warnings`);
   });
 
   it('exits 0 for the seed, and gives JSON with totals per rule for a folder', async () => {

@@ -6,7 +6,7 @@ import { type Finding, formatFinding, LISTED_PER_RULE } from './finding.js';
 import { RULES } from './rules.js';
 import { validateSubmission } from './validate-submission.js';
 
-const invalid = join(projectRoot, 'testdata', 'compose', 'invalid');
+const invalid = join(projectRoot, 'testdata', 'malformed');
 
 function place(finding: Finding): string {
   return `${finding.line}:${finding.column} ${finding.severity} ${finding.code} [${finding.document ?? '-'}]`;
