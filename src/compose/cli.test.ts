@@ -133,7 +133,7 @@ describe('edgarkit validate', () => {
 
   it('exits 0 for the seed, and gives JSON with totals per rule for a folder', async () => {
     expect((await run(['validate', seedPath()])).code).toBe(0);
-    const result = await run(['validate', join(testdata, 'invalid'), '--json']);
+    const result = await run(['validate', join(projectRoot, 'testdata', 'malformed'), '--json']);
     const json = JSON.parse(result.stdout) as { files: unknown[]; totals: { errors: number; byRule: Record<string, number> } };
     expect(json.files).toHaveLength(1);
     expect(json.totals.errors).toBe(15);
