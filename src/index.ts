@@ -33,3 +33,5 @@ export { FORM_6K_SCHEMA } from './compose/schema-6k.js';
 export type { Compose6KRecord } from './compose/record-6k.js';
 export { validateSubmission, type ValidationReport } from './validate/validate-submission.js';
 export { readBack6K, compareRoundTrip } from './validate/round-trip.js';
+export { openPostgresStore, migratePostgres } from './store/postgres/postgres-store.js';
+export { isPostgresUrl } from './store/open-store.js';

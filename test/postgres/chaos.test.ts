@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -134,6 +135,7 @@ describe('many ingest workers, one killed and one stalled', () => {
           worker.kill('SIGKILL');
         }
       }
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
