@@ -1,10 +1,11 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, and innerText is the text a reader sees.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerComposeRoutes } from '../../src/server/compose-routes.js';
 import { securityHeaders } from '../../src/server/security-headers.js';
@@ -19,17 +20,6 @@ import { projectRoot } from '../shared-files.js';
  * form, the previews appear, and the downloaded submission reads back as the seed's record. Without Chromium this
  * suite fails (it never skips).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const golden = JSON.parse(readFileSync(join(projectRoot, 'testdata', 'golden', 'forms', 'hanaro-6k-2002-12.json'), 'utf8')) as Record<
   string,
@@ -42,11 +32,6 @@ let server: ServerType;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the compose page tests need a real browser (apt-get install chromium). They fail rather than skip.`,
-    );
-  }
   const app = new Hono();
   app.use('*', securityHeaders());
   registerStaticAssets(app);
@@ -54,7 +39,7 @@ beforeAll(async () => {
   baseUrl = await new Promise<string>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}/`));
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium('the compose page tests');
 }, 60_000);
 
 afterAll(async () => {
@@ -62,19 +47,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-/** A page that records console errors (a CSP violation is one), uncaught exceptions and requests that leave the server. */
-async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl)) problems.push(`external request: ${request.url()}`);
-  });
-  return { page, problems };
-}
 
 /** Types the seed's record (../shared/seed/hanaro-6k-2002-12.txt) into the form. */
 async function fillSeed(page: Page): Promise<void> {
@@ -106,7 +78,7 @@ async function fillSeed(page: Page): Promise<void> {
 describe('the compose page', () => {
   it('turns the seed typed into the form into previews, findings and a submission that reads back as the seed', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(context, baseUrl);
     const response = await page.goto(`${baseUrl}compose`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("frame-src 'self'");
@@ -147,7 +119,7 @@ describe('the compose page', () => {
 
   it('works without script: Preview posts the form and the server renders both documents', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(context, baseUrl);
     await page.goto(`${baseUrl}compose`);
     await fillSeed(page);
     await Promise.all([page.waitForLoadState('load'), page.click('button[formaction="/compose"]')]);

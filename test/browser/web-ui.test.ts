@@ -1,10 +1,11 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, and innerText is the text a reader sees.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
+import { launchChromium, openPage } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServeCommand } from '../../src/cli/serve-command.js';
 import { ingest } from '../../src/store/ingest.js';
@@ -15,17 +16,6 @@ import { corpusPath, projectRoot, seedPath } from '../shared-files.js';
  * The web UI in a real browser: `edgarkit serve` on 127.0.0.1 port 0 over a database file, driven by headless
  * Chromium through playwright-core. CI installs Chromium; without it this suite fails (it never skips).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = join(projectRoot, 'test-artifacts');
 
 let browser: Browser;
@@ -38,11 +28,6 @@ const stop = new AbortController();
 let serving: Promise<number>;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the web UI tests need a real browser (apt-get install chromium). They fail rather than skip.`,
-    );
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'edgarkit-web-ui-'));
   database = join(dir, 'edgarkit.db');
@@ -61,7 +46,7 @@ beforeAll(async () => {
     serving.catch(reject);
   });
   baseUrl = await listening;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium('the web UI tests');
 }, 60_000);
 
 afterAll(async () => {
@@ -75,19 +60,6 @@ function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** A page that records console errors (a CSP violation is one), uncaught exceptions and any request that leaves the server. */
-async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl)) problems.push(`external request: ${request.url()}`);
-  });
-  return { page, problems };
-}
 
 describe('edgarkit serve', () => {
   const quietIo = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {} };
@@ -128,7 +100,7 @@ describe('edgarkit serve', () => {
 describe('the web UI in Chromium', () => {
   it('searches a phrase, opens the filing, shows its 6-K record, highlights a field in the document, and shows real tables', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(context, baseUrl);
 
     await page.goto(baseUrl);
     await expect.poll(() => page.locator('.empty').innerText()).toContain('filings');
@@ -191,7 +163,7 @@ describe('the web UI in Chromium', () => {
 
   it('shows a company with its chart, and images attached to a filing', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(context, baseUrl);
     await page.goto(`${baseUrl}filings/0000950127-09-000020`);
     await page.locator('a[href="/companies/0000898685"]').first().click();
     await page.waitForURL(/\/companies\/0000898685$/);
@@ -219,7 +191,7 @@ describe('the web UI in Chromium', () => {
       isMobile: true,
       hasTouch: true,
     });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(context, baseUrl);
     const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     for (const [path, name] of [
       ['', 'phone-search'],
