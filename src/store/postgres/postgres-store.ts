@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import type { Party } from '../../model/submission.js';
+import { parseJsonColumn as json } from '../json-column.js';
 import { splitPassages } from '../passages.js';
 import { parseSearchQuery, type QueryFilters } from '../search-query.js';
 import {
@@ -130,15 +131,6 @@ async function migrateWith(pool: pg.Pool): Promise<number[]> {
     client.release();
   }
   return ran;
-}
-
-function json<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 /** PostgreSQL text cannot hold NUL; filings occasionally do. */

@@ -21,6 +21,7 @@ import {
   type StoreStats,
   type WriteResult,
 } from '../store.js';
+import { parseJsonColumn as json } from '../json-column.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -62,15 +63,6 @@ export function migrateSqlite(db: Database.Database): number[] {
     ran.push(migration.version);
   }
   return ran;
-}
-
-function json<T>(text: unknown, fallback: T): T {
-  if (typeof text !== 'string') return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 function registrantOf(recordJson: string | null): string | null {
