@@ -7,13 +7,17 @@
  * written with each adapter's own writeFilings (passage split, full-text index, parties, companies — everything
  * but the parse). Copies share the original bytes (content-addressed blobs are written once).
  *
- * Run: npx tsx bench/postgres-search.ts [sizes=25000,100000] [rounds=5]
- * Loads up to each size in turn and measures there: p50/p95 over the queries below (each run `rounds` times
- * after one warm-up round), per query too, on both databases.
+ * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
+ * Each engine in turn loads up to each size and measures there: p50/p95 over the queries below (each run `rounds`
+ * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
+ * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
+ * both hold the same data. Results are also written as JSON to --out.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { extractRecordsForStore } from '../src/store/extract-records.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { prepareFiling } from '../src/store/prepare-filing.js';
@@ -22,8 +26,21 @@ import type { PreparedFiling, Store } from '../src/store/store.js';
 import { accessionedCorpus, syntheticAccession } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
 
-const sizes = (process.argv[2] ?? '25000,100000').split(',').map(Number);
-const rounds = Number(process.argv[3] ?? 5);
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '25000,100000' },
+    rounds: { type: 'string', default: '5' },
+    engines: { type: 'string', default: 'sqlite,postgres' },
+    out: { type: 'string', default: '/tmp/edgarkit-search-bench.json' },
+    // Keep the PostgreSQL cluster running after measuring (until Ctrl-C) to measure it again with --postgres-url.
+    hold: { type: 'boolean', default: false },
+    // Measure an existing database (left by --hold) without loading: --sizes then names its one size.
+    'postgres-url': { type: 'string' },
+  },
+});
+const sizes = options.sizes.split(',').map(Number);
+const rounds = Number(options.rounds);
+const engines = options.engines.split(',') as ('sqlite' | 'postgres')[];
 const root = '/tmp/edgarkit-bench-pg-search';
 rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
@@ -88,9 +105,11 @@ async function load(store: Store, from: number, to: number, batch: number, paral
   return (Date.now() - started) / 1000;
 }
 
-async function measure(store: Store): Promise<{ p50: number; p95: number; perQuery: Map<string, { ms: number; hits: number }> }> {
+async function measure(
+  store: Store,
+): Promise<{ p50: number; p95: number; perQuery: Map<string, { ms: number; hits: number; filings: string[] }> }> {
   const times: number[] = [];
-  const perQuery = new Map<string, { ms: number; hits: number }>();
+  const perQuery = new Map<string, { ms: number; hits: number; filings: string[] }>();
   for (let round = 0; round <= rounds; round++) {
     for (const text of QUERIES) {
       const started = process.hrtime.bigint();
@@ -98,7 +117,7 @@ async function measure(store: Store): Promise<{ p50: number; p95: number; perQue
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (round === 0) continue; // warm-up
       times.push(ms);
-      const entry = perQuery.get(text) ?? { ms: 0, hits: page.hits.length };
+      const entry = perQuery.get(text) ?? { ms: 0, hits: page.hits.length, filings: page.hits.map((hit) => hit.filingId) };
       entry.ms += ms / rounds;
       perQuery.set(text, entry);
     }
@@ -108,58 +127,142 @@ async function measure(store: Store): Promise<{ p50: number; p95: number; perQue
   return { p50: at(0.5), p95: at(0.95), perQuery };
 }
 
-const cluster = await startTestCluster({
-  durable: true,
-  settings: {
-    shared_buffers: '1GB',
-    work_mem: '32MB',
-    maintenance_work_mem: '512MB',
-    max_wal_size: '8GB',
-    checkpoint_timeout: '30min',
-    effective_cache_size: '8GB',
-  },
-});
-try {
-  const url = await cluster.createDatabase('search');
-  const postgres = await openPostgresStore(url, { poolSize: 4 });
-  const sqliteFile = join(root, 'search.db');
-  const sqlite = openSqliteStore(sqliteFile);
-  let loaded = 0;
-  for (const size of sizes) {
-    const pgSeconds = await load(postgres, loaded, size, 200, 2);
-    const sqliteSeconds = await load(sqlite, loaded, size, 500, 1);
-    const added = size - loaded;
-    loaded = size;
-    await queryOnce(url, 'VACUUM ANALYZE');
-    const [pgRow] = await queryOnce<{ size: string; passages: string }>(
-      url,
-      'SELECT pg_database_size(current_database()) AS size, (SELECT count(*) FROM passages) AS passages',
-    );
-    const sqliteBytes = statSync(sqliteFile).size + (existsSync(`${sqliteFile}-wal`) ? statSync(`${sqliteFile}-wal`).size : 0);
-    console.log(`\n== ${size.toLocaleString('en-US')} filings, ${Number(pgRow?.passages).toLocaleString('en-US')} passages`);
-    console.log(
-      `load (writes only, no parsing) of ${added} filings: PostgreSQL ${(added / pgSeconds).toFixed(0)} filings/s (2 connections), SQLite ${(added / sqliteSeconds).toFixed(0)} filings/s`,
-    );
-    console.log(
-      `size: PostgreSQL ${(Number(pgRow?.size) / 1e9).toFixed(2)} GB, SQLite ${(sqliteBytes / 1e9).toFixed(2)} GB (original bytes shared by the copies)`,
-    );
-    const onPostgres = await measure(postgres);
-    const onSqlite = await measure(sqlite);
-    console.log(
-      `search (limit 20, ${QUERIES.length} queries x ${rounds}): PostgreSQL p50 ${onPostgres.p50.toFixed(1)} ms, p95 ${onPostgres.p95.toFixed(1)} ms; SQLite p50 ${onSqlite.p50.toFixed(1)} ms, p95 ${onSqlite.p95.toFixed(1)} ms`,
-    );
-    console.log(`${'query'.padEnd(42)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)}`);
-    for (const text of QUERIES) {
-      const a = onPostgres.perQuery.get(text);
-      const b = onSqlite.perQuery.get(text);
-      console.log(
-        `${text.padEnd(42)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)}`,
+interface StageResult {
+  engine: 'sqlite' | 'postgres';
+  filings: number;
+  passages: number;
+  loadFilingsPerSecond: number;
+  databaseBytes: number;
+  p50: number;
+  p95: number;
+  perQuery: Record<string, { ms: number; hits: number; filings: string[] }>;
+}
+const results: StageResult[] = [];
+const save = () => writeFileSync(options.out, `${JSON.stringify({ sizes, rounds, queries: QUERIES, results }, null, 2)}\n`);
+
+async function stage(
+  engine: 'sqlite' | 'postgres',
+  store: Store,
+  size: number,
+  loaded: number,
+  describe: () => Promise<{ bytes: number; passages: number }>,
+) {
+  const seconds = await load(store, loaded, size, engine === 'postgres' ? 200 : 500, engine === 'postgres' ? 2 : 1);
+  const { bytes, passages } = await describe();
+  const measured = await measure(store);
+  const result: StageResult = {
+    engine,
+    filings: size,
+    passages,
+    loadFilingsPerSecond: (size - loaded) / seconds,
+    databaseBytes: bytes,
+    p50: measured.p50,
+    p95: measured.p95,
+    perQuery: Object.fromEntries(measured.perQuery),
+  };
+  results.push(result);
+  save();
+  console.log(
+    `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only), ${(bytes / 1e9).toFixed(2)} GB`,
+  );
+  console.log(
+    `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`,
+  );
+  for (const text of QUERIES) {
+    const entry = measured.perQuery.get(text);
+    console.log(`  ${text.padEnd(42)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms ${String(entry?.hits).padStart(4)} hits`);
+  }
+}
+
+for (const engine of engines) {
+  if (engine === 'sqlite') {
+    const file = join(root, 'search.db');
+    const sqlite = openSqliteStore(file);
+    let loaded = 0;
+    for (const size of sizes) {
+      await stage('sqlite', sqlite, size, loaded, async () => {
+        const reader = new Database(file, { readonly: true });
+        const passages = Number((reader.prepare('SELECT count(*) AS n FROM documents_fts').get() as { n: number }).n);
+        reader.close();
+        const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+        return { bytes, passages };
+      });
+      loaded = size;
+    }
+    await sqlite.close();
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+  } else if (options['postgres-url']) {
+    const url = options['postgres-url'];
+    const postgres = await openPostgresStore(url, { poolSize: 4 });
+    const size = sizes[sizes.length - 1] as number;
+    await stage('postgres', postgres, size, size, async () => {
+      const [row] = await queryOnce<{ size: string; passages: string }>(
+        url,
+        'SELECT pg_database_size(current_database()) AS size, (SELECT count(*) FROM passages) AS passages',
       );
+      return { bytes: Number(row?.size), passages: Number(row?.passages) };
+    });
+    await postgres.close();
+  } else {
+    const cluster = await startTestCluster({
+      durable: true,
+      settings: {
+        shared_buffers: '1GB',
+        work_mem: '32MB',
+        maintenance_work_mem: '512MB',
+        max_wal_size: '8GB',
+        checkpoint_timeout: '30min',
+        effective_cache_size: '8GB',
+      },
+    });
+    try {
+      const url = await cluster.createDatabase('search');
+      const postgres = await openPostgresStore(url, { poolSize: 4 });
+      let loaded = 0;
+      for (const size of sizes) {
+        await stage('postgres', postgres, size, loaded, async () => {
+          await queryOnce(url, 'VACUUM ANALYZE');
+          const [row] = await queryOnce<{ size: string; passages: string }>(
+            url,
+            'SELECT pg_database_size(current_database()) AS size, (SELECT count(*) FROM passages) AS passages',
+          );
+          return { bytes: Number(row?.size), passages: Number(row?.passages) };
+        });
+        loaded = size;
+      }
+      await postgres.close();
+      if (options.hold) {
+        console.log(`\nholding the cluster: --postgres-url ${url} (Ctrl-C to stop it and remove its folder)`);
+        const alive = setInterval(() => {}, 60_000); // a signal listener alone does not keep the process running
+        await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+        clearInterval(alive);
+      }
+    } finally {
+      await cluster.stop();
     }
   }
-  await postgres.close();
-  await sqlite.close();
-} finally {
-  await cluster.stop();
-  rmSync(root, { recursive: true, force: true });
+}
+rmSync(root, { recursive: true, force: true });
+
+// Side by side, for the sizes both engines reached.
+for (const size of sizes) {
+  const lite = results.find((r) => r.engine === 'sqlite' && r.filings === size);
+  const pg = results.find((r) => r.engine === 'postgres' && r.filings === size);
+  if (!lite || !pg) continue;
+  console.log(
+    `\n== side by side at ${size.toLocaleString('en-US')} filings: PostgreSQL p50 ${pg.p50.toFixed(1)} / p95 ${pg.p95.toFixed(1)} ms; SQLite p50 ${lite.p50.toFixed(1)} / p95 ${lite.p95.toFixed(1)} ms`,
+  );
+  console.log(
+    `${'query'.padEnd(42)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)} ${'overlap'.padStart(7)}`,
+  );
+  for (const text of QUERIES) {
+    const a = pg.perQuery[text];
+    const b = lite.perQuery[text];
+    // First pages rank the same text differently (BM25 against ts_rank_cd, and copies tie): shown as overlap.
+    const shared = (a?.filings ?? []).filter((id) => b?.filings.includes(id)).length;
+    console.log(
+      `${text.padEnd(42)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)} ${String(shared).padStart(7)}`,
+    );
+  }
 }
