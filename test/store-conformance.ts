@@ -18,7 +18,14 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     beforeAll(async () => {
       store = await open();
       inputs = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
-      for (const file of ['fpi/0000912282-09-000008.txt', 'fpi/0000950127-09-000020.txt', 'fpi/0001279569-09-000080.txt', 'submissions/0001011438-98-000429.txt', 'nc/0001193125-10-145855.nc', 'fpi/0001144204-10-066757.txt']) {
+      for (const file of [
+        'fpi/0000912282-09-000008.txt',
+        'fpi/0000950127-09-000020.txt',
+        'fpi/0001279569-09-000080.txt',
+        'submissions/0001011438-98-000429.txt',
+        'nc/0001193125-10-145855.nc',
+        'fpi/0001144204-10-066757.txt',
+      ]) {
         copyFileSync(corpusPath(file), join(inputs, file.split('/')[1] as string));
       }
       copyFileSync(seedPath(), join(inputs, 'hanaro-6k-2002-12.txt'));
@@ -63,10 +70,20 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(byCik.map((filing) => filing.accessionNumber)).toEqual(['0000912282-09-000008']);
       // The seed has no header: its cover makes it a 6-K, stored under a local id.
       const sixKs = await store.listFilings({ form: '6-K' });
-      expect(sixKs.map((filing) => filing.accessionNumber).sort()).toEqual(['0000912282-09-000008', '0000950127-09-000020', '0001144204-10-066757', '0001279569-09-000080', null]);
+      expect(sixKs.map((filing) => filing.accessionNumber).sort()).toEqual([
+        '0000912282-09-000008',
+        '0000950127-09-000020',
+        '0001144204-10-066757',
+        '0001279569-09-000080',
+        null,
+      ]);
       expect(sixKs.find((filing) => filing.accessionNumber === null)?.filingId).toMatch(/^local-[0-9a-f]{20}$/);
       const in2009 = await store.listFilings({ from: '2009-01-01', to: '2009-01-31' });
-      expect(in2009.map((filing) => filing.accessionNumber).sort()).toEqual(['0000912282-09-000008', '0000950127-09-000020', '0001279569-09-000080']);
+      expect(in2009.map((filing) => filing.accessionNumber).sort()).toEqual([
+        '0000912282-09-000008',
+        '0000950127-09-000020',
+        '0001279569-09-000080',
+      ]);
       const company = await store.getCompany('0001453015');
       expect(company?.name).toBe('7076991 Canada Inc.');
       expect(company?.filingCount).toBe(1);
@@ -112,7 +129,64 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect((await store.getFiling('0000912282-09-000008'))?.documents).toHaveLength(4);
       expect(await store.checkIntegrity()).toEqual([]);
     });
+
+    it('ranks the newest 2,000 matching passages, with filters as without', async () => {
+      // An older filing whose one passage says "quokka" most often, then a newer one with 2,050 passages that
+      // say it once each: only the newest 2,000 matches are ranked, so the older filing is not among them
+      // unless a filter leaves it among the newest that pass.
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
+      const filler = 'The registrant reports routine matters of no particular interest to anyone at all. '.repeat(21);
+      writeFileSync(
+        join(folder, 'older.txt'),
+        capSubmission('9900000001-26-000001', '0099000001', 'WOMBAT HOLDINGS LTD', [`${'quokka '.repeat(30)}${filler}`]),
+      );
+      writeFileSync(
+        join(folder, 'newer.txt'),
+        capSubmission(
+          '9900000002-26-000001',
+          '0099000002',
+          'NUMBAT INDUSTRIES PLC',
+          Array.from({ length: 2_050 }, (_, n) => `Paragraph ${n}: quokka. ${filler}`),
+        ),
+      );
+      expect((await ingest(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingest(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
+      const ids = async (text: string) => [...new Set((await store.search({ text })).hits.map((hit) => hit.filingId))];
+      expect(await ids('quokka')).toEqual(['9900000002-26-000001']);
+      expect(await ids('quokka form:6-K')).toEqual(['9900000002-26-000001']);
+      expect(await ids('quokka from:2026-01-01')).toEqual(['9900000002-26-000001']);
+      expect(await ids('quokka company:wombat')).toEqual(['9900000001-26-000001']);
+    }, 120_000);
   });
+}
+
+/** A minimal 6-K submission whose one document is the given paragraphs, each about one passage long. */
+function capSubmission(accession: string, cik: string, name: string, paragraphs: readonly string[]): string {
+  return [
+    '<SEC-DOCUMENT>',
+    '<SEC-HEADER>',
+    `ACCESSION NUMBER:\t\t${accession}`,
+    'CONFORMED SUBMISSION TYPE:\t6-K',
+    'PUBLIC DOCUMENT COUNT:\t\t1',
+    'FILED AS OF DATE:\t\t20260301',
+    '',
+    'FILER:',
+    '',
+    '\tCOMPANY DATA:\t',
+    `\t\tCOMPANY CONFORMED NAME:\t\t\t${name}`,
+    `\t\tCENTRAL INDEX KEY:\t\t\t${cik}`,
+    '</SEC-HEADER>',
+    '<DOCUMENT>',
+    '<TYPE>6-K',
+    '<SEQUENCE>1',
+    '<FILENAME>report.txt',
+    '<TEXT>',
+    paragraphs.join('\n\n'),
+    '</TEXT>',
+    '</DOCUMENT>',
+    '</SEC-DOCUMENT>',
+    '',
+  ].join('\n');
 }
 
 export function makeTempDir(prefix: string): string {

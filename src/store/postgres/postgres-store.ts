@@ -31,7 +31,7 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
-/** Most matches a single unfiltered query ranks, as in the SQLite adapter: the newest RANK_CAP passages. */
+/** Most matches a query ranks, filtered or not, as in the SQLite adapter: the newest RANK_CAP passages. */
 const RANK_CAP = 2_000;
 /** The text-search configuration made by migration 1 (english parser, Porter stemmer, no stop words). */
 const TS_CONFIG = 'edgarkit';
@@ -580,11 +580,15 @@ export class PostgresStore implements Store {
         where.length === 0
           ? await this.#newestRanked(params[0] as string, (offset + limit) * 4)
           : (
+              // As unfiltered: the newest RANK_CAP matches that pass the filters are ranked, not every match.
               await this.#pool.query(
-                `SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
-                 FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
-                 WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
-                 ORDER BY score DESC, p.id DESC LIMIT ${param((offset + limit) * 4)}`,
+                `SELECT id, document_id, score FROM (
+                   SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
+                   FROM (SELECT p.id, p.document_id, p.tsv
+                         FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
+                         WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
+                         ORDER BY p.id DESC LIMIT ${RANK_CAP}) AS m
+                 ) AS r ORDER BY score DESC, id DESC LIMIT ${param((offset + limit) * 4)}`,
                 params,
               )
             ).rows;

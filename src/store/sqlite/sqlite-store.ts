@@ -27,7 +27,7 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
-/** Most matches a single unfiltered query ranks (see #rankedPage). */
+/** Most matches a query ranks, filtered or not: the newest RANK_CAP (see #rankedPage). */
 const RANK_CAP = 2_000;
 
 export interface SqliteStoreOptions {
@@ -291,14 +291,17 @@ export class SqliteStore implements Store {
     if (parsed.match && where.length === 0) {
       rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
     } else if (parsed.match) {
-      // Filters first, then ranking; snippets only for the page shown.
+      // The newest RANK_CAP matches that pass the filters, read in index order (which stops early), then ranked;
+      // snippets only for the page shown.
       const match = toFts5(parsed.match);
-      const sql = `SELECT documents_fts.rowid AS rowid, documents_fts.rank AS rank
-        FROM documents_fts
-        JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
-        JOIN filings f ON f.rowid = d.filing_rowid
-        WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
-        ORDER BY documents_fts.rank LIMIT ?`;
+      const sql = `SELECT rowid, rank FROM (
+          SELECT documents_fts.rowid AS rowid, documents_fts.rank AS rank
+          FROM documents_fts
+          JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
+          JOIN filings f ON f.rowid = d.filing_rowid
+          WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
+          ORDER BY documents_fts.rowid DESC LIMIT ${RANK_CAP}
+        ) ORDER BY rank LIMIT ?`;
       const ids = this.#statement(sql).all(match, ...params, (offset + limit) * 4) as { rowid: number; rank: number }[];
       rows = this.#pageRows(match, ids, limit, offset);
     } else {
