@@ -32,6 +32,8 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '5' },
     engines: { type: 'string', default: 'sqlite,postgres' },
     out: { type: 'string', default: '/tmp/edgarkit-search-bench.json' },
+    // Where the SQLite database is made (emptied first, removed at the end).
+    dir: { type: 'string', default: '/tmp/edgarkit-bench-pg-search' },
     // Keep the PostgreSQL cluster running after measuring (until Ctrl-C) to measure it again with --postgres-url.
     hold: { type: 'boolean', default: false },
     // Measure an existing database (left by --hold) without loading: --sizes then names its one size.
@@ -41,7 +43,8 @@ const { values: options } = parseArgs({
 const sizes = options.sizes.split(',').map(Number);
 const rounds = Number(options.rounds);
 const engines = options.engines.split(',') as ('sqlite' | 'postgres')[];
-const root = '/tmp/edgarkit-bench-pg-search';
+const root = options.dir;
+
 rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
 

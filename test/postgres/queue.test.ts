@@ -226,7 +226,8 @@ describe('scale commands', () => {
     }
     copyFileSync(seedPath(), join(inputs, 'seed.txt'));
     const file = join(dir, 'source.db');
-    const sqlite = openSqliteStore(file);
+    // Small index shards, so that the copy reads passages from several of them.
+    const sqlite = openSqliteStore(file, { shardPassages: 8 });
     await ingest(sqlite, [inputs], { workers: 0 });
     await sqlite.close();
     const url = await requireCluster().createDatabase('copy');

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { PASSAGE_STRIDE } from '../passages.js';
+import { shardTable } from '../sqlite/migrations.js';
 import type { PreparedBlob, PreparedDocument, PreparedFiling } from '../store.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 
@@ -9,7 +10,7 @@ import { openPostgresStore, type PostgresStore } from './postgres-store.js';
  * ordinary upsert. Resumable: an accession already there with the same content hash is skipped. At the end both
  * sides are compared: row counts, and every accession's content hash.
  *
- * It reads the SQLite schema of migration 1 (src/store/sqlite/migrations.ts) directly.
+ * It reads the SQLite schema of migrations 1 and 2 (src/store/sqlite/migrations.ts) directly.
  */
 
 export interface CopyOptions {
@@ -53,7 +54,7 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
   let target: PostgresStore | null = null;
   try {
     const version = (source.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v;
-    if (version !== 1) throw new Error(`${from} has SQLite schema version ${version}; this copy reads version 1`);
+    if (version !== 1 && version !== 2) throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 and 2`);
     target = await openPostgresStore(to, { poolSize: 2 });
     const batchSize = options.batchSize ?? 200;
     const total = (source.prepare('SELECT count(*) AS n FROM filings').get() as { n: number }).n;
@@ -97,7 +98,10 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
 class FilingReader {
   readonly #filing: Database.Statement;
   readonly #documents: Database.Statement;
-  readonly #passages: Database.Statement;
+  readonly #db: Database.Database;
+  /** Passage reads by index table; the shard of a document (0 before schema version 2, which has one table). */
+  readonly #passages = new Map<string, Database.Statement>();
+  readonly #shardOf: ((documentId: number) => number) | null;
   readonly #exhibits: Database.Statement;
   readonly #signatures: Database.Statement;
   readonly #blob: Database.Statement;
@@ -105,10 +109,25 @@ class FilingReader {
   constructor(db: Database.Database) {
     this.#filing = db.prepare('SELECT * FROM filings WHERE rowid = ?');
     this.#documents = db.prepare('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position');
-    this.#passages = db.prepare('SELECT text FROM documents_fts WHERE rowid >= ? AND rowid < ? ORDER BY rowid');
+    this.#db = db;
+    const sharded = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
+    const shard = sharded
+      ? db.prepare('SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1').pluck()
+      : null;
+    this.#shardOf = shard ? (documentId) => (shard.get(documentId) as number | undefined) ?? 0 : null;
     this.#exhibits = db.prepare('SELECT * FROM exhibits WHERE filing_rowid = ? ORDER BY position');
     this.#signatures = db.prepare('SELECT record FROM signatures WHERE filing_rowid = ? ORDER BY position');
     this.#blob = db.prepare('SELECT sha256, compression, byte_length, data FROM blobs WHERE sha256 = ?');
+  }
+
+  #passagesOf(documentId: number): { text: string }[] {
+    const table = shardTable(this.#shardOf?.(documentId) ?? 0);
+    let statement = this.#passages.get(table);
+    if (!statement) {
+      statement = this.#db.prepare(`SELECT text FROM ${table} WHERE rowid >= ? AND rowid < ? ORDER BY rowid`);
+      this.#passages.set(table, statement);
+    }
+    return statement.all(documentId * PASSAGE_STRIDE, (documentId + 1) * PASSAGE_STRIDE) as { text: string }[];
   }
 
   read(rowid: number): PreparedFiling {
@@ -124,7 +143,7 @@ class FilingReader {
     addBlob(row.original_blob as string);
     const documents = (this.#documents.all(rowid) as Row[]).map((document): PreparedDocument => {
       const id = document.id as number;
-      const passages = this.#passages.all(id * PASSAGE_STRIDE, (id + 1) * PASSAGE_STRIDE) as { text: string }[];
+      const passages = this.#passagesOf(id);
       addBlob((document.attachment_sha256 as string | null) ?? null);
       return {
         position: document.position as number,

@@ -1,3 +1,11 @@
+/** How every full-text table tokenizes: Porter stems over unicode61 words, accents folded. */
+export const FTS_TOKENIZE = 'porter unicode61 remove_diacritics 2';
+
+/** The full-text table of the shard whose first document is `firstDocument` (0: the table of migration 1). */
+export function shardTable(firstDocument: number): string {
+  return firstDocument === 0 ? 'documents_fts' : `passages_fts_${Math.trunc(firstDocument)}`;
+}
+
 /** Forward-only schema versions; each runs once, in order, inside a transaction. */
 export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   {
@@ -80,7 +88,7 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly na
         attachment_name TEXT,
         UNIQUE (filing_rowid, position)
       );
-      CREATE VIRTUAL TABLE documents_fts USING fts5 (text, tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE documents_fts USING fts5 (text, tokenize = '${FTS_TOKENIZE}');
       CREATE TABLE exhibits (
         filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
         position INTEGER NOT NULL,
@@ -102,6 +110,16 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly na
         byte_length INTEGER NOT NULL,
         data BLOB NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    name: 'passages indexed in shards',
+    // documents_fts becomes the first shard, holding every document stored so far; sqlite-store.ts starts a new
+    // shard (a table of the same definition) each time the newest one holds SHARD_PASSAGES passages.
+    sql: `
+      CREATE TABLE passage_shards (first_document INTEGER PRIMARY KEY, passages INTEGER NOT NULL);
+      INSERT INTO passage_shards (first_document, passages) SELECT 0, count(*) FROM documents_fts;
     `,
   },
 ];

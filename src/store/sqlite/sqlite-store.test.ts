@@ -1,6 +1,136 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
+import { ingest } from '../ingest.js';
+import type { Store } from '../store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 describeStoreConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-'), 'test.db')));
 describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memory:'));
+describeStoreConformance('SQLite with small index shards', async () => openSqliteStore(':memory:', { shardPassages: 5 }));
+
+const INPUTS = [
+  'fpi/0000912282-09-000008.txt',
+  'fpi/0000950127-09-000020.txt',
+  'fpi/0001279569-09-000080.txt',
+  'fpi/0001144204-10-066757.txt',
+  'submissions/0001011438-98-000429.txt',
+  'nc/0001193125-10-145855.nc',
+].map(corpusPath);
+const QUERIES = [
+  'securities',
+  '"foreign private issuer"',
+  'redempt*',
+  'hanaro OR glenlyon',
+  'exchange NOT hanaro',
+  'board of directors',
+  'securities form:8-K',
+  'exchange from:2009-01-01 to:2009-12-31',
+  'company:canada',
+];
+
+async function filingsFound(store: Store, text: string): Promise<string[]> {
+  return [...new Set((await store.search({ text, limit: 200 })).hits.map((hit) => hit.filingId))].sort();
+}
+
+describe('SQLite index shards', () => {
+  let single: Store;
+  let sharded: Store;
+  let shardedFile: string;
+  beforeAll(async () => {
+    single = openSqliteStore(':memory:');
+    shardedFile = join(makeTempDir('edgarkit-shards-'), 'sharded.db');
+    sharded = openSqliteStore(shardedFile, { shardPassages: 8 });
+    for (const store of [single, sharded]) await ingest(store, [...INPUTS, seedPath()], { workers: 0 });
+  }, 60_000);
+
+  it('starts a new shard each time the newest is full, and keeps every passage once', () => {
+    const shards = shardContents(shardedFile);
+    expect(shards.length).toBeGreaterThan(3);
+    expect(shards.reduce((sum, shard) => sum + shard.rows, 0)).toBeGreaterThan(100);
+  });
+
+  it('finds the same filings as one index', async () => {
+    for (const text of QUERIES) {
+      const expected = await filingsFound(single, text);
+      expect(expected.length, text).toBeGreaterThan(0);
+      expect(await filingsFound(sharded, text), text).toEqual(expected);
+    }
+  });
+
+  it('quotes a snippet from the shard that holds the passage', async () => {
+    const page = await sharded.search({ text: '"convertible bonds"' });
+    expect(page.hits.length).toBeGreaterThan(0);
+    for (const hit of page.hits) expect(hit.snippet.toLowerCase()).toContain('convertible');
+  });
+
+  it('removes a replaced filing from its shard', async () => {
+    const changed = join(makeTempDir('edgarkit-shards-'), 'changed.txt');
+    writeFileSync(changed, readFileSync(INPUTS[0] as string, 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES'), 'latin1');
+    const before = shardContents(shardedFile).reduce((sum, shard) => sum + shard.rows, 0);
+    expect((await ingest(sharded, [changed], { workers: 0 })).replaced).toBe(1);
+    expect(await filingsFound(sharded, 'xyzzyplugh')).toEqual(['0000912282-09-000008']);
+    // The old passages are gone from their shard and the new ones counted in the newest: the totals still agree.
+    expect(shardContents(shardedFile).reduce((sum, shard) => sum + shard.rows, 0)).toBe(before);
+    expect(await sharded.checkIntegrity()).toEqual([]);
+  });
+});
+
+/** Each shard's rows, checked against its count in passage_shards and against its document range. */
+function shardContents(file: string): { firstDocument: number; rows: number }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const shards = db.prepare('SELECT first_document, passages FROM passage_shards ORDER BY first_document').all() as {
+      first_document: number;
+      passages: number;
+    }[];
+    return shards.map((shard, index) => {
+      const table = shard.first_document === 0 ? 'documents_fts' : `passages_fts_${shard.first_document}`;
+      const rows = db.prepare(`SELECT rowid FROM ${table}`).pluck().all() as number[];
+      expect(rows.length).toBe(shard.passages);
+      const next = shards[index + 1]?.first_document ?? Number.POSITIVE_INFINITY;
+      for (const rowid of rows) {
+        const documentId = Math.floor(rowid / 1_000_000);
+        expect(documentId >= shard.first_document && documentId < next).toBe(true);
+      }
+      return { firstDocument: shard.first_document, rows: rows.length };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+describe('SQLite schema version 1 (one index table)', () => {
+  it('is searched read-only as it is, and migrated in place to shards', async () => {
+    const file = join(makeTempDir('edgarkit-v1-'), 'v1.db');
+    const store = openSqliteStore(file);
+    await ingest(store, [INPUTS[0] as string, seedPath()], { workers: 0 });
+    const expected = await filingsFound(store, 'hanaro OR securities');
+    await store.close();
+    // Back to version 1: every passage is in documents_fts (one shard), so dropping the registry is exactly v1.
+    const db = new Database(file);
+    db.exec('DROP TABLE passage_shards; DELETE FROM schema_migrations WHERE version = 2');
+    db.close();
+    const readonlyStore = openSqliteStore(file, { readonly: true });
+    expect(await filingsFound(readonlyStore, 'hanaro OR securities')).toEqual(expected);
+    await readonlyStore.close();
+    const migrated = openSqliteStore(file, { shardPassages: 5 });
+    expect(await filingsFound(migrated, 'hanaro OR securities')).toEqual(expected);
+    await ingest(migrated, [INPUTS[1] as string], { workers: 0 });
+    expect((await filingsFound(migrated, 'hanaro OR securities')).length).toBe(expected.length + 1);
+    expect(await migrated.checkIntegrity()).toEqual([]);
+    await migrated.close();
+    const check = new Database(file, { readonly: true });
+    const shards = check.prepare('SELECT first_document, passages FROM passage_shards ORDER BY first_document').all() as {
+      first_document: number;
+      passages: number;
+    }[];
+    check.close();
+    expect(shards[0]?.first_document).toBe(0);
+    expect(shards[0]?.passages).toBeGreaterThan(0);
+    expect(shards.length).toBeGreaterThan(1);
+  });
+});

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Party } from '../../model/submission.js';
+import { parseJsonColumn as json } from '../json-column.js';
+import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
 import { parseSearchQuery, toFts5 } from '../search-query.js';
 import {
   type CompanyListRequest,
@@ -13,26 +15,33 @@ import {
   type FilingView,
   type PreparedFiling,
   pageOf,
-  SNIPPET_MARK,
   type SearchHit,
   type SearchPage,
   type SearchRequest,
+  SNIPPET_MARK,
   type Store,
   type StoreStats,
   type WriteResult,
 } from '../store.js';
-import { parseJsonColumn as json } from '../json-column.js';
-import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { FTS_TOKENIZE, SQLITE_MIGRATIONS, shardTable } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
-/** Most matches a query ranks, filtered or not: the newest RANK_CAP (see #rankedPage). */
+/** Most matches a query ranks, filtered or not: the newest RANK_CAP (see #newestMatches). */
 const RANK_CAP = 2_000;
+
+/**
+ * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
+ * each query term's matches over its whole table before it ranks a single row, which grows with the database;
+ * a query that finds RANK_CAP matches in the newest shard never touches (nor counts over) the older ones.
+ */
+export const SHARD_PASSAGES = 500_000;
 
 export interface SqliteStoreOptions {
   /** Open without write access (the server does). */
   readonly readonly?: boolean;
+  /** Passages per index shard (default SHARD_PASSAGES); small values let tests make many shards. */
+  readonly shardPassages?: number;
 }
 
 /** Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. */
@@ -47,7 +56,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     migrateSqlite(db);
   }
   db.pragma('busy_timeout = 5000');
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
 }
 
 export function migrateSqlite(db: Database.Database): number[] {
@@ -58,7 +67,11 @@ export function migrateSqlite(db: Database.Database): number[] {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     })();
     ran.push(migration.version);
   }
@@ -76,14 +89,22 @@ function registrantOf(recordJson: string | null): string | null {
 }
 
 /** The columns a filing list shows (not the header JSON and the other large ones). */
-const SUMMARY_COLUMNS = 'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
+const SUMMARY_COLUMNS =
+  'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
 
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database) {
+  /** False for a database of schema version 1 opened read-only (not migrated): one index table, no shards. */
+  readonly #sharded: boolean;
+
+  readonly #shardPassages: number;
+
+  constructor(db: Database.Database, shardPassages = SHARD_PASSAGES) {
     this.#db = db;
+    this.#shardPassages = shardPassages;
+    this.#sharded = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
   }
 
   #statement(sql: string): Database.Statement {
@@ -121,7 +142,12 @@ export class SqliteStore implements Store {
 
   #deleteFiling(rowid: number): void {
     for (const { id } of this.#statement('SELECT id FROM documents WHERE filing_rowid = ?').all(rowid) as { id: number }[]) {
-      this.#statement('DELETE FROM documents_fts WHERE rowid >= ? AND rowid < ?').run(id * PASSAGE_STRIDE, (id + 1) * PASSAGE_STRIDE);
+      const shard = this.#shardOf(id);
+      const removed = this.#statement(`DELETE FROM ${shardTable(shard)} WHERE rowid >= ? AND rowid < ?`).run(
+        id * PASSAGE_STRIDE,
+        (id + 1) * PASSAGE_STRIDE,
+      ).changes;
+      if (removed > 0) this.#statement('UPDATE passage_shards SET passages = passages - ? WHERE first_document = ?').run(removed, shard);
     }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
@@ -203,24 +229,57 @@ export class SqliteStore implements Store {
       );
       if (document.text !== '') {
         const documentId = Number(documentInfo.lastInsertRowid);
-        splitPassages(document.text).forEach((passage, index) => {
-          this.#statement('INSERT INTO documents_fts (rowid, text) VALUES (?, ?)').run(documentId * PASSAGE_STRIDE + index, passage);
+        const passages = splitPassages(document.text);
+        const insert = this.#statement(
+          `INSERT INTO ${shardTable(this.#shardForNew(documentId, passages.length))} (rowid, text) VALUES (?, ?)`,
+        );
+        passages.forEach((passage, index) => {
+          insert.run(documentId * PASSAGE_STRIDE + index, passage);
         });
       }
     }
     filing.exhibits.forEach((exhibit, position) => {
-      this.#statement('INSERT INTO exhibits (filing_rowid, position, number, description, document_sequence, record) VALUES (?, ?, ?, ?, ?, ?)').run(
-        rowid,
-        position,
-        exhibit.number,
-        exhibit.description,
-        exhibit.documentSequence,
-        exhibit.json,
-      );
+      this.#statement(
+        'INSERT INTO exhibits (filing_rowid, position, number, description, document_sequence, record) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(rowid, position, exhibit.number, exhibit.description, exhibit.documentSequence, exhibit.json);
     });
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+  }
+
+  /** The shard that holds a document's passages: the newest one that began at or before it. */
+  #shardOf(documentId: number): number {
+    if (!this.#sharded) return 0;
+    const row = this.#statement(
+      'SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1',
+    ).get(documentId) as { first_document: number } | undefined;
+    return row?.first_document ?? 0;
+  }
+
+  /** The shard for a new document's passages, counted there; a new shard begins once the newest is full. */
+  #shardForNew(documentId: number, passages: number): number {
+    const newest = this.#statement('SELECT first_document, passages FROM passage_shards ORDER BY first_document DESC LIMIT 1').get() as
+      | { first_document: number; passages: number }
+      | undefined;
+    let shard = newest?.first_document ?? 0;
+    if (!newest || (documentId > newest.first_document && newest.passages >= this.#shardPassages)) {
+      shard = newest ? documentId : 0;
+      if (shard !== 0) this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
+      this.#statement('INSERT INTO passage_shards (first_document, passages) VALUES (?, 0)').run(shard);
+    } else if (documentId < newest.first_document) {
+      shard = this.#shardOf(documentId);
+    }
+    this.#statement('UPDATE passage_shards SET passages = passages + ? WHERE first_document = ?').run(passages, shard);
+    return shard;
+  }
+
+  /** Every shard's first document, newest shard first. */
+  #shards(): number[] {
+    if (!this.#sharded) return [0];
+    return (
+      this.#statement('SELECT first_document FROM passage_shards ORDER BY first_document DESC').all() as { first_document: number }[]
+    ).map((row) => row.first_document);
   }
 
   #upsertCompany(party: Party, filedAt: string | null): void {
@@ -247,7 +306,11 @@ export class SqliteStore implements Store {
       filedAt,
     );
     for (const former of party.formerCompanies) {
-      this.#statement('INSERT OR IGNORE INTO former_names (cik, name, date_changed) VALUES (?, ?, ?)').run(company.cik, former.name, former.dateChanged ?? '');
+      this.#statement('INSERT OR IGNORE INTO former_names (cik, name, date_changed) VALUES (?, ?, ?)').run(
+        company.cik,
+        former.name,
+        former.dateChanged ?? '',
+      );
     }
   }
 
@@ -291,19 +354,9 @@ export class SqliteStore implements Store {
     if (parsed.match && where.length === 0) {
       rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
     } else if (parsed.match) {
-      // The newest RANK_CAP matches that pass the filters, read in index order (which stops early), then ranked;
-      // snippets only for the page shown.
+      // The newest RANK_CAP matches that pass the filters, then ranked; snippets only for the page shown.
       const match = toFts5(parsed.match);
-      const sql = `SELECT rowid, rank FROM (
-          SELECT documents_fts.rowid AS rowid, documents_fts.rank AS rank
-          FROM documents_fts
-          JOIN documents d ON d.id = documents_fts.rowid / ${PASSAGE_STRIDE}
-          JOIN filings f ON f.rowid = d.filing_rowid
-          WHERE documents_fts MATCH ? AND ${where.join(' AND ')}
-          ORDER BY documents_fts.rowid DESC LIMIT ${RANK_CAP}
-        ) ORDER BY rank LIMIT ?`;
-      const ids = this.#statement(sql).all(match, ...params, (offset + limit) * 4) as { rowid: number; rank: number }[];
-      rows = this.#pageRows(match, ids, limit, offset);
+      rows = this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, where, params), limit, offset);
     } else {
       const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
           NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
@@ -334,12 +387,31 @@ export class SqliteStore implements Store {
    */
   #rankedPage(match: string, limit: number, offset: number): Row[] {
     // Passages are ranked; a document appears once, for its best passage, so more passages than asked are read.
-    const wanted = (offset + limit) * 4;
-    // The newest RANK_CAP matching passages are read in index order (which stops early), then ranked.
-    const ids = this.#statement(
-      'SELECT rowid, rank FROM (SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?',
-    ).all(match, RANK_CAP, wanted) as { rowid: number; rank: number }[];
-    return this.#pageRows(match, ids, limit, offset);
+    return this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, [], []), limit, offset);
+  }
+
+  /**
+   * The best `wanted` of the newest RANK_CAP passages that match (and pass the filters, over `d` documents and `f`
+   * filings): shards are read newest first, each in index order, which stops early, until RANK_CAP are found.
+   * Ranks from different shards are compared as they are (bm25 over each shard's own term counts).
+   */
+  #newestMatches(match: string, wanted: number, where: readonly string[], params: readonly unknown[]): { rowid: number; rank: number }[] {
+    const found: { rowid: number; rank: number }[] = [];
+    for (const shard of this.#shards()) {
+      const remaining = RANK_CAP - found.length;
+      if (remaining <= 0) break;
+      const table = shardTable(shard);
+      const sql =
+        where.length === 0
+          ? `SELECT rowid, rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
+          : `SELECT ${table}.rowid AS rowid, ${table}.rank AS rank FROM ${table}
+             JOIN documents d ON d.id = ${table}.rowid / ${PASSAGE_STRIDE}
+             JOIN filings f ON f.rowid = d.filing_rowid
+             WHERE ${table} MATCH ? AND ${where.join(' AND ')}
+             ORDER BY ${table}.rowid DESC LIMIT ?`;
+      found.push(...(this.#statement(sql).all(match, ...params, remaining) as { rowid: number; rank: number }[]));
+    }
+    return found.sort((a, b) => a.rank - b.rank || b.rowid - a.rowid).slice(0, wanted);
   }
 
   /** The rows of one page: each document once (its best passage), with snippet and filing data. */
@@ -358,14 +430,14 @@ export class SqliteStore implements Store {
     if (chosen.length === 0) return [];
     // Snippets from the index alone, one passage at a time (a rowid lookup); filing data in a second query.
     // Joined in one statement, SQLite may drive the join from the tables and probe the index per row.
-    const snippets = chosen.map(
-      (rowid) =>
-        this.#statement(
-          // No bm25() here: for one row it would recount every term over the whole index. The rank is known.
-          `SELECT snippet(documents_fts, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
-           FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?`,
-        ).get(match, rowid) as { snippet: string } | undefined,
-    );
+    const snippets = chosen.map((rowid) => {
+      const table = shardTable(this.#shardOf(Math.floor(rowid / PASSAGE_STRIDE)));
+      return this.#statement(
+        // No bm25() here: for one row it would recount every term over the whole shard. The rank is known.
+        `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
+         FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`,
+      ).get(match, rowid) as { snippet: string } | undefined;
+    });
     const documentIds = chosen.map((rowid) => Math.floor(rowid / PASSAGE_STRIDE));
     const details = new Map(
       (
@@ -404,13 +476,15 @@ export class SqliteStore implements Store {
         attachmentName: (document.attachment_name as string | null) ?? null,
       }),
     );
-    const exhibits = (this.#statement('SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[]).map(
-      (exhibit) => ({
-        number: exhibit.number as string,
-        description: (exhibit.description as string | null) ?? null,
-        documentSequence: (exhibit.document_sequence as number | null) ?? null,
-      }),
-    );
+    const exhibits = (
+      this.#statement('SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position').all(
+        row.rowid,
+      ) as Row[]
+    ).map((exhibit) => ({
+      number: exhibit.number as string,
+      description: (exhibit.description as string | null) ?? null,
+      documentSequence: (exhibit.document_sequence as number | null) ?? null,
+    }));
     return {
       ...this.#summary(row),
       acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
@@ -449,7 +523,9 @@ export class SqliteStore implements Store {
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
-    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as { compression: string; data: Buffer } | undefined;
+    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as
+      | { compression: string; data: Buffer }
+      | undefined;
     if (!row) return null;
     return row.compression === 'gzip' ? gunzipSync(row.data) : row.data;
   }
@@ -475,9 +551,9 @@ export class SqliteStore implements Store {
 
   #company(row: Row): CompanyView {
     const cik = row.cik as string;
-    const formerNames = (this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(cik) as Row[]).map(
-      (former) => ({ name: former.name as string, dateChanged: (former.date_changed as string) || null }),
-    );
+    const formerNames = (
+      this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(cik) as Row[]
+    ).map((former) => ({ name: former.name as string, dateChanged: (former.date_changed as string) || null }));
     const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(cik) as { n: number };
     return {
       cik,
@@ -521,7 +597,10 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     const count = (sql: string) => (this.#statement(sql).get() as { n: number | null }).n ?? 0;
-    const range = this.#statement('SELECT min(filed_at) AS first, max(filed_at) AS last FROM filings').get() as { first: string | null; last: string | null };
+    const range = this.#statement('SELECT min(filed_at) AS first, max(filed_at) AS last FROM filings').get() as {
+      first: string | null;
+      last: string | null;
+    };
     return {
       filings: count('SELECT count(*) AS n FROM filings'),
       documents: count('SELECT count(*) AS n FROM documents'),
@@ -529,7 +608,9 @@ export class SqliteStore implements Store {
       blobs: count('SELECT count(*) AS n FROM blobs'),
       blobBytes: count('SELECT sum(length(data)) AS n FROM blobs'),
       originalBytes: count('SELECT sum(byte_length) AS n FROM filings'),
-      formTypes: (this.#statement('SELECT form_type, count(*) AS n FROM filings GROUP BY form_type ORDER BY n DESC, form_type').all() as Row[]).map((row) => ({
+      formTypes: (
+        this.#statement('SELECT form_type, count(*) AS n FROM filings GROUP BY form_type ORDER BY n DESC, form_type').all() as Row[]
+      ).map((row) => ({
         formType: (row.form_type as string | null) ?? '(none)',
         count: row.n as number,
       })),
@@ -542,11 +623,25 @@ export class SqliteStore implements Store {
     const problems: string[] = [];
     const integrity = this.#db.pragma('integrity_check') as { integrity_check: string }[];
     for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(row.integrity_check);
-    const orphanDocuments = (this.#db.prepare('SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.rowid = d.filing_rowid WHERE f.rowid IS NULL').get() as { n: number }).n;
+    const orphanDocuments = (
+      this.#db
+        .prepare('SELECT count(*) AS n FROM documents d LEFT JOIN filings f ON f.rowid = d.filing_rowid WHERE f.rowid IS NULL')
+        .get() as { n: number }
+    ).n;
     if (orphanDocuments > 0) problems.push(`${orphanDocuments} documents belong to no filing`);
-    const missingOriginals = (this.#db.prepare('SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL').get() as { n: number }).n;
+    const missingOriginals = (
+      this.#db
+        .prepare('SELECT count(*) AS n FROM filings f LEFT JOIN blobs b ON b.sha256 = f.original_blob WHERE b.sha256 IS NULL')
+        .get() as { n: number }
+    ).n;
     if (missingOriginals > 0) problems.push(`${missingOriginals} filings have lost their original bytes`);
-    const wrongCounts = (this.#db.prepare('SELECT count(*) AS n FROM filings f WHERE f.document_count != (SELECT count(*) FROM documents d WHERE d.filing_rowid = f.rowid)').get() as { n: number }).n;
+    const wrongCounts = (
+      this.#db
+        .prepare(
+          'SELECT count(*) AS n FROM filings f WHERE f.document_count != (SELECT count(*) FROM documents d WHERE d.filing_rowid = f.rowid)',
+        )
+        .get() as { n: number }
+    ).n;
     if (wrongCounts > 0) problems.push(`${wrongCounts} filings are half-written (document count differs)`);
     return problems;
   }
