@@ -185,7 +185,7 @@ for (const engine of engines) {
     for (const size of sizes) {
       await stage('sqlite', sqlite, size, loaded, async () => {
         const reader = new Database(file, { readonly: true });
-        const passages = Number((reader.prepare('SELECT count(*) AS n FROM documents_fts').get() as { n: number }).n);
+        const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
         reader.close();
         const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
         return { bytes, passages };
