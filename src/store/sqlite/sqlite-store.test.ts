@@ -116,11 +116,13 @@ describe('SQLite schema version 1 (one index table)', () => {
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });
     expect(await filingsFound(readonlyStore, 'hanaro OR securities')).toEqual(expected);
-    await readonlyStore.close();
     const migrated = openSqliteStore(file, { shardPassages: 5 });
     expect(await filingsFound(migrated, 'hanaro OR securities')).toEqual(expected);
     await ingest(migrated, [INPUTS[1] as string], { workers: 0 });
     expect((await filingsFound(migrated, 'hanaro OR securities')).length).toBe(expected.length + 1);
+    // A reader opened before the migration finds the new shard too.
+    expect(await filingsFound(readonlyStore, 'hanaro OR securities')).toEqual(await filingsFound(migrated, 'hanaro OR securities'));
+    await readonlyStore.close();
     expect(await migrated.checkIntegrity()).toEqual([]);
     await migrated.close();
     const check = new Database(file, { readonly: true });

@@ -96,15 +96,14 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
-  /** False for a database of schema version 1 opened read-only (not migrated): one index table, no shards. */
-  readonly #sharded: boolean;
+  /** False while a database of schema version 1 opened read-only (not migrated) has one index table, no shards. */
+  #sharded = false;
 
   readonly #shardPassages: number;
 
   constructor(db: Database.Database, shardPassages = SHARD_PASSAGES) {
     this.#db = db;
     this.#shardPassages = shardPassages;
-    this.#sharded = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
   }
 
   #statement(sql: string): Database.Statement {
@@ -248,9 +247,15 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  #isSharded(): boolean {
+    this.#sharded ||= this.#statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
+    return this.#sharded;
+  }
+
   /** The shard that holds a document's passages: the newest one that began at or before it. */
   #shardOf(documentId: number): number {
-    if (!this.#sharded) return 0;
+    if (!this.#isSharded()) return 0;
     const row = this.#statement(
       'SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1',
     ).get(documentId) as { first_document: number } | undefined;
@@ -276,7 +281,7 @@ export class SqliteStore implements Store {
 
   /** Every shard's first document, newest shard first. */
   #shards(): number[] {
-    if (!this.#sharded) return [0];
+    if (!this.#isSharded()) return [0];
     return (
       this.#statement('SELECT first_document FROM passage_shards ORDER BY first_document DESC').all() as { first_document: number }[]
     ).map((row) => row.first_document);
