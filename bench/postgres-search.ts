@@ -217,6 +217,7 @@ for (const engine of engines) {
         max_wal_size: '8GB',
         checkpoint_timeout: '30min',
         effective_cache_size: '8GB',
+        random_page_cost: '1.1', // as docs/scaling.md recommends: the data is in RAM or on SSD
       },
     });
     try {

@@ -170,9 +170,15 @@ describe('scale commands', () => {
     const url = await requireCluster().createDatabase('migrate');
     expect(await run(['migrate', '--db', url])).toMatchObject({
       code: 0,
-      out: expect.stringContaining('applied migrations 1, 2; schema version 2'),
+      out: expect.stringContaining('applied migrations 1, 2, 3; schema version 3'),
     });
-    expect(await run(['migrate', '--db', url])).toMatchObject({ code: 0, out: expect.stringContaining('schema up to date (version 2)') });
+    expect(await run(['migrate', '--db', url])).toMatchObject({ code: 0, out: expect.stringContaining('schema up to date (version 3)') });
+    // Company filters (a substring of a party's name) have a trigram index to use.
+    const [index] = await queryOnce<{ indexdef: string }>(
+      url,
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'filing_parties_name_trgm'",
+    );
+    expect(index?.indexdef).toContain('gin_trgm_ops');
     const file = join(makeTempDir('edgarkit-migrate-'), 'm.db');
     expect(await run(['migrate', '--db', file])).toMatchObject({ code: 0, out: `${file}: schema up to date\n` });
   });

@@ -13,10 +13,10 @@ import {
   type FilingView,
   type PreparedFiling,
   pageOf,
-  SNIPPET_MARK,
   type SearchHit,
   type SearchPage,
   type SearchRequest,
+  SNIPPET_MARK,
   type Store,
   type StoreStats,
   type WriteResult,
@@ -61,6 +61,9 @@ export interface PostgresStoreOptions {
 /** Opens a PostgreSQL database by URL (`postgres://user@host:port/db`) and brings its schema up to date. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const settings = [
+    // Searches are short queries over large tables: compiling them (JIT, on by default above a plan cost that
+    // these reach) costs tens of milliseconds and saves nothing measurable.
+    '-c jit=off',
     ...(options.readonly ? ['-c default_transaction_read_only=on'] : []),
     ...(options.idleInTransactionTimeoutMs
       ? [`-c idle_in_transaction_session_timeout=${Math.round(options.idleInTransactionTimeoutMs)}`]
@@ -70,7 +73,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     connectionString: url,
     max: options.poolSize ?? 4,
     application_name: options.applicationName ?? 'edgarkit',
-    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+    options: settings.join(' '),
   });
   // An idle connection the server ends (restart, idle timeout) must not take the process down.
   pool.on('error', () => {});
@@ -576,22 +579,7 @@ export class PostgresStore implements Store {
     let rows: Row[];
     if (parsed.match) {
       // Rank on the index alone (passages), then fetch snippets and filing data for the page shown only.
-      const ids =
-        where.length === 0
-          ? await this.#newestRanked(params[0] as string, (offset + limit) * 4)
-          : (
-              // As unfiltered: the newest RANK_CAP matches that pass the filters are ranked, not every match.
-              await this.#pool.query(
-                `SELECT id, document_id, score FROM (
-                   SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
-                   FROM (SELECT p.id, p.document_id, p.tsv
-                         FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
-                         WHERE p.tsv @@ ${query} AND ${where.join(' AND ')}
-                         ORDER BY p.id DESC LIMIT ${RANK_CAP}) AS m
-                 ) AS r ORDER BY score DESC, id DESC LIMIT ${param((offset + limit) * 4)}`,
-                params,
-              )
-            ).rows;
+      const ids = await this.#newestRanked(params as [string, ...unknown[]], where, (offset + limit) * 4);
       rows = await this.#pageRows(params[0] as string, ids, limit, offset);
     } else {
       rows = (
@@ -621,32 +609,54 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * An unfiltered query, as in the SQLite adapter: the newest RANK_CAP matching passages are ranked. Which way to
-   * find them depends on how common the words are (the planner's estimate): for a rare query, all matches from the
-   * GIN index and the newest of them kept (`ORDER BY id + 0` keeps the planner off the primary key); for a common
-   * one, the primary key read backwards until RANK_CAP match, which stops early. Each costs a few microseconds per
-   * row it visits; the switch is where they cost the same (M matches of N passages: M² ≈ 6,000·N). The index
-   * cannot check a phrase's word positions: every passage holding all its words is read and checked, so a phrase
-   * is estimated as its words ANDed, and each such row counts three times (it is detoasted).
+   * As in the SQLite adapter, the newest RANK_CAP matching passages that pass the filters are ranked. Which way to
+   * find them depends on how many rows qualify (the planner's estimates): when few do, all matches from the GIN
+   * index, joined and filtered, and the newest of them kept (`ORDER BY id + 0` keeps the planner off the primary
+   * key); when many do, the primary key read backwards until RANK_CAP qualify, which stops early. Each costs a few
+   * microseconds per row it visits; the switch is where they cost the same (M qualifying rows of N passages:
+   * M² ≈ 6,000·N, with M the matches times the share of filings the filters keep). The index cannot check a
+   * phrase's word positions: every passage holding all its words is read and checked, so a phrase is estimated as
+   * its words ANDed, and each such row counts three times (it is detoasted).
    */
-  async #newestRanked(tsquery: string, wanted: number): Promise<Row[]> {
+  async #newestRanked(params: readonly [string, ...unknown[]], where: readonly string[], wanted: number): Promise<Row[]> {
+    const tsquery = params[0];
     const phrase = tsquery.includes('<->');
-    const [plan, size] = await Promise.all([
-      this.#pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', $1)`, [
-        phrase ? tsquery.replaceAll('<->', '&') : tsquery,
-      ]),
-      this.#pool.query("SELECT reltuples FROM pg_class WHERE oid = 'passages'::regclass"),
+    const estimateOf = async (sql: string, values: readonly unknown[]) => {
+      const plan = await this.#pool.query(`EXPLAIN (FORMAT JSON) ${sql}`, [...values]);
+      return num((plan.rows[0]?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows']);
+    };
+    const [matches, size, kept] = await Promise.all([
+      estimateOf(`SELECT 1 FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', $1)`, [phrase ? tsquery.replaceAll('<->', '&') : tsquery]),
+      this.#pool.query(
+        "SELECT (SELECT reltuples FROM pg_class WHERE oid = 'passages'::regclass) AS passages, (SELECT reltuples FROM pg_class WHERE oid = 'filings'::regclass) AS filings",
+      ),
+      where.length === 0
+        ? Promise.resolve(1)
+        : estimateOf(`SELECT 1 FROM filings f WHERE ${where.join(' AND ')} AND $1::text IS NOT NULL`, params),
     ]);
-    const estimate = num((plan.rows[0]?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows']);
-    const passages = Math.max(1, num(size.rows[0]?.reltuples));
-    const order = (phrase ? 3 : 1) * estimate * estimate > 6000 * passages ? 'id DESC' : 'id + 0 DESC';
+    const passages = Math.max(1, num(size.rows[0]?.passages));
+    const share = where.length === 0 ? 1 : Math.min(1, kept / Math.max(1, num(size.rows[0]?.filings)));
+    const qualifying = matches * share;
     const query = `to_tsquery('${TS_CONFIG}', $1)`;
+    const joined =
+      where.length === 0
+        ? 'passages p'
+        : 'passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id';
+    const condition = `p.tsv @@ ${query}${where.length === 0 ? '' : ` AND ${where.join(' AND ')}`}`;
+    const newest =
+      (phrase ? 3 : 1) * qualifying * qualifying > 6000 * passages
+        ? // Many qualify: read the primary key backwards, which stops at RANK_CAP.
+          `SELECT p.id FROM ${joined} WHERE ${condition} ORDER BY p.id DESC LIMIT ${RANK_CAP}`
+        : // Few qualify: all of them, planned as a whole (no LIMIT to tempt the planner into nested loops), then
+          // the newest RANK_CAP; only those are detoasted again to be ranked.
+          `WITH qualifying AS MATERIALIZED (SELECT p.id FROM ${joined} WHERE ${condition})
+           SELECT id FROM qualifying ORDER BY id DESC LIMIT ${RANK_CAP}`;
     const { rows } = await this.#pool.query(
-      `SELECT id, document_id, score FROM (
-         SELECT m.id, m.document_id, ts_rank_cd(m.tsv, ${query}) AS score
-         FROM (SELECT id, document_id, tsv FROM passages WHERE tsv @@ ${query} ORDER BY ${order} LIMIT ${RANK_CAP}) AS m
-       ) AS r ORDER BY score DESC, id DESC LIMIT $2`,
-      [tsquery, wanted],
+      `WITH newest AS (${newest})
+       SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
+       FROM newest n JOIN passages p ON p.id = n.id
+       ORDER BY score DESC, p.id DESC LIMIT $${params.length + 1}`,
+      [...params, wanted],
     );
     return rows;
   }
