@@ -22,3 +22,30 @@ export function mb(bytes: number): string {
 export function peakRssMb(): string {
   return (process.resourceUsage().maxRSS / 1024).toFixed(0);
 }
+
+/** The search benchmarks' queries: words, phrases, prefixes and booleans over words the corpus holds, and one it does not. */
+export const SEARCH_QUERIES: readonly string[] = [
+  'convertible bonds',
+  '"report of foreign private issuer"',
+  'kosdaq',
+  'press release',
+  'annual general meeting',
+  'redempt*',
+  'dividend NOT interim',
+  'fuel cell',
+  'acquisition OR merger',
+  '"financial statements"',
+  'board of directors',
+  'net income',
+  'proxy',
+  'bezeq',
+  'glenlyon',
+  'securities exchange act',
+  'form:6-K quarter',
+  'revenue growth',
+  '"forward-looking statements"',
+  'hanaro OR acergy OR alcon',
+];
+
+/** Searches with date and company filters, which choose their plans differently. */
+export const FILTERED_SEARCH_QUERIES: readonly string[] = ['dividend from:2009-01-01 to:2009-03-31', 'company:ballard fuel'];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ingest } from '../src/store/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
-import { peakRssMb } from './corpus.js';
+import { peakRssMb, SEARCH_QUERIES } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 50_000);
 const workers = Number(process.argv[3] ?? 2);
@@ -41,34 +41,19 @@ const summary = await ingest(store, [inputs], {
   onProgress: (progress) => process.stderr.write(`\r${progress.filings} filings, ${progress.filingsPerSecond.toFixed(0)}/s   `),
 });
 process.stderr.write('\n');
-console.log(`ingest: ${summary.ingested} filings (${summary.failed.length} failed), ${(summary.bytes / 1e6).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`);
-console.log(`  ${(summary.ingested / summary.seconds).toFixed(0)} filings/s, ${(summary.bytes / 1e6 / summary.seconds).toFixed(1)} MB/s with ${workers} worker threads; peak RSS ${peakRssMb()} MB`);
+console.log(
+  `ingest: ${summary.ingested} filings (${summary.failed.length} failed), ${(summary.bytes / 1e6).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`,
+);
+console.log(
+  `  ${(summary.ingested / summary.seconds).toFixed(0)} filings/s, ${(summary.bytes / 1e6 / summary.seconds).toFixed(1)} MB/s with ${workers} worker threads; peak RSS ${peakRssMb()} MB`,
+);
 await store.close();
 const dbBytes = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
-console.log(`  database ${(dbBytes / 1e6).toFixed(0)} MB for ${(rawBytes / 1e6).toFixed(0)} MB of submissions (${((dbBytes / rawBytes) * 100).toFixed(0)}%)`);
+console.log(
+  `  database ${(dbBytes / 1e6).toFixed(0)} MB for ${(rawBytes / 1e6).toFixed(0)} MB of submissions (${((dbBytes / rawBytes) * 100).toFixed(0)}%)`,
+);
 
-const queries = [
-  'convertible bonds',
-  '"report of foreign private issuer"',
-  'kosdaq',
-  'press release',
-  'annual general meeting',
-  'redempt*',
-  'dividend NOT interim',
-  'fuel cell',
-  'acquisition OR merger',
-  '"financial statements"',
-  'board of directors',
-  'net income',
-  'proxy',
-  'bezeq',
-  'glenlyon',
-  'securities exchange act',
-  'form:6-K quarter',
-  'revenue growth',
-  '"forward-looking statements"',
-  'hanaro OR acergy OR alcon',
-];
+const queries = SEARCH_QUERIES;
 const reader = openSqliteStore(db, { readonly: true });
 const times: number[] = [];
 for (let round = 0; round < 5; round++) {

@@ -25,6 +25,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { PreparedFiling, Store } from '../src/store/store.js';
 import { accessionedCorpus, syntheticAccession } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
+import { FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -48,30 +49,7 @@ const root = options.dir;
 rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
 
-const QUERIES = [
-  'convertible bonds',
-  '"report of foreign private issuer"',
-  'kosdaq',
-  'press release',
-  'annual general meeting',
-  'redempt*',
-  'dividend NOT interim',
-  'fuel cell',
-  'acquisition OR merger',
-  '"financial statements"',
-  'board of directors',
-  'net income',
-  'proxy',
-  'bezeq',
-  'glenlyon',
-  'securities exchange act',
-  'form:6-K quarter',
-  'revenue growth',
-  '"forward-looking statements"',
-  'hanaro OR acergy OR alcon',
-  'dividend from:2009-01-01 to:2009-03-31',
-  'company:ballard fuel',
-];
+const QUERIES = [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES];
 
 const corpus = accessionedCorpus();
 const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name, extractRecordsForStore));

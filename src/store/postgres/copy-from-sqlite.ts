@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { PASSAGE_STRIDE } from '../passages.js';
-import { shardTable } from '../sqlite/migrations.js';
+import { SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, shardTable } from '../sqlite/migrations.js';
 import type { PreparedBlob, PreparedDocument, PreparedFiling } from '../store.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 
@@ -110,10 +110,8 @@ class FilingReader {
     this.#filing = db.prepare('SELECT * FROM filings WHERE rowid = ?');
     this.#documents = db.prepare('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position');
     this.#db = db;
-    const sharded = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
-    const shard = sharded
-      ? db.prepare('SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1').pluck()
-      : null;
+    const sharded = db.prepare(SHARD_REGISTRY_EXISTS).get() !== undefined;
+    const shard = sharded ? db.prepare(SHARD_OF_DOCUMENT).pluck() : null;
     this.#shardOf = shard ? (documentId) => (shard.get(documentId) as number | undefined) ?? 0 : null;
     this.#exhibits = db.prepare('SELECT * FROM exhibits WHERE filing_rowid = ? ORDER BY position');
     this.#signatures = db.prepare('SELECT record FROM signatures WHERE filing_rowid = ? ORDER BY position');

@@ -575,7 +575,6 @@ export class PostgresStore implements Store {
         `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.name ILIKE ${param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)})`,
       );
     }
-    const query = `to_tsquery('${TS_CONFIG}', $1)`;
     let rows: Row[];
     if (parsed.match) {
       // Rank on the index alone (passages), then fetch snippets and filing data for the page shown only.

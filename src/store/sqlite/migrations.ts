@@ -6,6 +6,12 @@ export function shardTable(firstDocument: number): string {
   return firstDocument === 0 ? 'documents_fts' : `passages_fts_${Math.trunc(firstDocument)}`;
 }
 
+/** A row when the database has shards (schema version 2); none in a version 1 database opened read-only. */
+export const SHARD_REGISTRY_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'";
+
+/** The shard that holds a document's passages: the newest one that began at or before it. */
+export const SHARD_OF_DOCUMENT = 'SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1';
+
 /** Forward-only schema versions; each runs once, in order, inside a transaction. */
 export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   {

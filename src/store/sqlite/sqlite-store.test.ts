@@ -6,6 +6,7 @@ import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
 import { ingest } from '../ingest.js';
 import type { Store } from '../store.js';
+import { shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 describeStoreConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-'), 'test.db')));
@@ -88,7 +89,7 @@ function shardContents(file: string): { firstDocument: number; rows: number }[] 
       passages: number;
     }[];
     return shards.map((shard, index) => {
-      const table = shard.first_document === 0 ? 'documents_fts' : `passages_fts_${shard.first_document}`;
+      const table = shardTable(shard.first_document);
       const rows = db.prepare(`SELECT rowid FROM ${table}`).pluck().all() as number[];
       expect(rows.length).toBe(shard.passages);
       const next = shards[index + 1]?.first_document ?? Number.POSITIVE_INFINITY;

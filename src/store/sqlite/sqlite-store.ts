@@ -23,7 +23,7 @@ import {
   type StoreStats,
   type WriteResult,
 } from '../store.js';
-import { FTS_TOKENIZE, SQLITE_MIGRATIONS, shardTable } from './migrations.js';
+import { FTS_TOKENIZE, SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, SQLITE_MIGRATIONS, shardTable } from './migrations.js';
 
 type Row = Record<string, unknown>;
 
@@ -249,16 +249,14 @@ export class SqliteStore implements Store {
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
   #isSharded(): boolean {
-    this.#sharded ||= this.#statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'").get() !== undefined;
+    this.#sharded ||= this.#statement(SHARD_REGISTRY_EXISTS).get() !== undefined;
     return this.#sharded;
   }
 
   /** The shard that holds a document's passages: the newest one that began at or before it. */
   #shardOf(documentId: number): number {
     if (!this.#isSharded()) return 0;
-    const row = this.#statement(
-      'SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1',
-    ).get(documentId) as { first_document: number } | undefined;
+    const row = this.#statement(SHARD_OF_DOCUMENT).get(documentId) as { first_document: number } | undefined;
     return row?.first_document ?? 0;
   }
 
