@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedRoot } from '../test/shared-files.js';
 
@@ -13,6 +13,16 @@ export function corpusSubmissions(): { name: string; bytes: Buffer }[] {
     }
   }
   return out;
+}
+
+/** Bytes of every file under a folder. */
+export function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
 }
 
 export function mb(bytes: number): string {

@@ -3,27 +3,18 @@
  * Run: npx tsx bench/ingest.ts [filings=50000] [workers=2]
  * Prints filings/s, MB/s, database size vs raw bytes, and p50/p95 search latency over 20 typical queries.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingest } from '../src/store/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
-import { peakRssMb, SEARCH_QUERIES } from './corpus.js';
+import { folderBytes, peakRssMb, SEARCH_QUERIES } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 50_000);
 const workers = Number(process.argv[3] ?? 2);
 const root = `/tmp/edgarkit-bench-ingest-${count}`;
 const inputs = join(root, 'filings');
 const db = join(root, 'bench.db');
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
-  }
-  return total;
-}
 
 if (!existsSync(inputs)) {
   mkdirSync(root, { recursive: true });

@@ -6,7 +6,7 @@
  * Run: npm run build && npx tsx bench/postgres-ingest.ts [filings=3000] [workers=1,2,4]
  * Prints per run: wall time, filings/s, MB/s, database size; and the SQLite baseline (one process, 2 threads).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../src/store/ingest.js';
@@ -14,21 +14,13 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
 import { runScaleCli, spawnScaleCli } from '../test/postgres/scale-cli.js';
+import { folderBytes } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 3000);
 const workerCounts = (process.argv[3] ?? '1,2,4').split(',').map(Number);
 const perJob = 100;
 const root = `/tmp/edgarkit-bench-pg-ingest-${count}`;
 const inputs = join(root, 'filings');
-
-function folderBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
-  }
-  return total;
-}
 
 if (!existsSync(inputs)) {
   mkdirSync(root, { recursive: true });

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { writeFilingSet } from '../filing-set.js';
 import { makeTempDir } from '../store-conformance.js';
-import { queryOnce, startTestCluster, type TestCluster } from './cluster.js';
+import { queryOnce } from './cluster.js';
+import { useTestCluster } from './use-test-cluster.js';
 import { type CliRun, runScaleCli, spawnScaleCli } from './scale-cli.js';
 
 /**
@@ -17,13 +18,7 @@ const FILINGS = 5000;
 const PER_JOB = 100;
 const LEASE_SECONDS = 4;
 
-let cluster: TestCluster | undefined;
-beforeAll(async () => {
-  cluster = await startTestCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const requireCluster = useTestCluster();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,8 +32,7 @@ interface JobRow extends Record<string, unknown> {
 
 describe('many ingest workers, one killed and one stalled', () => {
   it(`ingest ${FILINGS} filings exactly once`, { timeout: 300_000 }, async () => {
-    if (!cluster) throw new Error('the PostgreSQL test cluster did not start (see the error of beforeAll above)');
-    const url = await cluster.createDatabase('chaos');
+    const url = await requireCluster().createDatabase('chaos');
     const dir = makeTempDir('edgarkit-chaos-');
     const accessions = writeFilingSet(join(dir, 'filings'), FILINGS, PER_JOB);
 

@@ -15,20 +15,10 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../filing-set.js';
 import { corpusPath, seedPath } from '../shared-files.js';
 import { makeTempDir } from '../store-conformance.js';
-import { queryOnce, startTestCluster, type TestCluster } from './cluster.js';
+import { queryOnce } from './cluster.js';
+import { useTestCluster } from './use-test-cluster.js';
 
-let cluster: TestCluster | undefined;
-beforeAll(async () => {
-  cluster = await startTestCluster();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-
-function requireCluster(): TestCluster {
-  if (!cluster) throw new Error('the PostgreSQL test cluster did not start (see the error of beforeAll above)');
-  return cluster;
-}
+const requireCluster = useTestCluster();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
