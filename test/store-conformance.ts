@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-document.js';
+import { decodeText } from '../src/parse/sgml/decode-text.js';
+import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
+import { renderText } from '../src/render/render-text.js';
 import { ingest } from '../src/store/ingest.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
 import { SNIPPET_MARK, type Store } from '../src/store/store.js';
@@ -112,6 +116,57 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(byCompany.hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
     });
 
+    it('quotes every hit from the document it names, and marks only query words', async () => {
+      // The invariant every search must keep: a snippet is text of the document its hit names.
+      const queries = [
+        '"convertible bonds"',
+        'kosdaq',
+        'securities',
+        'shares',
+        'report',
+        'directors',
+        'exhibit',
+        'company',
+        'hanaro OR glenlyon',
+        'annual report',
+        'form',
+        'telecom',
+      ];
+      let checked = 0;
+      for (const text of queries) {
+        const words =
+          text
+            .toLowerCase()
+            .match(/[a-z]+/g)
+            ?.filter((word) => word !== 'or') ?? [];
+        const page = await store.search({ text, limit: 50 });
+        expect(page.hits.length, text).toBeGreaterThan(0);
+        for (const hit of page.hits) {
+          const documentText = await renderedDocumentText(store, hit.filingId, hit.documentPosition);
+          const plain = hit.snippet.replaceAll(SNIPPET_MARK.open, '').replaceAll(SNIPPET_MARK.close, '');
+          for (const fragment of plain
+            .split('…')
+            .map((part) => part.trim())
+            .filter((part) => part !== '')) {
+            expect(documentText.includes(fragment), `${text}: ${hit.filingId} doc ${hit.documentPosition}: «${fragment}»`).toBe(true);
+          }
+          const marked = [
+            ...hit.snippet.matchAll(new RegExp(`${SNIPPET_MARK.open}([^${SNIPPET_MARK.close}]*)${SNIPPET_MARK.close}`, 'gu')),
+          ];
+          expect(marked.length, `${text}: ${hit.filingId}`).toBeGreaterThan(0);
+          for (const [, run] of marked) {
+            const runWords = (run ?? '').toLowerCase().match(/[a-z]+/g) ?? [];
+            expect(
+              runWords.every((word) => words.some((query) => word.startsWith(query.slice(0, 4)))),
+              `${text}: marked «${run}»`,
+            ).toBe(true);
+          }
+          checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThan(30);
+    });
+
     it('refuses a malformed query with a clear message', async () => {
       for (const bad of ['"unclosed', '(a OR b', 'a OR', 'NOT', '-kosdaq', 'from:2002-13', 'a )']) {
         await expect(store.search({ text: bad }), bad).rejects.toBeInstanceOf(QuerySyntaxError);
@@ -187,6 +242,18 @@ function capSubmission(accession: string, cik: string, name: string, paragraphs:
     '</SEC-DOCUMENT>',
     '',
   ].join('\n');
+}
+
+/** The text a stored document is indexed from, rendered afresh from the original submission bytes. */
+async function renderedDocumentText(store: Store, filingId: string, position: number): Promise<string> {
+  const original = await store.getOriginal(filingId);
+  if (!original) throw new Error(`no original for ${filingId}`);
+  const document = parseSubmission(original).documents[position];
+  if (!document) throw new Error(`${filingId} has no document at position ${position}`);
+  const text = decodeText(document.body).text;
+  const kind = detectDocumentKind(text, document);
+  if (kind === 'xml') return xmlText(text);
+  return kind === 'binary' ? text : renderText(parseDocument(text, kind), { width: 0 });
 }
 
 export function makeTempDir(prefix: string): string {

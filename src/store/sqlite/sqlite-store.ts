@@ -439,7 +439,9 @@ export class SqliteStore implements Store {
         // No bm25() here: for one row it would recount every term over the whole shard. The rank is known.
         `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
          FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`,
-      ).get(match, rowid) as { snippet: string } | undefined;
+        // better-sqlite3 binds a JS number as REAL, and FTS5 then ignores the rowid constraint and returns the
+        // first matching row of the table: the rowid must go in as an integer.
+      ).get(match, BigInt(rowid)) as { snippet: string } | undefined;
     });
     const documentIds = chosen.map((rowid) => Math.floor(rowid / PASSAGE_STRIDE));
     const details = new Map(
