@@ -305,7 +305,7 @@ function labelled(cell: Cell): Part[] {
   found.sort((a, b) => a.at - b.at);
   return found.map((entry, index) => {
     const end = index + 1 < found.length ? (found[index + 1] as { at: number }).at : cell.text.length;
-    return { label: entry.label, value: cell.text.slice(entry.valueAt, end).replace(/\s+$/, ''), index: cell.index + entry.valueAt };
+    return { label: entry.label, value: cell.text.slice(entry.valueAt, end).trimEnd(), index: cell.index + entry.valueAt };
   });
 }
 
@@ -318,12 +318,29 @@ function normalize(label: string): Label {
 
 /** `/s/Eli Holtzman ____` → `/s/ Eli Holtzman`; an empty or underscore-only line → null. */
 function cleanSignature(raw: string): string | null {
-  const value = raw.replace(/[\s_]{3,}$|_+$/, '').trim();
+  const value = stripTrailingBlank(raw).trim();
   if (value === '' || /^[_\-\s]+$/.test(value)) return null;
   return value
     .replace(/^\/s\/\s*/i, '/s/ ')
     .replace(/^([“"])\s+/, '$1')
     .replace(/\s+([”"])$/, '$1');
+}
+
+/**
+ * `raw` without a trailing signature line: a run of three or more spaces and underscores, or underscores alone.
+ * A backwards scan, because `/[\s_]{3,}$/` retries from every character of a long run (quadratic time).
+ */
+function stripTrailingBlank(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && isBlankOrUnderscore(raw.charCodeAt(end - 1))) end--;
+  if (raw.length - end >= 3) return raw.slice(0, end);
+  let underscores = raw.length;
+  while (underscores > 0 && raw.charCodeAt(underscores - 1) === 0x5f) underscores--;
+  return raw.slice(0, underscores);
+}
+
+function isBlankOrUnderscore(code: number): boolean {
+  return code === 0x5f || /\s/.test(String.fromCharCode(code));
 }
 
 function nameOfSignature(signature: string): string {
