@@ -105,7 +105,10 @@ export function imageMark(source: string, alt: string): '☒' | '☐' | null {
 }
 
 /** A mark written in plain text, as one word of a cover's answer region. */
-export type TextMark = { readonly marked: boolean; /** A bare blank or leader: a box only where a question expects one. */ readonly weak: boolean };
+export type TextMark = {
+  readonly marked: boolean /** A bare blank or leader: a box only where a question expects one. */;
+  readonly weak: boolean;
+};
 
 const BRACKETED = /^[[(]\s*([xX✓√☒☑]?)\s*[\])]$/;
 const UNDERSCORED = /^_*([xX✓√])?_*$/;
@@ -125,7 +128,8 @@ export function textMark(word: string): TextMark | null {
   if (bracketed) return word.startsWith('(') && bracketed[1] === '' ? null : { marked: bracketed[1] !== '', weak: false };
   if (word.includes('_')) {
     const underscored = UNDERSCORED.exec(word);
-    if (underscored && word.replace(/[^_]/g, '').length >= 2) return { marked: underscored[1] !== undefined, weak: underscored[1] === undefined };
+    if (underscored && word.replace(/[^_]/g, '').length >= 2)
+      return { marked: underscored[1] !== undefined, weak: underscored[1] === undefined };
   }
   if (word.includes('.') && LEADER.test(word)) {
     const dots = word.replace(/[^.]/g, '').length;
