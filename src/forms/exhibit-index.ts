@@ -219,12 +219,16 @@ function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'>
   const onDate = LEADING_ON_DATE.exec(text);
   const asExhibit = SENTENCE_AS_EXHIBIT.exec(text);
   if (asExhibit) {
-    const described = describe((asExhibit[1] as string).toUpperCase(), trimClause(firstSentence(asExhibit[2] as string)), span);
+    const described = describe(
+      (asExhibit[1] as string).toUpperCase(),
+      withoutArticle(trimClause(firstSentence(asExhibit[2] as string))),
+      span,
+    );
     return { ...described, text, numbered: true, rank: RANK.sentence };
   }
   const copy = SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text);
   if (copy) {
-    const described = describe((copy[2] as string).toUpperCase(), (copy[1] as string).trim(), span);
+    const described = describe((copy[2] as string).toUpperCase(), withoutArticle((copy[1] as string).trim()), span);
     const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
     return { ...described, date, text, numbered: true, rank: RANK.sentence };
   }
@@ -236,10 +240,17 @@ function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'>
   return null;
 }
 
-/** The text up to the end of its first sentence (a period before a capitalised word, or the end). */
+/** "a press release, dated …" in a sentence names the exhibit "press release, dated …": the article is the sentence's. */
+function withoutArticle(text: string): string {
+  return text.replace(/^(?:a|an|the)\s+(?=\S)/i, '');
+}
+
+/** The text up to the end of its first sentence (a period before a capitalised word, or the end); an abbreviation keeps its period. */
 function firstSentence(text: string): string {
   const end = /\.(?=\s+[A-Z][a-z]|\s*$)/.exec(text);
-  return end ? text.slice(0, end.index) : text;
+  if (!end) return text;
+  const upto = text.slice(0, end.index + 1);
+  return ABBREVIATION_END.test(upto) ? upto : text.slice(0, end.index);
 }
 
 /** "a press release, dated …, whereby Acergy announced …" → "a press release, dated …". */
@@ -251,7 +262,11 @@ const FILED_WITH = /,?\s*(?:as\s+)?\b(?:filed|submitted|reported)\s+(?:by\s+the\
 
 export function describe(number: string, raw: string, span: FieldSpan): Omit<ListedExhibit, 'numbered'> {
   const text = raw.replace(/\s+/g, ' ').trim();
-  let description = text.replace(/^(?:description|document|title)\s*:?\s+/i, '');
+  // An index cell that repeats the number ("Exhibit 99.1 Press release …") and a closing "Filed herewith." are not the description.
+  let description = text
+    .replace(/^(?:description|document|title)\s*:?\s+/i, '')
+    .replace(new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i'), '')
+    .replace(/[.;,]?\s*\(?(?:filed|furnished|submitted|attached)\s+herewith\)?\.?$/i, '');
   let date: string | null = null;
   let filedWith: Regulator[] = [];
   const filed = findFiledWith(description);

@@ -227,7 +227,14 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         return;
       }
       if (!current) {
-        if (registrant.value === null && finished.length === 0 && /[A-Za-z]/.test(value) && value.length <= 120) {
+        // A wrapped line of the "Pursuant to …" paragraph ("1934, the registrant has duly caused …") is not a name.
+        if (
+          registrant.value === null &&
+          finished.length === 0 &&
+          /[A-Za-z]/.test(value) &&
+          value.length <= 120 &&
+          !/duly\s+caused|on\s+its\s+behalf|thereunto|undersigned/i.test(value)
+        ) {
           const name = value.replace(/\s*\(\s*registrant\s*\)\s*$/i, '').trim();
           registrant = { value: name, span: span(line, cell.index, name.length) };
         }
@@ -320,8 +327,9 @@ function normalize(label: string): Label {
 function cleanSignature(raw: string): string | null {
   const value = stripTrailingBlank(raw).trim();
   if (value === '' || /^[_\-\s]+$/.test(value)) return null;
+  // As written ("/S/" keeps its case), with one space after the "/s/" mark and none inside the quotes.
   return value
-    .replace(/^\/s\/\s*/i, '/s/ ')
+    .replace(/^\/(s)\/\s*/i, '/$1/ ')
     .replace(/^([“"])\s+/, '$1')
     .replace(/\s+([”"])$/, '$1');
 }
