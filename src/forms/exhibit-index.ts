@@ -291,6 +291,8 @@ function dateOf(description: string): string | null {
     const found = findDate((dated[1] as string).slice(0, 40));
     if (found && found.index === 0) return found.iso;
   }
+  const asOf = AS_OF.exec(description);
+  if (asOf) return findDate(asOf[1] as string)?.iso ?? null;
   const issued = ISSUED_ON.exec(description);
   if (issued) return findDate(issued[1] as string)?.iso ?? null;
   const leading = findDate(description.slice(0, 30));
@@ -302,6 +304,8 @@ function dateOf(description: string): string | null {
 const ABBREVIATION_END = /(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Bros|No|Jr|Sr|Ph\.D|etc)\.)$/;
 
 const ISSUED_ON = new RegExp(String.raw`\b(?:issued|released|published|submitted|announced)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`, 'i');
+/** "Articles of Association … as of February 23, 2010": the date the document speaks as of. */
+const AS_OF = new RegExp(String.raw`\bas\s+of\s+(${DATE_TEXT})\s*$`, 'i');
 const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');
 
 /**
