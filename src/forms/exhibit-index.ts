@@ -273,7 +273,12 @@ export function describe(number: string, raw: string, span: FieldSpan): Omit<Lis
   if (filed) {
     filedWith = filed.regulators;
     date = filed.date;
-    description = `${description.slice(0, filed.start)}${filed.rest}`;
+    // A clause set off by a comma ("…, filed with X and Y, with respect to …"; "…, filed with X on DATE.") leaves the
+    // description for filedWith and date; one that runs on ("… filed with X as part of …") is part of the wording.
+    // A provenance phrase ("…, as filed with X on DATE", "…, submitted by the registrant to X") stays.
+    const provenance = /^,?\s*as\b|\bby\s+the\s+(?:registrant|company)\b/i.test(filed.lead);
+    if (!provenance && /^,/.test(filed.lead) && /^\s*(?:[,;.]|$)/.test(filed.rest))
+      description = `${description.slice(0, filed.start)}${filed.rest}`;
   }
   description = description
     .replace(/\s+,/g, ',')
@@ -312,7 +317,7 @@ const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');
  * The "filed with X and Y on DATE" clause (outside parentheses): where it starts, the regulators it names, its
  * date, and the text after it (", with respect to …", " - …"), which stays in the description.
  */
-function findFiledWith(text: string): { start: number; regulators: Regulator[]; date: string | null; rest: string } | null {
+function findFiledWith(text: string): { start: number; lead: string; regulators: Regulator[]; date: string | null; rest: string } | null {
   for (const match of text.matchAll(FILED_WITH)) {
     if (depthAt(text, match.index) > 0) continue;
     const after = match.index + match[0].length;
@@ -325,7 +330,7 @@ function findFiledWith(text: string): { start: number; regulators: Regulator[]; 
       date = findDate(on[1] as string)?.iso ?? null;
       rest = rest.slice(on[0].length);
     }
-    return { start: match.index, regulators: names.regulators, date, rest };
+    return { start: match.index, lead: match[0], regulators: names.regulators, date, rest };
   }
   return null;
 }
@@ -359,15 +364,25 @@ function readRegulators(text: string): { regulators: Regulator[]; length: number
   return { regulators, length: at };
 }
 
+/** An officer of a regulator ("the Director-General of the Kanto Local Finance Bureau"): the regulator is named after it. */
+const OFFICER = /^(?:Director-General|Director|Commissioner|Registrar|Secretary)\s+of\s+(?:the\s+)?(?=[A-Z])/;
+/** "… Bureau of the Ministry of Finance of Japan": the body the regulator belongs to is not its name. */
+const PARENT_BODY = /\s+of\s+the\s+Ministry\b.*$/;
+
 function readName(text: string): { regulator: Regulator; length: number } | null {
+  const officer = OFFICER.exec(text);
+  if (officer) {
+    const inner = readName(text.slice(officer[0].length));
+    return inner ? { regulator: inner.regulator, length: officer[0].length + inner.length } : null;
+  }
   const words = NAME_WORDS.exec(text);
   if (!words) return null;
-  const value = words[0].replace(/[.,]+$/, '');
-  let length = value.length;
+  const whole = words[0].replace(/[.,]+$/, '');
+  const value = whole.replace(PARENT_BODY, '');
+  const length = whole.length;
   const defined = DEFINED_AFTER.exec(text.slice(length));
   if (defined) return { regulator: { name: (defined[1] as string).trim(), fullName: value }, length: length + defined[0].length };
   if (value === '') return null;
-  length = value.length;
   return { regulator: { name: value, fullName: null }, length };
 }
 

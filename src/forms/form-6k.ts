@@ -258,6 +258,9 @@ function readReportMonth(lines: readonly DocumentLine[], document: number, diagn
     if (date && date.index === 0 && date.length >= text.length - 1) return { value: date.iso.slice(0, 7), span: lineSpan(line, document) };
   }
   const period = lines.slice(0, 30).find((line) => /^for\s+the\s+(?:\w+\s+)?(?:months?|period|quarter|year)\s+ended\b/i.test(line.text));
+  // "For the six months ended June 30, 2009": the cover dates the report by the period's end.
+  const ended = period && period.text.length <= 60 ? findDate(period.text) : null;
+  if (ended) return { value: ended.iso.slice(0, 7), span: lineSpan(period as DocumentLine, document) };
   diagnostics.push(
     diagnostic(
       period ? 'f6k/no-report-month' : 'f6k/missing-report-month',
