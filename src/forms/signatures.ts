@@ -130,6 +130,12 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
     return current;
   };
   const span = (line: DocumentLine, index: number, length: number) => lineSpan(line, document, { index, length });
+  /** Nothing of the block follows line `index`: the section ends, or a date, an exhibit list or a page break comes next. */
+  const endsSection = (index: number): boolean => {
+    const next = lines[index + 1];
+    const line = lines[index] as DocumentLine;
+    return !next || next.page !== line.page || STOP.test(next.text) || /^(?:Date|Dated)\b/i.test(next.text) || HEADING.test(next.text);
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as DocumentLine;
@@ -241,8 +247,17 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         return;
       }
       const block: OpenBlock = current;
+      const runTogether = block.provisional && block.title.value === null ? splitNameTitle(value, block.name.value) : null;
       if (block.provisional && sameName(value, block.name.value)) {
         block.name = { value, span: at };
+        block.provisional = false;
+      } else if (runTogether) {
+        // "Craig Blackwood Vice President, Finance": the typed name and the title on one line.
+        block.name = { value: runTogether.name, span: span(line, cell.index, runTogether.name.length) };
+        block.title = {
+          value: runTogether.title,
+          span: span(line, cell.index + value.length - runTogether.title.length, runTogether.title.length),
+        };
         block.provisional = false;
       } else if (block.name.value === null && value.length <= 60 && !/\d/.test(value)) {
         block.name = { value, span: at };
@@ -250,7 +265,7 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         const title = /^\((.+)\)$/.exec(value)?.[1] ?? value;
         block.title = { value: title, span: at };
         block.provisional = false;
-      } else if (continuesTitle(block.title.value, value)) {
+      } else if (continuesTitle(block.title.value, value) || (block.signature.value !== null && endsSection(i) && titleTail(value))) {
         const span = block.title.span;
         block.title = {
           value: `${block.title.value} ${value}`,
@@ -274,6 +289,22 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
     });
   }
   return blocks;
+}
+
+/** "Craig Blackwood Vice President, Finance" after "/s/ Craig Blackwood": the name, then the title. */
+function splitNameTitle(value: string, name: string | null): { name: string; title: string } | null {
+  if (name === null) return null;
+  const words = name.split(/\s+/).length;
+  const parts = value.split(/\s+/);
+  if (parts.length <= words) return null;
+  const head = parts.slice(0, words).join(' ');
+  const title = parts.slice(words).join(' ');
+  return sameName(head, name) && /^[A-Z]/.test(title) ? { name: head, title } : null;
+}
+
+/** A short line of words that can end a title wrapped over lines ("Group Finance"). */
+function titleTail(value: string): boolean {
+  return value.length <= 60 && /^[A-Z]/.test(value) && !/\d/.test(value) && !/^(?:\/s\/|By\b|Date|Dated|Name|Title)/i.test(value);
 }
 
 function hasLabel(text: string): boolean {
