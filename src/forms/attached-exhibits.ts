@@ -84,6 +84,15 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
     const free = exhibitDocuments();
     if (ordinal.length * free.length <= MAX_PAIRINGS) pairByWords(ordinal, free, out, used);
   }
+  // Items of a "Materials contained in this report" list in a submission that carries no exhibit document are
+  // the report's own content (printed in the 6-K itself), not exhibits.
+  const hasExhibitDocument = candidates.some((document) => /^EX/i.test(document.type ?? ''));
+  if (!hasExhibitDocument && ordinal.length > 0) {
+    const items = new Set(ordinal);
+    const kept = out.filter((exhibit, index) => !items.has(index) || exhibit.attached);
+    out.length = 0;
+    out.push(...kept);
+  }
   // Exhibit documents the report does not list (a PDF copy of a listed exhibit has the same type and is skipped).
   const seenTypes = new Set<string>();
   const unlisted = exhibitDocuments().filter((document) => {

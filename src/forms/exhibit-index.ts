@@ -59,6 +59,7 @@ const INDEX_HEADING =
 /** Lines that announce a list of what the report furnishes. */
 const LIST_TRIGGER =
   /\bexhibits?\b|materials?\s+contained\s+in\s+this\s+report|furnishing\s+under\s+(?:the\s+)?cover\s+of\s+form|the\s+following\s+(?:documents?|materials?|press\s+releases?)\b/i;
+const MATERIALS_ITEM = /^(\d{1,2})[.)]\s+(["“]?[A-Z].*)$/;
 const MATERIALS_TRIGGER = /^(?:materials?|documents?|information)\s+(?:contained|included|furnished)\s+in\s+this\s+(?:report|form)/i;
 /** A page number cell at the end of a table-of-contents row. */
 const TRAILING_PAGE = /\s{2,}(?:[A-Z]-)?\d{1,4}$/;
@@ -146,6 +147,13 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
         ttl = 2;
         continue;
       }
+    }
+    // "1. English translation of …" written as paragraphs under "Materials Contained in this Report".
+    const item = context === 'materials' && line.block.kind !== 'list' ? MATERIALS_ITEM.exec(text) : null;
+    if (item) {
+      add({ ...describe(item[1] as string, item[2] as string, lineSpan(line, document)), numbered: false, rank: RANK.list });
+      ttl = 2;
+      continue;
     }
     const isTable = line.block.kind === 'table';
     const entryText = isTable ? text.replace(TRAILING_PAGE, '') : text;
