@@ -77,6 +77,10 @@ const SENTENCE_COPY_OF_WHICH = new RegExp(
   String.raw`^.*\b(?:an?|the)\s+([^,]+?),\s+a\s+copy\s+of\s+which\s+is\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
   'i',
 );
+/** "The financial statements … listed below are attached hereto as Exhibit 99.1." (the subject opens a sentence; case matters). */
+const SENTENCE_SUBJECT = new RegExp(
+  String.raw`(?:^|[.!?]\s+)((?:The|This|These|Our|Its)\s+(?:(?!\.\s+[A-Z]).){3,200}?)\s+(?:(?:listed|set\s+forth|described)\s+below\s+)?(?:is|are)\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
+);
 const DATE_TEXT = String.raw`(?:${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}\s*,?\s*\d{4})`;
 const UNNUMBERED = new RegExp(
   String.raw`^(.{3,200}?,\s+dated\s+${DATE_TEXT}),?\s+(?:is|are)\s+(?:included|attached|furnished|enclosed)\s+(?:as\s+(?:an?\s+)?(?:appendix|annex|attachment)|herewith|hereto)`,
@@ -240,6 +244,11 @@ function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'>
     const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
     return { ...described, date, text, numbered: true, rank: RANK.sentence };
   }
+  const subject = SENTENCE_SUBJECT.exec(text);
+  if (subject) {
+    const described = describe((subject[2] as string).toUpperCase(), withoutArticle((subject[1] as string).trim()), span);
+    return { ...described, text, numbered: true, rank: RANK.sentence };
+  }
   const mention = UNNUMBERED.exec(text);
   if (mention) {
     const description = (mention[1] as string).trim();
@@ -250,7 +259,7 @@ function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'>
 
 /** "a press release, dated …" in a sentence names the exhibit "press release, dated …": the article is the sentence's. */
 function withoutArticle(text: string): string {
-  return text.replace(/^(?:a|an|the)\s+(?=\S)/i, '');
+  return text.replace(/^(?:a|an|the|this|these)\s+(?=\S)/i, '');
 }
 
 /** The text up to the end of its first sentence (a period before a capitalised word, or the end); an abbreviation keeps its period. */
