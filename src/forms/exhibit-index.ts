@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { Block, DocumentModel, ListBlock } from '../model/document.js';
 import { findDate, MONTH_PATTERN } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
@@ -160,6 +161,17 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
       continue;
     }
     const isTable = line.block.kind === 'table';
+    const columns = isTable && model.sourceFormat === 'html' ? columnWise(model, line) : null;
+    if (columns) {
+      for (const entry of columns)
+        add({
+          ...describe(entry.number, entry.text, lineSpan(line, document)),
+          numbered: true,
+          rank: context === 'index' ? RANK.index : RANK.list,
+        });
+      if (context !== null) ttl = Math.max(ttl, 3);
+      continue;
+    }
     const entryText = isTable ? text.replace(TRAILING_PAGE, '') : text;
     const prefixed = PREFIXED.exec(entryText);
     const inList = context === 'index' || context === 'list';
@@ -218,6 +230,36 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
     .sort((a, b) => a.order - b.order)
     .map(({ rank: _rank, order: _order, ...entry }) => entry);
   return { listed: shareDefinedNames(listed), unnumbered };
+}
+
+const NUMBERS_CELL = /^\d{1,3}(?:\.\d{1,3})?(?:\s+\d{1,3}(?:\.\d{1,3})?)+$/;
+
+/**
+ * A column-wise index row: one cell holds the numbers ("99.1⏎99.2"), the next the descriptions, one per line of
+ * the cell (`<br>`, a paragraph each). Null unless the numbers and the lines pair one to one.
+ */
+function columnWise(model: DocumentModel, line: DocumentLine): { number: string; text: string }[] | null {
+  if (line.block.kind !== 'table' || !/^\d{1,3}(?:\.\d{1,3})?\s+\d/.test(line.text)) return null;
+  const row = [...line.block.headerRows, ...line.block.rows].find(
+    (candidate) => candidate.span.start === line.start && candidate.span.end === line.end,
+  );
+  const cells = (row?.cells ?? []).filter((cell) => cell.text.trim() !== '');
+  const first = cells[0];
+  const second = cells[1];
+  if (!first || !second || !NUMBERS_CELL.test(first.text.trim())) return null;
+  const numbers = first.text.trim().split(/\s+/);
+  const html = model.source.slice(second.span.start, second.span.end);
+  if (html.length > 20_000) return null;
+  const pieces = html
+    .split(/<br\s*\/?>|<\/p\s*>|<\/div\s*>/i)
+    .map((piece) =>
+      decodeHTML(piece.replace(/<[^>]*>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((piece) => piece !== '');
+  if (pieces.length !== numbers.length) return null;
+  return numbers.map((number, index) => ({ number, text: pieces[index] as string }));
 }
 
 /** Cheap first looks before the longer expressions. */
