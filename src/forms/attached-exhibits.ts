@@ -36,6 +36,8 @@ export interface ResolveExhibitsInput {
   readonly documents: readonly AttachedDocument[];
   readonly primaryModel: DocumentModel;
   readonly primarySequence: number;
+  /** The form prints exhibits after its list when it carries no exhibit documents (6-K): a long tail is the exhibits. */
+  readonly printedAfterList?: boolean;
 }
 
 /**
@@ -53,6 +55,12 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
   let lastListing = 0;
   for (const entry of input.listed) if (entry.span.document === input.primarySequence) lastListing = Math.max(lastListing, entry.span.end);
   const headings = exhibitHeadings(input.primaryModel, lastListing);
+  // A submission without exhibit documents whose 6-K runs on for pages after its exhibit list prints the listed
+  // exhibits in the 6-K itself, headed or not.
+  const printedAfter =
+    input.printedAfterList === true &&
+    !candidates.some((document) => /^EX-?99(?:\.\d+)?$|^EX-?\d+(?:\.\d+)?$/i.test(document.type ?? '')) &&
+    textAfter(input.primaryModel, lastListing) >= PRINTED_EXHIBIT_CHARS;
   const out: Exhibit[] = [];
   const ordinal: number[] = [];
   for (const listed of input.listed) {
@@ -65,7 +73,7 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
     if (found) {
       used.add(found);
       out.push(toExhibit(listed, found.sequence, true));
-    } else if (headings.has(listed.number.toLowerCase())) {
+    } else if (headings.has(listed.number.toLowerCase()) || printedAfter) {
       out.push(toExhibit(listed, input.primarySequence, true));
     } else {
       out.push(toExhibit(listed, null, false));
@@ -94,12 +102,15 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
     out.push(...kept);
   }
   // Exhibit documents the report does not list (a PDF copy of a listed exhibit has the same type and is skipped).
-  const seenTypes = new Set<string>();
+  // A document of a type already seen in another format (`.pdf` beside `.htm`) is a copy; in the same format
+  // (two `EX-99.CERT` certificates) it is an exhibit of its own.
+  const firstFormat = new Map<string, string>();
   const unlisted = exhibitDocuments().filter((document) => {
     const type = normalizedType(document.type);
-    if (seenTypes.has(type)) return false;
-    seenTypes.add(type);
-    return true;
+    const format = extensionOf(document.filename);
+    const first = firstFormat.get(type);
+    if (first === undefined) firstFormat.set(type, format);
+    return first === undefined || first === format;
   });
   const mentions = input.unnumbered ?? [];
   for (const document of unlisted) {
@@ -175,6 +186,10 @@ function toExhibit(listed: ListedExhibit, sequence: number | null, attached: boo
     documentSequence: sequence,
     span: listed.span,
   };
+}
+
+function extensionOf(filename: string | null): string {
+  return /\.([a-z0-9]{2,4})$/i.exec(filename ?? '')?.[1]?.toLowerCase() ?? '';
 }
 
 function normalizedType(type: string | null): string {
@@ -268,6 +283,24 @@ function fileTail(filename: string | null): string | null {
   return tail;
 }
 
+/** Characters of text after the exhibit list that make a document carry its exhibits (a signature block is far less). */
+const PRINTED_EXHIBIT_CHARS = 3000;
+
+/** Characters of block text after offset `after` (stops counting at the bound). */
+function textAfter(model: DocumentModel, after: number): number {
+  let total = 0;
+  for (const page of model.pages) {
+    if (page.span.end <= after) continue;
+    for (const block of page.blocks) {
+      if (block.span.start <= after) continue;
+      if (block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') total += block.text.length;
+      else if (block.kind === 'list') for (const item of block.items) total += item.text.length;
+      if (total >= PRINTED_EXHIBIT_CHARS) return total;
+    }
+  }
+  return total;
+}
+
 const EXHIBIT_HEADING = /^(?:exhibit|ex\.?)\s*(.*)$/i;
 
 /**
@@ -305,7 +338,15 @@ function titleOf(document: AttachedDocument): { text: string; span: FieldSpan } 
   const span = first ? lineSpan(first, sequence) : { document: sequence, page: 1, start: 0, end: 0 };
   if (description !== '' && normalizedType(description) !== normalizedType(document.type) && !/^EX-?\d/i.test(description))
     return { text: description, span };
-  return { text: first?.text ?? (description || (document.type ?? '')), span };
+  // A title set as two headings ("Form 52-109F2" ⏎ "Certification of interim filings …") is one title.
+  const next = first ? lines[lines.indexOf(first) + 1] : undefined;
+  const twoHeadings =
+    first?.block.kind === 'heading' &&
+    next?.block.kind === 'heading' &&
+    next.block !== first.block &&
+    first.text.length + next.text.length < 200;
+  const text = twoHeadings && next ? `${first.text} ${next.text}` : first?.text;
+  return { text: text ?? (description || (document.type ?? '')), span };
 }
 
 function significantWords(text: string): Set<string> {

@@ -67,7 +67,7 @@ const TRAILING_PAGE = /\s{2,}(?:[A-Z]-)?\d{1,4}$/;
 
 const ATTACH_VERB = '(?:attached|furnished|filed|included|enclosed|submitted)';
 const SENTENCE_AS_EXHIBIT = new RegExp(
-  String.raw`\b${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}\s*(?:to\s+this\s+(?:report|Report\s+on\s+Form\s+6-K|Form\s+6-K)\s*)?,?\s+(?:is|are)\s+(.+)$`,
+  String.raw`\b${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibits?\s+${NUM}(?:\s+and\s+(?:Exhibit\s+)?${NUM})?\s*(?:to\s+this\s+(?:report|Report\s+on\s+Form\s+6-K|Form\s+6-K)\s*)?,?\s+(?:is|are)\s+(.+)$`,
   'i',
 );
 const SENTENCE_COPY_OF = new RegExp(
@@ -218,8 +218,10 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
     if ((block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') && !read.has(block)) {
       read.add(block);
       const sentence = fromSentence(block.text, { document, page: line.page, start: block.span.start, end: block.span.end });
-      if (sentence && 'number' in sentence) add(sentence);
-      else if (sentence) unnumbered.push(sentence);
+      for (const found of sentence ?? []) {
+        if ('number' in found) add(found);
+        else unnumbered.push(found);
+      }
     }
     if (context !== 'index' && TRIGGER_WORDS.test(text) && LIST_TRIGGER.test(text)) open('list', 3);
   }
@@ -267,34 +269,33 @@ const TRIGGER_WORDS = /xhibit|aterial|urnishing|ollowing/i;
 const SENTENCE_WORDS = /xhibit|ppendix|nnex/i;
 
 /** An exhibit named in running text (a whole paragraph). */
-function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention) | null {
+function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention)[] | null {
   if (paragraph.length > 3000 || !SENTENCE_WORDS.test(paragraph)) return null;
   const text = paragraph.replace(/\s+/g, ' ').trim();
   const onDate = LEADING_ON_DATE.exec(text);
   const asExhibit = SENTENCE_AS_EXHIBIT.exec(text);
   if (asExhibit) {
-    const described = describe(
-      (asExhibit[1] as string).toUpperCase(),
-      withoutArticle(trimClause(firstSentence(asExhibit[2] as string))),
-      span,
-    );
-    return { ...described, text, numbered: true, rank: RANK.sentence };
+    // "Attached as Exhibit 99.1 and Exhibit 99.2 are the …": both exhibits are what the sentence names.
+    const description = withoutArticle(trimClause(firstSentence(asExhibit[3] as string)));
+    return [asExhibit[1], asExhibit[2]]
+      .filter((number): number is string => number !== undefined)
+      .map((number) => ({ ...describe(number.toUpperCase(), description, span), text, numbered: true, rank: RANK.sentence }));
   }
   const copy = SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text);
   if (copy) {
     const described = describe((copy[2] as string).toUpperCase(), withoutArticle((copy[1] as string).trim()), span);
     const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
-    return { ...described, date, text, numbered: true, rank: RANK.sentence };
+    return [{ ...described, date, text, numbered: true, rank: RANK.sentence }];
   }
   const subject = SENTENCE_SUBJECT.exec(text);
   if (subject) {
     const described = describe((subject[2] as string).toUpperCase(), withoutArticle((subject[1] as string).trim()), span);
-    return { ...described, text, numbered: true, rank: RANK.sentence };
+    return [{ ...described, text, numbered: true, rank: RANK.sentence }];
   }
   const mention = UNNUMBERED.exec(text);
   if (mention) {
     const description = (mention[1] as string).trim();
-    return { description, date: dateOf(description), span };
+    return [{ description, date: dateOf(description), span }];
   }
   return null;
 }
@@ -367,7 +368,10 @@ function dateOf(description: string): string | null {
 /** A final period that belongs to an abbreviation: `S.A.`, `N.V.`, `Inc.`, `Ltd.`. */
 const ABBREVIATION_END = /(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Bros|No|Jr|Sr|Ph\.D|etc)\.)$/;
 
-const ISSUED_ON = new RegExp(String.raw`\b(?:issued|released|published|submitted|announced)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`, 'i');
+const ISSUED_ON = new RegExp(
+  String.raw`\b(?:issued|released|published|submitted|announced|approved|adopted)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`,
+  'i',
+);
 /** "Articles of Association … as of February 23, 2010": the date the document speaks as of. */
 const AS_OF = new RegExp(String.raw`\bas\s+of\s+(${DATE_TEXT})\s*$`, 'i');
 const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');

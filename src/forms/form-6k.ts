@@ -184,6 +184,7 @@ function readBody(
     documents,
     primaryModel: input.model,
     primarySequence: document,
+    printedAfterList: true,
   });
   if (documents.length > 1) {
     for (const exhibit of exhibits) {
