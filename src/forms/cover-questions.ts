@@ -280,6 +280,11 @@ export function readYesNoQuestion(
   if (which !== 'rule12g32b') {
     const box = tokens.find((token) => token.kind === 'mark');
     if (box) return { field: { value: box.marked, span: tokenSpan(box, document) }, line: found.at };
+    // "Indicate by check mark if …" with nothing after it (an empty <u></u>): a check-if question left unchecked.
+    diagnostics.push(
+      diagnostic('f6k/unchecked-without-box', 'info', `${question.name}: no box follows the question; read as not checked`, line.start),
+    );
+    return { field: { value: false, span: lineSpan(line, document) }, line: found.at };
   }
   return {
     field: none(
