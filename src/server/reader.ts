@@ -46,6 +46,7 @@ export class Reader {
       request.company,
       request.from,
       request.to,
+      request.sort,
       request.limit,
       request.offset,
     ]);
