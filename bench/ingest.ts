@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingest } from '../src/store/ingest.js';
+import { ingest } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 import { folderBytes, peakRssMb, SEARCH_QUERIES } from './corpus.js';

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../src/store/ingest.js';
+import { ingest } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';

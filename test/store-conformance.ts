@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-document.js';
 import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
+import { ingest } from '../src/pipeline/ingest.js';
 import { renderText } from '../src/render/render-text.js';
-import { ingest } from '../src/store/ingest.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
-import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import { type ReadWriteStore, SNIPPET_MARK } from '../src/store/store.js';
 import { corpusPath, seedPath } from './shared-files.js';
 
 /**
  * One suite every Store adapter must pass. `open` returns a fresh, empty store.
  */
-export function describeStoreConformance(name: string, open: () => Promise<Store>): void {
+export function describeStoreConformance(name: string, open: () => Promise<ReadWriteStore>): void {
   describe(`Store conformance: ${name}`, () => {
-    let store: Store;
+    let store: ReadWriteStore;
     let inputs: string;
     beforeAll(async () => {
       store = await open();
@@ -245,7 +245,7 @@ function capSubmission(accession: string, cik: string, name: string, paragraphs:
 }
 
 /** The text a stored document is indexed from, rendered afresh from the original submission bytes. */
-async function renderedDocumentText(store: Store, filingId: string, position: number): Promise<string> {
+async function renderedDocumentText(store: ReadWriteStore, filingId: string, position: number): Promise<string> {
   const original = await store.getOriginal(filingId);
   if (!original) throw new Error(`no original for ${filingId}`);
   const document = parseSubmission(original).documents[position];

@@ -9,7 +9,7 @@ import { type FetchFilingsResult, fetchFilingsToDirectory } from '../fetch/fetch
 import { type FetchedIndex, fetchDailyIndex, fetchFullIndex } from '../fetch/fetch-index.js';
 import { MAX_REQUESTS_PER_SECOND } from '../fetch/rate-limiter.js';
 import type { IndexFileKind, IndexRow } from '../parse/index/parse-index.js';
-import { ingest } from '../store/ingest.js';
+import { ingest } from '../pipeline/ingest.js';
 import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -64,7 +64,9 @@ async function ingestDownloaded(paths: readonly string[], db: string | undefined
   if (paths.length === 0) return 0;
   const store = await openForWriting(db, io);
   try {
-    const summary = await ingest(store, paths, { onFailure: (failure) => io.stderr.write(`failed: ${failure.source}: ${failure.reason}\n`) });
+    const summary = await ingest(store, paths, {
+      onFailure: (failure) => io.stderr.write(`failed: ${failure.source}: ${failure.reason}\n`),
+    });
     io.stdout.write(
       `${summary.ingested} ingested, ${summary.replaced} replaced, ${summary.duplicates} skipped as duplicates, ${summary.failed.length} failed into ${databaseSpec(db, io)}\n`,
     );
@@ -502,9 +504,11 @@ export interface SyncCommandOptions extends FetchConnectionOptions {
  * fetches the filings EDGAR lists since the newest one stored, and ingests them. Safe to interrupt and re-run.
  */
 export async function runSyncCommand(options: SyncCommandOptions, io: CliIo, context: FetchCommandContext = {}): Promise<ExitCode> {
-  for (const cik of options.cik ?? []) if (!/^\d{1,10}$/.test(cik.trim())) throw new UserError(`--cik must be up to 10 digits, found "${cik}"`);
+  for (const cik of options.cik ?? [])
+    if (!/^\d{1,10}$/.test(cik.trim())) throw new UserError(`--cik must be up to 10 digits, found "${cik}"`);
   const jobs = Number(options.jobs ?? 4);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UserError(`--jobs must be a whole number from 1 to 16, found "${options.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)
+    throw new UserError(`--jobs must be a whole number from 1 to 16, found "${options.jobs}"`);
   const store = await openForWriting(options.db, io);
   let session: Session | null = null;
   try {
@@ -535,7 +539,8 @@ export async function runSyncCommand(options: SyncCommandOptions, io: CliIo, con
           concurrency: jobs,
           ...(context.signal ? { signal: context.signal } : {}),
           onFiling: (event) => {
-            if (event.type === 'failed') open.progress.line(`failed ${event.filing.accessionNumber}: ${event.error?.message ?? 'unknown error'}`);
+            if (event.type === 'failed')
+              open.progress.line(`failed ${event.filing.accessionNumber}: ${event.error?.message ?? 'unknown error'}`);
             else open.progress.status(`[company ${index + 1}/${ciks.length}] CIK ${cik}: ${event.done}/${event.total}  ${open.rateText()}`);
           },
         }),
@@ -543,12 +548,16 @@ export async function runSyncCommand(options: SyncCommandOptions, io: CliIo, con
       fetched += result.fetched.length;
       failed += result.failed.length;
       if (result.paths.length > 0) {
-        const summary = await ingest(store, result.paths, { onFailure: (failure) => open.progress.line(`failed: ${failure.source}: ${failure.reason}`) });
+        const summary = await ingest(store, result.paths, {
+          onFailure: (failure) => open.progress.line(`failed: ${failure.source}: ${failure.reason}`),
+        });
         ingested += summary.ingested + summary.replaced;
         failed += summary.failed.length;
       }
     }
-    open.summary(`sync: ${ciks.length} compan${ciks.length === 1 ? 'y' : 'ies'}; fetched ${fetched}, ingested ${ingested} new or changed, failed ${failed}`);
+    open.summary(
+      `sync: ${ciks.length} compan${ciks.length === 1 ? 'y' : 'ies'}; fetched ${fetched}, ingested ${ingested} new or changed, failed ${failed}`,
+    );
     return failed > 0 ? EXIT.problems : EXIT.ok;
   } catch (error) {
     if (session) return session.fail(error);

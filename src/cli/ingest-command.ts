@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { ingest, type IngestProgress } from '../store/ingest.js';
+import { type IngestProgress, ingest } from '../pipeline/ingest.js';
 import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 

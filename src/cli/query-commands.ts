@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { loadStoredDocument } from '../pipeline/open-document.js';
 import { type RenderFormat, renderDocument } from '../render/index.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { SNIPPET_MARK } from '../store/store.js';
-import { loadStoredDocument } from '../store/stored-documents.js';
 import { isoDate, openForReading, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -26,7 +26,10 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .option('--limit <n>', 'results per page (at most 200)', positiveInteger('--limit'), 20)
     .option('--offset <n>', 'skip this many results', positiveInteger('--offset'), 0)
     .option('--json', 'print the results as JSON')
-    .addHelpText('after', '\nExamples:\n  edgarkit search \'"convertible bonds" kosdaq\' --form 6-K\n  edgarkit search \'redempt* NOT notes\' --from 2002-01-01\n')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  edgarkit search '\"convertible bonds\" kosdaq' --form 6-K\n  edgarkit search 'redempt* NOT notes' --from 2002-01-01\n",
+    )
     .action(async (query: string, options: Record<string, string | number | boolean | undefined>) => {
       const store = await openForReading(options.db as string | undefined, io);
       try {
@@ -80,7 +83,10 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
         }
         const loaded = await loadStoredDocument(store, id, options.doc);
         if (!loaded) throw new UserError(`Filing ${accession} has no document ${options.doc}`);
-        if (loaded.kind === 'binary') throw new UserError(`Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`);
+        if (loaded.kind === 'binary')
+          throw new UserError(
+            `Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`,
+          );
         if (loaded.kind === 'xml') {
           io.stdout.write(loaded.text);
           return;
@@ -111,8 +117,11 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
         else if (companies.length === 0) io.stdout.write('No companies.\n');
         else
           for (const company of companies) {
-            const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
-            io.stdout.write(`${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}\n`);
+            const former =
+              company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
+            io.stdout.write(
+              `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}\n`,
+            );
           }
       } finally {
         await store.close();
@@ -133,12 +142,18 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .action(async (options: Record<string, string | number | boolean | undefined>) => {
       const store = await openForReading(options.db as string | undefined, io);
       try {
-        const filings = await store.listFilings({ ...pick(options, ['cik', 'form', 'from', 'to']), limit: options.limit as number, offset: options.offset as number });
+        const filings = await store.listFilings({
+          ...pick(options, ['cik', 'form', 'from', 'to']),
+          limit: options.limit as number,
+          offset: options.offset as number,
+        });
         if (options.json) io.stdout.write(`${JSON.stringify(filings, null, 2)}\n`);
         else if (filings.length === 0) io.stdout.write('No filings.\n');
         else
           for (const filing of filings) {
-            io.stdout.write(`${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs\n`);
+            io.stdout.write(
+              `${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs\n`,
+            );
           }
       } finally {
         await store.close();
@@ -190,7 +205,9 @@ export function normalizeAccession(text: string): string {
 
 function highlight(snippet: string, tty: boolean): string {
   const flat = snippet.replace(/\s+/g, ' ');
-  return tty ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m') : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
+  return tty
+    ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m')
+    : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
 }
 
 function describeFiling(filing: NonNullable<Awaited<ReturnType<import('../store/store.js').Store['getFiling']>>>): string {
@@ -198,11 +215,14 @@ function describeFiling(filing: NonNullable<Awaited<ReturnType<import('../store/
     `${filing.accessionNumber ?? filing.filingId}  ${filing.formType ?? '-'}`,
     `  filed ${filing.filedAt ?? '-'}${filing.periodOfReport ? `, period ${filing.periodOfReport}` : ''}${filing.acceptanceDateTime ? `, accepted ${filing.acceptanceDateTime}` : ''}`,
   ];
-  for (const party of filing.parties) lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
+  for (const party of filing.parties)
+    lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
   if (filing.formRecord) lines.push(`  record: ${JSON.stringify(filing.formRecord).slice(0, 400)}`);
   lines.push(`  ${filing.documents.length} documents:`);
   for (const document of filing.documents) {
-    lines.push(`    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${document.byteLength} bytes  ${document.sourceFormat}`);
+    lines.push(
+      `    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${document.byteLength} bytes  ${document.sourceFormat}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

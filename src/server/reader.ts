@@ -1,8 +1,8 @@
+import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import { RenderPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
-import type { RenderedDocument, RenderRequest } from './document-rendering.js';
 import { notFound } from './http-error.js';
-import { RenderPool } from './render-pool.js';
 
 export interface ReaderOptions {
   /** How long a search page is reused (0: never). New filings show up in search after at most this long. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingest } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore, Store } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 const PROBE = '<script>alert(1)</script>';
@@ -97,7 +97,7 @@ ${uuencoded}
 `;
 }
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let dir: string;
 

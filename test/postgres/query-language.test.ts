@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../../src/store/ingest.js';
+import { ingest } from '../../src/pipeline/ingest.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { ReadWriteStore } from '../../src/store/store.js';
 import { corpusPath, sharedRoot } from '../shared-files.js';
 import { startTestCluster, type TestCluster } from './cluster.js';
 
@@ -63,8 +63,8 @@ const QUERIES: readonly { readonly query: string; readonly found: 'some' | 'none
 const STEMMER_DIFFERENCES = [{ query: 'us', note: 'FTS5 keeps "us"; PostgreSQL stems it to "u"' }] as const;
 
 let cluster: TestCluster | undefined;
-let sqlite: Store;
-let postgres: Store;
+let sqlite: ReadWriteStore;
+let postgres: ReadWriteStore;
 const inputs = ['fpi', 'submissions', 'nc', 'html', 'xml'].map((folder) => corpusPath(folder)).concat([`${sharedRoot}/seed`]);
 
 beforeAll(async () => {
@@ -82,7 +82,7 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-async function filingsFound(store: Store, query: string): Promise<Set<string>> {
+async function filingsFound(store: ReadWriteStore, query: string): Promise<Set<string>> {
   const page = await store.search({ text: query, limit: 200 });
   // A full page would mean the answer might go on: every query here must fit in one.
   expect(page.hits.length, `${query} fills a whole page`).toBeLessThan(200);

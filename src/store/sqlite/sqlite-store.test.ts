@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
-import { ingest } from '../ingest.js';
-import type { Store } from '../store.js';
+import { ingest } from '../../pipeline/ingest.js';
+import type { ReadWriteStore } from '../store.js';
 import { shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -33,13 +33,13 @@ const QUERIES = [
   'company:canada',
 ];
 
-async function filingsFound(store: Store, text: string): Promise<string[]> {
+async function filingsFound(store: ReadWriteStore, text: string): Promise<string[]> {
   return [...new Set((await store.search({ text, limit: 200 })).hits.map((hit) => hit.filingId))].sort();
 }
 
 describe('SQLite index shards', () => {
-  let single: Store;
-  let sharded: Store;
+  let single: ReadWriteStore;
+  let sharded: ReadWriteStore;
   let shardedFile: string;
   beforeAll(async () => {
     single = openSqliteStore(':memory:');

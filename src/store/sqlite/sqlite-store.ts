@@ -11,6 +11,7 @@ import {
   type CompanyView,
   type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
@@ -92,7 +93,7 @@ function registrantOf(recordJson: string | null): string | null {
 const SUMMARY_COLUMNS =
   'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, FilingSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
-import { type IngestFailure, ingest } from '../ingest.js';
-import { openPostgresStore, type PostgresStore, type Queryable, type WriteOptions } from '../postgres/postgres-store.js';
+import {
+  type ClaimedJob,
+  claimJob,
+  failAttempt,
+  finishJob,
+  type JobState,
+  lockOwnJob,
+  type QueueCounts,
+  queueCounts,
+  releaseJob,
+  renewLease,
+} from '../store/postgres/job-queue.js';
+import { openPostgresStore, type PostgresStore, type Queryable, type WriteOptions } from '../store/postgres/postgres-store.js';
 import type {
   CompanyListRequest,
   CompanyView,
@@ -14,19 +25,8 @@ import type {
   Store,
   StoreStats,
   WriteResult,
-} from '../store.js';
-import {
-  type ClaimedJob,
-  claimJob,
-  failAttempt,
-  finishJob,
-  type JobState,
-  lockOwnJob,
-  type QueueCounts,
-  queueCounts,
-  releaseJob,
-  renewLease,
-} from './job-queue.js';
+} from '../store/store.js';
+import { type IngestFailure, ingest } from './ingest.js';
 
 export interface IngestWorkerOptions {
   /** Jobs run at once in this process (default 1). */

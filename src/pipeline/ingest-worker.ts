@@ -17,9 +17,15 @@ export type PrepareResponse =
 parentPort?.on('message', (request: PrepareRequest) => {
   try {
     const filing = prepareFiling(request.bytes, request.source, extractRecordsForStore, request.hash);
-    const transfer = filing.blobs.map((blob) => blob.data.buffer).filter((buffer, index, all) => all.indexOf(buffer) === index) as ArrayBuffer[];
+    const transfer = filing.blobs
+      .map((blob) => blob.data.buffer)
+      .filter((buffer, index, all) => all.indexOf(buffer) === index) as ArrayBuffer[];
     parentPort?.postMessage({ id: request.id, ok: true, filing } satisfies PrepareResponse, transfer);
   } catch (error) {
-    parentPort?.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies PrepareResponse);
+    parentPort?.postMessage({
+      id: request.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies PrepareResponse);
   }
 });

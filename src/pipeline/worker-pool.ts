@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './document-rendering.js';
+import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
 import type { RenderJob, RenderReply } from './render-worker.js';
 
 /**

@@ -5,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { renderStoredDocument } from './document-rendering.js';
-import { RenderPool } from './render-pool.js';
+import { renderStoredDocument } from './render-stored-document.js';
+import { RenderPool } from './worker-pool.js';
 
 /** The worker as a runnable script: render-worker.ts bundled (a test runner cannot start a TypeScript worker). */
 let script: URL;

@@ -3,7 +3,7 @@ import type { SubmissionDocument } from '../model/submission.js';
 import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import type { Store } from './store.js';
+import type { Store } from '../store/store.js';
 
 export type LoadedDocument =
   | { readonly kind: 'model'; readonly document: SubmissionDocument; readonly model: DocumentModel; readonly text: string }
@@ -23,7 +23,9 @@ export async function loadStoredDocument(store: Store, filingId: string, which: 
     submission.documents.find((candidate) => String(candidate.sequence ?? '') === wanted) ??
     submission.documents.find((candidate) => (candidate.type ?? '').toUpperCase() === wanted) ??
     // A document without <SEQUENCE> is reached by its 1-based position.
-    (/^\d+$/.test(wanted) && submission.documents[Number(wanted) - 1]?.sequence === null ? submission.documents[Number(wanted) - 1] : undefined) ??
+    (/^\d+$/.test(wanted) && submission.documents[Number(wanted) - 1]?.sequence === null
+      ? submission.documents[Number(wanted) - 1]
+      : undefined) ??
     (submission.documents.length === 1 && (wanted === '1' || wanted === '') ? submission.documents[0] : undefined);
   if (!document) return null;
   if (document.encoding === 'uuencode') return { kind: 'binary', document };

@@ -7,7 +7,7 @@ import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { uudecode } from '../parse/sgml/uudecode.js';
 import { renderText } from '../render/render-text.js';
-import type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from './store.js';
+import type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from '../store/store.js';
 
 /** What the form extractors give the store, kept loose here so storage does not depend on each form's type. */
 export interface ExtractedRecords {
@@ -68,7 +68,13 @@ export function prepareFiling(bytes: Uint8Array, source: string, extract?: Extra
         text = renderText(model, { width: 0 });
       }
     }
-    parsed.push({ sequence: document.sequence, type: document.type, filename: document.filename, description: document.description, model });
+    parsed.push({
+      sequence: document.sequence,
+      type: document.type,
+      filename: document.filename,
+      description: document.description,
+      model,
+    });
     documents.push({
       position,
       sequence: document.sequence,

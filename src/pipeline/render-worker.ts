@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './document-rendering.js';
+import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
 
 /** A worker thread of the render pool: a submission's bytes in, one of its documents rendered out. */
 export interface RenderJob {

@@ -1,6 +1,6 @@
 import { type RenderFormat, renderDocument } from '../render/index.js';
-import { loadStoredDocument } from '../store/stored-documents.js';
 import type { Store } from '../store/store.js';
+import { loadStoredDocument } from './open-document.js';
 
 /** What a page or API route wants of a stored document. */
 export interface RenderRequest {

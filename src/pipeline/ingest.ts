@@ -3,10 +3,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readRawSubmissions } from '../io/read-submissions.js';
+import type { FilingSink, PreparedFiling } from '../store/store.js';
 import { extractRecordsForStore } from './extract-records.js';
 import type { PrepareRequest, PrepareResponse } from './ingest-worker.js';
 import { prepareFiling, sha256 } from './prepare-filing.js';
-import type { PreparedFiling, Store } from './store.js';
 
 export interface IngestOptions {
   /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
@@ -56,7 +56,7 @@ export function quickFilingId(bytes: Uint8Array, hash: string): string {
 function workerUrl(): URL | null {
   const here = new URL('./ingest-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
-  const compiled = new URL(here.href.replace('/src/store/', '/dist/store/'));
+  const compiled = new URL(here.href.replace('/src/pipeline/', '/dist/pipeline/'));
   return existsSync(fileURLToPath(compiled)) ? compiled : null;
 }
 
@@ -117,7 +117,7 @@ class PreparePool {
  * and writing in batched transactions. A crash loses at most the batch being written; running the same
  * command again completes the work.
  */
-export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(store: FilingSink, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 100;
   const url = (options.workers ?? 1) > 0 ? workerUrl() : null;
