@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import tarStream from 'tar-stream';
-import { ingest } from '../src/pipeline/ingest.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 
@@ -29,7 +29,7 @@ await writing;
 
 const store = openSqliteStore(join(dir, 'x.db'));
 const t = performance.now();
-const s = await ingest(store, [out], { workers: 2, batchSize: 200 });
+const s = await ingestPaths(store, [out], { workers: 2, batchSize: 200 });
 const sec = (performance.now() - t) / 1000;
 console.log(
   `feed archive ${(statSync(out).size / 1e6).toFixed(0)} MB compressed, ${(raw / 1e6).toFixed(0)} MB of submissions: ${s.ingested} filings in ${sec.toFixed(1)} s = ${(raw / 1e6 / sec).toFixed(1)} MB/s, ${(s.ingested / sec).toFixed(0)} filings/s`,

@@ -18,7 +18,6 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { extractRecordsForStore } from '../src/pipeline/extract-records.js';
 import { prepareFiling } from '../src/pipeline/prepare-filing.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -52,7 +51,7 @@ mkdirSync(root, { recursive: true });
 const QUERIES = [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES];
 
 const corpus = accessionedCorpus();
-const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name, extractRecordsForStore));
+const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name));
 console.log(`${templates.length} corpus submissions prepared as templates`);
 
 /** Copy `index` of the set: template `index % n` under accession syntheticAccession(⌊index / n⌋, index % n). */

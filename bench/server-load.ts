@@ -139,11 +139,11 @@ async function build(filings: number, dir: string, database: string, complete: s
   const writeSeconds = (Date.now() - started) / 1000;
   console.log(`server-load: wrote ${filings} submissions in ${writeSeconds.toFixed(0)} s`);
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
-  const { ingest } = await import('../src/pipeline/ingest.js');
+  const { ingestPaths } = await import('../src/pipeline/ingest.js');
   const store = openSqliteStore(database);
   started = Date.now();
   const workers = Math.min(8, availableParallelism());
-  const summary = await ingest(store, [inputs], {
+  const summary = await ingestPaths(store, [inputs], {
     workers,
     batchSize: 200,
     onProgress: (progress) => {

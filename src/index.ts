@@ -25,7 +25,7 @@ export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/sub
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
-export { type IngestOptions, type IngestSummary, ingest } from './pipeline/ingest.js';
+export { type IngestOptions, type IngestSummary, ingestPaths } from './pipeline/ingest.js';
 export { type RenderFormat, renderDocument, renderHtml, renderJson, renderMarkdown, renderText } from './render/index.js';
 export { defaultDatabasePath, isPostgresUrl, openStore } from './store/open-store.js';
 export { migratePostgres, openPostgresStore } from './store/postgres/postgres-store.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-document.js';
 import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
-import { ingest } from '../src/pipeline/ingest.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { renderText } from '../src/render/render-text.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
 import { type ReadWriteStore, SNIPPET_MARK } from '../src/store/store.js';
@@ -42,7 +42,7 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
 
     it('ingests a folder, skipping the unreadable file with its path and reason', async () => {
       const failures: string[] = [];
-      const summary = await ingest(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
+      const summary = await ingestPaths(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
       expect(summary.ingested).toBe(7);
       expect(summary.failed).toHaveLength(1);
       expect(failures[0]).toContain('zz-broken.tar.gz');
@@ -52,7 +52,7 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
 
     it('is idempotent: the same input again changes nothing', async () => {
       const before = await store.stats();
-      const summary = await ingest(store, [inputs], { workers: 0 });
+      const summary = await ingestPaths(store, [inputs], { workers: 0 });
       expect(summary.ingested).toBe(0);
       expect(summary.duplicates).toBe(7);
       expect(await store.stats()).toEqual(before);
@@ -177,7 +177,7 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
       const changed = join(mkdtempSync(join(tmpdir(), 'edgarkit-store-')), 'changed.txt');
       const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES');
       writeFileSync(changed, text, 'latin1');
-      const summary = await ingest(store, [changed], { workers: 0 });
+      const summary = await ingestPaths(store, [changed], { workers: 0 });
       expect(summary.replaced).toBe(1);
       expect((await store.search({ text: 'xyzzyplugh' })).hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
       expect((await store.stats()).filings).toBe(7);
@@ -204,8 +204,8 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
           Array.from({ length: 2_050 }, (_, n) => `Paragraph ${n}: quokka. ${filler}`),
         ),
       );
-      expect((await ingest(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
-      expect((await ingest(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingestPaths(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingestPaths(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
       const ids = async (text: string) => [...new Set((await store.search({ text })).hits.map((hit) => hit.filingId))];
       expect(await ids('quokka')).toEqual(['9900000002-26-000001']);
       expect(await ids('quokka form:6-K')).toEqual(['9900000002-26-000001']);

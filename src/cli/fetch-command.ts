@@ -9,7 +9,7 @@ import { type FetchFilingsResult, fetchFilingsToDirectory } from '../fetch/fetch
 import { type FetchedIndex, fetchDailyIndex, fetchFullIndex } from '../fetch/fetch-index.js';
 import { MAX_REQUESTS_PER_SECOND } from '../fetch/rate-limiter.js';
 import type { IndexFileKind, IndexRow } from '../parse/index/parse-index.js';
-import { ingest } from '../pipeline/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -64,7 +64,7 @@ async function ingestDownloaded(paths: readonly string[], db: string | undefined
   if (paths.length === 0) return 0;
   const store = await openForWriting(db, io);
   try {
-    const summary = await ingest(store, paths, {
+    const summary = await ingestPaths(store, paths, {
       onFailure: (failure) => io.stderr.write(`failed: ${failure.source}: ${failure.reason}\n`),
     });
     io.stdout.write(
@@ -548,7 +548,7 @@ export async function runSyncCommand(options: SyncCommandOptions, io: CliIo, con
       fetched += result.fetched.length;
       failed += result.failed.length;
       if (result.paths.length > 0) {
-        const summary = await ingest(store, result.paths, {
+        const summary = await ingestPaths(store, result.paths, {
           onFailure: (failure) => open.progress.line(`failed: ${failure.source}: ${failure.reason}`),
         });
         ingested += summary.ingested + summary.replaced;

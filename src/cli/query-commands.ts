@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadStoredDocument } from '../pipeline/open-document.js';
+import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
 import { type RenderFormat, renderDocument } from '../render/index.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { SNIPPET_MARK } from '../store/store.js';
@@ -81,22 +81,13 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
           io.stdout.write(options.format === 'json' ? `${JSON.stringify(filing, null, 2)}\n` : describeFiling(filing));
           return;
         }
-        const loaded = await loadStoredDocument(store, id, options.doc);
-        if (!loaded) throw new UserError(`Filing ${accession} has no document ${options.doc}`);
-        if (loaded.kind === 'binary')
-          throw new UserError(
-            `Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`,
-          );
-        if (loaded.kind === 'xml') {
-          io.stdout.write(loaded.text);
-          return;
-        }
-        try {
-          io.stdout.write(renderDocument(loaded.model, options.format, options.page !== undefined ? { page: options.page } : {}));
-        } catch (error) {
-          if (error instanceof RangeError) throw new UserError(error.message);
-          throw error;
-        }
+        const opened = await openStoredDocument(store, id, options.doc);
+        if (opened.found === 'no-filing') throw new UserError(`No filing ${accession} in the database`);
+        if (opened.found === 'no-document')
+          throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
+        const output = documentOutput(opened.document, options.format, options.page);
+        if (!output.ok) throw new UserError(output.reason);
+        io.stdout.write(output.text);
       } finally {
         await store.close();
       }

@@ -1,16 +1,16 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Readable } from 'node:stream';
 import { readRawSubmissions } from '../io/read-submissions.js';
-import type { FilingSink, PreparedFiling } from '../store/store.js';
-import { extractRecordsForStore } from './extract-records.js';
-import type { PrepareRequest, PrepareResponse } from './ingest-worker.js';
+import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { FilingSink } from '../store/store.js';
 import { prepareFiling, sha256 } from './prepare-filing.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface IngestOptions {
   /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
   readonly workers?: number;
+  /** A pool to prepare in instead of one of ingest's own (it is left open). */
+  readonly pool?: WorkerPool;
   /** Filings written per transaction. */
   readonly batchSize?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
@@ -18,6 +18,11 @@ export interface IngestOptions {
   readonly onFailure?: (failure: IngestFailure) => void;
   readonly signal?: AbortSignal;
 }
+
+/** One item of the stream ingest reads: a submission's exact bytes, or why one input could not be read. */
+export type IngestInput =
+  | { readonly ok: true; readonly source: string; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly source: string; readonly error: Error };
 
 export interface IngestProgress {
   readonly filings: number;
@@ -52,172 +57,157 @@ export function quickFilingId(bytes: Uint8Array, hash: string): string {
   return match ? (match[1] as string) : `local-${hash.slice(0, 20)}`;
 }
 
-/** The compiled worker beside this file, or beside its compiled twin when running from TypeScript sources. */
-function workerUrl(): URL | null {
-  const here = new URL('./ingest-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const compiled = new URL(here.href.replace('/src/pipeline/', '/dist/pipeline/'));
-  return existsSync(fileURLToPath(compiled)) ? compiled : null;
+/** Files, folders, `.tar`/`.tar.gz` archives or stdin (`-`), read by io/ one after another, as ingest's input. */
+export async function* readIngestInputs(paths: readonly string[], stdin?: Readable): AsyncGenerator<IngestInput> {
+  for (const path of paths) yield* readRawSubmissions(path, {}, stdin);
 }
 
-class PreparePool {
-  readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
-  readonly #waiting = new Map<number, { resolve: (response: PrepareResponse) => void; worker: Worker }>();
-  #nextId = 0;
-
-  constructor(count: number, url: URL) {
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(url);
-      worker.on('message', (response: PrepareResponse) => {
-        const waiting = this.#waiting.get(response.id);
-        this.#waiting.delete(response.id);
-        this.#idle.push(worker);
-        waiting?.resolve(response);
-      });
-      worker.on('error', (error) => {
-        for (const [id, waiting] of this.#waiting) {
-          if (waiting.worker === worker) {
-            this.#waiting.delete(id);
-            waiting.resolve({ id, ok: false, message: `worker failed: ${error.message}` });
-          }
-        }
-      });
-      this.#workers.push(worker);
-      this.#idle.push(worker);
-    }
-  }
-
-  get idle(): number {
-    return this.#idle.length;
-  }
-
-  prepare(bytes: Uint8Array, source: string, hash: string): Promise<PrepareResponse> {
-    const worker = this.#idle.pop();
-    if (!worker) throw new Error('no idle worker');
-    const id = this.#nextId++;
-    // A private copy is transferred: the input's memory may still be in use by the stream that produced it
-    // (a tar member is a slice of the decompressor's output), and a transfer would detach it under them.
-    // (`new Uint8Array(view)` copies; Buffer#slice would not.)
-    const own = new Uint8Array(bytes);
-    return new Promise((resolve) => {
-      this.#waiting.set(id, { resolve, worker });
-      worker.postMessage({ id, source, hash, bytes: own } satisfies PrepareRequest, [own.buffer as ArrayBuffer]);
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
-  }
+/** `ingest` over files, folders, archives or stdin: what the CLI, sync and the queue worker run. */
+export function ingestPaths(sink: FilingSink, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingest(sink, readIngestInputs(paths), options);
 }
 
 /**
- * Ingests files, folders, archives or stdin into a store: idempotent by accession number (an unchanged copy is
- * skipped before any work; a changed copy replaces the old one in one transaction), parsing in worker threads
- * and writing in batched transactions. A crash loses at most the batch being written; running the same
- * command again completes the work.
+ * Ingests a stream of submissions into a sink: idempotent by accession number (an unchanged copy is skipped
+ * before any work; a changed copy replaces the old one in one transaction), preparing in worker threads and
+ * writing in batched transactions. A crash loses at most the batch being written; running the same command
+ * again completes the work.
  */
-export async function ingest(store: FilingSink, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const started = Date.now();
-  const batchSize = options.batchSize ?? 100;
-  const url = (options.workers ?? 1) > 0 ? workerUrl() : null;
-  const workerCount = url ? (options.workers ?? Math.min(8, availableParallelism())) : 0;
-  const pool = url && workerCount > 0 ? new PreparePool(workerCount, url) : null;
-  let ingested = 0;
-  let replaced = 0;
-  let duplicates = 0;
-  let bytes = 0;
-  let processed = 0;
-  const failed: IngestFailure[] = [];
-  let batch: PreparedFiling[] = [];
-  let lastProgress = 0;
-  const inFlight = new Set<Promise<void>>();
-  // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
-  const pendingIds = new Set<string>();
-
-  const report = (force = false) => {
-    const now = Date.now();
-    if (!options.onProgress || (!force && now - lastProgress < 500)) return;
-    lastProgress = now;
-    const seconds = (now - started) / 1000;
-    options.onProgress({
-      filings: processed,
-      bytes,
-      seconds,
-      filingsPerSecond: seconds > 0 ? processed / seconds : 0,
-      megabytesPerSecond: seconds > 0 ? bytes / 1e6 / seconds : 0,
-    });
-  };
-  const fail = (failure: IngestFailure) => {
-    failed.push(failure);
-    options.onFailure?.(failure);
-  };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const writing = batch;
-    batch = [];
-    const result = await store.writeFilings(writing);
-    ingested += result.inserted;
-    replaced += result.replaced;
-    duplicates += result.unchanged;
-    for (const filing of writing) pendingIds.delete(filing.id);
-  };
-  const accept = async (filing: PreparedFiling) => {
-    batch.push(filing);
-    if (batch.length >= batchSize) await flush();
-  };
-
-  let interrupted = false;
+export async function ingest(
+  sink: FilingSink,
+  inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const run = new IngestRun(sink, options);
+  const pool = options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()) });
   try {
-    reading: for (const path of paths) {
-      for await (const entry of readRawSubmissions(path)) {
-        if (options.signal?.aborted) {
-          interrupted = true;
-          break reading;
-        }
-        if (!entry.ok) {
-          fail({ source: entry.source, reason: entry.error.message });
-          continue;
-        }
-        processed++;
-        bytes += entry.bytes.length;
-        const hash = sha256(entry.bytes);
-        const id = quickFilingId(entry.bytes, hash);
-        if (pendingIds.has(id)) await flush();
-        if ((await store.contentHashOf(id)) === hash) {
-          duplicates++;
-          report();
-          continue;
-        }
-        pendingIds.add(id);
-        if (!pool) {
-          try {
-            await accept(prepareFiling(entry.bytes, entry.source, extractRecordsForStore, hash));
-          } catch (error) {
-            pendingIds.delete(id);
-            fail({ source: entry.source, reason: error instanceof Error ? error.message : String(error) });
-          }
-          report();
-          continue;
-        }
-        while (pool.idle === 0) await Promise.race(inFlight);
-        const task = pool.prepare(entry.bytes, entry.source, hash).then(async (response) => {
-          if (response.ok) await accept(response.filing);
-          else {
-            pendingIds.delete(id);
-            fail({ source: entry.source, reason: response.message });
-          }
-          report();
-        });
-        const tracked = task.finally(() => inFlight.delete(tracked));
-        inFlight.add(tracked);
+    for await (const input of inputs) {
+      if (options.signal?.aborted) {
+        run.interrupted = true;
+        break;
       }
+      await run.take(input, pool);
     }
-    await Promise.all(inFlight);
-    await flush();
+    await run.finish();
   } finally {
-    await pool?.close();
+    if (pool !== options.pool) await pool.close();
   }
-  report(true);
-  return { interrupted, ingested, replaced, duplicates, failed, bytes, seconds: (Date.now() - started) / 1000 };
+  return run.summary();
+}
+
+/** The state of one ingest run: counts, the batch being filled, and the filings being prepared. */
+class IngestRun {
+  interrupted = false;
+  readonly #sink: FilingSink;
+  readonly #options: IngestOptions;
+  readonly #batchSize: number;
+  readonly #started = Date.now();
+  readonly #failed: IngestFailure[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
+  readonly #pendingIds = new Set<string>();
+  #batch: PreparedFiling[] = [];
+  #ingested = 0;
+  #replaced = 0;
+  #duplicates = 0;
+  #bytes = 0;
+  #processed = 0;
+  #lastProgress = 0;
+
+  constructor(sink: FilingSink, options: IngestOptions) {
+    this.#sink = sink;
+    this.#options = options;
+    this.#batchSize = options.batchSize ?? 100;
+  }
+
+  /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
+  async take(input: IngestInput, pool: WorkerPool): Promise<void> {
+    if (!input.ok) {
+      this.#fail({ source: input.source, reason: input.error.message });
+      return;
+    }
+    this.#processed++;
+    this.#bytes += input.bytes.length;
+    const hash = sha256(input.bytes);
+    const id = quickFilingId(input.bytes, hash);
+    if (this.#pendingIds.has(id)) await this.#flush();
+    if ((await this.#sink.contentHashOf(id)) === hash) {
+      this.#duplicates++;
+      this.#report();
+      return;
+    }
+    this.#pendingIds.add(id);
+    if (pool.threads === 0) {
+      await this.#settle(id, input.source, () => Promise.resolve(prepareFiling(input.bytes, input.source, hash)));
+      return;
+    }
+    // Enough in flight to keep every thread busy while the writer writes; more would only hold memory.
+    while (this.#inFlight.size >= pool.threads * 2) await Promise.race(this.#inFlight);
+    const task = this.#settle(id, input.source, () => pool.prepare(input.bytes, input.source, hash));
+    const tracked = task.finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+  }
+
+  async finish(): Promise<void> {
+    await Promise.all(this.#inFlight);
+    await this.#flush();
+    this.#report(true);
+  }
+
+  summary(): IngestSummary {
+    return {
+      interrupted: this.interrupted,
+      ingested: this.#ingested,
+      replaced: this.#replaced,
+      duplicates: this.#duplicates,
+      failed: this.#failed,
+      bytes: this.#bytes,
+      seconds: (Date.now() - this.#started) / 1000,
+    };
+  }
+
+  async #settle(id: string, source: string, prepare: () => Promise<PreparedFiling>): Promise<void> {
+    let filing: PreparedFiling;
+    try {
+      filing = await prepare();
+    } catch (error) {
+      this.#pendingIds.delete(id);
+      this.#fail({ source, reason: error instanceof Error ? error.message : String(error) });
+      this.#report();
+      return;
+    }
+    this.#batch.push(filing);
+    if (this.#batch.length >= this.#batchSize) await this.#flush();
+    this.#report();
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#batch.length === 0) return;
+    const writing = this.#batch;
+    this.#batch = [];
+    const result = await this.#sink.writeFilings(writing);
+    this.#ingested += result.inserted;
+    this.#replaced += result.replaced;
+    this.#duplicates += result.unchanged;
+    for (const filing of writing) this.#pendingIds.delete(filing.id);
+  }
+
+  #fail(failure: IngestFailure): void {
+    this.#failed.push(failure);
+    this.#options.onFailure?.(failure);
+  }
+
+  #report(force = false): void {
+    const now = Date.now();
+    if (!this.#options.onProgress || (!force && now - this.#lastProgress < 500)) return;
+    this.#lastProgress = now;
+    const seconds = (now - this.#started) / 1000;
+    this.#options.onProgress({
+      filings: this.#processed,
+      bytes: this.#bytes,
+      seconds,
+      filingsPerSecond: seconds > 0 ? this.#processed / seconds : 0,
+      megabytesPerSecond: seconds > 0 ? this.#bytes / 1e6 / seconds : 0,
+    });
+  }
 }

@@ -1,37 +1,56 @@
-import type { DocumentModel } from '../model/document.js';
-import type { SubmissionDocument } from '../model/submission.js';
-import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
-import { decodeText } from '../parse/sgml/decode-text.js';
+import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
+import { type RenderFormat, renderDocument } from '../render/index.js';
 import type { Store } from '../store/store.js';
+import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
 
-export type LoadedDocument =
-  | { readonly kind: 'model'; readonly document: SubmissionDocument; readonly model: DocumentModel; readonly text: string }
-  | { readonly kind: 'xml'; readonly document: SubmissionDocument; readonly text: string }
-  | { readonly kind: 'binary'; readonly document: SubmissionDocument };
+/** Document `which` of a submission's bytes, read (see `findDocument`); null when it has no such document. */
+export function openDocument(original: Uint8Array | Submission, which?: string | number): ReadDocument | null {
+  const submission = original instanceof Uint8Array ? parseSubmission(original) : original;
+  const document = findDocument(submission, which);
+  return document ? readDocument(document) : null;
+}
+
+/** What a stored filing gives for a document: the filing may be missing, or it may have no such document. */
+export type StoredDocument =
+  | { readonly found: 'no-filing' }
+  | { readonly found: 'no-document'; readonly available: string }
+  | { readonly found: 'document'; readonly document: ReadDocument };
 
 /**
  * A stored filing's document read back into the document model, from the original bytes (which are the truth;
  * nothing rendered is trusted from storage). `which` is a sequence number or a document type such as `EX-99.1`.
  */
-export async function loadStoredDocument(store: Store, filingId: string, which: string | number): Promise<LoadedDocument | null> {
+export async function openStoredDocument(
+  store: Pick<Store, 'getOriginal'>,
+  filingId: string,
+  which: string | number,
+): Promise<StoredDocument> {
   const original = await store.getOriginal(filingId);
-  if (!original) return null;
+  if (!original) return { found: 'no-filing' };
   const submission = parseSubmission(original);
-  const wanted = String(which).toUpperCase();
-  const document =
-    submission.documents.find((candidate) => String(candidate.sequence ?? '') === wanted) ??
-    submission.documents.find((candidate) => (candidate.type ?? '').toUpperCase() === wanted) ??
-    // A document without <SEQUENCE> is reached by its 1-based position.
-    (/^\d+$/.test(wanted) && submission.documents[Number(wanted) - 1]?.sequence === null
-      ? submission.documents[Number(wanted) - 1]
-      : undefined) ??
-    (submission.documents.length === 1 && (wanted === '1' || wanted === '') ? submission.documents[0] : undefined);
-  if (!document) return null;
-  if (document.encoding === 'uuencode') return { kind: 'binary', document };
-  const text = decodeText(document.body).text;
-  const kind = detectDocumentKind(text, document);
-  if (kind === 'xml') return { kind: 'xml', document, text };
-  if (kind === 'binary') return { kind: 'binary', document };
-  return { kind: 'model', document, model: parseDocument(text, kind), text };
+  const document = findDocument(submission, which);
+  if (!document) return { found: 'no-document', available: listDocuments(submission) };
+  return { found: 'document', document: readDocument(document) };
+}
+
+/** A document as a shell prints it: rendered, XML as written, or the reason it cannot be shown. */
+export type DocumentOutput = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/** Renders a read document for `render` and `show`: a binary or a page that does not exist is a reason, not a throw. */
+export function documentOutput(read: ReadDocument, format: RenderFormat, page?: number): DocumentOutput {
+  const { document } = read;
+  if (read.kind === 'binary')
+    return {
+      ok: false,
+      reason: `Document ${document.sequence ?? ''} (${document.filename ?? document.type ?? 'attachment'}) is a uuencoded binary; use "edgarkit parse --extract-attachments DIR"`,
+    };
+  if (read.kind === 'xml') return { ok: true, text: read.text };
+  try {
+    return { ok: true, text: renderDocument(read.model, format, page !== undefined ? { page } : {}) };
+  } catch (error) {
+    // renderDocument says which pages exist when the one asked for does not.
+    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    throw error;
+  }
 }

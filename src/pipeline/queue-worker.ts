@@ -26,7 +26,7 @@ import type {
   StoreStats,
   WriteResult,
 } from '../store/store.js';
-import { type IngestFailure, ingest } from './ingest.js';
+import { type IngestFailure, ingestPaths } from './ingest.js';
 
 export interface IngestWorkerOptions {
   /** Jobs run at once in this process (default 1). */
@@ -89,7 +89,7 @@ const MAX_QUEUE_FAILURES = 30;
 /**
  * A Store for one job that writes each batch when the next one arrives, and the last batch in `finish`, in the
  * same transaction that marks the job done: a job is done exactly when all its filings are committed.
- * (ingest() gives no signal before its last write; this is how the worker finds the last batch.)
+ * (ingestPaths() gives no signal before its last write; this is how the worker finds the last batch.)
  */
 class JobWriter implements Store {
   readonly #store: PostgresStore;
@@ -227,7 +227,7 @@ export async function runIngestWorker(url: string, options: IngestWorkerOptions 
     const writer = new JobWriter(store);
     const failures: IngestFailure[] = [];
     try {
-      const summary = await ingest(writer, [job.path], {
+      const summary = await ingestPaths(writer, [job.path], {
         workers: threads,
         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
         signal: controller.signal,

@@ -1,97 +1,84 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
-import type { RenderJob, RenderReply } from './render-worker.js';
+import { Piscina } from 'piscina';
+import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { RenderedDocument, RenderRequest } from './render-stored-document.js';
+import { runTask, type WorkerTask } from './worker.js';
+
+export interface WorkerPoolOptions {
+  /** Threads (0: every task runs on the calling thread). */
+  readonly threads: number;
+  /** The compiled worker script (default: `worker.js` beside this file, or its compiled twin under dist/). */
+  readonly script?: URL | null;
+  /** An idle thread ends after this long (default 30 s); threads start on first use. */
+  readonly idleTimeoutMs?: number;
+}
 
 /**
- * Renders stored documents in worker threads so a multi-megabyte filing (hundreds of milliseconds to parse) never
- * holds up the requests behind it. Workers start on first use and do not keep the process alive. When there is no
- * compiled worker script (TypeScript sources run by tsx or a test runner), or `threads` is 0, documents render on
- * this thread with the same function.
+ * The one pool of worker threads, shared by ingest (parse, render for search, extract) and the server (parse and
+ * render a stored document), so a multi-megabyte filing never holds up the thread that writes or answers
+ * requests. Idle threads do not keep the process alive. When there is no compiled worker script (TypeScript
+ * sources run by a test runner, with no build beside them) or `threads` is 0, tasks run on this thread with the
+ * same function.
  */
-export class RenderPool {
-  readonly #threads: number;
-  readonly #url: URL | null;
-  readonly #workers: Worker[] = [];
-  readonly #busy = new Map<Worker, number>();
-  readonly #waiting = new Map<number, { resolve: (result: RenderedDocument) => void; reject: (error: Error) => void; worker: Worker }>();
-  #nextId = 0;
+export class WorkerPool {
+  readonly #piscina: Piscina<WorkerTask, unknown> | null;
 
-  constructor(threads: number, script: URL | null = compiledWorker()) {
-    this.#url = threads > 0 ? script : null;
-    this.#threads = this.#url ? threads : 0;
+  constructor(options: WorkerPoolOptions) {
+    const script = options.threads > 0 ? (options.script === undefined ? compiledWorker() : options.script) : null;
+    this.#piscina = script
+      ? new Piscina({
+          filename: script.href,
+          minThreads: 0,
+          maxThreads: options.threads,
+          idleTimeout: options.idleTimeoutMs ?? 30_000,
+        })
+      : null;
   }
 
-  /** How many threads render (0: this one). */
+  /** How many threads work (0: this one). */
   get threads(): number {
-    return this.#threads;
+    return this.#piscina?.maxThreads ?? 0;
+  }
+
+  /** Tasks waiting for a thread. */
+  get queued(): number {
+    return this.#piscina?.queueSize ?? 0;
+  }
+
+  prepare(bytes: Uint8Array, source: string, hash: string): Promise<PreparedFiling> {
+    return this.#run({ task: 'prepare', bytes, source, hash }) as Promise<PreparedFiling>;
   }
 
   render(original: Uint8Array, which: string, request: RenderRequest): Promise<RenderedDocument> {
-    if (this.#threads === 0) return renderStoredDocument(original, which, request);
-    const worker = this.#leastBusy();
-    const id = this.#nextId++;
-    // Transfer the bytes when they own their memory; a view of a shared or pooled buffer is copied first.
-    const own =
-      original.byteOffset === 0 && original.byteLength === original.buffer.byteLength && original.buffer instanceof ArrayBuffer
-        ? original
-        : original.slice();
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject, worker });
-      this.#busy.set(worker, (this.#busy.get(worker) ?? 0) + 1);
-      worker.postMessage({ id, bytes: own, which, request } satisfies RenderJob, [own.buffer as ArrayBuffer]);
-    });
+    return this.#run({ task: 'render', bytes: original, which, request }) as Promise<RenderedDocument>;
   }
 
+  /** Ends every thread; tasks still queued are refused. */
   async close(): Promise<void> {
-    const workers = this.#workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await this.#piscina?.destroy();
   }
 
-  #leastBusy(): Worker {
-    if (this.#workers.length < this.#threads) {
-      const idle = this.#workers.find((worker) => (this.#busy.get(worker) ?? 0) === 0);
-      if (idle) return idle;
-      return this.#spawn();
-    }
-    let best = this.#workers[0] as Worker;
-    for (const worker of this.#workers) if ((this.#busy.get(worker) ?? 0) < (this.#busy.get(best) ?? 0)) best = worker;
-    return best;
-  }
-
-  #spawn(): Worker {
-    const worker = new Worker(this.#url as URL);
-    worker.unref();
-    worker.on('message', (reply: RenderReply) => {
-      const waiting = this.#waiting.get(reply.id);
-      if (!waiting) return;
-      this.#waiting.delete(reply.id);
-      this.#busy.set(worker, Math.max(0, (this.#busy.get(worker) ?? 1) - 1));
-      if (reply.ok) waiting.resolve(reply.result);
-      else waiting.reject(new Error(`rendering failed: ${reply.message}`));
-    });
-    const fail = (error: Error) => {
-      // A dead worker fails what it held and is replaced on next use.
-      const at = this.#workers.indexOf(worker);
-      if (at !== -1) this.#workers.splice(at, 1);
-      this.#busy.delete(worker);
-      for (const [id, waiting] of this.#waiting) {
-        if (waiting.worker !== worker) continue;
-        this.#waiting.delete(id);
-        waiting.reject(error);
-      }
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`render worker exited with code ${code}`)));
-    this.#workers.push(worker);
-    this.#busy.set(worker, 0);
-    return worker;
+  async #run(task: WorkerTask): Promise<unknown> {
+    if (!this.#piscina) return runTask(task);
+    // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is
+    // copied first, and so are ingest's inputs always: their memory may still be in use by whoever made them (a
+    // tar member is a slice of the decompressor's output), and a transfer would detach it under them.
+    const bytes = task.bytes;
+    const owned =
+      task.task === 'render' &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength &&
+      bytes.buffer instanceof ArrayBuffer;
+    const own = owned ? bytes : new Uint8Array(bytes);
+    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer] });
   }
 }
 
-/** The compiled `render-worker.js` beside this file (as `edgarkit serve` runs it), or null. */
+/** The compiled `worker.js` beside this file, or beside its compiled twin when running from TypeScript sources. */
 function compiledWorker(): URL | null {
-  const compiled = new URL('./render-worker.js', import.meta.url);
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const compiled = new URL(here.href.replace('/src/pipeline/', '/dist/pipeline/'));
   return existsSync(fileURLToPath(compiled)) ? compiled : null;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerTestStore } from '../../test/server-test-store.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../pipeline/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import type { ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
 import { OPENAPI } from './openapi.js';
@@ -20,7 +20,7 @@ const logged: unknown[] = [];
 
 beforeAll(async () => {
   store = await openServerTestStore();
-  const summary = await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  const summary = await ingestPaths(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: (error) => logged.push(error) });
   seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;

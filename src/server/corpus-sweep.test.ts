@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedRoot } from '../../test/shared-files.js';
-import { ingest } from '../pipeline/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { FilingSummaryView, ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
@@ -13,7 +13,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
   const folders = ['fpi', 'submissions', 'nc', 'html', 'headers', 'xml'].map((folder) => `${sharedRoot}/corpus/${folder}`);
-  await ingest(store, folders, { workers: 0 });
+  await ingestPaths(store, folders, { workers: 0 });
   app = createApp({ store, log: (error, request) => errors.push(`${request.url}: ${String(error)}`) });
 }, 60_000);
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../../src/pipeline/ingest.js';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { ReadWriteStore } from '../../src/store/store.js';
@@ -72,7 +72,7 @@ beforeAll(async () => {
   sqlite = openSqliteStore(':memory:');
   postgres = await openPostgresStore(await cluster.createDatabase('query_language'));
   // Without worker threads, so both are written in the same order ("most recently stored" is the same passage).
-  const [a, b] = [await ingest(sqlite, inputs, { workers: 0 }), await ingest(postgres, inputs, { workers: 0 })];
+  const [a, b] = [await ingestPaths(sqlite, inputs, { workers: 0 }), await ingestPaths(postgres, inputs, { workers: 0 })];
   expect(b.ingested).toBe(a.ingested);
   expect(a.ingested).toBeGreaterThan(90);
 }, 180_000);

@@ -8,7 +8,7 @@ import type { CliIo, ExitCode } from '../../src/cli/io.js';
 import { UserError } from '../../src/cli/io.js';
 import { registerScaleCommands } from '../../src/cli/scale-commands.js';
 import { inputPaths } from '../../src/io/input-paths.js';
-import { ingest } from '../../src/pipeline/ingest.js';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { runIngestWorker, type WorkerEvent } from '../../src/pipeline/queue-worker.js';
 import { claimJob, enqueueJobs, finishJob, queueCounts, renewLease } from '../../src/store/postgres/job-queue.js';
 import { openPostgresStore, type PostgresStore, type Queryable } from '../../src/store/postgres/postgres-store.js';
@@ -225,12 +225,12 @@ describe('scale commands', () => {
     const file = join(dir, 'source.db');
     // Small index shards, so that the copy reads passages from several of them.
     const sqlite = openSqliteStore(file, { shardPassages: 8 });
-    await ingest(sqlite, [inputs], { workers: 0 });
+    await ingestPaths(sqlite, [inputs], { workers: 0 });
     await sqlite.close();
     const url = await requireCluster().createDatabase('copy');
     // A first copy of part of it, as if interrupted: the rest is copied by the next run.
     const partial = await openPostgresStore(url);
-    await ingest(partial, [join(inputs, 'seed.txt')], { workers: 0 });
+    await ingestPaths(partial, [join(inputs, 'seed.txt')], { workers: 0 });
     await partial.close();
     const copy = await run(['copy', '--from', file, '--to', url, '--batch', '2']);
     expect(copy.code, copy.out + copy.err).toBe(0);
