@@ -13,20 +13,9 @@ import {
   renewLease,
 } from '../store/postgres/job-queue.js';
 import { openPostgresStore, type PostgresStore, type Queryable, type WriteOptions } from '../store/postgres/postgres-store.js';
-import type {
-  CompanyListRequest,
-  CompanyView,
-  FilingListRequest,
-  FilingSummaryView,
-  FilingView,
-  PreparedFiling,
-  SearchPage,
-  SearchRequest,
-  Store,
-  StoreStats,
-  WriteResult,
-} from '../store/store.js';
-import { type IngestFailure, ingestPaths } from './ingest.js';
+import type { FilingSink, PreparedFiling, WriteResult } from '../store/store.js';
+import { type IngestFailure, type IngestSummary, ingestPaths } from './ingest.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface IngestWorkerOptions {
   /** Jobs run at once in this process (default 1). */
@@ -87,17 +76,21 @@ const NOTHING: WriteResult = { inserted: 0, replaced: 0, unchanged: 0 };
 const MAX_QUEUE_FAILURES = 30;
 
 /**
- * A Store for one job that writes each batch when the next one arrives, and the last batch in `finish`, in the
- * same transaction that marks the job done: a job is done exactly when all its filings are committed.
- * (ingestPaths() gives no signal before its last write; this is how the worker finds the last batch.)
+ * The sink of one job: it writes each batch when the next one arrives, and the last batch in `finish`, in the
+ * same transaction that marks the job done, so a job is done exactly when all its filings are committed.
+ * (ingest() gives no signal before its last write; this is how the worker finds the last batch.)
  */
-class JobWriter implements Store {
+class JobWriter implements FilingSink {
   readonly #store: PostgresStore;
   #held: readonly PreparedFiling[] | null = null;
   #chain: Promise<unknown> = Promise.resolve();
 
   constructor(store: PostgresStore) {
     this.#store = store;
+  }
+
+  contentHashOf(filingId: string): Promise<string | null> {
+    return this.#store.contentHashOf(filingId);
   }
 
   writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
@@ -125,38 +118,6 @@ class JobWriter implements Store {
     this.#held = null;
     if (held) await this.#store.writeFilings(held);
   }
-
-  contentHashOf(filingId: string): Promise<string | null> {
-    return this.#store.contentHashOf(filingId);
-  }
-  search(query: SearchRequest): Promise<SearchPage> {
-    return this.#store.search(query);
-  }
-  getFiling(filingId: string): Promise<FilingView | null> {
-    return this.#store.getFiling(filingId);
-  }
-  getOriginal(filingId: string): Promise<Uint8Array | null> {
-    return this.#store.getOriginal(filingId);
-  }
-  getBlob(sha256: string): Promise<Uint8Array | null> {
-    return this.#store.getBlob(sha256);
-  }
-  listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
-    return this.#store.listCompanies(request);
-  }
-  getCompany(cik: string): Promise<CompanyView | null> {
-    return this.#store.getCompany(cik);
-  }
-  listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
-    return this.#store.listFilings(request);
-  }
-  stats(): Promise<StoreStats> {
-    return this.#store.stats();
-  }
-  checkIntegrity(): Promise<readonly string[]> {
-    return this.#store.checkIntegrity();
-  }
-  async close(): Promise<void> {}
 }
 
 function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
@@ -181,40 +142,144 @@ function message(error: unknown): string {
  * ever with `follow`). Run any number of them on any number of machines that see the same paths.
  */
 export async function runIngestWorker(url: string, options: IngestWorkerOptions = {}): Promise<WorkerSummary> {
-  const started = Date.now();
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const threads = options.threads ?? Math.max(1, Math.floor(availableParallelism() / concurrency));
   const leaseSeconds = options.leaseSeconds ?? 60;
-  const maxAttempts = options.maxAttempts ?? 3;
-  const pollSeconds = options.pollSeconds ?? 2;
   const name = options.name ?? `${hostname()}:${process.pid}`;
-  const emit = (event: WorkerEvent) => options.onEvent?.(event);
   const store = await openPostgresStore(url, {
     poolSize: concurrency * 3 + 1,
     // A worker frozen inside a transaction (SIGSTOP, a paused VM) loses its locks with its lease.
     idleInTransactionTimeoutMs: leaseSeconds * 1000,
     applicationName: `edgarkit worker ${name}`.slice(0, 63),
   });
-  const db: Queryable = store.pool as unknown as Queryable;
-  let jobs = 0;
-  let failed = 0;
-  let lost = 0;
-  let filings = 0;
-  let inserted = 0;
+  const threads = options.threads ?? Math.max(1, Math.floor(availableParallelism() / concurrency));
+  const pool = new WorkerPool({ threads: threads * concurrency });
+  const worker = new QueueWorker(store, pool, { ...options, leaseSeconds, name });
+  try {
+    await Promise.all(Array.from({ length: concurrency }, () => worker.loop()));
+  } finally {
+    await pool.close();
+    await store.close();
+  }
+  return worker.summary();
+}
 
-  const runJob = async (job: ClaimedJob): Promise<void> => {
-    const jobStarted = Date.now();
-    emit({ type: 'claimed', job });
+/** The jobs of one worker process: its claim loops, and the counts they add up. */
+class QueueWorker {
+  readonly #store: PostgresStore;
+  readonly #db: Queryable;
+  readonly #pool: WorkerPool;
+  readonly #options: IngestWorkerOptions & { readonly leaseSeconds: number; readonly name: string };
+  readonly #maxAttempts: number;
+  readonly #pollSeconds: number;
+  readonly #started = Date.now();
+  #jobs = 0;
+  #failed = 0;
+  #lost = 0;
+  #filings = 0;
+  #inserted = 0;
+
+  constructor(
+    store: PostgresStore,
+    pool: WorkerPool,
+    options: IngestWorkerOptions & { readonly leaseSeconds: number; readonly name: string },
+  ) {
+    this.#store = store;
+    this.#db = store.pool as unknown as Queryable;
+    this.#pool = pool;
+    this.#options = options;
+    this.#maxAttempts = options.maxAttempts ?? 3;
+    this.#pollSeconds = options.pollSeconds ?? 2;
+  }
+
+  summary(): WorkerSummary {
+    return {
+      jobs: this.#jobs,
+      failed: this.#failed,
+      lost: this.#lost,
+      filings: this.#filings,
+      inserted: this.#inserted,
+      seconds: (Date.now() - this.#started) / 1000,
+    };
+  }
+
+  /** Claims and runs jobs one after another until the queue is done (or the signal stops it). */
+  async loop(): Promise<void> {
+    const { signal, follow, leaseSeconds, name } = this.#options;
+    let failures = 0;
+    while (!signal?.aborted) {
+      let job: ClaimedJob | null;
+      let counts: QueueCounts | null = null;
+      try {
+        job = await claimJob(this.#db, name, randomUUID(), leaseSeconds, this.#maxAttempts);
+        if (!job) counts = await queueCounts(this.#db);
+        failures = 0;
+      } catch (error) {
+        // The database is away (a restart, a network hiccup): try again for a while before giving up.
+        if (++failures >= MAX_QUEUE_FAILURES) throw error;
+        await sleep(this.#pollSeconds, signal);
+        continue;
+      }
+      if (job) {
+        await this.#runJob(job);
+        continue;
+      }
+      if (!counts) continue;
+      // Done when nothing is queued or running anywhere; a running job elsewhere may still be taken over.
+      if (!follow && counts.queued === 0 && counts.running === 0) return;
+      this.#emit({ type: 'waiting', counts });
+      const untilExpiry = counts.nextExpiry === null ? this.#pollSeconds : Math.max(0.2, counts.nextExpiry + 0.1);
+      await sleep(Math.min(this.#pollSeconds, untilExpiry), signal);
+    }
+  }
+
+  #emit(event: WorkerEvent): void {
+    this.#options.onEvent?.(event);
+  }
+
+  /** One job: ingest its path under a renewed lease, then finish it in the transaction of its last write. */
+  async #runJob(job: ClaimedJob): Promise<void> {
+    const started = Date.now();
+    this.#emit({ type: 'claimed', job });
     const controller = new AbortController();
     const stop = () => controller.abort();
-    options.signal?.addEventListener('abort', stop, { once: true });
-    let leaseLost = false;
-    const heartbeat = setInterval(
+    this.#options.signal?.addEventListener('abort', stop, { once: true });
+    const lease = this.#heartbeat(job, controller);
+    const writer = new JobWriter(this.#store);
+    const failures: IngestFailure[] = [];
+    try {
+      const summary = await ingestPaths(writer, [job.path], {
+        pool: this.#pool,
+        ...(this.#options.batchSize !== undefined ? { batchSize: this.#options.batchSize } : {}),
+        signal: controller.signal,
+        onFailure: (failure) => failures.push(failure),
+      });
+      if (lease.lost) throw new LeaseLost(job);
+      if (summary.interrupted) {
+        // Stopped from outside: keep what is prepared and hand the job back for the next worker.
+        await writer.flush();
+        await releaseJob(this.#db, job);
+        this.#emit({ type: 'released', job });
+        return;
+      }
+      await this.#finishJob(job, writer, summary, failures, started);
+    } catch (error) {
+      await this.#failJob(job, error, lease.lost);
+    } finally {
+      lease.stop();
+      this.#options.signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  /** Renews the job's lease every third of it; a lease found lost aborts the job. */
+  #heartbeat(job: ClaimedJob, controller: AbortController): { readonly lost: boolean; stop(): void } {
+    const leaseSeconds = this.#options.leaseSeconds;
+    const state = { lost: false, stop: () => clearInterval(timer) };
+    const timer = setInterval(
       () => {
-        renewLease(db, job, leaseSeconds).then(
+        renewLease(this.#db, job, leaseSeconds).then(
           (ours) => {
             if (!ours) {
-              leaseLost = true;
+              state.lost = true;
               controller.abort();
             }
           },
@@ -224,118 +289,66 @@ export async function runIngestWorker(url: string, options: IngestWorkerOptions 
       },
       Math.max(200, (leaseSeconds * 1000) / 3),
     );
-    const writer = new JobWriter(store);
-    const failures: IngestFailure[] = [];
-    try {
-      const summary = await ingestPaths(writer, [job.path], {
-        workers: threads,
-        ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-        signal: controller.signal,
-        onFailure: (failure) => failures.push(failure),
-      });
-      if (leaseLost) throw new LeaseLost(job);
-      if (summary.interrupted) {
-        // Stopped from outside: keep what is prepared and hand the job back for the next worker.
-        await writer.flush();
-        await releaseJob(db, job);
-        emit({ type: 'released', job });
-        return;
-      }
-      const error =
-        failures.length > 0
-          ? `${failures.length} input${failures.length === 1 ? '' : 's'} could not be read: ${failures
-              .slice(0, 5)
-              .map((failure) => `${failure.source}: ${failure.reason}`)
-              .join('; ')}${failures.length > 5 ? '; …' : ''}`
-          : undefined;
-      const state = error ? 'failed' : 'done';
-      let last: WriteResult = NOTHING;
-      await writer.finish({
-        afterBegin: async (tx) => {
-          if (!(await lockOwnJob(tx, job))) throw new LeaseLost(job);
-        },
-        beforeCommit: async (tx, result) => {
-          last = result;
-          const outcome = {
-            state,
-            filings: summary.ingested + summary.replaced + summary.duplicates + result.inserted + result.replaced + result.unchanged,
-            inserted: summary.ingested + result.inserted,
-            bytes: summary.bytes,
-            ...(error ? { error } : {}),
-          } as const;
-          if (!(await finishJob(tx, job, outcome))) throw new LeaseLost(job);
-        },
-      });
-      const jobFilings = summary.ingested + summary.replaced + summary.duplicates + last.inserted + last.replaced + last.unchanged;
-      jobs++;
-      if (state === 'failed') failed++;
-      filings += jobFilings;
-      inserted += summary.ingested + last.inserted;
-      emit({
-        type: 'done',
-        job,
-        state,
-        filings: jobFilings,
-        inserted: summary.ingested + last.inserted,
-        seconds: (Date.now() - jobStarted) / 1000,
-        ...(error ? { error } : {}),
-      });
-    } catch (error) {
-      if (error instanceof LeaseLost || leaseLost) {
-        lost++;
-        emit({ type: 'lost', job });
-        return;
-      }
-      const reason = `attempt ${job.attempt}: ${message(error)}`;
-      const state = await failAttempt(db, job, reason, maxAttempts).catch(() => null);
-      if (state === null) {
-        lost++;
-        emit({ type: 'lost', job });
-        return;
-      }
-      if (state === 'failed') {
-        jobs++;
-        failed++;
-      }
-      emit({ type: 'retry', job, reason, state });
-    } finally {
-      clearInterval(heartbeat);
-      options.signal?.removeEventListener('abort', stop);
-    }
-  };
-
-  const loop = async (): Promise<void> => {
-    let failures = 0;
-    while (!options.signal?.aborted) {
-      let job: ClaimedJob | null;
-      let counts: QueueCounts | null = null;
-      try {
-        job = await claimJob(db, name, randomUUID(), leaseSeconds, maxAttempts);
-        if (!job) counts = await queueCounts(db);
-        failures = 0;
-      } catch (error) {
-        // The database is away (a restart, a network hiccup): try again for a while before giving up.
-        if (++failures >= MAX_QUEUE_FAILURES) throw error;
-        await sleep(pollSeconds, options.signal);
-        continue;
-      }
-      if (job) {
-        await runJob(job);
-        continue;
-      }
-      if (!counts) continue;
-      // Done when nothing is queued or running anywhere; a running job elsewhere may still be taken over.
-      if (!options.follow && counts.queued === 0 && counts.running === 0) return;
-      emit({ type: 'waiting', counts });
-      const untilExpiry = counts.nextExpiry === null ? pollSeconds : Math.max(0.2, counts.nextExpiry + 0.1);
-      await sleep(Math.min(pollSeconds, untilExpiry), options.signal);
-    }
-  };
-
-  try {
-    await Promise.all(Array.from({ length: concurrency }, loop));
-  } finally {
-    await store.close();
+    return state;
   }
-  return { jobs, failed, lost, filings, inserted, seconds: (Date.now() - started) / 1000 };
+
+  /** Writes the last batch and marks the job done (or failed, when inputs could not be read) in one transaction. */
+  async #finishJob(
+    job: ClaimedJob,
+    writer: JobWriter,
+    summary: IngestSummary,
+    failures: readonly IngestFailure[],
+    started: number,
+  ): Promise<void> {
+    const error =
+      failures.length > 0
+        ? `${failures.length} input${failures.length === 1 ? '' : 's'} could not be read: ${failures
+            .slice(0, 5)
+            .map((failure) => `${failure.source}: ${failure.reason}`)
+            .join('; ')}${failures.length > 5 ? '; …' : ''}`
+        : undefined;
+    const state = error ? 'failed' : 'done';
+    const counted = (result: WriteResult) => ({
+      filings: summary.ingested + summary.replaced + summary.duplicates + result.inserted + result.replaced + result.unchanged,
+      inserted: summary.ingested + result.inserted,
+    });
+    let last: WriteResult = NOTHING;
+    await writer.finish({
+      afterBegin: async (tx) => {
+        if (!(await lockOwnJob(tx, job))) throw new LeaseLost(job);
+      },
+      beforeCommit: async (tx, result) => {
+        last = result;
+        const outcome = { state, ...counted(result), bytes: summary.bytes, ...(error ? { error } : {}) } as const;
+        if (!(await finishJob(tx, job, outcome))) throw new LeaseLost(job);
+      },
+    });
+    const { filings, inserted } = counted(last);
+    this.#jobs++;
+    if (state === 'failed') this.#failed++;
+    this.#filings += filings;
+    this.#inserted += inserted;
+    this.#emit({ type: 'done', job, state, filings, inserted, seconds: (Date.now() - started) / 1000, ...(error ? { error } : {}) });
+  }
+
+  /** A job that threw: lost when its lease went to another worker, else back to the queue (or failed for good). */
+  async #failJob(job: ClaimedJob, error: unknown, leaseLost: boolean): Promise<void> {
+    if (error instanceof LeaseLost || leaseLost) {
+      this.#lost++;
+      this.#emit({ type: 'lost', job });
+      return;
+    }
+    const reason = `attempt ${job.attempt}: ${message(error)}`;
+    const state = await failAttempt(this.#db, job, reason, this.#maxAttempts).catch(() => null);
+    if (state === null) {
+      this.#lost++;
+      this.#emit({ type: 'lost', job });
+      return;
+    }
+    if (state === 'failed') {
+      this.#jobs++;
+      this.#failed++;
+    }
+    this.#emit({ type: 'retry', job, reason, state });
+  }
 }
