@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-document.js';
 import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { renderText } from '../src/render/render-text.js';
-import { ingest } from '../src/store/ingest.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
-import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import { type ReadWriteStore, SNIPPET_MARK } from '../src/store/store.js';
 import { corpusPath, seedPath } from './shared-files.js';
 
 /**
  * One suite every Store adapter must pass. `open` returns a fresh, empty store.
  */
-export function describeStoreConformance(name: string, open: () => Promise<Store>): void {
+export function describeStoreConformance(name: string, open: () => Promise<ReadWriteStore>): void {
   describe(`Store conformance: ${name}`, () => {
-    let store: Store;
+    let store: ReadWriteStore;
     let inputs: string;
     beforeAll(async () => {
       store = await open();
@@ -42,7 +42,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
     it('ingests a folder, skipping the unreadable file with its path and reason', async () => {
       const failures: string[] = [];
-      const summary = await ingest(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
+      const summary = await ingestPaths(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
       expect(summary.ingested).toBe(7);
       expect(summary.failed).toHaveLength(1);
       expect(failures[0]).toContain('zz-broken.tar.gz');
@@ -52,7 +52,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
     it('is idempotent: the same input again changes nothing', async () => {
       const before = await store.stats();
-      const summary = await ingest(store, [inputs], { workers: 0 });
+      const summary = await ingestPaths(store, [inputs], { workers: 0 });
       expect(summary.ingested).toBe(0);
       expect(summary.duplicates).toBe(7);
       expect(await store.stats()).toEqual(before);
@@ -235,7 +235,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const changed = join(mkdtempSync(join(tmpdir(), 'edgarkit-store-')), 'changed.txt');
       const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES');
       writeFileSync(changed, text, 'latin1');
-      const summary = await ingest(store, [changed], { workers: 0 });
+      const summary = await ingestPaths(store, [changed], { workers: 0 });
       expect(summary.replaced).toBe(1);
       expect((await store.search({ text: 'xyzzyplugh' })).hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
       expect((await store.stats()).filings).toBe(7);
@@ -262,8 +262,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           Array.from({ length: 2_050 }, (_, n) => [`Exhibit ${n}: quokka. ${filler}`]),
         ),
       );
-      expect((await ingest(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
-      expect((await ingest(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingestPaths(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingestPaths(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
       const page = await store.search({ text: 'quokka' });
       expect(page.rankCapped).toBe(true);
       expect(page.total).toBe(2);
@@ -294,7 +294,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           [...far, ...Array.from({ length: 5 }, () => filler), `Potoroothree. ${filler}`],
         ]),
       );
-      expect((await ingest(store, [folder], { workers: 0 })).ingested).toBe(2);
+      expect((await ingestPaths(store, [folder], { workers: 0 })).ingested).toBe(2);
       const both = await store.search({ text: 'wallabyone bilbytwo' });
       expect(both.hits.map((hit) => hit.filingId).sort()).toEqual(['9900000003-26-000001', '9900000004-26-000001']);
       // No passage holds both words: the snippet quotes one of them, from the document it names.
@@ -340,10 +340,10 @@ function capSubmission(accession: string, cik: string, name: string, documents: 
   ].join('\n');
 }
 
-const renderedTexts = new WeakMap<Store, Map<string, string>>();
+const renderedTexts = new WeakMap<ReadWriteStore, Map<string, string>>();
 
 /** The text a stored document is indexed from, rendered afresh from the original submission bytes. */
-async function renderedDocumentText(store: Store, filingId: string, position: number): Promise<string> {
+async function renderedDocumentText(store: ReadWriteStore, filingId: string, position: number): Promise<string> {
   const cache = renderedTexts.get(store) ?? new Map<string, string>();
   renderedTexts.set(store, cache);
   const key = `${filingId}/${position}`;
@@ -354,7 +354,7 @@ async function renderedDocumentText(store: Store, filingId: string, position: nu
   return text;
 }
 
-async function renderAfresh(store: Store, filingId: string, position: number): Promise<string> {
+async function renderAfresh(store: ReadWriteStore, filingId: string, position: number): Promise<string> {
   const original = await store.getOriginal(filingId);
   if (!original) throw new Error(`no original for ${filingId}`);
   const document = parseSubmission(original).documents[position];

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
+import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
-import { parseSubmissionDocuments } from '../parse/parse-document.js';
 import { csvCell } from '../render/csv.js';
+import { readSubmission } from '../pipeline/read-filing.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface ExtractCommandOptions {
@@ -53,8 +53,7 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       exitCode = EXIT.usage;
       continue;
     }
-    const documents = parseSubmissionDocuments(entry.submission);
-    const records = extractFiling({ header: entry.submission.header, documents });
+    const { records } = readSubmission(entry.submission);
     if (options.form && (records.formType ?? '').toUpperCase() !== options.form.toUpperCase()) continue;
     count++;
     const output: ExtractOutput = {

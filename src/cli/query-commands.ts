@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { csvLine } from '../render/csv.js';
-import { type RenderFormat, renderDocument } from '../render/index.js';
+import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
+import type { RenderFormat, } from '../render/index.js';
 import { SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
-import { loadStoredDocument } from '../store/stored-documents.js';
 import { isoDate, openForReading, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { formatSearchPage, searchCaveats } from './search-output.js';
@@ -29,23 +29,10 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .option('--to <date>', 'filed on or before (YYYY-MM-DD)', isoDate('--to'))
     .option('--limit <n>', 'results per page (at most 200)', positiveInteger('--limit'), 20)
     .option('--offset <n>', 'skip this many results', positiveInteger('--offset'), 0)
-    .addOption(new Option('--sort <order>', 'order of the filings').choices(['relevance', 'newest', 'oldest']))
-    .option('--facets', 'also print counts by form type, year and company')
-    .option('--json', 'print the page as JSON (hits, total, facets)')
-    .option('--csv', 'print every matching filing as CSV (all pages)')
+    .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
-      `
-One row per filing, best first, with its matching documents under it. A filing matches when the query holds over
-one of its documents (every word somewhere in it). Ranking covers the 2,000 most recently stored matching
-documents; totals and facets the 10,000 most recent; the output says when either limit applied.
-
-Examples:
-  edgarkit search '"convertible bonds" kosdaq' --form 6-K
-  edgarkit search 'redempt* NOT notes' --from 2002-01-01 --sort newest
-  edgarkit search 'dividend' --facets
-  edgarkit search 'dividend company:acergy' --csv > dividends.csv
-`,
+      "\nExamples:\n  edgarkit search '\"convertible bonds\" kosdaq' --form 6-K\n  edgarkit search 'redempt* NOT notes' --from 2002-01-01\n",
     )
     .action(async (query: string, options: Record<string, string | number | boolean | undefined>) => {
       if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
@@ -95,22 +82,13 @@ Examples:
           io.stdout.write(options.format === 'json' ? `${JSON.stringify(filing, null, 2)}\n` : describeFiling(filing));
           return;
         }
-        const loaded = await loadStoredDocument(store, id, options.doc);
-        if (!loaded) throw new UserError(`Filing ${accession} has no document ${options.doc}`);
-        if (loaded.kind === 'binary')
-          throw new UserError(
-            `Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`,
-          );
-        if (loaded.kind === 'xml') {
-          io.stdout.write(loaded.text);
-          return;
-        }
-        try {
-          io.stdout.write(renderDocument(loaded.model, options.format, options.page !== undefined ? { page: options.page } : {}));
-        } catch (error) {
-          if (error instanceof RangeError) throw new UserError(error.message);
-          throw error;
-        }
+        const opened = await openStoredDocument(store, id, options.doc);
+        if (opened.found === 'no-filing') throw new UserError(`No filing ${accession} in the database`);
+        if (opened.found === 'no-document')
+          throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
+        const output = documentOutput(opened.document, options.format, options.page);
+        if (!output.ok) throw new UserError(output.reason);
+        io.stdout.write(output.text);
       } finally {
         await store.close();
       }

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerTestStore } from '../../test/server-test-store.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
-import type { Store } from '../store/store.js';
+import { ingestPaths } from '../pipeline/ingest.js';
+import type { ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
 import { OPENAPI } from './openapi.js';
 
@@ -13,14 +13,14 @@ const PDF = 'fpi/0001279569-09-000080.txt';
 const ACERGY = 'fpi/0000950127-09-000020.txt';
 const FILES = [JPEGS, PDF, ACERGY, 'fpi/0001144204-10-066757.txt', 'fpi/0001193125-09-115755.txt'];
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let seedId: string;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
   store = await openServerTestStore();
-  const summary = await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  const summary = await ingestPaths(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: (error) => logged.push(error) });
   seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;

@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 const FILES = ['fpi/0000912282-09-000008.txt', 'fpi/0000950127-09-000020.txt', 'fpi/0001279569-09-000080.txt'];
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let seedId: string;
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
-  await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  await ingestPaths(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   app = createApp({ store, log: (error) => expect.fail(String(error)) });
   seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore, Store } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 const PROBE = '<script>alert(1)</script>';
@@ -97,7 +97,7 @@ ${uuencoded}
 `;
 }
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let dir: string;
 
@@ -105,7 +105,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'edgarkit-xss-'));
   writeFileSync(join(dir, 'hostile.txt'), hostileFiling());
   store = openSqliteStore(':memory:');
-  const summary = await ingest(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], { workers: 0 });
+  const summary = await ingestPaths(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: () => {} });
 });

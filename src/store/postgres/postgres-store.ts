@@ -10,6 +10,7 @@ import {
   type CompanyView,
   type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
@@ -164,7 +165,7 @@ export interface WriteOptions {
   readonly beforeCommit?: (tx: Queryable, result: WriteResult) => Promise<void>;
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, FilingSink {
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {

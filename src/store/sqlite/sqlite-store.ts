@@ -12,11 +12,11 @@ import {
   type CompanyView,
   type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
   pageOf,
-  type SearchHit,
   type SearchPage,
   type SearchRequest,
   SNIPPET_MARK,
@@ -153,7 +153,7 @@ function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] 
 const SUMMARY_COLUMNS =
   'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, FilingSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
