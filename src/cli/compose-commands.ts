@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { compose6K, type ComposeFormat } from '../compose/compose-6k.js';
+import { type ComposeFormat, compose6K } from '../compose/compose-6k.js';
 import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
 import type { InputPosition } from '../compose/input-value.js';
 import { formatProblem, placeOf, readCompose6KRecord } from '../compose/read-record.js';
@@ -12,6 +12,7 @@ import { compareRoundTrip } from '../validate/round-trip.js';
 import { RULES } from '../validate/rules.js';
 import { type ValidationReport, validateSubmission } from '../validate/validate-submission.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 type SetExit = (code: ExitCode) => void;
 
@@ -186,6 +187,7 @@ export async function runValidateCommand(input: string, options: { json?: boolea
   let unreadable = 0;
   for await (const entry of readRawSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
       unreadable++;
       io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
       continue;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
-import { csvLine } from '../render/csv.js';
 import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
-import type { RenderFormat, } from '../render/index.js';
+import { csvLine } from '../render/csv.js';
+import type { RenderFormat } from '../render/index.js';
 import { SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
@@ -19,7 +19,7 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
 
   program
     .command('search')
-    .description('Full-text search over document text, ranked, with highlighted snippets')
+    .description('Full-text search: matching filings, best first, with their matching documents and highlighted snippets')
     .argument('<query>', 'words, "phrases", prefix*, AND/OR/NOT, -word, (groups), form:/cik:/company:/from:/to: filters')
     .addOption(dbOption())
     .option('--form <type>', 'only this form type (e.g. 6-K)')
@@ -29,10 +29,29 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .option('--to <date>', 'filed on or before (YYYY-MM-DD)', isoDate('--to'))
     .option('--limit <n>', 'results per page (at most 200)', positiveInteger('--limit'), 20)
     .option('--offset <n>', 'skip this many results', positiveInteger('--offset'), 0)
-    .option('--json', 'print the results as JSON')
+    .addOption(
+      new Option('--sort <order>', 'order of the filings (default: relevance, or newest for filters only)').choices([
+        'relevance',
+        'newest',
+        'oldest',
+      ]),
+    )
+    .option('--facets', 'also print counts by form type, year and company')
+    .option('--json', 'print the page as JSON (hits, total, facets)')
+    .option('--csv', 'print every matching filing as CSV (all pages)')
     .addHelpText(
       'after',
-      "\nExamples:\n  edgarkit search '\"convertible bonds\" kosdaq' --form 6-K\n  edgarkit search 'redempt* NOT notes' --from 2002-01-01\n",
+      `
+One row per filing, best first, with its matching documents under it. A filing matches when the query holds over
+one of its documents (every word somewhere in it). Ranking covers the 2,000 most recently stored matching
+documents; totals and facets the 10,000 most recent; the output says when either limit applied.
+
+Examples:
+  edgarkit search '"convertible bonds" kosdaq' --form 6-K
+  edgarkit search 'redempt* NOT notes' --from 2002-01-01 --sort newest
+  edgarkit search 'dividend' --facets
+  edgarkit search 'dividend company:acergy' --csv > dividends.csv
+`,
     )
     .action(async (query: string, options: Record<string, string | number | boolean | undefined>) => {
       if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
 import { parseJsonColumn as json } from '../json-column.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
@@ -185,10 +186,19 @@ export class SqliteStore implements Store, FilingSink {
     let unchanged = 0;
     const write = this.#db.transaction(() => {
       for (const filing of filings) {
-        const existing = this.#statement('SELECT rowid, content_hash FROM filings WHERE id = ?').get(filing.id) as
-          | { rowid: number; content_hash: string }
+        const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string; documents_digest: string | null }
           | undefined;
         if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
+        const remember = (rowid: number, hash: string) =>
+          this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
+        if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
+          // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+          remember(existing.rowid, filing.contentHash);
           unchanged++;
           continue;
         }
@@ -196,7 +206,9 @@ export class SqliteStore implements Store, FilingSink {
           this.#deleteFiling(existing.rowid);
           replaced++;
         } else inserted++;
-        this.#insertFiling(filing);
+        const rowid = this.#insertFiling(filing);
+        // A fuller copy replaces the stored one, which stays known as a copy of it.
+        if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
     });
     write.immediate();
@@ -217,7 +229,8 @@ export class SqliteStore implements Store, FilingSink {
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
   }
 
-  #insertFiling(filing: PreparedFiling): void {
+  /** Inserts a filing and all it holds; returns its row id. */
+  #insertFiling(filing: PreparedFiling): number {
     for (const blob of filing.blobs) {
       this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
         blob.sha256,
@@ -232,8 +245,8 @@ export class SqliteStore implements Store, FilingSink {
     const info = this.#statement(
       `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
         effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
-        content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count, ingested_at, documents_digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       filing.id,
       filing.accessionNumber,
@@ -259,6 +272,7 @@ export class SqliteStore implements Store, FilingSink {
       filing.originalBlob,
       filing.documents.length,
       new Date().toISOString(),
+      filing.documentsDigest === '' ? null : filing.documentsDigest,
     );
     const rowid = Number(info.lastInsertRowid);
     filing.parties.forEach((party, position) => {
@@ -310,6 +324,7 @@ export class SqliteStore implements Store, FilingSink {
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+    return rowid;
   }
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
@@ -383,6 +398,15 @@ export class SqliteStore implements Store, FilingSink {
         former.dateChanged ?? '',
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    return (
+      this.#statement(
+        `SELECT 1 FROM filings f WHERE f.id = ? AND (f.content_hash = ?
+           OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_rowid = f.rowid AND c.content_hash = ?))`,
+      ).get(filingId, contentHash, contentHash) !== undefined
+    );
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {
