@@ -1,18 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { RenderFormat } from '../render/index.js';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
-import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import type { RenderFormat } from '../render/index.js';
+import { registerComposeCommand } from './compose-command.js';
 import { positiveInteger } from './database-options.js';
-import { registerComposeCommands } from './compose-commands.js';
 import { runExtractCommand } from './extract-command.js';
 import { type FetchCommandContext, registerFetchCommands } from './fetch-command.js';
-import { registerSyncCommand } from './sync-command.js';
 import { runIngestCommand } from './ingest-command.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { runParseCommand } from './parse-command.js';
 import { registerQueryCommands } from './query-commands.js';
+import { runRenderCommand } from './render-command.js';
 import { registerScaleCommands } from './scale-commands.js';
 import { registerServeCommand } from './serve-command.js';
-import { runRenderCommand } from './render-command.js';
+import { registerSyncCommand } from './sync-command.js';
+import { registerValidateCommand } from './validate-command.js';
 
 const VERSION = '0.1.0';
 
@@ -58,14 +59,19 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
     .option('--doc <seq|type>', 'which document: a sequence number or a type such as EX-99.1 (default: the first)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
     .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
-    .addHelpText('after', '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n',
+    )
     .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number }) => {
       exitCode = await runRenderCommand(file, options, io);
     });
 
   program
     .command('extract')
-    .description('Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form')
+    .description(
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form',
+    )
     .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
     .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
     .option('--json', 'one submission as JSON, every field with its source span')
@@ -94,21 +100,39 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
   registerQueryCommands(program, io, (code) => {
     exitCode = code;
   });
-  registerFetchCommands(program, io, (code) => {
-    exitCode = code as ExitCode;
-  }, context);
-  registerSyncCommand(program, io, (code) => {
-    exitCode = code as ExitCode;
-  }, context);
+  registerFetchCommands(
+    program,
+    io,
+    (code) => {
+      exitCode = code as ExitCode;
+    },
+    context,
+  );
+  registerSyncCommand(
+    program,
+    io,
+    (code) => {
+      exitCode = code as ExitCode;
+    },
+    context,
+  );
   registerServeCommand(program, io, (code) => {
     exitCode = code as ExitCode;
   });
-  registerComposeCommands(program, io, (code) => {
+  registerComposeCommand(program, io, (code) => {
     exitCode = code as ExitCode;
   });
-  registerScaleCommands(program, io, (code) => {
+  registerValidateCommand(program, io, (code) => {
     exitCode = code as ExitCode;
-  }, context);
+  });
+  registerScaleCommands(
+    program,
+    io,
+    (code) => {
+      exitCode = code as ExitCode;
+    },
+    context,
+  );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
