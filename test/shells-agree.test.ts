@@ -44,7 +44,11 @@ const REFUSED: readonly (readonly [string, readonly string[], string])[] = [
   ['an impossible month', ['search', 'bonds', '--from', '2009-13-01'], '/api/search?q=bonds&from=2009-13-01'],
   ['an impossible day', ['search', 'bonds', '--to', '2009-02-30'], '/api/search?q=bonds&to=2009-02-30'],
   ['a date that is not one', ['filings', '--from', 'yesterday'], '/api/companies/1453015/filings?from=yesterday'],
-  ['a range that runs backwards', ['search', 'bonds', '--from', '2009-02-01', '--to', '2009-01-01'], '/api/search?q=bonds&from=2009-02-01&to=2009-01-01'],
+  [
+    'a range that runs backwards',
+    ['search', 'bonds', '--from', '2009-02-01', '--to', '2009-01-01'],
+    '/api/search?q=bonds&from=2009-02-01&to=2009-01-01',
+  ],
   ['a CIK with letters', ['search', 'bonds', '--cik', '12ab'], '/api/search?q=bonds&cik=12ab'],
   ['a form type with odd characters', ['filings', '--form', '6-K;drop'], '/api/companies/1453015/filings?form=6-K;drop'],
   ['a page longer than the cap', ['search', 'bonds', '--limit', '500'], '/api/search?q=bonds&limit=500'],
