@@ -9,7 +9,12 @@ export {
 } from './edgar-client.js';
 export { FetchError, LookupError, UserAgentError } from './fetch-errors.js';
 export { downloadFeedArchive, downloadSubmissionText, fetchSubmissionText } from './fetch-filing.js';
-export { type FetchFilingsOptions, type FetchFilingsResult, type FilingEvent, fetchFilingsToDirectory } from './fetch-filings-to-directory.js';
+export {
+  type FetchFilingsOptions,
+  type FetchFilingsResult,
+  type FilingEvent,
+  fetchFilingsToDirectory,
+} from './fetch-filings-to-directory.js';
 export { type FetchedIndex, fetchDailyIndex, fetchFullIndex, fetchIndexFile } from './fetch-index.js';
 export { type CompanyFiling, type CompanySubmissions, fetchCompanySubmissions } from './fetch-submissions.js';
 export { type CompanyTicker, fetchCompanyTickers, lookupTicker } from './fetch-tickers.js';
