@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
@@ -146,4 +147,21 @@ function describe(output: ExtractOutput): string {
   }
   for (const found of output.diagnostics) lines.push(`  note: ${found.message} [${found.code}]`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Adds `edgarkit extract`. */
+export function registerExtractCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('extract')
+    .description(
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form',
+    )
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
+    .option('--json', 'one submission as JSON, every field with its source span')
+    .option('--jsonl', 'one JSON object per submission per line')
+    .option('--csv', 'one CSV row per submission (values only)')
+    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean }) => {
+      setExit(await runExtractCommand(input, options, io));
+    });
 }

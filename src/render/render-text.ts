@@ -1,13 +1,4 @@
-import type {
-  Block,
-  Choice,
-  DocumentModel,
-  Heading,
-  ListBlock,
-  Paragraph,
-  Preformatted,
-  Table,
-} from '../model/document.js';
+import type { Block, Choice, DocumentModel, Heading, ListBlock, Paragraph, Preformatted, Table } from '../model/document.js';
 import { selectPages } from './select-pages.js';
 import { type GridSlot, isNumericText, layoutTable } from './table-grid.js';
 
@@ -96,8 +87,7 @@ function renderList(block: ListBlock, width: number): string {
     const indent = ' '.repeat(marker.length);
     const wrapped = wrap(item.text, width > 0 ? Math.max(1, width - marker.length) : 0, false);
     if (wrapped.length === 0) wrapped.push('');
-    for (let at = 0; at < wrapped.length; at++)
-      lines.push(((at === 0 ? marker : indent) + (wrapped[at] ?? '')).trimEnd());
+    for (let at = 0; at < wrapped.length; at++) lines.push(((at === 0 ? marker : indent) + (wrapped[at] ?? '')).trimEnd());
   }
   return lines.join('\n');
 }
@@ -153,38 +143,10 @@ function renderTable(table: Table, width: number): string {
   const bodyRows = grid.rows.map(place);
   const allRows = headerRows.concat(bodyRows);
 
-  // Natural widths from single-column cells, then widened where a spanning cell needs room.
-  const widths = new Array<number>(columns).fill(0);
-  const longestWord = new Array<number>(columns).fill(0);
-  for (const row of allRows) {
-    for (const cell of row) {
-      if (cell.colspan !== 1) continue;
-      widths[cell.column] = Math.max(widths[cell.column] ?? 0, cell.text.length);
-      longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
-    }
-  }
-  for (const row of allRows) {
-    for (const cell of row) {
-      if (cell.colspan === 1) continue;
-      const last = cell.column + cell.colspan - 1;
-      const have = spanWidth(widths, cell.column, last);
-      if (have < cell.text.length) widen(widths, cell.column, last, cell.text.length - have);
-    }
-  }
-
+  const { widths, longestWord } = naturalWidths(allRows, columns);
   if (width > 0) shrinkToFit(widths, longestWord, grid.numericColumns, width);
 
-  // Start offset of every column; empty columns take no room and no gap.
-  const starts = new Array<number>(columns).fill(0);
-  let position = 0;
-  let anyVisible = false;
-  for (let column = 0; column < columns; column++) {
-    const columnWidth = widths[column] ?? 0;
-    if (columnWidth > 0 && anyVisible) position += COLUMN_GAP.length;
-    starts[column] = position;
-    if (columnWidth > 0) anyVisible = true;
-    position += columnWidth;
-  }
+  const starts = columnStarts(widths);
 
   const renderRow = (row: readonly PlacedCell[]): void => {
     const blocks = row.map((cell) => {
@@ -231,13 +193,45 @@ function renderTable(table: Table, width: number): string {
   return out.join('\n');
 }
 
+/** Natural column widths from single-column cells, then widened where a spanning cell needs room. */
+function naturalWidths(rows: readonly (readonly PlacedCell[])[], columns: number): { widths: number[]; longestWord: number[] } {
+  const widths = new Array<number>(columns).fill(0);
+  const longestWord = new Array<number>(columns).fill(0);
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.colspan !== 1) continue;
+      widths[cell.column] = Math.max(widths[cell.column] ?? 0, cell.text.length);
+      longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
+    }
+  }
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.colspan === 1) continue;
+      const last = cell.column + cell.colspan - 1;
+      const have = spanWidth(widths, cell.column, last);
+      if (have < cell.text.length) widen(widths, cell.column, last, cell.text.length - have);
+    }
+  }
+  return { widths, longestWord };
+}
+
+/** Start offset of every column; empty columns take no room and no gap. */
+function columnStarts(widths: readonly number[]): number[] {
+  const starts = new Array<number>(widths.length).fill(0);
+  let position = 0;
+  let anyVisible = false;
+  for (let column = 0; column < widths.length; column++) {
+    const columnWidth = widths[column] ?? 0;
+    if (columnWidth > 0 && anyVisible) position += COLUMN_GAP.length;
+    starts[column] = position;
+    if (columnWidth > 0) anyVisible = true;
+    position += columnWidth;
+  }
+  return starts;
+}
+
 /** Narrows the widest text columns until the table fits `width`, never below their longest word. */
-function shrinkToFit(
-  widths: number[],
-  longestWord: readonly number[],
-  numeric: readonly boolean[],
-  width: number,
-): void {
+function shrinkToFit(widths: number[], longestWord: readonly number[], numeric: readonly boolean[], width: number): void {
   const visible = widths.filter((value) => value > 0).length;
   let total = widths.reduce((sum, value) => sum + value, 0) + Math.max(0, visible - 1) * COLUMN_GAP.length;
   const floor = widths.map((value, column) =>

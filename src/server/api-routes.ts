@@ -12,6 +12,7 @@ import {
   choiceParam,
   cikParam,
   dateParam,
+  dateRangeParams,
   documentParam,
   filingIdParam,
   formParam,
@@ -217,7 +218,7 @@ export function searchParams(query: Query, fallbackLimit = 20): SearchParams {
   const company = textParam(query, 'company', 200);
   const from = dateParam(query, 'from');
   const to = dateParam(query, 'to');
-  if (from && to && from > to) throw badRequest(`from (${from}) is after to (${to})`);
+  dateRangeParams(from, to);
   const sort = query.sort ? choiceParam(query, 'sort', SEARCH_SORTS, 'relevance') : undefined;
   return {
     text: textParam(query, 'q', 1000) ?? '',

@@ -13,6 +13,8 @@ export interface ReaderOptions {
   readonly statsCacheMs: number;
   /** Worker threads that render documents (0: render on the request thread). */
   readonly renderThreads: number;
+  /** The pool to render in (default: one of its own with `renderThreads`). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -34,7 +36,7 @@ export class Reader {
   constructor(store: Store, options: ReaderOptions) {
     this.store = store;
     this.#options = options;
-    this.#pool = new WorkerPool({ threads: options.renderThreads });
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
