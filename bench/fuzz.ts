@@ -311,6 +311,22 @@ function runCase(bytes: Buffer): Timing {
   return timing;
 }
 
+const kindAt = args.indexOf('--kind');
+if (kindAt !== -1) {
+  // One hostile shape at one size: `--kind body:11 --size 500000` (for finding which shape is slow).
+  const [family, number] = (args[kindAt + 1] ?? 'body:0').split(':');
+  const size = option('size', 500_000);
+  const next = random(seed);
+  const bytes =
+    family === 'body'
+      ? Buffer.from(submissionOf(hostileBody(Number(number), size, next).body, hostileBody(Number(number), size, next).filename), 'latin1')
+      : hostileSubmission(Number(number), size, next);
+  const started = performance.now();
+  const timing = runCase(bytes);
+  console.log(`${family}:${number} ${bytes.length} bytes ${(performance.now() - started).toFixed(0)} ms`, timing);
+  process.exit(0);
+}
+
 if (onlyCase >= 0) {
   const { kind, bytes } = makeCase(onlyCase);
   if (outFile) writeFileSync(outFile, bytes);
@@ -354,7 +370,10 @@ for (let index = first; index < first + cases && Date.now() < deadline; index++)
   byKind.set(family, stats);
   if (timing) {
     const result = { index, kind, bytes: bytes.length, ms, timing };
-    if (bytes.length < SMALL && ms > LIMIT_MS) overLimit.push(result);
+    if (bytes.length < SMALL && ms > LIMIT_MS) {
+      overLimit.push(result);
+      console.log(`over the limit: case ${index} ${kind} ${bytes.length} bytes ${ms.toFixed(0)} ms`, timing);
+    }
     if (slowest.length < 15 || ms > (slowest.at(-1)?.ms ?? 0)) {
       slowest.push(result);
       slowest.sort((a, b) => b.ms - a.ms);
