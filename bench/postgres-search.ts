@@ -8,23 +8,29 @@
  * but the parse). Copies share the original bytes (content-addressed blobs are written once).
  *
  * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
- * Each engine in turn loads up to each size and measures there: p50/p95 over the queries below (each run `rounds`
+ *        [--queries document|legacy] [--code DIR] [--min-free-gb 10]
+ * Each engine in turn loads up to each size and measures there: p50/p95 over the queries (each run `rounds`
  * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
  * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
  * both hold the same data. Results are also written as JSON to --out.
+ *
+ * --queries: `document` (default) is DOCUMENT_SEARCH_QUERIES, the list for document-level matching; `legacy` the
+ * passage-era list (SEARCH_QUERIES and FILTERED_SEARCH_QUERIES) the earlier figures were measured with.
+ * --code: the root of another checkout of edgarkit (e.g. an older commit unpacked with `git archive`) whose stores
+ * and prepareFiling are measured instead of this tree's, so old and new code load and answer the same list.
+ * --min-free-gb: before growing to the next size, the database's size is projected from its bytes per filing so
+ * far; a size that would leave less free disk than this is skipped (and said so).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { prepareFiling } from '../src/pipeline/prepare-filing.js';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { PreparedFiling, ReadWriteStore } from '../src/store/store.js';
+import type { PreparedFiling, ReadWriteStore, SearchSort } from '../src/store/store.js';
 import { accessionedCorpus, syntheticAccession } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
-import { FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
+import { type BenchSearch, DOCUMENT_SEARCH_QUERIES, FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -38,6 +44,9 @@ const { values: options } = parseArgs({
     hold: { type: 'boolean', default: false },
     // Measure an existing database (left by --hold) without loading: --sizes then names its one size.
     'postgres-url': { type: 'string' },
+    queries: { type: 'string', default: 'document' },
+    code: { type: 'string', default: resolve(dirname(fileURLToPath(import.meta.url)), '..') },
+    'min-free-gb': { type: 'string', default: '10' },
   },
 });
 const sizes = options.sizes.split(',').map(Number);
@@ -48,7 +57,26 @@ const root = options.dir;
 rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
 
-const QUERIES = [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES];
+const QUERIES: readonly BenchSearch[] =
+  options.queries === 'legacy' ? [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES].map((text) => ({ text })) : DOCUMENT_SEARCH_QUERIES;
+const label = (query: BenchSearch) => (query.sort ? `${query.text} (sort=${query.sort})` : query.text);
+
+// The code measured: this tree's, or another checkout's (prepareFiling lived in src/store/ before src/pipeline/).
+const code = resolve(options.code);
+const module = async <T>(...candidates: string[]): Promise<T> => {
+  const found = candidates.map((path) => join(code, path)).find((path) => existsSync(path));
+  if (!found) throw new Error(`--code ${code}: none of ${candidates.join(', ')} exists`);
+  return (await import(pathToFileURL(found).href)) as T;
+};
+const { prepareFiling } = await module<typeof import('../src/pipeline/prepare-filing.js')>(
+  'src/pipeline/prepare-filing.ts',
+  'src/store/prepare-filing.ts',
+);
+const { openSqliteStore } = await module<typeof import('../src/store/sqlite/sqlite-store.js')>('src/store/sqlite/sqlite-store.ts');
+const { openPostgresStore } = await module<typeof import('../src/store/postgres/postgres-store.js')>(
+  'src/store/postgres/postgres-store.ts',
+);
+console.log(`code measured: ${code}`);
 
 const corpus = accessionedCorpus();
 const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name));
@@ -85,21 +113,48 @@ async function load(store: ReadWriteStore, from: number, to: number, batch: numb
   return (Date.now() - started) / 1000;
 }
 
-async function measure(
-  store: ReadWriteStore,
-): Promise<{ p50: number; p95: number; perQuery: Map<string, { ms: number; hits: number; filings: string[] }> }> {
+interface QueryResult {
+  /** Mean over the rounds. */
+  ms: number;
+  /** Slowest of the rounds. */
+  maxMs: number;
+  hits: number;
+  /** Filings (new code) or passages (older code without totals) that match, as the page says; null if it says nothing. */
+  total: number | null;
+  totalExact: boolean | null;
+  filings: string[];
+  error?: string;
+}
+
+async function measure(store: ReadWriteStore): Promise<{ p50: number; p95: number; perQuery: Map<string, QueryResult> }> {
   const times: number[] = [];
-  const perQuery = new Map<string, { ms: number; hits: number; filings: string[] }>();
+  const perQuery = new Map<string, QueryResult>();
   for (let round = 0; round <= rounds; round++) {
-    for (const text of QUERIES) {
+    for (const query of QUERIES) {
       const started = process.hrtime.bigint();
-      const page = await store.search({ text, limit: 20 });
+      let page: Awaited<ReturnType<ReadWriteStore['search']>> | undefined;
+      let error: string | undefined;
+      try {
+        page = await store.search({ text: query.text, limit: 20, ...(query.sort ? { sort: query.sort as SearchSort } : {}) });
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+      }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (round === 0) continue; // warm-up
       times.push(ms);
-      const entry = perQuery.get(text) ?? { ms: 0, hits: page.hits.length, filings: page.hits.map((hit) => hit.filingId) };
+      const entry = perQuery.get(label(query)) ?? {
+        ms: 0,
+        maxMs: 0,
+        hits: page?.hits.length ?? 0,
+        // Older pages carry no total: left null rather than guessed.
+        total: typeof page?.total === 'number' ? page.total : null,
+        totalExact: typeof page?.totalExact === 'boolean' ? page.totalExact : null,
+        filings: page?.hits.map((hit) => hit.filingId) ?? [],
+        ...(error ? { error } : {}),
+      };
       entry.ms += ms / rounds;
-      perQuery.set(text, entry);
+      entry.maxMs = Math.max(entry.maxMs, ms);
+      perQuery.set(label(query), entry);
     }
   }
   times.sort((a, b) => a - b);
@@ -115,10 +170,10 @@ interface StageResult {
   databaseBytes: number;
   p50: number;
   p95: number;
-  perQuery: Record<string, { ms: number; hits: number; filings: string[] }>;
+  perQuery: Record<string, QueryResult>;
 }
 const results: StageResult[] = [];
-const save = () => writeFileSync(options.out, `${JSON.stringify({ sizes, rounds, queries: QUERIES, results }, null, 2)}\n`);
+const save = () => writeFileSync(options.out, `${JSON.stringify({ code, sizes, rounds, queries: QUERIES, results }, null, 2)}\n`);
 
 async function stage(
   engine: 'sqlite' | 'postgres',
@@ -148,10 +203,19 @@ async function stage(
   console.log(
     `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`,
   );
-  for (const text of QUERIES) {
-    const entry = measured.perQuery.get(text);
-    console.log(`  ${text.padEnd(42)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms ${String(entry?.hits).padStart(4)} hits`);
+  for (const query of QUERIES) {
+    const entry = measured.perQuery.get(label(query));
+    const total = entry?.total === null || entry?.total === undefined ? '' : ` total ${entry.totalExact ? '' : '>'}${entry.total}`;
+    console.log(
+      `  ${label(query).padEnd(48)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms (max ${(entry?.maxMs ?? 0).toFixed(1)}) ${String(entry?.hits).padStart(4)} hits${total}${entry?.error ? ` ERROR ${entry.error}` : ''}`,
+    );
   }
+}
+
+/** Free bytes on the disk holding `path`. */
+function freeBytes(path: string): number {
+  const stats = statfsSync(path);
+  return stats.bavail * stats.bsize;
 }
 
 for (const engine of engines) {
@@ -159,12 +223,22 @@ for (const engine of engines) {
     const file = join(root, 'search.db');
     const sqlite = openSqliteStore(file);
     let loaded = 0;
+    let bytesPerFiling = 0;
     for (const size of sizes) {
+      const projected = (size - loaded) * bytesPerFiling;
+      const minFree = Number(options['min-free-gb']) * 1e9;
+      if (loaded > 0 && freeBytes(root) - projected < minFree) {
+        console.log(
+          `\n== sqlite: skipping ${size.toLocaleString('en-US')} filings: ${(projected / 1e9).toFixed(1)} GB more would leave ${((freeBytes(root) - projected) / 1e9).toFixed(1)} GB free (--min-free-gb ${options['min-free-gb']})`,
+        );
+        break;
+      }
       await stage('sqlite', sqlite, size, loaded, async () => {
         const reader = new Database(file, { readonly: true });
         const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
         reader.close();
         const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+        bytesPerFiling = bytes / size;
         return { bytes, passages };
       });
       loaded = size;
@@ -235,15 +309,16 @@ for (const size of sizes) {
     `\n== side by side at ${size.toLocaleString('en-US')} filings: PostgreSQL p50 ${pg.p50.toFixed(1)} / p95 ${pg.p95.toFixed(1)} ms; SQLite p50 ${lite.p50.toFixed(1)} / p95 ${lite.p95.toFixed(1)} ms`,
   );
   console.log(
-    `${'query'.padEnd(42)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)} ${'overlap'.padStart(7)}`,
+    `${'query'.padEnd(48)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)} ${'overlap'.padStart(7)}`,
   );
-  for (const text of QUERIES) {
+  for (const query of QUERIES) {
+    const text = label(query);
     const a = pg.perQuery[text];
     const b = lite.perQuery[text];
     // First pages rank the same text differently (BM25 against ts_rank_cd, and copies tie): shown as overlap.
     const shared = (a?.filings ?? []).filter((id) => b?.filings.includes(id)).length;
     console.log(
-      `${text.padEnd(42)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)} ${String(shared).padStart(7)}`,
+      `${text.padEnd(48)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)} ${String(shared).padStart(7)}`,
     );
   }
 }
