@@ -47,6 +47,10 @@ const { values: options } = parseArgs({
     queries: { type: 'string', default: 'document' },
     code: { type: 'string', default: resolve(dirname(fileURLToPath(import.meta.url)), '..') },
     'min-free-gb': { type: 'string', default: '10' },
+    // Leave the SQLite database in --dir at the end, to measure it again later with --sqlite-db.
+    keep: { type: 'boolean', default: false },
+    // Measure an existing SQLite database (left by --keep) without loading: --sizes then names its one size.
+    'sqlite-db': { type: 'string' },
   },
 });
 const sizes = options.sizes.split(',').map(Number);
@@ -54,7 +58,7 @@ const rounds = Number(options.rounds);
 const engines = options.engines.split(',') as ('sqlite' | 'postgres')[];
 const root = options.dir;
 
-rmSync(root, { recursive: true, force: true });
+if (!options.keep) rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
 
 const QUERIES: readonly BenchSearch[] =
@@ -220,7 +224,21 @@ function freeBytes(path: string): number {
 
 for (const engine of engines) {
   if (engine === 'sqlite') {
-    const file = join(root, 'search.db');
+    const file = options['sqlite-db'] ?? join(root, 'search.db');
+    const describe = async (size: number) => {
+      const reader = new Database(file, { readonly: true });
+      const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
+      reader.close();
+      const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+      return { bytes, passages, bytesPerFiling: bytes / size };
+    };
+    if (options['sqlite-db']) {
+      const sqlite = openSqliteStore(file);
+      const size = sizes[sizes.length - 1] as number;
+      await stage('sqlite', sqlite, size, size, () => describe(size));
+      await sqlite.close();
+      continue;
+    }
     const sqlite = openSqliteStore(file);
     let loaded = 0;
     let bytesPerFiling = 0;
@@ -234,16 +252,17 @@ for (const engine of engines) {
         break;
       }
       await stage('sqlite', sqlite, size, loaded, async () => {
-        const reader = new Database(file, { readonly: true });
-        const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
-        reader.close();
-        const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
-        bytesPerFiling = bytes / size;
-        return { bytes, passages };
+        const described = await describe(size);
+        bytesPerFiling = described.bytesPerFiling;
+        return described;
       });
       loaded = size;
     }
     await sqlite.close();
+    if (options.keep) {
+      console.log(`\nkept: --sqlite-db ${file}`);
+      continue;
+    }
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
   } else if (options['postgres-url']) {
@@ -298,7 +317,7 @@ for (const engine of engines) {
     }
   }
 }
-rmSync(root, { recursive: true, force: true });
+if (!options.keep) rmSync(root, { recursive: true, force: true });
 
 // Side by side, for the sizes both engines reached.
 for (const size of sizes) {
