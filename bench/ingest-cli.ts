@@ -50,6 +50,8 @@ for (let turn = 0; turn < Number(options.repeat); turn++) {
       },
     });
     const started = process.hrtime.bigint();
+    // Process-wide, parser threads included: on a shared machine the cost, where wall time is the neighbours' too.
+    const cpu = process.cpuUsage();
     const exit = await runCli(['ingest', inputs, '--db', db, '--workers', options.workers], {
       stdout: sink,
       stderr: sink,
@@ -57,6 +59,8 @@ for (let turn = 0; turn < Number(options.repeat); turn++) {
       env: { ...process.env, NO_COLOR: '1' },
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     const bytes = fileSize(db) + fileSize(`${db}-wal`);
     const summary =
       stderr
@@ -64,7 +68,7 @@ for (let turn = 0; turn < Number(options.repeat); turn++) {
         .filter((line) => /ingested/.test(line))
         .pop() ?? '(no summary line)';
     console.log(
-      `${code}: exit ${exit}, ${seconds.toFixed(1)} s, ${(count / seconds).toFixed(1)} filings/s, ${(rawBytes / 1e6 / seconds).toFixed(2)} MB/s, database ${(bytes / 1e6).toFixed(0)} MB (${((bytes / rawBytes) * 100).toFixed(0)}% of the submissions)\n  ${summary.trim()}`,
+      `${code}: exit ${exit}, ${seconds.toFixed(1)} s, ${(count / seconds).toFixed(1)} filings/s, ${(rawBytes / 1e6 / seconds).toFixed(2)} MB/s, CPU ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / count) * 1000).toFixed(1)} ms a filing, ${(count / cpuSeconds).toFixed(1)} filings and ${(rawBytes / 1e6 / cpuSeconds).toFixed(2)} MB per CPU-second), database ${(bytes / 1e6).toFixed(0)} MB (${((bytes / rawBytes) * 100).toFixed(0)}% of the submissions)\n  ${summary.trim()}`,
     );
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   }
