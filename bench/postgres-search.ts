@@ -183,9 +183,10 @@ interface StageResult {
   engine: 'sqlite' | 'postgres';
   filings: number;
   passages: number;
-  loadFilingsPerSecond: number;
+  /** Null when the stage loaded nothing (--sqlite-db, --postgres-url). */
+  loadFilingsPerSecond: number | null;
   /** Filings written per CPU-second of this process (for SQLite, all of the load's work). */
-  loadFilingsPerCpuSecond: number;
+  loadFilingsPerCpuSecond: number | null;
   databaseBytes: number;
   p50: number;
   p95: number;
@@ -208,8 +209,8 @@ async function stage(
     engine,
     filings: size,
     passages,
-    loadFilingsPerSecond: (size - loaded) / seconds,
-    loadFilingsPerCpuSecond: (size - loaded) / cpuSeconds,
+    loadFilingsPerSecond: size > loaded ? (size - loaded) / seconds : null,
+    loadFilingsPerCpuSecond: size > loaded ? (size - loaded) / cpuSeconds : null,
     databaseBytes: bytes,
     p50: measured.p50,
     p95: measured.p95,
@@ -218,7 +219,7 @@ async function stage(
   results.push(result);
   save();
   console.log(
-    `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only; ${result.loadFilingsPerCpuSecond.toFixed(0)} per CPU-second of this process), ${(bytes / 1e9).toFixed(2)} GB`,
+    `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: ${result.loadFilingsPerSecond === null ? 'not loaded here' : `load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only; ${result.loadFilingsPerCpuSecond?.toFixed(0)} per CPU-second of this process)`}, ${(bytes / 1e9).toFixed(2)} GB`,
   );
   console.log(
     `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`,
