@@ -270,11 +270,10 @@ function firstClauseEnd(words: readonly Word[], from: number, to: number): numbe
 }
 
 function cleanLabel(text: string): string {
-  return text
-    .replace(/\s*\ufffd\s*/g, ' ')
-    .replace(/\s*[:：]$/, '')
-    .replace(/^["“”']+|["“”']+$/g, '')
-    .trim();
+  let label = text.replace(/\s*\ufffd\s*/g, ' ');
+  // A closing colon and the blanks before it (`/\s*[:：]$/` would retry from every blank of a long run).
+  if (label.endsWith(':') || label.endsWith('：')) label = label.slice(0, -1).trimEnd();
+  return label.replace(/^["“”']+|["“”']+$/g, '').trim();
 }
 
 function paragraph(words: readonly Word[], from: number, to: number, align: Alignment | null): Block | null {

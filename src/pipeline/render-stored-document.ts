@@ -1,6 +1,5 @@
 import { type RenderFormat, renderDocument } from '../render/index.js';
-import { loadStoredDocument } from '../store/stored-documents.js';
-import type { Store } from '../store/store.js';
+import { openDocument } from './open-document.js';
 
 /** What a page or API route wants of a stored document. */
 export interface RenderRequest {
@@ -43,11 +42,10 @@ export type RenderedDocument =
 /**
  * Reads document `which` of a submission from its original bytes and renders it: the CPU-heavy part of a
  * document request (a multi-megabyte filing takes a few hundred milliseconds to parse), so it can run in a worker
- * thread. Documents are found exactly as `loadStoredDocument` finds them.
+ * thread. Documents are found exactly as `openStoredDocument` finds them.
  */
-export async function renderStoredDocument(original: Uint8Array, which: string, request: RenderRequest): Promise<RenderedDocument> {
-  const bytesOnly = { getOriginal: async () => original } as unknown as Store;
-  const loaded = await loadStoredDocument(bytesOnly, '', which);
+export function renderStoredDocument(original: Uint8Array, which: string, request: RenderRequest): RenderedDocument {
+  const loaded = openDocument(original, which);
   if (!loaded) return { kind: 'missing' };
   const { type, sequence, filename, description } = loaded.document;
   const document: DocumentInfo = { type, sequence, filename, description, bodyStart: loaded.document.bodyRange.start };
