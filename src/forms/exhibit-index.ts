@@ -328,17 +328,19 @@ export function describe(number: string, raw: string, span: FieldSpan): Omit<Lis
     .replace(new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i'), '')
     .replace(/[.;,]?\s*\(?(?:filed|furnished|submitted|attached)\s+herewith\)?\.?$/i, '');
   let date: string | null = null;
-  let filedWith: Regulator[] = [];
-  const filed = findFiledWith(description);
-  if (filed) {
-    filedWith = filed.regulators;
-    date = filed.date;
-    // A clause set off by a comma ("…, filed with X and Y, with respect to …"; "…, filed with X on DATE.") leaves the
-    // description for filedWith and date; one that runs on ("… filed with X as part of …") is part of the wording.
-    // A provenance phrase ("…, as filed with X on DATE", "…, submitted by the registrant to X") stays.
-    const provenance = /^,?\s*as\b|\bby\s+the\s+(?:registrant|company)\b/i.test(filed.lead);
-    if (!provenance && /^,/.test(filed.lead) && /^\s*(?:[,;.]|$)/.test(filed.rest))
-      description = `${description.slice(0, filed.start)}${filed.rest}`;
+  const filedWith: Regulator[] = [];
+  const clauses = findFiledWith(description);
+  for (const clause of clauses) {
+    for (const regulator of clause.regulators) if (!filedWith.some((known) => known.name === regulator.name)) filedWith.push(regulator);
+    date ??= clause.date;
+  }
+  // A clause set off by a comma ("…, filed with X and Y, with respect to …"; "…, filed with X on DATE.") leaves the
+  // description for filedWith and date; one that runs on ("… filed with X as part of …") is part of the wording.
+  // A provenance phrase ("…, as filed with X on DATE", "…, submitted by the registrant to X") stays.
+  for (const clause of [...clauses].reverse()) {
+    const provenance = /^,?\s*as\b|\bby\s+the\s+(?:registrant|company)\b/i.test(clause.lead);
+    if (!provenance && /^,/.test(clause.lead) && /^\s*(?:[,;.]|$)/.test(clause.rest))
+      description = `${description.slice(0, clause.start)}${description.slice(clause.end)}`;
   }
   description = description
     .replace(/\s+,/g, ',')
@@ -380,9 +382,19 @@ const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');
  * The "filed with X and Y on DATE" clause (outside parentheses): where it starts, the regulators it names, its
  * date, and the text after it (", with respect to …", " - …"), which stays in the description.
  */
-function findFiledWith(text: string): { start: number; lead: string; regulators: Regulator[]; date: string | null; rest: string } | null {
+function findFiledWith(
+  text: string,
+): { start: number; end: number; lead: string; regulators: Regulator[]; date: string | null; rest: string }[] {
+  const clauses: { start: number; end: number; lead: string; regulators: Regulator[]; date: string | null; rest: string }[] = [];
+  let depth = 0;
+  let counted = 0;
   for (const match of text.matchAll(FILED_WITH)) {
-    if (depthAt(text, match.index) > 0) continue;
+    // Parenthesis depth at the match, counted on from the last match (one pass over the text).
+    for (; counted < match.index; counted++) {
+      if (text[counted] === '(') depth++;
+      else if (text[counted] === ')' && depth > 0) depth--;
+    }
+    if (depth > 0) continue;
     const after = match.index + match[0].length;
     const names = readRegulators(text.slice(after));
     if (names.regulators.length === 0) continue;
@@ -393,18 +405,9 @@ function findFiledWith(text: string): { start: number; lead: string; regulators:
       date = findDate(on[1] as string)?.iso ?? null;
       rest = rest.slice(on[0].length);
     }
-    return { start: match.index, lead: match[0], regulators: names.regulators, date, rest };
+    clauses.push({ start: match.index, end: text.length - rest.length, lead: match[0], regulators: names.regulators, date, rest });
   }
-  return null;
-}
-
-function depthAt(text: string, index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && depth > 0) depth--;
-  }
-  return depth;
+  return clauses;
 }
 
 const FIRST_NAME_LEAD = /^(?:the\s+)?/i;

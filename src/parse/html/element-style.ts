@@ -5,8 +5,9 @@
  * alignment, bold, underline, symbol fonts (Wingdings check boxes), cell borders and rule widths.
  * Inherited properties are copied from the parent frame and overridden by the element.
  */
-import type { Alignment } from '../../model/document.js';
+
 import { symbolFontOf } from '../../core/check-marks.js';
+import type { Alignment } from '../../model/document.js';
 import { FONT_TEXT, type SymbolFont } from './clean-text.js';
 
 /** One open element, as the model builder tracks it. Frames are reused once their element closes. */

@@ -10,8 +10,9 @@
  *   > | <div>Form 20-F <font face="Wingdings">x</font></div>
  *            ^^^^^^^^^^ piece                 ^ piece '☒'    ^ run ends: paragraph or choice
  */
-import { imageMark as imageMarkOf } from '../../core/check-marks.js';
+
 import type { Parser } from 'htmlparser2';
+import { imageMark as imageMarkOf } from '../../core/check-marks.js';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { Block, ListBlock, ListItem } from '../../model/document.js';
 import { type CellDraft, finishTable, spanAttribute, type TableDraft } from './build-table.js';
