@@ -1,37 +1,35 @@
-export { type Diagnostic, type Severity } from './core/diagnostic.js';
+/**
+ * edgarkit: the pure library. Parsing, the models, the form extractors, rendering, composing and validating take
+ * bytes or data and return data; importing this loads no database driver, server, CLI or worker pool (those are
+ * `edgarkit/store`, `edgarkit/fetch`, `edgarkit/server` and `edgarkit/pipeline`).
+ */
+export { type Compose6KOptions, type Composed6K, compose6K } from './compose/compose-6k.js';
+export { composeEdgarLinkXml } from './compose/edgarlink-xml.js';
+export { readCompose6KRecord } from './compose/read-record.js';
+export type { Compose6KRecord } from './compose/record-6k.js';
+export { FORM_6K_SCHEMA } from './compose/schema-6k.js';
+export type { Diagnostic, Severity } from './core/diagnostic.js';
 export { EdgarSyntaxError } from './core/edgar-syntax-error.js';
 export { type AccessionNumber, type Cik, parseAccessionNumber, parseCik } from './core/identifiers.js';
 export type { ByteRange, Span } from './core/span.js';
-export type * from './model/submission.js';
+export { extractExhibitList, type ListedExhibit } from './forms/exhibit-index.js';
+export { extractFiling, type FilingRecords, type FormRecord, recognizeForm } from './forms/extract-filing.js';
+export type { Field, FieldSpan } from './forms/field.js';
+export { type Exhibit6K, extract6K, type Form6KRecord } from './forms/form-6k.js';
+export { extract20F, type Form20FRecord } from './forms/form-20f.js';
+export { extractSignatures, type SignatureBlock } from './forms/signatures.js';
 export type * from './model/document.js';
-export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/submission-parser.js';
-export { parseSubmission, decodeDocumentText, decodeAttachment } from './parse/sgml/parse-submission.js';
-export { decodeText, type DecodedText, type TextEncoding } from './parse/sgml/decode-text.js';
-export { uudecode, type DecodedAttachment } from './parse/sgml/uudecode.js';
-export { summarizeSubmission, type SubmissionSummary } from './parse/sgml/submission-summary.js';
-export { readSubmissions, type SubmissionEntry, type ReadSubmissionsOptions } from './io/read-submissions.js';
+export type * from './model/prepared-filing.js';
+export type * from './model/submission.js';
+export { parseHtmlDocument } from './parse/html/parse-html-document.js';
 export type { DocumentKind } from './parse/parse-document.js';
 export { detectDocumentKind, parseDocument, parseSubmissionDocuments } from './parse/parse-document.js';
+export { type DecodedText, decodeText, type TextEncoding } from './parse/sgml/decode-text.js';
+export { decodeAttachment, decodeDocumentText, parseSubmission } from './parse/sgml/parse-submission.js';
+export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/submission-parser.js';
+export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
+export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
-export { parseHtmlDocument } from './parse/html/parse-html-document.js';
-export { renderDocument, renderText, renderMarkdown, renderHtml, renderJson, type RenderFormat } from './render/index.js';
-export { extractFiling, recognizeForm, type FilingRecords, type FormRecord } from './forms/extract-filing.js';
-export { extract6K, type Form6KRecord, type Exhibit6K } from './forms/form-6k.js';
-export { extract20F, type Form20FRecord } from './forms/form-20f.js';
-export { extractExhibitList, type ListedExhibit } from './forms/exhibit-index.js';
-export { extractSignatures, type SignatureBlock } from './forms/signatures.js';
-export type { Field, FieldSpan } from './forms/field.js';
-export type * from './store/store.js';
-export { openSqliteStore } from './store/sqlite/sqlite-store.js';
-export { openStore, defaultDatabasePath } from './store/open-store.js';
-export { ingest, type IngestOptions, type IngestSummary } from './store/ingest.js';
-export { parseSearchQuery, QuerySyntaxError } from './store/search-query.js';
-export { compose6K, type Composed6K, type Compose6KOptions } from './compose/compose-6k.js';
-export { composeEdgarLinkXml } from './compose/edgarlink-xml.js';
-export { readCompose6KRecord } from './compose/read-record.js';
-export { FORM_6K_SCHEMA } from './compose/schema-6k.js';
-export type { Compose6KRecord } from './compose/record-6k.js';
-export { validateSubmission, type ValidationReport } from './validate/validate-submission.js';
-export { readBack6K, compareRoundTrip } from './validate/round-trip.js';
-export { openPostgresStore, migratePostgres } from './store/postgres/postgres-store.js';
-export { isPostgresUrl } from './store/open-store.js';
+export { type RenderFormat, renderDocument, renderHtml, renderJson, renderMarkdown, renderText } from './render/index.js';
+export { compareRoundTrip, readBack6K } from './validate/round-trip.js';
+export { type ValidationReport, validateSubmission } from './validate/validate-submission.js';

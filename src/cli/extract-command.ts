@@ -1,9 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
+import type { Command } from 'commander';
+import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
-import { parseSubmissionDocuments } from '../parse/parse-document.js';
+import { readSubmission } from '../pipeline/read-filing.js';
+import { csvCell } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 export interface ExtractCommandOptions {
   readonly form?: string;
@@ -48,12 +51,12 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
   if (options.csv) io.stdout.write(`${CSV_COLUMNS.join(',')}\n`);
   for await (const entry of readSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
       io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
       exitCode = EXIT.usage;
       continue;
     }
-    const documents = parseSubmissionDocuments(entry.submission);
-    const records = extractFiling({ header: entry.submission.header, documents });
+    const { records } = readSubmission(entry.submission);
     if (options.form && (records.formType ?? '').toUpperCase() !== options.form.toUpperCase()) continue;
     count++;
     const output: ExtractOutput = {
@@ -71,19 +74,14 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
     } else io.stdout.write(describe(output));
   }
   if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
-  if (count === 0 && exitCode === EXIT.ok) io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
+  if (count === 0 && exitCode === EXIT.ok)
+    io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
   return exitCode;
 }
 
 function value(record: Record<string, unknown>, key: string): unknown {
   const found = record[key] as Field<unknown> | undefined;
   return found && typeof found === 'object' && 'value' in found ? found.value : undefined;
-}
-
-function csvCell(text: unknown): string {
-  if (text === null || text === undefined) return '';
-  const string = String(text);
-  return /[",\n\r]/.test(string) ? `"${string.replaceAll('"', '""')}"` : string;
 }
 
 function csvRow(output: ExtractOutput): string {
@@ -120,15 +118,50 @@ function describe(output: ExtractOutput): string {
         lines.push(`  ${key.padEnd(26)} ${fieldValue === null ? '-' : String(fieldValue)}`);
       }
     }
-    for (const exhibit of (record.exhibits as { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[] | undefined) ?? []) {
-      const filed = exhibit.filedWith && exhibit.filedWith.length > 0 ? `; filed with ${exhibit.filedWith.map((regulator) => regulator.name).join(', ')}` : '';
-      lines.push(`  exhibit ${exhibit.number.padEnd(8)} ${exhibit.description}${exhibit.date ? ` (${exhibit.date})` : ''}${filed}${exhibit.attached ? '  [attached]' : ''}`);
+    for (const exhibit of (record.exhibits as
+      | { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[]
+      | undefined) ?? []) {
+      const filed =
+        exhibit.filedWith && exhibit.filedWith.length > 0
+          ? `; filed with ${exhibit.filedWith.map((regulator) => regulator.name).join(', ')}`
+          : '';
+      lines.push(
+        `  exhibit ${exhibit.number.padEnd(8)} ${exhibit.description}${exhibit.date ? ` (${exhibit.date})` : ''}${filed}${exhibit.attached ? '  [attached]' : ''}`,
+      );
     }
-    for (const signature of (record.signatures as { registrant: Field<string | null>; signature: Field<string | null>; name: Field<string | null>; title: Field<string | null>; date: Field<string | null> }[] | undefined) ?? []) {
-      lines.push(`  signed ${[signature.registrant.value, signature.signature.value, signature.name.value, signature.title.value, signature.date.value].filter(Boolean).join('; ')}`);
+    for (const signature of (record.signatures as
+      | {
+          registrant: Field<string | null>;
+          signature: Field<string | null>;
+          name: Field<string | null>;
+          title: Field<string | null>;
+          date: Field<string | null>;
+        }[]
+      | undefined) ?? []) {
+      lines.push(
+        `  signed ${[signature.registrant.value, signature.signature.value, signature.name.value, signature.title.value, signature.date.value].filter(Boolean).join('; ')}`,
+      );
     }
-    for (const found of (record.diagnostics as { code: string; message: string }[] | undefined) ?? []) lines.push(`  note: ${found.message} [${found.code}]`);
+    for (const found of (record.diagnostics as { code: string; message: string }[] | undefined) ?? [])
+      lines.push(`  note: ${found.message} [${found.code}]`);
   }
   for (const found of output.diagnostics) lines.push(`  note: ${found.message} [${found.code}]`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Adds `edgarkit extract`. */
+export function registerExtractCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('extract')
+    .description(
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form',
+    )
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
+    .option('--json', 'one submission as JSON, every field with its source span')
+    .option('--jsonl', 'one JSON object per submission per line')
+    .option('--csv', 'one CSV row per submission (values only)')
+    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean }) => {
+      setExit(await runExtractCommand(input, options, io));
+    });
 }

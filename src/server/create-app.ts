@@ -1,12 +1,13 @@
-import { Hono } from 'hono';
 import { availableParallelism } from 'node:os';
+import { Hono } from 'hono';
+import type { WorkerPool } from '../pipeline/worker-pool.js';
 import type { Store } from '../store/store.js';
 import { apiRoutes } from './api-routes.js';
+import { registerComposeRoutes } from './compose-routes.js';
 import { type ErrorLog, errorResponse, notFoundResponse, stderrLog } from './error-responses.js';
 import { pageRoutes } from './page-routes.js';
 import { Reader } from './reader.js';
 import { securityHeaders } from './security-headers.js';
-import { registerComposeRoutes } from './compose-routes.js';
 import { registerStaticAssets } from './static-assets.js';
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly statsCacheMs?: number;
   /** Worker threads that parse and render documents (default: the cores less one, 1 to 4; 0 renders on the request thread). */
   readonly renderThreads?: number;
+  /** A worker pool to render in instead of one of the app's own: its owner closes it (`edgarkit serve` does, on stop). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -34,6 +37,7 @@ export function createApp(options: AppOptions): Hono {
     searchCacheEntries: 1000,
     statsCacheMs: options.statsCacheMs ?? 300_000,
     renderThreads: options.renderThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    ...(options.pool ? { pool: options.pool } : {}),
   });
   const app = new Hono();
   app.use('*', securityHeaders());

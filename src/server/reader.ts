@@ -1,8 +1,8 @@
+import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import { WorkerPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
-import type { RenderedDocument, RenderRequest } from './document-rendering.js';
 import { notFound } from './http-error.js';
-import { RenderPool } from './render-pool.js';
 
 export interface ReaderOptions {
   /** How long a search page is reused (0: never). New filings show up in search after at most this long. */
@@ -13,6 +13,8 @@ export interface ReaderOptions {
   readonly statsCacheMs: number;
   /** Worker threads that render documents (0: render on the request thread). */
   readonly renderThreads: number;
+  /** The pool to render in (default: one of its own with `renderThreads`). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -27,14 +29,14 @@ export class Reader {
   readonly #options: ReaderOptions;
   readonly #searches = new Map<string, { value: Promise<SearchPage>; at: number }>();
   readonly #activity = new Map<string, { value: Promise<CompanyActivity>; at: number }>();
-  readonly #pool: RenderPool;
+  readonly #pool: WorkerPool;
   #stats: { value: Promise<StoreStats>; at: number } | null = null;
   #statsValue: StoreStats | null = null;
 
   constructor(store: Store, options: ReaderOptions) {
     this.store = store;
     this.#options = options;
-    this.#pool = new RenderPool(options.renderThreads);
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
@@ -46,6 +48,7 @@ export class Reader {
       request.company,
       request.from,
       request.to,
+      request.sort,
       request.limit,
       request.offset,
     ]);

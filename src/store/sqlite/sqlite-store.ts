@@ -1,21 +1,37 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
-import { parseJsonColumn as json } from '../json-column.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
-import { parseSearchQuery, toFts5 } from '../search-query.js';
+import {
+  blobBytes,
+  COMPANY_COLUMNS,
+  cikKey,
+  companyUpsert,
+  companyValues,
+  companyView,
+  containsPattern,
+  DOCUMENT_COLUMNS,
+  documentValues,
+  FILING_COLUMNS,
+  filingSummaryView,
+  filingValues,
+  filingView,
+  type Row,
+  SUMMARY_COLUMNS,
+} from '../rows.js';
+import { anyTermOf, assemblePage, COUNT_CAP, type FoundDocuments, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
+import { type QueryFilters, toFts5 } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
-  type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
   pageOf,
-  type SearchHit,
   type SearchPage,
   type SearchRequest,
   SNIPPET_MARK,
@@ -23,12 +39,16 @@ import {
   type StoreStats,
   type WriteResult,
 } from '../store.js';
-import { FTS_TOKENIZE, SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, SQLITE_MIGRATIONS, shardTable } from './migrations.js';
-
-type Row = Record<string, unknown>;
-
-/** Most matches a query ranks, filtered or not: the newest RANK_CAP (see #newestMatches). */
-const RANK_CAP = 2_000;
+import {
+  createDocumentTableSql,
+  DOCUMENT_INDEX_EXISTS,
+  documentTable,
+  FTS_TOKENIZE,
+  SHARD_OF_DOCUMENT,
+  SHARD_REGISTRY_EXISTS,
+  SQLITE_MIGRATIONS,
+  shardTable,
+} from './migrations.js';
 
 /**
  * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
@@ -67,6 +87,7 @@ export function migrateSqlite(db: Database.Database): number[] {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -78,26 +99,68 @@ export function migrateSqlite(db: Database.Database): number[] {
   return ran;
 }
 
-function registrantOf(recordJson: string | null): string | null {
-  if (!recordJson) return null;
-  try {
-    const registrant = (JSON.parse(recordJson) as { registrant?: { value?: unknown } }).registrant?.value;
-    return typeof registrant === 'string' ? registrant : null;
-  } catch {
-    return null;
-  }
+/** The filing columns a search result shows, as `matchedOf` reads them. */
+const MATCH_COLUMNS_OF_FILING =
+  'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
+
+function matchedOf(row: Row): MatchedDocument {
+  return {
+    documentId: (row.document_id as number | undefined) ?? null,
+    rank: null,
+    filingKey: row.filing_rowid as number,
+    filingId: row.filing_id as string,
+    accessionNumber: (row.accession_number as string | null) ?? null,
+    formType: (row.form_type as string | null) ?? null,
+    filedAt: (row.filed_at as string | null) ?? null,
+    companyName: (row.primary_name as string | null) ?? null,
+    cik: (row.primary_cik as string | null) ?? null,
+    sequence: (row.sequence as number | null | undefined) ?? null,
+    position: (row.position as number | undefined) ?? 0,
+    type: (row.type as string | null | undefined) ?? null,
+    description: (row.description as string | null | undefined) ?? null,
+  };
 }
 
-/** The columns a filing list shows (not the header JSON and the other large ones). */
-const SUMMARY_COLUMNS =
-  'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
+/** The filters as SQL over `f` (filings); a company name matches current and former names of any party. */
+function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.form) {
+    where.push('f.form_type = ? COLLATE NOCASE');
+    params.push(filters.form);
+  }
+  if (filters.from) {
+    where.push('f.filed_at >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('f.filed_at <= ?');
+    params.push(filters.to);
+  }
+  if (filters.cik) {
+    where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
+    params.push(filters.cik);
+  }
+  if (filters.company) {
+    const like = containsPattern(filters.company);
+    where.push(
+      `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND (p.name LIKE ? ESCAPE '\\' COLLATE NOCASE
+         OR p.cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)))`,
+    );
+    params.push(like, like);
+  }
+  return { where, params };
+}
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, FilingSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
   /** False while a database of schema version 1 opened read-only (not migrated) has one index table, no shards. */
   #sharded = false;
+
+  /** False while a database older than schema version 3, opened read-only, has no document-level index. */
+  #documentIndex = false;
 
   readonly #shardPassages: number;
 
@@ -121,10 +184,19 @@ export class SqliteStore implements Store {
     let unchanged = 0;
     const write = this.#db.transaction(() => {
       for (const filing of filings) {
-        const existing = this.#statement('SELECT rowid, content_hash FROM filings WHERE id = ?').get(filing.id) as
-          | { rowid: number; content_hash: string }
+        const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string; documents_digest: string | null }
           | undefined;
         if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
+        const remember = (rowid: number, hash: string) =>
+          this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
+        if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
+          // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+          remember(existing.rowid, filing.contentHash);
           unchanged++;
           continue;
         }
@@ -132,7 +204,9 @@ export class SqliteStore implements Store {
           this.#deleteFiling(existing.rowid);
           replaced++;
         } else inserted++;
-        this.#insertFiling(filing);
+        const rowid = this.#insertFiling(filing);
+        // A fuller copy replaces the stored one, which stays known as a copy of it.
+        if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
     });
     write.immediate();
@@ -147,12 +221,14 @@ export class SqliteStore implements Store {
         (id + 1) * PASSAGE_STRIDE,
       ).changes;
       if (removed > 0) this.#statement('UPDATE passage_shards SET passages = passages - ? WHERE first_document = ?').run(removed, shard);
+      this.#statement(`DELETE FROM ${documentTable(shard)} WHERE rowid = ?`).run(BigInt(id));
     }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
   }
 
-  #insertFiling(filing: PreparedFiling): void {
+  /** Inserts a filing and all it holds; returns its row id. */
+  #insertFiling(filing: PreparedFiling): number {
     for (const blob of filing.blobs) {
       this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
         blob.sha256,
@@ -161,40 +237,9 @@ export class SqliteStore implements Store {
         Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength),
       );
     }
-    const primary = filing.parties[0]?.company ?? null;
-    // A filing with no header (a bare document) is listed under the registrant its cover names.
-    const primaryName = primary?.name ?? registrantOf(filing.formRecordJson);
     const info = this.#statement(
-      `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
-        effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
-        content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      filing.id,
-      filing.accessionNumber,
-      filing.formType,
-      filing.filedAt,
-      filing.periodOfReport,
-      filing.acceptanceDateTime,
-      filing.dateOfChange,
-      filing.effectivenessDate,
-      filing.publicDocumentCount,
-      JSON.stringify(filing.items),
-      JSON.stringify(filing.groupMembers),
-      filing.format,
-      filing.headerJson,
-      JSON.stringify(filing.parties),
-      primary?.cik ?? null,
-      primaryName,
-      filing.contentHash,
-      filing.byteLength,
-      filing.source,
-      filing.diagnosticsJson,
-      filing.formRecordJson,
-      filing.originalBlob,
-      filing.documents.length,
-      new Date().toISOString(),
-    );
+      `INSERT INTO filings (${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
+    ).run(...filingValues(filing), new Date().toISOString());
     const rowid = Number(info.lastInsertRowid);
     filing.parties.forEach((party, position) => {
       this.#statement('INSERT INTO filing_parties (filing_rowid, position, role, cik, name) VALUES (?, ?, ?, ?, ?)').run(
@@ -208,33 +253,17 @@ export class SqliteStore implements Store {
     });
     for (const document of filing.documents) {
       const documentInfo = this.#statement(
-        `INSERT INTO documents (filing_rowid, position, sequence, type, filename, description, byte_length, body_start, body_end,
-          encoding, wrapper, source_format, attachment_sha256, attachment_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        rowid,
-        document.position,
-        document.sequence,
-        document.type,
-        document.filename,
-        document.description,
-        document.byteLength,
-        document.bodyStart,
-        document.bodyEnd,
-        document.encoding,
-        document.wrapper,
-        document.sourceFormat,
-        document.attachmentSha256,
-        document.attachmentName,
-      );
+        `INSERT INTO documents (filing_rowid, ${DOCUMENT_COLUMNS.join(', ')}) VALUES (?, ${DOCUMENT_COLUMNS.map(() => '?').join(', ')})`,
+      ).run(rowid, ...documentValues(document));
       if (document.text !== '') {
         const documentId = Number(documentInfo.lastInsertRowid);
         const passages = splitPassages(document.text);
-        const insert = this.#statement(
-          `INSERT INTO ${shardTable(this.#shardForNew(documentId, passages.length))} (rowid, text) VALUES (?, ?)`,
-        );
+        const shard = this.#shardForNew(documentId, passages.length);
+        const insert = this.#statement(`INSERT INTO ${shardTable(shard)} (rowid, text) VALUES (?, ?)`);
         passages.forEach((passage, index) => {
           insert.run(documentId * PASSAGE_STRIDE + index, passage);
         });
+        this.#statement(`INSERT INTO ${documentTable(shard)} (rowid, text) VALUES (?, ?)`).run(documentId, document.text);
       }
     }
     filing.exhibits.forEach((exhibit, position) => {
@@ -245,6 +274,7 @@ export class SqliteStore implements Store {
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+    return rowid;
   }
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
@@ -268,7 +298,10 @@ export class SqliteStore implements Store {
     let shard = newest?.first_document ?? 0;
     if (!newest || (documentId > newest.first_document && newest.passages >= this.#shardPassages)) {
       shard = newest ? documentId : 0;
-      if (shard !== 0) this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
+      if (shard !== 0) {
+        this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
+        this.#db.exec(createDocumentTableSql(shard));
+      }
       this.#statement('INSERT INTO passage_shards (first_document, passages) VALUES (?, 0)').run(shard);
     } else if (documentId < newest.first_document) {
       shard = this.#shardOf(documentId);
@@ -286,35 +319,27 @@ export class SqliteStore implements Store {
   }
 
   #upsertCompany(party: Party, filedAt: string | null): void {
-    const company = party.company;
-    if (!company?.cik) return;
-    // The newest filing's company data wins; an older filing ingested later does not overwrite it.
+    const cik = party.company?.cik;
+    if (!cik) return;
     this.#statement(
-      `INSERT INTO companies (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (cik) DO UPDATE SET name = excluded.name, sic = excluded.sic, sic_description = excluded.sic_description,
-         state_of_incorporation = excluded.state_of_incorporation, fiscal_year_end = excluded.fiscal_year_end, irs_number = excluded.irs_number,
-         business_address = excluded.business_address, mail_address = excluded.mail_address, seen_filed_at = excluded.seen_filed_at
-       WHERE companies.seen_filed_at IS NULL OR excluded.seen_filed_at >= companies.seen_filed_at`,
-    ).run(
-      company.cik,
-      company.name,
-      company.sic,
-      company.sicDescription,
-      company.stateOfIncorporation,
-      company.fiscalYearEnd,
-      company.irsNumber,
-      party.businessAddress ? JSON.stringify(party.businessAddress) : null,
-      party.mailAddress ? JSON.stringify(party.mailAddress) : null,
-      filedAt,
-    );
+      `INSERT INTO companies (${COMPANY_COLUMNS.join(', ')}) VALUES (${COMPANY_COLUMNS.map(() => '?').join(', ')}) ${companyUpsert('companies')}`,
+    ).run(...companyValues(cik, party, filedAt));
     for (const former of party.formerCompanies) {
       this.#statement('INSERT OR IGNORE INTO former_names (cik, name, date_changed) VALUES (?, ?, ?)').run(
-        company.cik,
+        cik,
         former.name,
         former.dateChanged ?? '',
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    return (
+      this.#statement(
+        `SELECT 1 FROM filings f WHERE f.id = ? AND (f.content_hash = ?
+           OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_rowid = f.rowid AND c.content_hash = ?))`,
+      ).get(filingId, contentHash, contentHash) !== undefined
+    );
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {
@@ -323,203 +348,107 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const parsed = parseSearchQuery(request.text);
-    const filters = { ...parsed.filters };
-    if (request.form) filters.form = request.form;
-    if (request.cik) filters.cik = request.cik.padStart(10, '0');
-    if (request.company) filters.company = request.company;
-    if (request.from) filters.from = request.from;
-    if (request.to) filters.to = request.to;
-    const { limit, offset } = pageOf(request.limit, request.offset);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filters.form) {
-      where.push('f.form_type = ? COLLATE NOCASE');
-      params.push(filters.form);
+    const search = prepareSearch(request);
+    const { where, params } = filterSql(search.filters);
+    if (!search.match) return assemblePage(search, this.#filingsOnly(where, params), async () => []);
+    if (!this.#hasDocumentIndex()) {
+      throw new Error('This database was made by an older edgarkit and has no document-level index: run `edgarkit migrate` on it once.');
     }
-    if (filters.from) {
-      where.push('f.filed_at >= ?');
-      params.push(filters.from);
-    }
-    if (filters.to) {
-      where.push('f.filed_at <= ?');
-      params.push(filters.to);
-    }
-    if (filters.cik) {
-      where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
-      params.push(filters.cik);
-    }
-    if (filters.company) {
-      where.push("EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.name LIKE ? ESCAPE '\\' COLLATE NOCASE)");
-      params.push(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-    }
-    let rows: Row[];
-    if (parsed.match && where.length === 0) {
-      rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
-    } else if (parsed.match) {
-      // The newest RANK_CAP matches that pass the filters, then ranked; snippets only for the page shown.
-      const match = toFts5(parsed.match);
-      rows = this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, where, params), limit, offset);
-    } else {
-      const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-          NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
-        FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`;
-      rows = this.#statement(sql).all(...params, limit, offset) as Row[];
-    }
-    const hits: SearchHit[] = rows.map((row) => ({
-      filingId: row.filing_id as string,
-      accessionNumber: (row.accession_number as string | null) ?? null,
-      formType: (row.form_type as string | null) ?? null,
-      filedAt: (row.filed_at as string | null) ?? null,
-      companyName: (row.primary_name as string | null) ?? null,
-      cik: (row.primary_cik as string | null) ?? null,
-      documentSequence: (row.sequence as number | null) ?? null,
-      documentType: (row.type as string | null) ?? null,
-      documentPosition: (row.position as number) ?? 0,
-      snippet: (row.snippet as string) ?? '',
-      score: -(row.score as number),
-    }));
-    return { hits, limit, offset };
-  }
-
-  /**
-   * An unfiltered full-text page: rank on the index alone, then fetch snippets and filing data for that page only.
-   * A query matching more than RANK_CAP passages is ranked among the RANK_CAP most recently stored ones, so that
-   * a very common word still answers in milliseconds (ranking costs a few microseconds per matching passage).
-   */
-  #rankedPage(match: string, limit: number, offset: number): Row[] {
-    // Passages are ranked; a document appears once, for its best passage, so more passages than asked are read.
-    return this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, [], []), limit, offset);
-  }
-
-  /**
-   * The best `wanted` of the newest RANK_CAP passages that match (and pass the filters, over `d` documents and `f`
-   * filings): shards are read newest first, each in index order, which stops early, until RANK_CAP are found.
-   * Ranks from different shards are compared as they are (bm25 over each shard's own term counts).
-   */
-  #newestMatches(match: string, wanted: number, where: readonly string[], params: readonly unknown[]): { rowid: number; rank: number }[] {
-    const found: { rowid: number; rank: number }[] = [];
-    for (const shard of this.#shards()) {
-      const remaining = RANK_CAP - found.length;
-      if (remaining <= 0) break;
-      const table = shardTable(shard);
-      const sql =
-        where.length === 0
-          ? `SELECT rowid, rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
-          : `SELECT ${table}.rowid AS rowid, ${table}.rank AS rank FROM ${table}
-             JOIN documents d ON d.id = ${table}.rowid / ${PASSAGE_STRIDE}
-             JOIN filings f ON f.rowid = d.filing_rowid
-             WHERE ${table} MATCH ? AND ${where.join(' AND ')}
-             ORDER BY ${table}.rowid DESC LIMIT ?`;
-      found.push(...(this.#statement(sql).all(match, ...params, remaining) as { rowid: number; rank: number }[]));
-    }
-    return found.sort((a, b) => a.rank - b.rank || b.rowid - a.rowid).slice(0, wanted);
-  }
-
-  /** The rows of one page: each document once (its best passage), with snippet and filing data. */
-  #pageRows(match: string, ids: readonly { rowid: number; rank: number }[], limit: number, offset: number): Row[] {
-    const seen = new Set<number>();
-    const page: number[] = [];
-    const ranks = new Map<number, number>();
-    for (const { rowid, rank } of ids) {
-      const documentId = Math.floor(rowid / PASSAGE_STRIDE);
-      if (seen.has(documentId)) continue;
-      seen.add(documentId);
-      page.push(rowid);
-      ranks.set(rowid, rank);
-    }
-    const chosen = page.slice(offset, offset + limit);
-    if (chosen.length === 0) return [];
-    // Snippets from the index alone, one passage at a time (a rowid lookup); filing data in a second query.
-    // Joined in one statement, SQLite may drive the join from the tables and probe the index per row.
-    const snippets = chosen.map((rowid) => {
-      const table = shardTable(this.#shardOf(Math.floor(rowid / PASSAGE_STRIDE)));
-      return this.#statement(
-        // No bm25() here: for one row it would recount every term over the whole shard. The rank is known.
-        `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
-         FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`,
-        // better-sqlite3 binds a JS number as REAL, and FTS5 then ignores the rowid constraint and returns the
-        // first matching row of the table: the rowid must go in as an integer.
-      ).get(match, BigInt(rowid)) as { snippet: string } | undefined;
-    });
-    const documentIds = chosen.map((rowid) => Math.floor(rowid / PASSAGE_STRIDE));
-    const details = new Map(
-      (
-        this.#db
-          .prepare(
-            `SELECT d.id AS document_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-              d.sequence, d.type, d.position
-             FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (${documentIds.map(() => '?').join(',')})`,
-          )
-          .all(...documentIds) as Row[]
-      ).map((row) => [row.document_id as number, row]),
+    const match = toFts5(search.match);
+    const found = this.#matchDocuments(match, where, params);
+    const anyTerm = toFts5(anyTermOf(search.match));
+    return assemblePage(search, found, async (documents) =>
+      documents.map((document) => this.#snippet(document.documentId as number, match, anyTerm)),
     );
-    return chosen.flatMap((_rowid, index) => {
-      const detail = details.get(documentIds[index] as number);
-      return detail ? [{ ...detail, snippet: snippets[index]?.snippet ?? '', score: ranks.get(chosen[index] as number) ?? 0 }] : [];
-    });
+  }
+
+  /** A search with filters only: the newest filings that pass them, at most COUNT_CAP counted. */
+  #filingsOnly(where: readonly string[], params: readonly unknown[]): FoundDocuments {
+    const rows = this.#statement(
+      `SELECT ${MATCH_COLUMNS_OF_FILING} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ?`,
+    ).all(...params, COUNT_CAP + 1) as Row[];
+    return { documents: rows.slice(0, COUNT_CAP).map(matchedOf), more: rows.length > COUNT_CAP, rankCapped: false };
+  }
+
+  /**
+   * Documents whose whole text matches, newest first: read from the document-level index shard by shard (newest
+   * shard first, each in row order, which stops early), the first RANK_CAP with their rank, then without it up to
+   * COUNT_CAP. FTS5's bm25 counts each term over its whole shard, so shards keep ranking bounded too.
+   */
+  #matchDocuments(match: string, where: readonly string[], params: readonly unknown[]): FoundDocuments {
+    const ids: { id: number; rank: number | null }[] = [];
+    let lowest: number | null = null;
+    for (const ranked of [true, false]) {
+      for (const shard of this.#shards()) {
+        const wanted = (ranked ? RANK_CAP : COUNT_CAP + 1) - ids.length;
+        if (wanted <= 0) break;
+        const table = documentTable(shard);
+        const conditions = [`${table} MATCH ?`, ...where];
+        const boundParams: unknown[] = [match, ...params];
+        if (lowest !== null) {
+          conditions.push(`${table}.rowid < ?`);
+          boundParams.push(BigInt(lowest));
+        }
+        const joins = where.length === 0 ? '' : `JOIN documents d ON d.id = ${table}.rowid JOIN filings f ON f.rowid = d.filing_rowid`;
+        const rows = this.#statement(
+          `SELECT ${table}.rowid AS id${ranked ? `, ${table}.rank AS rank` : ''} FROM ${table} ${joins}
+           WHERE ${conditions.join(' AND ')} ORDER BY ${table}.rowid DESC LIMIT ?`,
+        ).all(...boundParams, wanted) as { id: number; rank?: number }[];
+        for (const row of rows) ids.push({ id: row.id, rank: row.rank ?? null });
+        if (rows.length > 0) lowest = rows[rows.length - 1]?.id ?? lowest;
+      }
+      // Fewer than RANK_CAP matched: every match is ranked and counted already.
+      if (ranked && ids.length < RANK_CAP) break;
+    }
+    const more = ids.length > COUNT_CAP;
+    const counted = ids.slice(0, COUNT_CAP);
+    const rankOf = new Map(counted.map((entry) => [entry.id, entry.rank]));
+    const rows = this.#statement(
+      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+       FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(counted.map((entry) => entry.id))) as Row[];
+    const documents = rows
+      .map((row) => ({ ...matchedOf(row), rank: rankOf.get(row.document_id as number) ?? null }))
+      .sort((a, b) => (b.documentId as number) - (a.documentId as number));
+    return { documents, more, rankCapped: ids.length > RANK_CAP };
+  }
+
+  /**
+   * The snippet of a matching document: from its first passage that matches the whole query, else (the words
+   * stand in different passages) from its first passage holding any of them. The rowid bounds are bound as
+   * integers: FTS5 ignores a rowid constraint given as a REAL, which better-sqlite3 makes of a JS number.
+   */
+  #snippet(documentId: number, match: string, anyTerm: string): string {
+    const table = shardTable(this.#shardOf(documentId));
+    const statement = this.#statement(
+      // No bm25() here: for one row it would recount every term over the whole shard.
+      `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
+       FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid LIMIT 1`,
+    );
+    const from = BigInt(documentId) * BigInt(PASSAGE_STRIDE);
+    const to = from + BigInt(PASSAGE_STRIDE);
+    for (const query of [match, anyTerm]) {
+      const row = statement.get(query, from, to) as { snippet: string } | undefined;
+      if (row) return row.snippet;
+    }
+    return '';
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  #hasDocumentIndex(): boolean {
+    this.#documentIndex ||= this.#statement(DOCUMENT_INDEX_EXISTS).get() !== undefined;
+    return this.#documentIndex;
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
     const row = this.#statement('SELECT rowid, * FROM filings WHERE id = ?').get(filingId) as Row | undefined;
     if (!row) return null;
-    const documents = (this.#statement('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[]).map(
-      (document): DocumentView => ({
-        position: document.position as number,
-        sequence: (document.sequence as number | null) ?? null,
-        type: (document.type as string | null) ?? null,
-        filename: (document.filename as string | null) ?? null,
-        description: (document.description as string | null) ?? null,
-        byteLength: document.byte_length as number,
-        bodyStart: document.body_start as number,
-        bodyEnd: document.body_end as number,
-        encoding: document.encoding as 'text' | 'uuencode',
-        wrapper: (document.wrapper as string | null) ?? null,
-        sourceFormat: document.source_format as string,
-        attachmentSha256: (document.attachment_sha256 as string | null) ?? null,
-        attachmentName: (document.attachment_name as string | null) ?? null,
-      }),
-    );
-    const exhibits = (
-      this.#statement('SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position').all(
-        row.rowid,
-      ) as Row[]
-    ).map((exhibit) => ({
-      number: exhibit.number as string,
-      description: (exhibit.description as string | null) ?? null,
-      documentSequence: (exhibit.document_sequence as number | null) ?? null,
-    }));
-    return {
-      ...this.#summary(row),
-      acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
-      dateOfChange: (row.date_of_change as string | null) ?? null,
-      format: row.format as string,
-      items: json(row.items, []),
-      groupMembers: json(row.group_members, []),
-      parties: json(row.parties, []),
-      header: json(row.header, null),
-      formRecord: json(row.form_record, null),
-      diagnostics: json(row.diagnostics, []),
-      byteLength: row.byte_length as number,
-      contentHash: row.content_hash as string,
-      source: row.source as string,
-      documents,
-      exhibits,
-    };
-  }
-
-  #summary(row: Row): FilingSummaryView {
-    return {
-      filingId: row.id as string,
-      accessionNumber: (row.accession_number as string | null) ?? null,
-      formType: (row.form_type as string | null) ?? null,
-      filedAt: (row.filed_at as string | null) ?? null,
-      periodOfReport: (row.period_of_report as string | null) ?? null,
-      companyName: (row.primary_name as string | null) ?? null,
-      cik: (row.primary_cik as string | null) ?? null,
-      documentCount: row.document_count as number,
-    };
+    const documents = this.#statement('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[];
+    const exhibits = this.#statement(
+      'SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position',
+    ).all(row.rowid) as Row[];
+    return filingView(row, documents, exhibits);
   }
 
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
@@ -528,50 +457,35 @@ export class SqliteStore implements Store {
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
-    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as
-      | { compression: string; data: Buffer }
-      | undefined;
-    if (!row) return null;
-    return row.compression === 'gzip' ? gunzipSync(row.data) : row.data;
+    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return row ? blobBytes(row) : null;
   }
 
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const rows = (
       request.name
-        ? this.#statement("SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE ORDER BY name LIMIT ? OFFSET ?").all(
-            `%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
-            limit,
-            offset,
-          )
+        ? this.#statement(
+            `SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE
+               OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)
+             ORDER BY name LIMIT ? OFFSET ?`,
+          ).all(...Array(2).fill(containsPattern(request.name)), limit, offset)
         : this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
     ) as Row[];
     return rows.map((row) => this.#company(row));
   }
 
   async getCompany(cik: string): Promise<CompanyView | null> {
-    const row = this.#statement('SELECT * FROM companies WHERE cik = ?').get(cik.padStart(10, '0')) as Row | undefined;
+    const row = this.#statement('SELECT * FROM companies WHERE cik = ?').get(cikKey(cik)) as Row | undefined;
     return row ? this.#company(row) : null;
   }
 
   #company(row: Row): CompanyView {
-    const cik = row.cik as string;
     const formerNames = (
-      this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(cik) as Row[]
-    ).map((former) => ({ name: former.name as string, dateChanged: (former.date_changed as string) || null }));
-    const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(cik) as { n: number };
-    return {
-      cik,
-      name: (row.name as string | null) ?? null,
-      sic: (row.sic as string | null) ?? null,
-      sicDescription: (row.sic_description as string | null) ?? null,
-      stateOfIncorporation: (row.state_of_incorporation as string | null) ?? null,
-      fiscalYearEnd: (row.fiscal_year_end as string | null) ?? null,
-      businessAddress: json(row.business_address, null),
-      mailAddress: json(row.mail_address, null),
-      formerNames,
-      filingCount: count.n,
-    };
+      this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(row.cik) as Row[]
+    ).map((former) => ({ name: former.name as string, dateChanged: former.date_changed as string }));
+    const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(row.cik) as Row;
+    return companyView(row, formerNames, count.n);
   }
 
   async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
@@ -580,7 +494,7 @@ export class SqliteStore implements Store {
     const params: unknown[] = [];
     if (request.cik) {
       where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
-      params.push(request.cik.padStart(10, '0'));
+      params.push(cikKey(request.cik));
     }
     if (request.form) {
       where.push('f.form_type = ? COLLATE NOCASE');
@@ -597,7 +511,7 @@ export class SqliteStore implements Store {
     const rows = this.#statement(
       `SELECT ${SUMMARY_COLUMNS} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset) as Row[];
-    return rows.map((row) => this.#summary(row));
+    return rows.map(filingSummaryView);
   }
 
   async stats(): Promise<StoreStats> {
