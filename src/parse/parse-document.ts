@@ -87,7 +87,7 @@ function removeWrapperTags(html: string): string {
     let at = lt + 1;
     if (html.charCodeAt(at) === 0x2f /* / */) at++;
     for (const name of WRAPPER_NAMES) {
-      if (html.slice(at, at + name.length).toLowerCase() !== name) continue;
+      if (!startsWithIgnoreCase(html, at, name)) continue;
       const after = at + name.length;
       const next = html.charAt(after);
       if (next === '>') return after + 1;
@@ -96,9 +96,9 @@ function removeWrapperTags(html: string): string {
         return close === -1 ? -1 : close + 1;
       }
     }
-    if (html.slice(lt, lt + 7).toLowerCase() === '<title>') {
+    if (startsWithIgnoreCase(html, lt, '<title>')) {
       const close = html.indexOf('<', lt + 7);
-      if (close !== -1 && html.slice(close, close + 8).toLowerCase() === '</title>') return close + 8;
+      if (close !== -1 && startsWithIgnoreCase(html, close, '</title>')) return close + 8;
     }
     return -1;
   };
@@ -165,6 +165,17 @@ function removeTags(text: string): string {
   if (at === 0) return text;
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** `text` at `at` spells `lower` (lower-case ASCII) in either case; no string is made. */
+function startsWithIgnoreCase(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    let code = text.charCodeAt(at + k);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== lower.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Every document of a submission parsed to the model (null for binaries and XML), with its identifying fields. */
