@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
+import { csvLine } from '../render/csv.js';
 import { type CompanyView, MAX_PAGE } from '../store/store.js';
 import { dbOption, limitOption, offsetOption, openForReading } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface CompaniesCommandOptions {
   readonly db?: string;
   readonly limit: number;
   readonly offset: number;
   readonly json?: boolean;
+  readonly csv?: boolean;
 }
 
 /** `edgarkit companies [NAME]`. */
@@ -20,15 +22,30 @@ export function registerCompaniesCommand(program: Command, io: CliIo, setExit: (
     .option('--limit <n>', `rows (1 to ${MAX_PAGE}; more with --offset)`, limitOption('--limit'), 50)
     .option('--offset <n>', 'skip this many', offsetOption('--offset'), 0)
     .option('--json', 'print JSON')
+    .option('--csv', 'print every matching company as CSV (all pages)')
     .action(async (name: string | undefined, options: CompaniesCommandOptions) => {
       setExit(await runCompaniesCommand(name, options, io));
     });
 }
 
 export async function runCompaniesCommand(name: string | undefined, options: CompaniesCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   const store = await openForReading(options.db, io);
   try {
-    const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit, offset: options.offset });
+    const filter = name ? { name } : {};
+    if (options.csv) {
+      io.stdout.write(csvLine(['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names']));
+      for (let offset = 0; ; offset += MAX_PAGE) {
+        const companies = await store.listCompanies({ ...filter, limit: MAX_PAGE, offset });
+        for (const company of companies) {
+          const former = company.formerNames.map((entry) => entry.name).join(' | ');
+          io.stdout.write(csvLine([company.cik, company.name, company.filingCount, company.sic, company.stateOfIncorporation, former]));
+        }
+        if (companies.length < MAX_PAGE) break;
+      }
+      return EXIT.ok;
+    }
+    const companies = await store.listCompanies({ ...filter, limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(companies, null, 2)}\n` : describeCompanies(companies, options));
     return EXIT.ok;
   } finally {
@@ -42,7 +59,6 @@ function describeCompanies(companies: readonly CompanyView[], page: { readonly l
     const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
     return `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
   });
-  if (companies.length === page.limit)
-    lines.push(`(rows ${page.offset + 1}-${page.offset + companies.length}; more with --offset ${page.offset + page.limit})`);
+  if (companies.length === page.limit) lines.push(`More may follow: --offset ${page.offset + page.limit}`);
   return `${lines.join('\n')}\n`;
 }

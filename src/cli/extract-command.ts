@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
+import { csvCell } from '../render/csv.js';
 import { readSubmission } from '../pipeline/read-filing.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -79,12 +80,6 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
 function value(record: Record<string, unknown>, key: string): unknown {
   const found = record[key] as Field<unknown> | undefined;
   return found && typeof found === 'object' && 'value' in found ? found.value : undefined;
-}
-
-function csvCell(text: unknown): string {
-  if (text === null || text === undefined) return '';
-  const string = String(text);
-  return /[",\n\r]/.test(string) ? `"${string.replaceAll('"', '""')}"` : string;
 }
 
 function csvRow(output: ExtractOutput): string {

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { csvLine } from '../render/csv.js';
 import { checkDateRange } from '../store/request-values.js';
 import { type FilingSummaryView, MAX_PAGE } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface FilingsCommandOptions {
   readonly db?: string;
@@ -13,6 +14,7 @@ export interface FilingsCommandOptions {
   readonly limit: number;
   readonly offset: number;
   readonly json?: boolean;
+  readonly csv?: boolean;
 }
 
 /** `edgarkit filings [--cik N] [--form F] [--from D] [--to D]`. */
@@ -28,23 +30,45 @@ export function registerFilingsCommand(program: Command, io: CliIo, setExit: (co
     .option('--limit <n>', `rows (1 to ${MAX_PAGE}; more with --offset)`, limitOption('--limit'), 50)
     .option('--offset <n>', 'skip this many', offsetOption('--offset'), 0)
     .option('--json', 'print JSON')
+    .option('--csv', 'print every matching filing as CSV (all pages)')
     .action(async (options: FilingsCommandOptions) => {
       setExit(await runFilingsCommand(options, io));
     });
 }
 
 export async function runFilingsCommand(options: FilingsCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   checkValues(() => checkDateRange('--from', options.from, '--to', options.to));
   const store = await openForReading(options.db, io);
   try {
-    const filings = await store.listFilings({
+    const filter = {
       ...(options.cik ? { cik: options.cik } : {}),
       ...(options.form ? { form: options.form } : {}),
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
-      limit: options.limit,
-      offset: options.offset,
-    });
+    };
+    if (options.csv) {
+      io.stdout.write(csvLine(['accession_number', 'form_type', 'filed_at', 'period_of_report', 'company', 'cik', 'documents']));
+      for (let offset = 0; ; offset += MAX_PAGE) {
+        const filings = await store.listFilings({ ...filter, limit: MAX_PAGE, offset });
+        for (const filing of filings) {
+          io.stdout.write(
+            csvLine([
+              filing.accessionNumber ?? filing.filingId,
+              filing.formType,
+              filing.filedAt,
+              filing.periodOfReport,
+              filing.companyName,
+              filing.cik,
+              filing.documentCount,
+            ]),
+          );
+        }
+        if (filings.length < MAX_PAGE) break;
+      }
+      return EXIT.ok;
+    }
+    const filings = await store.listFilings({ ...filter, limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(filings, null, 2)}\n` : describeFilings(filings, options));
     return EXIT.ok;
   } finally {
@@ -58,7 +82,6 @@ function describeFilings(filings: readonly FilingSummaryView[], page: { readonly
     (filing) =>
       `${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs`,
   );
-  if (filings.length === page.limit)
-    lines.push(`(rows ${page.offset + 1}-${page.offset + filings.length}; more with --offset ${page.offset + page.limit})`);
+  if (filings.length === page.limit) lines.push(`More may follow: --offset ${page.offset + page.limit}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,12 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { exportSearchCsv } from '../pipeline/export-search.js';
 import { checkDateRange } from '../store/request-values.js';
+import { SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
-import { MAX_PAGE, type SearchPage, SNIPPET_MARK } from '../store/store.js';
+import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { formatSearchPage, searchCaveats } from './search-output.js';
 
 export interface SearchCommandOptions {
   readonly db?: string;
@@ -14,14 +17,17 @@ export interface SearchCommandOptions {
   readonly to?: string;
   readonly limit: number;
   readonly offset: number;
+  readonly sort?: SearchSort;
+  readonly facets?: boolean;
   readonly json?: boolean;
+  readonly csv?: boolean;
 }
 
 /** `edgarkit search "<query>"`. */
 export function registerSearchCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
     .command('search')
-    .description('Full-text search over document text, ranked, with highlighted snippets')
+    .description('Full-text search: matching filings, best first, with their matching documents and highlighted snippets')
     .argument('<query>', 'words, "phrases", prefix*, AND/OR/NOT, -word, (groups), form:/cik:/company:/from:/to: filters')
     .addOption(dbOption())
     .option('--form <type>', 'only this form type (e.g. 6-K)', formOption('--form'))
@@ -31,10 +37,29 @@ export function registerSearchCommand(program: Command, io: CliIo, setExit: (cod
     .option('--to <date>', 'filed on or before (YYYY-MM-DD)', dateOption('--to'))
     .option('--limit <n>', `results per page (1 to ${MAX_PAGE}; more with --offset)`, limitOption('--limit'), 20)
     .option('--offset <n>', 'skip this many results', offsetOption('--offset'), 0)
-    .option('--json', 'print the results as JSON')
+    .addOption(
+      new Option('--sort <order>', 'order of the filings (default: relevance, or newest for filters only)').choices([
+        'relevance',
+        'newest',
+        'oldest',
+      ]),
+    )
+    .option('--facets', 'also print counts by form type, year and company')
+    .option('--json', 'print the page as JSON (hits, total, facets)')
+    .option('--csv', 'print every matching filing as CSV (all pages)')
     .addHelpText(
       'after',
-      "\nExamples:\n  edgarkit search '\"convertible bonds\" kosdaq' --form 6-K\n  edgarkit search 'redempt* NOT notes' --from 2002-01-01\n",
+      `
+One row per filing, best first, with its matching documents under it. A filing matches when the query holds over
+one of its documents (every word somewhere in it). Ranking covers the 2,000 most recently stored matching
+documents; totals and facets the 10,000 most recent; the output says when either limit applied.
+
+Examples:
+  edgarkit search '"convertible bonds" kosdaq' --form 6-K
+  edgarkit search 'redempt* NOT notes' --from 2002-01-01 --sort newest
+  edgarkit search 'dividend' --facets
+  edgarkit search 'dividend company:acergy' --csv > dividends.csv
+`,
     )
     .action(async (query: string, options: SearchCommandOptions) => {
       setExit(await runSearchCommand(query, options, io));
@@ -42,46 +67,35 @@ export function registerSearchCommand(program: Command, io: CliIo, setExit: (cod
 }
 
 export async function runSearchCommand(query: string, options: SearchCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   checkValues(() => checkDateRange('--from', options.from, '--to', options.to));
   const store = await openForReading(options.db, io);
   try {
-    const page = await store.search({
+    const request = {
       text: query,
       ...(options.form ? { form: options.form } : {}),
       ...(options.cik ? { cik: options.cik } : {}),
       ...(options.company ? { company: options.company } : {}),
       ...(options.from ? { from: options.from } : {}),
       ...(options.to ? { to: options.to } : {}),
-      limit: options.limit,
-      offset: options.offset,
-    });
-    io.stdout.write(options.json ? `${JSON.stringify(page, null, 2)}\n` : describeHits(page, io.stdout.isTTY === true));
+      ...(options.sort ? { sort: options.sort } : {}),
+    };
+    if (options.csv) {
+      const caveats = (page: SearchPage) => {
+        for (const caveat of searchCaveats(page)) io.stderr.write(`${caveat}\n`);
+      };
+      for await (const chunk of exportSearchCsv(store, request, caveats)) io.stdout.write(chunk);
+      return EXIT.ok;
+    }
+    const page = await store.search({ ...request, limit: options.limit, offset: options.offset });
+    io.stdout.write(
+      options.json ? `${JSON.stringify(page, null, 2)}\n` : formatSearchPage(page, io.stdout.isTTY === true, options.facets === true),
+    );
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof QuerySyntaxError) throw new UserError(error.message);
+    if (error instanceof QuerySyntaxError || error instanceof SearchRequestError) throw new UserError(error.message);
     throw error;
   } finally {
     await store.close();
   }
-}
-
-function describeHits(page: SearchPage, tty: boolean): string {
-  if (page.hits.length === 0) return page.offset > 0 ? `No matches after the first ${page.offset}.\n` : 'No matches.\n';
-  const lines = page.hits.flatMap((hit, index) => {
-    const head =
-      `${page.offset + index + 1}. ${hit.accessionNumber ?? hit.filingId}  ${hit.formType ?? '-'}  ${hit.filedAt ?? '-'}  ${hit.companyName ?? ''}` +
-      `${hit.cik ? ` (CIK ${hit.cik})` : ''}${hit.documentSequence !== null ? `  doc ${hit.documentSequence} ${hit.documentType ?? ''}` : ''}`;
-    return hit.snippet ? [head, `   ${highlight(hit.snippet, tty)}`] : [head];
-  });
-  // A full page may have more behind it: say how to get it rather than stopping silently.
-  if (page.hits.length === page.limit)
-    lines.push(`(results ${page.offset + 1}-${page.offset + page.hits.length}; more with --offset ${page.offset + page.limit})`);
-  return `${lines.join('\n')}\n`;
-}
-
-function highlight(snippet: string, tty: boolean): string {
-  const flat = snippet.replace(/\s+/g, ' ');
-  return tty
-    ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m')
-    : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
 }

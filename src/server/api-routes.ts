@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
+import { exportSearchCsv } from '../pipeline/export-search.js';
 import { RENDER_FORMATS } from '../render/index.js';
-import type { FilingView, SearchHit, SearchPage } from '../store/store.js';
+import { COUNT_CAP, RANK_CAP, SEARCH_SORTS } from '../store/search.js';
+import type { FilingView, SearchHit, SearchPage, SearchSort } from '../store/store.js';
 import { attachmentType, dispositionFilename, textCharset } from './content-types.js';
 import { badRequest, notFound } from './http-error.js';
 import { OPENAPI } from './openapi.js';
 import { queryString } from './paths.js';
+import type { Reader } from './reader.js';
 import {
   choiceParam,
   cikParam,
@@ -19,7 +22,6 @@ import {
   textParam,
 } from './request-params.js';
 import { plainSnippet, snippetHtml } from './snippets.js';
-import type { Reader } from './reader.js';
 import { documentKey, requireCompany, requireDocument, requireFiling } from './store-lookups.js';
 
 /** A whole rendered document is a page of its own: its inline stylesheet is allowed, nothing else. */
@@ -40,6 +42,12 @@ export function apiRoutes(reader: Reader): Hono {
   api.get('/search', async (c) => {
     const query = c.req.query();
     const request = searchParams(query);
+    if (choiceParam(query, 'format', ['json', 'csv'], 'json') === 'csv') {
+      const { limit: _limit, offset: _offset, ...whole } = request;
+      let csv = '';
+      for await (const chunk of exportSearchCsv(reader, whole)) csv += chunk;
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="search.csv"' });
+    }
     const page = await reader.search(request);
     return c.json({
       query: {
@@ -49,11 +57,18 @@ export function apiRoutes(reader: Reader): Hono {
         company: request.company ?? null,
         from: request.from ?? null,
         to: request.to ?? null,
+        sort: page.sort,
       },
       limit: page.limit,
       offset: page.offset,
+      total: page.total,
+      totalExact: page.totalExact,
+      rankCapped: page.rankCapped,
+      caps: { rankedDocuments: RANK_CAP, countedDocuments: COUNT_CAP },
+      facets: page.facets,
       hits: page.hits.map(hitJson),
       next: nextLink('/api/search', query, page),
+      links: { csv: `/api/search${queryString({ ...query, offset: undefined, limit: undefined, format: 'csv' })}` },
     });
   });
 
@@ -190,6 +205,7 @@ export interface SearchParams {
   readonly company?: string;
   readonly from?: string;
   readonly to?: string;
+  readonly sort?: SearchSort;
   readonly limit: number;
   readonly offset: number;
 }
@@ -203,6 +219,7 @@ export function searchParams(query: Query, fallbackLimit = 20): SearchParams {
   const from = dateParam(query, 'from');
   const to = dateParam(query, 'to');
   dateRangeParams(from, to);
+  const sort = query.sort ? choiceParam(query, 'sort', SEARCH_SORTS, 'relevance') : undefined;
   return {
     text: textParam(query, 'q', 1000) ?? '',
     ...(form !== undefined ? { form } : {}),
@@ -210,14 +227,12 @@ export function searchParams(query: Query, fallbackLimit = 20): SearchParams {
     ...(company !== undefined ? { company } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
+    ...(sort !== undefined ? { sort } : {}),
     ...pagingParams(query, fallbackLimit),
   };
 }
 
 function hitJson(hit: SearchHit) {
-  const snippet = plainSnippet(hit.snippet);
-  // A query of filters only lists filings: no document matched.
-  const matched = hit.snippet !== '' || hit.documentSequence !== null;
   return {
     filingId: hit.filingId,
     accessionNumber: hit.accessionNumber,
@@ -225,23 +240,30 @@ function hitJson(hit: SearchHit) {
     filedAt: hit.filedAt,
     companyName: hit.companyName,
     cik: hit.cik,
-    document: matched ? { sequence: hit.documentSequence, type: hit.documentType, position: hit.documentPosition } : null,
-    snippet: snippet.text,
-    highlights: snippet.highlights,
-    snippetHtml: snippetHtml(hit.snippet),
     score: hit.score,
-    links: {
-      filing: `/api/filings/${hit.filingId}`,
-      page: `/filings/${hit.filingId}`,
-      document: matched
-        ? `/api/filings/${hit.filingId}/documents/${documentKey({ sequence: hit.documentSequence, position: hit.documentPosition })}`
-        : null,
-    },
+    documents: hit.documents.map((document) => {
+      const snippet = plainSnippet(document.snippet);
+      const key = documentKey(document);
+      return {
+        sequence: document.sequence,
+        position: document.position,
+        type: document.type,
+        description: document.description,
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        snippetHtml: snippetHtml(document.snippet),
+        score: document.score,
+        links: { self: `/api/filings/${hit.filingId}/documents/${key}`, page: `/filings/${hit.filingId}/documents/${key}` },
+      };
+    }),
+    moreDocuments: hit.moreDocuments,
+    links: { filing: `/api/filings/${hit.filingId}`, page: `/filings/${hit.filingId}` },
   };
 }
 
 function nextLink(path: string, query: Query, page: SearchPage): string | null {
-  return page.hits.length === page.limit ? `${path}${queryString({ ...query, offset: page.offset + page.limit })}` : null;
+  const more = page.totalExact ? page.offset + page.hits.length < page.total : page.hits.length === page.limit;
+  return more ? `${path}${queryString({ ...query, offset: page.offset + page.limit })}` : null;
 }
 
 /** A filing as the API shows it: everything stored but the ingest source path (a detail of the server's disk). */

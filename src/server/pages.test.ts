@@ -23,6 +23,12 @@ afterAll(async () => {
   await store.close();
 });
 
+interface SearchJson {
+  readonly total: number;
+  readonly hits: readonly { readonly documents: readonly unknown[] }[];
+  readonly facets: { readonly forms: readonly { readonly value: string; readonly count: number }[] };
+}
+
 async function page(path: string, status = 200): Promise<string> {
   const response = await app.request(path);
   const text = await response.text();
@@ -58,6 +64,22 @@ describe('search page', () => {
     expect(html).toContain('value="&quot;convertible bonds&quot;"');
     // A filing without a header is named by the registrant its cover gives.
     expect(textAround(html, 'class="result-title"')).toContain('HANARO TELECOM, INC.');
+  });
+
+  it('lists each filing once with its matching documents, the total, facets that narrow, sort and exports', async () => {
+    const markup = await page('/?q=acergy');
+    const api = (await (await app.request('/api/search?q=acergy')).json()) as SearchJson;
+    expect(markup).toContain(`<strong>${api.total} filing${api.total === 1 ? '' : 's'}</strong>`);
+    expect(markup.match(/<li class="result">/g)?.length).toBe(api.hits.length);
+    for (const hit of api.hits) expect(hit.documents.length).toBeGreaterThan(0);
+    expect(markup).toMatch(/<aside class="facets"/);
+    const formFacet = api.facets.forms[0] as { value: string; count: number };
+    expect(markup).toContain(`href="/?q=acergy&amp;form=${encodeURIComponent(formFacet.value)}"`);
+    const narrowed = (await (await app.request(`/api/search?q=acergy&form=${encodeURIComponent(formFacet.value)}`)).json()) as SearchJson;
+    expect(narrowed.total).toBe(formFacet.count);
+    expect(markup).toContain('href="/api/search?q=acergy&amp;format=csv"');
+    expect(markup).toMatch(/<select name="sort">/);
+    expect(await page('/?q=acergy&sort=oldest')).toContain('oldest first');
   });
 
   it('filters and pages', async () => {

@@ -48,6 +48,7 @@ export class Reader {
       request.company,
       request.from,
       request.to,
+      request.sort,
       request.limit,
       request.offset,
     ]);

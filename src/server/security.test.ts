@@ -115,7 +115,7 @@ afterAll(async () => {
 });
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title link script body a header div nav main footer h1 h2 h3 h4 h5 h6 p form input button label datalist option section ol ul li span strong code kbd mark dl dt dd table thead tbody tfoot tr th td caption pre article br hr img svg g rect line text figure i em b small'.split(
+  'html head meta title link script body a header div nav main footer h1 h2 h3 h4 h5 h6 p form input button label datalist option select aside section ol ul li span strong code kbd mark dl dt dd table thead tbody tfoot tr th td caption pre article br hr img svg g rect line text figure i em b small'.split(
     ' ',
   ),
 );
@@ -180,8 +180,9 @@ describe('XSS: filing text never reaches a page as markup', () => {
   });
 
   it('keeps the JSON snippets and the rendered HTML of the API safe too', async () => {
-    const search = (await (await app.request('/api/search?q=convertible')).json()) as { hits: { snippetHtml: string }[] };
-    for (const hit of search.hits) expectSafeMarkup(hit.snippetHtml, 'snippetHtml');
+    const search = (await (await app.request('/api/search?q=convertible')).json()) as { hits: { documents: { snippetHtml: string }[] }[] };
+    expect(search.hits.length).toBeGreaterThan(0);
+    for (const hit of search.hits) for (const document of hit.documents) expectSafeMarkup(document.snippetHtml, 'snippetHtml');
     const rendered = await (await app.request(`/api/filings/${ACCESSION}/documents/2?format=html`)).text();
     expect(rendered).not.toContain(PROBE);
     expect(rendered).not.toMatch(/<(script|iframe|img)\b/i);

@@ -40,6 +40,8 @@ export interface WriteResult {
   readonly unchanged: number;
 }
 
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
 export interface SearchRequest {
   readonly text: string;
   readonly form?: string;
@@ -49,8 +51,11 @@ export interface SearchRequest {
   readonly to?: string;
   readonly limit?: number;
   readonly offset?: number;
+  /** Default: relevance when the query has words, else newest. */
+  readonly sort?: SearchSort;
 }
 
+/** One filing that matches: the query holds over one of its documents (every word somewhere in it). */
 export interface SearchHit {
   readonly filingId: string;
   readonly accessionNumber: string | null;
@@ -58,10 +63,24 @@ export interface SearchHit {
   readonly filedAt: string | null;
   readonly companyName: string | null;
   readonly cik: string | null;
-  readonly documentSequence: number | null;
-  readonly documentType: string | null;
-  readonly documentPosition: number;
-  /** A short passage with the matched words between `[` and `]` markers (see `SNIPPET_MARK`). */
+  /** The best document's score (higher is better); 0 where not ranked. */
+  readonly score: number;
+  /** The matching documents, best first, at most DOCUMENTS_PER_HIT (see store/search.ts). */
+  readonly documents: readonly SearchDocumentHit[];
+  /** Matching documents of this filing beyond those listed. */
+  readonly moreDocuments: number;
+}
+
+export interface SearchDocumentHit {
+  readonly sequence: number | null;
+  /** The document's place in its submission, from 0. */
+  readonly position: number;
+  readonly type: string | null;
+  readonly description: string | null;
+  /**
+   * Text of this document around the match, the matched words between `SNIPPET_MARK`s; fragments are joined by
+   * `…`. Empty for a search with filters only.
+   */
   readonly snippet: string;
   readonly score: number;
 }
@@ -69,10 +88,31 @@ export interface SearchHit {
 /** Markers around matched words in snippets: private-use characters, removed from filing text before indexing. */
 export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
 
+export interface SearchFacetCount {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** Filings of the result by form type, year filed and company (CIK): the ten largest of each. */
+export interface SearchFacets {
+  readonly forms: readonly SearchFacetCount[];
+  readonly years: readonly SearchFacetCount[];
+  readonly companies: readonly SearchFacetCount[];
+}
+
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   readonly limit: number;
   readonly offset: number;
+  readonly sort: SearchSort;
+  /** Filings that match; when `totalExact` is false, more than this many match (see COUNT_CAP). */
+  readonly total: number;
+  readonly totalExact: boolean;
+  /** True when more documents matched than are ranked (RANK_CAP): relevance is among the newest of them. */
+  readonly rankCapped: boolean;
+  /** Over the whole result, or over the filings counted when `totalExact` is false. */
+  readonly facets: SearchFacets;
 }
 
 export interface CompanyListRequest {
