@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
-import { csvCell } from '../render/csv.js';
 import { readSubmission } from '../pipeline/read-filing.js';
+import { csvCell } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 export interface ExtractCommandOptions {
   readonly form?: string;
@@ -50,6 +51,7 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
   if (options.csv) io.stdout.write(`${CSV_COLUMNS.join(',')}\n`);
   for await (const entry of readSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
       io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
       exitCode = EXIT.usage;
       continue;

@@ -58,6 +58,10 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       `${summary.ingested} ingested, ${summary.replaced} replaced, ${summary.duplicates} skipped as duplicates, ${summary.failed.length} failed` +
         ` (${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s) into ${spec}\n`,
     );
+    if (summary.notFilings.length > 0) io.stdout.write(`${describeNotFilings(summary.notFilings)}\n`);
+    if (summary.ingested + summary.replaced === 0 && summary.duplicates > 0 && summary.failed.length === 0) {
+      io.stdout.write('Nothing changed: every filing was already stored as it is.\n');
+    }
     if (summary.interrupted) {
       io.stderr.write('edgarkit: interrupted; everything above is saved. Run the same command again to finish.\n');
       return EXIT.problems;
@@ -66,6 +70,12 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
   } finally {
     await store.close();
   }
+}
+
+/** `skipped: 5 not EDGAR filings (README.md: plain text …; …)`, every one named: none is dropped without a word. */
+function describeNotFilings(skipped: readonly { readonly source: string; readonly reason: string }[]): string {
+  const count = `${skipped.length} ${skipped.length === 1 ? 'file is' : 'files are'} not EDGAR filings`;
+  return `skipped: ${count}:\n${skipped.map((skip) => `  ${skip.source}: ${skip.reason}`).join('\n')}`;
 }
 
 /** Adds `edgarkit ingest`. */

@@ -7,6 +7,7 @@ import { pathInside, safeFileName } from '../io/safe-path.js';
 import type { Submission } from '../model/submission.js';
 import { readAttachments, type SubmissionSummary, summarizeSubmission } from '../pipeline/read-filing.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 export interface ParseCommandOptions {
   readonly json?: boolean;
@@ -29,6 +30,7 @@ export async function runParseCommand(input: string, options: ParseCommandOption
   let withErrors = 0;
   let heldForJson: SubmissionSummary | null = null;
   for await (const entry of readSubmissions(input, { strict: options.strict ?? false }, io.stdin)) {
+    if (!entry.ok && passOverNotAFiling(entry, input, io)) continue;
     count++;
     if (!entry.ok) {
       failed++;

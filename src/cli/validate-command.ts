@@ -5,6 +5,7 @@ import { formatFinding } from '../validate/finding.js';
 import { RULES } from '../validate/rules.js';
 import { type ValidationReport, validateSubmission } from '../validate/validate-submission.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 /** `validate`: any filing against EDGAR's rules. */
 export function registerValidateCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
@@ -31,6 +32,7 @@ export async function runValidateCommand(input: string, options: { json?: boolea
   let unreadable = 0;
   for await (const entry of readRawSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
       unreadable++;
       io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
       continue;

@@ -86,6 +86,7 @@ export const FILING_COLUMNS = [
   'form_record',
   'original_blob',
   'document_count',
+  'documents_digest',
 ] as const;
 
 export function filingValues(filing: PreparedFiling): unknown[] {
@@ -115,6 +116,7 @@ export function filingValues(filing: PreparedFiling): unknown[] {
     filing.formRecordJson,
     filing.originalBlob,
     filing.documents.length,
+    filing.documentsDigest === '' ? null : filing.documentsDigest,
   ];
 }
 

@@ -7,7 +7,15 @@ export type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, P
 export interface FilingSink {
   /** The content hash stored for an accession, or null: what idempotent ingest checks before any work. */
   contentHashOf(filingId: string): Promise<string | null>;
-  /** Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole. */
+  /**
+   * True when these exact bytes were stored for the accession, as the filing or as a copy of it (its `.nc` and its
+   * `.txt`): ingest skips them before any work. Sinks without it are asked `contentHashOf`.
+   */
+  isStoredCopy?(filingId: string, contentHash: string): Promise<boolean>;
+  /**
+   * Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole; a copy
+   * of a stored filing (same `documentsDigest`, other bytes) is remembered as a copy and counted unchanged.
+   */
   writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult>;
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
 import { splitPassages } from '../passages.js';
 import {
@@ -258,10 +259,18 @@ export class PostgresStore implements Store, FilingSink {
        FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
       [ids],
     );
-    const existing = new Map<string, { rowId: string; hash: string }>();
-    for (const row of (await tx.query('SELECT row_id, id, content_hash FROM filings WHERE id = ANY($1::text[])', [ids])).rows) {
-      existing.set(row.id as string, { rowId: String(row.row_id), hash: row.content_hash as string });
+    const existing = new Map<string, { rowId: string; hash: string; digest: string | null }>();
+    for (const row of (await tx.query('SELECT row_id, id, content_hash, documents_digest FROM filings WHERE id = ANY($1::text[])', [ids]))
+      .rows) {
+      existing.set(row.id as string, {
+        rowId: String(row.row_id),
+        hash: row.content_hash as string,
+        digest: (row.documents_digest as string | null) ?? null,
+      });
     }
+    // Another container of a stored filing (its .nc beside its .txt): remembered as a copy, not stored twice.
+    const copies: { rowId: string; hash: string }[] = [];
+    const fullerCopies = new Map<string, string>();
     // The same decisions as the SQLite adapter, which writes one filing after the other.
     let inserted = 0;
     let replaced = 0;
@@ -274,10 +283,26 @@ export class PostgresStore implements Store, FilingSink {
         unchanged++;
         continue;
       }
+      const stored = existing.get(filing.id);
+      const copy = stored && !finalVersion.has(filing.id) ? compareCopies(stored.digest ?? '', filing.documentsDigest) : 'different';
+      if (stored && (copy === 'same' || copy === 'stored-is-fuller')) {
+        // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+        copies.push({ rowId: stored.rowId, hash: filing.contentHash });
+        unchanged++;
+        continue;
+      }
+      // A fuller copy replaces the stored one, which stays known as a copy of it (once the new row exists).
+      if (stored && copy === 'incoming-is-fuller') fullerCopies.set(filing.id, stored.hash);
       if (hash === undefined) inserted++;
       else replaced++;
       current.set(filing.id, filing.contentHash);
       finalVersion.set(filing.id, filing);
+    }
+    if (copies.length > 0) {
+      await tx.query(
+        `INSERT INTO filing_copies (filing_row_id, content_hash) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [copies.map((copy) => copy.rowId), copies.map((copy) => copy.hash)],
+      );
     }
     const toWrite = [...finalVersion.values()].filter((filing) => existing.get(filing.id)?.hash !== filing.contentHash);
     if (toWrite.length === 0) return { inserted, replaced, unchanged };
@@ -289,6 +314,13 @@ export class PostgresStore implements Store, FilingSink {
     await this.#insertParties(tx, toWrite, rowIds);
     await this.#insertDocuments(tx, toWrite, rowIds);
     await this.#insertRecords(tx, toWrite, rowIds);
+    const replacedCopies = [...fullerCopies].filter(([id]) => rowIds.has(id));
+    if (replacedCopies.length > 0) {
+      await tx.query(
+        `INSERT INTO filing_copies (filing_row_id, content_hash) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [replacedCopies.map(([id]) => rowIds.get(id)), replacedCopies.map(([, hash]) => hash)],
+      );
+    }
     return { inserted, replaced, unchanged };
   }
 
@@ -466,6 +498,15 @@ export class PostgresStore implements Store, FilingSink {
         signatures,
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    const { rows } = await this.#pool.query(
+      `SELECT 1 FROM filings f WHERE f.id = $1 AND (f.content_hash = $2
+         OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_row_id = f.row_id AND c.content_hash = $2))`,
+      [filingId, contentHash],
+    );
+    return rows.length > 0;
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
 import {
@@ -183,10 +184,19 @@ export class SqliteStore implements Store, FilingSink {
     let unchanged = 0;
     const write = this.#db.transaction(() => {
       for (const filing of filings) {
-        const existing = this.#statement('SELECT rowid, content_hash FROM filings WHERE id = ?').get(filing.id) as
-          | { rowid: number; content_hash: string }
+        const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string; documents_digest: string | null }
           | undefined;
         if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
+        const remember = (rowid: number, hash: string) =>
+          this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
+        if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
+          // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+          remember(existing.rowid, filing.contentHash);
           unchanged++;
           continue;
         }
@@ -194,7 +204,9 @@ export class SqliteStore implements Store, FilingSink {
           this.#deleteFiling(existing.rowid);
           replaced++;
         } else inserted++;
-        this.#insertFiling(filing);
+        const rowid = this.#insertFiling(filing);
+        // A fuller copy replaces the stored one, which stays known as a copy of it.
+        if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
     });
     write.immediate();
@@ -215,7 +227,8 @@ export class SqliteStore implements Store, FilingSink {
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
   }
 
-  #insertFiling(filing: PreparedFiling): void {
+  /** Inserts a filing and all it holds; returns its row id. */
+  #insertFiling(filing: PreparedFiling): number {
     for (const blob of filing.blobs) {
       this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
         blob.sha256,
@@ -261,6 +274,7 @@ export class SqliteStore implements Store, FilingSink {
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+    return rowid;
   }
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
@@ -317,6 +331,15 @@ export class SqliteStore implements Store, FilingSink {
         former.dateChanged ?? '',
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    return (
+      this.#statement(
+        `SELECT 1 FROM filings f WHERE f.id = ? AND (f.content_hash = ?
+           OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_rowid = f.rowid AND c.content_hash = ?))`,
+      ).get(filingId, contentHash, contentHash) !== undefined
+    );
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {
