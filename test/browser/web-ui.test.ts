@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { Browser, } from 'playwright-core';
-import { launchChromium, openPage } from './chromium.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServeCommand } from '../../src/cli/serve-command.js';
 import { ingest } from '../../src/store/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusPath, projectRoot, seedPath } from '../shared-files.js';
+import { launchChromium, openPage } from './chromium.js';
 
 /**
  * The web UI in a real browser: `edgarkit serve` on 127.0.0.1 port 0 over a database file, driven by headless
@@ -59,7 +59,6 @@ afterAll(async () => {
 function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
-
 
 describe('edgarkit serve', () => {
   const quietIo = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {} };
@@ -216,6 +215,27 @@ describe('the web UI in Chromium', () => {
     await page.locator('[data-field="registrant"] a.field').tap();
     await expect.poll(() => page.locator('.doc-body .highlight').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'phone-document-highlight.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the API reference at /api/docs from local files, under the strict policy, and runs a request from it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, baseUrl);
+    await page.goto(`${baseUrl}api/docs`);
+    await page.locator('.opblock-tag').first().waitFor();
+    const operations = await page.locator('.opblock-summary-path').allInnerTexts();
+    expect(operations.map((text) => text.replace(/\u200b/g, ''))).toContain('/api/search');
+    await page.locator('#operations-search-search .opblock-summary').click();
+    await page.locator('#operations-search-search input[placeholder="q"]').fill('"convertible bonds"');
+    await page.locator('#operations-search-search .execute').click();
+    const status = page.locator('#operations-search-search .live-responses-table tbody .response-col_status').first();
+    await status.waitFor();
+    expect(await status.innerText()).toContain('200');
+    expect(
+      await page.locator('#operations-search-search .live-responses-table tbody .response-col_description').first().innerText(),
+    ).toContain('convertible');
+    await page.screenshot({ path: join(ARTIFACTS, 'api-docs.png') });
     expect(problems).toEqual([]);
     await context.close();
   });
