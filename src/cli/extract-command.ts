@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import { readSubmissions } from '../io/read-submissions.js';
+import { FORM_6K_COVER_FIELDS } from '../model/form-6k-record.js';
 import { parseSubmissionDocuments } from '../parse/parse-document.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -20,23 +21,8 @@ interface ExtractOutput {
   readonly diagnostics: FilingRecords['diagnostics'];
 }
 
-const CSV_COLUMNS = [
-  'source',
-  'accessionNumber',
-  'formType',
-  'reportMonth',
-  'registrant',
-  'address',
-  'commissionFileNumber',
-  'annualReportForm',
-  'furnishesUnderRule12g32b',
-  'rule12g32bFileNumber',
-  'paperUnderRule101b1',
-  'paperUnderRule101b7',
-  'fiscalYearEnd',
-  'exhibits',
-  'signers',
-] as const;
+/** The 6-K's cover fields in the order of their one definition (model/form-6k-record.ts), then the 20-F's and the lists. */
+const CSV_COLUMNS = ['source', 'accessionNumber', 'formType', ...FORM_6K_COVER_FIELDS, 'fiscalYearEnd', 'exhibits', 'signers'] as const;
 
 /** `edgarkit extract <file|dir|archive>`: the typed form records (6-K family, 20-F/40-F; exhibits and signatures for all). */
 export async function runExtractCommand(input: string, options: ExtractCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -71,7 +57,8 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
     } else io.stdout.write(describe(output));
   }
   if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
-  if (count === 0 && exitCode === EXIT.ok) io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
+  if (count === 0 && exitCode === EXIT.ok)
+    io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
   return exitCode;
 }
 
@@ -90,19 +77,11 @@ function csvRow(output: ExtractOutput): string {
   const record = (output.record ?? {}) as unknown as Record<string, unknown>;
   const exhibits = (record.exhibits as { number: string; description: string }[] | undefined) ?? [];
   const signatures = (record.signatures as { name: Field<string | null> }[] | undefined) ?? [];
-  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+  const cells: Partial<Record<(typeof CSV_COLUMNS)[number], unknown>> = {
     source: output.source,
     accessionNumber: output.accessionNumber,
     formType: output.formType,
-    reportMonth: value(record, 'reportMonth'),
-    registrant: value(record, 'registrant'),
-    address: value(record, 'address'),
-    commissionFileNumber: value(record, 'commissionFileNumber'),
-    annualReportForm: value(record, 'annualReportForm'),
-    furnishesUnderRule12g32b: value(record, 'furnishesUnderRule12g32b'),
-    rule12g32bFileNumber: value(record, 'rule12g32bFileNumber'),
-    paperUnderRule101b1: value(record, 'paperUnderRule101b1'),
-    paperUnderRule101b7: value(record, 'paperUnderRule101b7'),
+    ...Object.fromEntries(FORM_6K_COVER_FIELDS.map((field) => [field, value(record, field)])),
     fiscalYearEnd: value(record, 'fiscalYearEnd'),
     exhibits: exhibits.map((exhibit) => `${exhibit.number}: ${exhibit.description}`).join(' | '),
     signers: signatures.map((signature) => signature.name.value ?? '').join(' | '),
@@ -120,14 +99,32 @@ function describe(output: ExtractOutput): string {
         lines.push(`  ${key.padEnd(26)} ${fieldValue === null ? '-' : String(fieldValue)}`);
       }
     }
-    for (const exhibit of (record.exhibits as { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[] | undefined) ?? []) {
-      const filed = exhibit.filedWith && exhibit.filedWith.length > 0 ? `; filed with ${exhibit.filedWith.map((regulator) => regulator.name).join(', ')}` : '';
-      lines.push(`  exhibit ${exhibit.number.padEnd(8)} ${exhibit.description}${exhibit.date ? ` (${exhibit.date})` : ''}${filed}${exhibit.attached ? '  [attached]' : ''}`);
+    for (const exhibit of (record.exhibits as
+      | { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[]
+      | undefined) ?? []) {
+      const filed =
+        exhibit.filedWith && exhibit.filedWith.length > 0
+          ? `; filed with ${exhibit.filedWith.map((regulator) => regulator.name).join(', ')}`
+          : '';
+      lines.push(
+        `  exhibit ${exhibit.number.padEnd(8)} ${exhibit.description}${exhibit.date ? ` (${exhibit.date})` : ''}${filed}${exhibit.attached ? '  [attached]' : ''}`,
+      );
     }
-    for (const signature of (record.signatures as { registrant: Field<string | null>; signature: Field<string | null>; name: Field<string | null>; title: Field<string | null>; date: Field<string | null> }[] | undefined) ?? []) {
-      lines.push(`  signed ${[signature.registrant.value, signature.signature.value, signature.name.value, signature.title.value, signature.date.value].filter(Boolean).join('; ')}`);
+    for (const signature of (record.signatures as
+      | {
+          registrant: Field<string | null>;
+          signature: Field<string | null>;
+          name: Field<string | null>;
+          title: Field<string | null>;
+          date: Field<string | null>;
+        }[]
+      | undefined) ?? []) {
+      lines.push(
+        `  signed ${[signature.registrant.value, signature.signature.value, signature.name.value, signature.title.value, signature.date.value].filter(Boolean).join('; ')}`,
+      );
     }
-    for (const found of (record.diagnostics as { code: string; message: string }[] | undefined) ?? []) lines.push(`  note: ${found.message} [${found.code}]`);
+    for (const found of (record.diagnostics as { code: string; message: string }[] | undefined) ?? [])
+      lines.push(`  note: ${found.message} [${found.code}]`);
   }
   for (const found of output.diagnostics) lines.push(`  note: ${found.message} [${found.code}]`);
   return `${lines.join('\n')}\n`;

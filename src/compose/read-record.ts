@@ -1,9 +1,8 @@
-import { checkSchema } from './check-schema.js';
 import { type InputDocument, type InputPosition, InputSyntaxError } from './input-value.js';
 import { readJson } from './read-json.js';
 import { readYaml } from './read-yaml.js';
 import type { Compose6KRecord, Exhibit6KInput, Regulator6K, Signature6K } from './record-6k.js';
-import { FORM_6K_SCHEMA, type SchemaNode } from './schema-6k.js';
+import { checkForm6KSchema } from './schema-6k.js';
 
 /** A problem with the input, at the line of the field it names. */
 export interface InputProblem {
@@ -58,7 +57,7 @@ export function readCompose6KRecord(text: string, options: ReadRecordOptions = {
 export function checkCompose6KValue(value: unknown, positions: ReadonlyMap<string, InputPosition> = new Map()): ReadRecordResult {
   const place = (path: string): InputPosition => placeOf(positions, path);
   const problem = (path: string, message: string, at = path): InputProblem => ({ path, ...place(at), message });
-  const schemaProblems = checkSchema(value, FORM_6K_SCHEMA as unknown as SchemaNode);
+  const schemaProblems = checkForm6KSchema(value);
   if (schemaProblems.length > 0)
     return { ok: false, problems: schemaProblems.map((found) => problem(found.path, found.message, found.at)) };
 
