@@ -1,16 +1,17 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { compose6K, type ComposeFormat } from '../compose/compose-6k.js';
+import { type ComposeFormat, compose6K } from '../compose/compose-6k.js';
 import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
 import type { InputPosition } from '../compose/input-value.js';
-import { formatProblem, placeOf, readCompose6KRecord } from '../compose/read-record.js';
+import { checkCompose6KValue, formatProblem, placeOf, type ReadRecordResult, readCompose6KInput } from '../compose/read-record.js';
 import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { readRawSubmissions } from '../io/read-submissions.js';
 import { formatFinding } from '../validate/finding.js';
 import { compareRoundTrip } from '../validate/round-trip.js';
 import { RULES } from '../validate/rules.js';
 import { type ValidationReport, validateSubmission } from '../validate/validate-submission.js';
+import { exhibitsFromSource } from './exhibits-from-source.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 type SetExit = (code: ExitCode) => void;
@@ -88,7 +89,17 @@ export async function runComposeCommand(
     throw new UserError(`Cannot read ${input}: no such file`);
   });
 
-  const read = readCompose6KRecord(text, { source: input });
+  // A record extracted from a submission names it in `source`: its attached exhibits come from there.
+  const parsed = readCompose6KInput(text, { source: input });
+  const fromSource = parsed.ok ? await exhibitsFromSource(parsed.document, input) : null;
+  const positions = parsed.ok ? parsed.document.positions : new Map<string, InputPosition>();
+  const read: ReadRecordResult = !parsed.ok
+    ? parsed
+    : fromSource && fromSource.problems.length > 0
+      ? { ok: false, problems: fromSource.problems.map((problem) => ({ ...problem, ...placeOf(positions, problem.path) })) }
+      : checkCompose6KValue(fromSource?.value ?? parsed.document.value, positions);
+  for (const warning of fromSource?.warnings ?? [])
+    io.stderr.write(`${formatProblem(input, { ...warning, ...placeOf(positions, warning.path) })} (warning)\n`);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(input, problem)}\n`);
     io.stderr.write(`${read.problems.length} problem${read.problems.length === 1 ? '' : 's'} in ${input}; nothing was written\n`);
@@ -100,7 +111,7 @@ export async function runComposeCommand(
 
   // The exhibits' files, relative to the input file.
   const base = dirname(resolve(input));
-  const sources = new Map<string, Uint8Array>();
+  const sources = new Map<string, Uint8Array>(fromSource?.sources ?? []);
   const unreadable: string[] = [];
   const want = async (path: string, field: string) => {
     if (sources.has(path)) return;

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
+import type { Form6KRecord } from '../forms/form-6k.js';
 import { readSubmissions } from '../io/read-submissions.js';
-import { FORM_6K_COVER_FIELDS } from '../model/form-6k-record.js';
+import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
 import { parseSubmissionDocuments } from '../parse/parse-document.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -11,6 +12,8 @@ export interface ExtractCommandOptions {
   readonly json?: boolean;
   readonly jsonl?: boolean;
   readonly csv?: boolean;
+  /** The 6-K record's values without spans, in exactly the shape `compose 6-k` reads (with `source`). */
+  readonly record?: boolean;
 }
 
 interface ExtractOutput {
@@ -26,7 +29,8 @@ const CSV_COLUMNS = ['source', 'accessionNumber', 'formType', ...FORM_6K_COVER_F
 
 /** `edgarkit extract <file|dir|archive>`: the typed form records (6-K family, 20-F/40-F; exhibits and signatures for all). */
 export async function runExtractCommand(input: string, options: ExtractCommandOptions, io: CliIo): Promise<ExitCode> {
-  if ([options.json, options.jsonl, options.csv].filter(Boolean).length > 1) throw new UserError('Choose one of --json, --jsonl and --csv');
+  if ([options.json, options.jsonl, options.csv, options.record].filter(Boolean).length > 1)
+    throw new UserError('Choose one of --json, --jsonl, --csv and --record');
   if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
   let held: ExtractOutput | null = null;
   let count = 0;
@@ -49,17 +53,31 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       record: records.record,
       diagnostics: records.diagnostics,
     };
-    if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
+    if (options.record) {
+      if (held) throw new UserError(`${input} holds more than one submission; --record prints one record (use --jsonl for many)`);
+      held = output;
+    } else if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
     else if (options.csv) io.stdout.write(`${csvRow(output)}\n`);
     else if (options.json) {
       if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
       held = output;
     } else io.stdout.write(describe(output));
   }
-  if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+  if (held && options.record) io.stdout.write(`${JSON.stringify(recordValues(held), null, 2)}\n`);
+  else if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
   if (count === 0 && exitCode === EXIT.ok)
     io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
   return exitCode;
+}
+
+/** `--record`: the values `compose 6-k` reads, the submission they came from first (for the attached exhibits). */
+function recordValues(output: ExtractOutput): Record<string, unknown> {
+  const record = output.record;
+  if (record === null || (record.form !== '6-K' && record.form !== '6-K/A'))
+    throw new UserError(
+      `${output.source} is ${output.formType ? `of form ${output.formType}` : 'of an unknown form'}: --record prints 6-K records (use --json for the others)`,
+    );
+  return { source: output.source, ...form6KValues(record as Form6KRecord) };
 }
 
 function value(record: Record<string, unknown>, key: string): unknown {

@@ -70,7 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
     .option('--json', 'one submission as JSON, every field with its source span')
     .option('--jsonl', 'one JSON object per submission per line')
     .option('--csv', 'one CSV row per submission (values only)')
-    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean }) => {
+    .option('--record', "a 6-K record's values without spans, exactly as compose 6-k reads them")
+    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean; record?: boolean }) => {
       exitCode = await runExtractCommand(input, options, io);
     });
 

@@ -51,7 +51,7 @@ describe('the published JSON Schema of the 6-K record', () => {
       'exhibits[0].description: exhibits[0].description must not be empty',
       'exhibits[0].filedWith[0].name: exhibits[0].filedWith[0].name must be a name that starts with a capital letter, like "KOSDAQ" (leave out a leading "the"); found "the SEC"',
       'signatures: signatures must be a list; found an object',
-      'extra: extra is not a field of the record; the fields are $schema, form, reportMonth, registrant, address, commissionFileNumber, annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, furnishing, exhibits, signatures',
+      'extra: extra is not a field of the record; the fields are $schema, source, form, reportMonth, registrant, address, commissionFileNumber, annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, furnishing, exhibits, signatures',
     ]);
   });
 });

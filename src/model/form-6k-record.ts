@@ -27,7 +27,7 @@ export interface Form6KFieldMeta {
 }
 
 /** One line of text: no control characters (a line break would break the cover's layout). */
-// Written as a string: a regex literal with control-character ranges trips the linter, and this one means them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this excludes.
 const LINE = /^[^\u0000-\u001f\u007f]*$/u;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -207,6 +207,19 @@ export const form6KRecordSchema = z
       .string()
       .optional()
       .meta(meta({ description: 'Ignored: lets an editor find this schema.', composeOnly: true })),
+    source: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .meta(
+        meta({
+          description:
+            'Compose only: the submission these values were extracted from (`extract --record` writes it). An attached exhibit with no `file` is taken from its document there.',
+          'x-expected': 'the path of the submission the record was extracted from, or null',
+          composeOnly: true,
+        }),
+      ),
     form: z.enum(['6-K', '6-K/A']).meta(meta({ 'x-expected': '"6-K" or "6-K/A"', label: 'Form' })),
     reportMonth: z
       .string()
@@ -386,7 +399,7 @@ export const FORM_6K_COVER_FIELDS = Object.keys(form6KRecordSchema.shape).filter
 
 // Compile-time: every field of the schema is the form, a cover field, a list, or compose-only.
 const coverFieldsAreComplete: [
-  Exclude<keyof Form6KRecordInput, Form6KCoverField | 'form' | 'exhibits' | 'signatures' | '$schema' | 'furnishing'>,
+  Exclude<keyof Form6KRecordInput, Form6KCoverField | 'form' | 'exhibits' | 'signatures' | '$schema' | 'source' | 'furnishing'>,
 ] extends [never]
   ? true
   : false = true;
