@@ -30,7 +30,7 @@ ${options.body}
 <footer class="site-footer">edgarkit · SEC EDGAR filings, read-only · <a href="/api/stats">stats</a> · <a href="/api/openapi.json">OpenAPI</a></footer>
 </body>
 </html>
-`.value;
+`.toString();
 }
 
 /** A whole number with thousands separators. */
