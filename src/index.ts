@@ -31,6 +31,11 @@ export { composeEdgarLinkXml } from './compose/edgarlink-xml.js';
 export { readCompose6KRecord } from './compose/read-record.js';
 export { FORM_6K_SCHEMA } from './compose/schema-6k.js';
 export type { Compose6KRecord } from './compose/record-6k.js';
+export {
+  type Form6KValues,
+  form6KRecordSchema,
+  form6KValues,
+} from './model/form-6k-record.js';
 export { validateSubmission, type ValidationReport } from './validate/validate-submission.js';
 export { readBack6K, compareRoundTrip } from './validate/round-trip.js';
 export { openPostgresStore, migratePostgres } from './store/postgres/postgres-store.js';

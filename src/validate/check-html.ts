@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from 'entities';
 import { asciiAdvice, characterAt, describeCharacter } from './check-characters.js';
 import type { FindingCollector, FindingPlace } from './finding.js';
 
@@ -159,12 +160,9 @@ function readAttributes(text: string, from: number): { attributes: Attribute[]; 
   }
 }
 
+/** An attribute's value as a browser reads it (every named and numeric reference), so `java&#x73;cript:` is caught. */
 function decodeEntities(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16) % 0x110000))
-    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal) % 0x110000))
-    .replace(/&colon;/gi, ':')
-    .replace(/&amp;/gi, '&');
+  return decodeHTMLAttribute(value);
 }
 
 function checkTag(
