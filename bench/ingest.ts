@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingest } from '../src/store/ingest.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 import { folderBytes, peakRssMb, SEARCH_QUERIES } from './corpus.js';
@@ -26,7 +26,7 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: tru
 const rawBytes = folderBytes(inputs);
 
 const store = openSqliteStore(db);
-const summary = await ingest(store, [inputs], {
+const summary = await ingestPaths(store, [inputs], {
   workers,
   batchSize: 200,
   onProgress: (progress) => process.stderr.write(`\r${progress.filings} filings, ${progress.filingsPerSecond.toFixed(0)}/s   `),

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../src/store/ingest.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
@@ -63,7 +63,7 @@ try {
 const db = join(root, 'baseline.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
 const store = openSqliteStore(db);
-const summary = await ingest(store, [inputs], { workers: 2, batchSize: 100 });
+const summary = await ingestPaths(store, [inputs], { workers: 2, batchSize: 100 });
 await store.close();
 const dbBytes = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
 console.log(

@@ -18,11 +18,10 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { extractRecordsForStore } from '../src/store/extract-records.js';
+import { prepareFiling } from '../src/pipeline/prepare-filing.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import { prepareFiling } from '../src/store/prepare-filing.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { PreparedFiling, Store } from '../src/store/store.js';
+import type { PreparedFiling, ReadWriteStore } from '../src/store/store.js';
 import { accessionedCorpus, syntheticAccession } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
 import { FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
@@ -52,7 +51,7 @@ mkdirSync(root, { recursive: true });
 const QUERIES = [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES];
 
 const corpus = accessionedCorpus();
-const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name, extractRecordsForStore));
+const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name));
 console.log(`${templates.length} corpus submissions prepared as templates`);
 
 /** Copy `index` of the set: template `index % n` under accession syntheticAccession(⌊index / n⌋, index % n). */
@@ -70,7 +69,7 @@ function copyOf(index: number): PreparedFiling {
   };
 }
 
-async function load(store: Store, from: number, to: number, batch: number, parallel: number): Promise<number> {
+async function load(store: ReadWriteStore, from: number, to: number, batch: number, parallel: number): Promise<number> {
   const started = Date.now();
   let next = from;
   const lane = async () => {
@@ -87,7 +86,7 @@ async function load(store: Store, from: number, to: number, batch: number, paral
 }
 
 async function measure(
-  store: Store,
+  store: ReadWriteStore,
 ): Promise<{ p50: number; p95: number; perQuery: Map<string, { ms: number; hits: number; filings: string[] }> }> {
   const times: number[] = [];
   const perQuery = new Map<string, { ms: number; hits: number; filings: string[] }>();
@@ -123,7 +122,7 @@ const save = () => writeFileSync(options.out, `${JSON.stringify({ sizes, rounds,
 
 async function stage(
   engine: 'sqlite' | 'postgres',
-  store: Store,
+  store: ReadWriteStore,
   size: number,
   loaded: number,
   describe: () => Promise<{ bytes: number; passages: number }>,

@@ -13,10 +13,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { accessionedCorpus, syntheticAccession, writeFilingSet } from '../test/filing-set.js';
 
@@ -63,7 +63,7 @@ function compile(): string {
     [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', dist, '--declaration', 'false', '--sourceMap', 'false'],
     { encoding: 'utf8' },
   );
-  if (!existsSync(join(dist, 'server', 'render-worker.js')))
+  if (!existsSync(join(dist, 'pipeline', 'render-worker.js')))
     throw new Error(`compiling the server failed:\n${result.stdout}${result.stderr}`);
   if (result.status !== 0) console.log(`server-load: tsc reported type errors (elsewhere in the tree?); the JavaScript was written anyway`);
   console.log(`server-load: compiled the server to ${dist} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -139,11 +139,11 @@ async function build(filings: number, dir: string, database: string, complete: s
   const writeSeconds = (Date.now() - started) / 1000;
   console.log(`server-load: wrote ${filings} submissions in ${writeSeconds.toFixed(0)} s`);
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
-  const { ingest } = await import('../src/store/ingest.js');
+  const { ingestPaths } = await import('../src/pipeline/ingest.js');
   const store = openSqliteStore(database);
   started = Date.now();
   const workers = Math.min(8, availableParallelism());
-  const summary = await ingest(store, [inputs], {
+  const summary = await ingestPaths(store, [inputs], {
     workers,
     batchSize: 200,
     onProgress: (progress) => {

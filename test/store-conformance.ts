@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-document.js';
 import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
+import { ingestPaths } from '../src/pipeline/ingest.js';
 import { renderText } from '../src/render/render-text.js';
-import { ingest } from '../src/store/ingest.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
-import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import { type ReadWriteStore, SNIPPET_MARK } from '../src/store/store.js';
 import { corpusPath, seedPath } from './shared-files.js';
 
 /**
  * One suite every Store adapter must pass. `open` returns a fresh, empty store.
  */
-export function describeStoreConformance(name: string, open: () => Promise<Store>): void {
+export function describeStoreConformance(name: string, open: () => Promise<ReadWriteStore>): void {
   describe(`Store conformance: ${name}`, () => {
-    let store: Store;
+    let store: ReadWriteStore;
     let inputs: string;
     beforeAll(async () => {
       store = await open();
@@ -42,7 +42,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
     it('ingests a folder, skipping the unreadable file with its path and reason', async () => {
       const failures: string[] = [];
-      const summary = await ingest(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
+      const summary = await ingestPaths(store, [inputs], { workers: 0, onFailure: (failure) => failures.push(failure.source) });
       expect(summary.ingested).toBe(7);
       expect(summary.failed).toHaveLength(1);
       expect(failures[0]).toContain('zz-broken.tar.gz');
@@ -52,7 +52,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
 
     it('is idempotent: the same input again changes nothing', async () => {
       const before = await store.stats();
-      const summary = await ingest(store, [inputs], { workers: 0 });
+      const summary = await ingestPaths(store, [inputs], { workers: 0 });
       expect(summary.ingested).toBe(0);
       expect(summary.duplicates).toBe(7);
       expect(await store.stats()).toEqual(before);
@@ -93,6 +93,11 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(company?.filingCount).toBe(1);
       const listed = await store.listCompanies({ name: 'canada' });
       expect(listed.map((entry) => entry.cik)).toContain('0001453015');
+      // A former name finds the company, in the companies list and in company: filters.
+      const acergy = await store.listCompanies({ name: 'stolt' });
+      expect(acergy.map((entry) => entry.name)).toEqual(['ACERGY S.A.']);
+      const byFormerName = await store.search({ text: 'company:stolt' });
+      expect(byFormerName.hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
     });
 
     it('finds text: words, phrases, prefixes, booleans, with highlighted snippets', async () => {
@@ -100,7 +105,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const seed = phrase.hits.find((hit) => hit.filingId.startsWith('local-'));
       expect(seed).toBeDefined();
       // A phrase is marked as one run.
-      expect(seed?.snippet).toContain(`redemption of ${SNIPPET_MARK.open}convertible bonds${SNIPPET_MARK.close} issued`);
+      expect(seed?.documents[0]?.snippet).toContain(`redemption of ${SNIPPET_MARK.open}convertible bonds${SNIPPET_MARK.close} issued`);
       const prefix = await store.search({ text: 'KOSDA*' });
       expect(prefix.hits.some((hit) => hit.filingId === seed?.filingId)).toBe(true);
       const both = await store.search({ text: 'hanaro AND kosdaq' });
@@ -142,29 +147,82 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         const page = await store.search({ text, limit: 50 });
         expect(page.hits.length, text).toBeGreaterThan(0);
         for (const hit of page.hits) {
-          const documentText = await renderedDocumentText(store, hit.filingId, hit.documentPosition);
-          const plain = hit.snippet.replaceAll(SNIPPET_MARK.open, '').replaceAll(SNIPPET_MARK.close, '');
-          for (const fragment of plain
-            .split('…')
-            .map((part) => part.trim())
-            .filter((part) => part !== '')) {
-            expect(documentText.includes(fragment), `${text}: ${hit.filingId} doc ${hit.documentPosition}: «${fragment}»`).toBe(true);
+          expect(hit.documents.length, `${text}: ${hit.filingId}`).toBeGreaterThan(0);
+          for (const document of hit.documents) {
+            const documentText = await renderedDocumentText(store, hit.filingId, document.position);
+            const plain = document.snippet.replaceAll(SNIPPET_MARK.open, '').replaceAll(SNIPPET_MARK.close, '');
+            for (const fragment of plain
+              .split('…')
+              .map((part) => part.trim())
+              .filter((part) => part !== '')) {
+              expect(documentText.includes(fragment), `${text}: ${hit.filingId} doc ${document.position}: «${fragment}»`).toBe(true);
+            }
+            const marked = [
+              ...document.snippet.matchAll(new RegExp(`${SNIPPET_MARK.open}([^${SNIPPET_MARK.close}]*)${SNIPPET_MARK.close}`, 'gu')),
+            ];
+            expect(marked.length, `${text}: ${hit.filingId}`).toBeGreaterThan(0);
+            for (const [, run] of marked) {
+              const runWords = (run ?? '').toLowerCase().match(/[a-z]+/g) ?? [];
+              expect(
+                runWords.every((word) => words.some((query) => word.startsWith(query.slice(0, 4)))),
+                `${text}: marked «${run}»`,
+              ).toBe(true);
+            }
+            checked += 1;
           }
-          const marked = [
-            ...hit.snippet.matchAll(new RegExp(`${SNIPPET_MARK.open}([^${SNIPPET_MARK.close}]*)${SNIPPET_MARK.close}`, 'gu')),
-          ];
-          expect(marked.length, `${text}: ${hit.filingId}`).toBeGreaterThan(0);
-          for (const [, run] of marked) {
-            const runWords = (run ?? '').toLowerCase().match(/[a-z]+/g) ?? [];
-            expect(
-              runWords.every((word) => words.some((query) => word.startsWith(query.slice(0, 4)))),
-              `${text}: marked «${run}»`,
-            ).toBe(true);
-          }
-          checked += 1;
         }
       }
       expect(checked).toBeGreaterThan(30);
+    });
+
+    it('gives one row per filing, with total, sort and facets as the documents themselves say', async () => {
+      // Expected results computed without the index: every stored document rendered and read for the words.
+      const hasWord = (text: string, prefix: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${prefix}`, 'iu').test(text);
+      const filings = await store.listFilings({ limit: 200 });
+      for (const query of [['exchang', 'commiss'], ['secur', 'report'], ['kosdaq']]) {
+        const expected: { filingId: string; formType: string | null; filedAt: string | null; documents: number[] }[] = [];
+        for (const summary of filings) {
+          const filing = await store.getFiling(summary.filingId);
+          const documents: number[] = [];
+          for (const document of filing?.documents ?? []) {
+            const text = await renderedDocumentText(store, summary.filingId, document.position);
+            if (query.every((prefix) => hasWord(text, prefix))) documents.push(document.position);
+          }
+          if (documents.length > 0)
+            expected.push({ filingId: summary.filingId, formType: summary.formType, filedAt: summary.filedAt, documents });
+        }
+        const text = query.map((prefix) => `${prefix}*`).join(' ');
+        const page = await store.search({ text, limit: 200 });
+        expect(page.total, text).toBe(expected.length);
+        expect(page.totalExact).toBe(true);
+        expect(page.hits.map((hit) => hit.filingId).sort(), text).toEqual(expected.map((entry) => entry.filingId).sort());
+        for (const hit of page.hits) {
+          const want = expected.find((entry) => entry.filingId === hit.filingId);
+          expect(hit.documents.length + hit.moreDocuments, `${text}: ${hit.filingId}`).toBe(want?.documents.length);
+          for (const document of hit.documents) expect(want?.documents).toContain(document.position);
+        }
+        const count = (key: (entry: (typeof expected)[number]) => string | null) => {
+          const counts = new Map<string, number>();
+          for (const entry of expected) {
+            const value = key(entry);
+            if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+          }
+          return counts;
+        };
+        expect(new Map(page.facets.forms.map((facet) => [facet.value, facet.count])), text).toEqual(count((entry) => entry.formType));
+        expect(new Map(page.facets.years.map((facet) => [facet.value, facet.count])), text).toEqual(
+          count((entry) => entry.filedAt?.slice(0, 4) ?? null),
+        );
+        const newest = await store.search({ text, limit: 200, sort: 'newest' });
+        const dates = newest.hits.map((hit) => hit.filedAt ?? '');
+        expect(dates, text).toEqual([...dates].sort().reverse());
+        const oldest = await store.search({ text, limit: 200, sort: 'oldest' });
+        expect(oldest.hits.map((hit) => hit.filingId)).toEqual(newest.hits.map((hit) => hit.filingId).reverse());
+        // Pages join up: two pages of one are the first two hits.
+        const first = await store.search({ text, limit: 1 });
+        const second = await store.search({ text, limit: 1, offset: 1 });
+        expect([...first.hits, ...second.hits].map((hit) => hit.filingId)).toEqual(page.hits.slice(0, 2).map((hit) => hit.filingId));
+      }
     });
 
     it('refuses a malformed query with a clear message', async () => {
@@ -177,7 +235,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const changed = join(mkdtempSync(join(tmpdir(), 'edgarkit-store-')), 'changed.txt');
       const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES');
       writeFileSync(changed, text, 'latin1');
-      const summary = await ingest(store, [changed], { workers: 0 });
+      const summary = await ingestPaths(store, [changed], { workers: 0 });
       expect(summary.replaced).toBe(1);
       expect((await store.search({ text: 'xyzzyplugh' })).hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
       expect((await store.stats()).filings).toBe(7);
@@ -185,15 +243,15 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(await store.checkIntegrity()).toEqual([]);
     });
 
-    it('ranks the newest 2,000 matching passages, with filters as without', async () => {
-      // An older filing whose one passage says "quokka" most often, then a newer one with 2,050 passages that
-      // say it once each: only the newest 2,000 matches are ranked, so the older filing is not among them
-      // unless a filter leaves it among the newest that pass.
+    it('ranks the newest 2,000 matching documents, with filters as without, and says so', async () => {
+      // An older filing whose one document says "quokka" most often, then a newer one with 2,050 documents that
+      // say it once each: only the newest 2,000 matching documents are ranked, so the older filing comes after
+      // the ranked ones, unless a filter leaves it among the newest that pass.
       const folder = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
-      const filler = 'The registrant reports routine matters of no particular interest to anyone at all. '.repeat(21);
+      const filler = 'The registrant reports routine matters of no particular interest to anyone at all. '.repeat(3);
       writeFileSync(
         join(folder, 'older.txt'),
-        capSubmission('9900000001-26-000001', '0099000001', 'WOMBAT HOLDINGS LTD', [`${'quokka '.repeat(30)}${filler}`]),
+        capSubmission('9900000001-26-000001', '0099000001', 'WOMBAT HOLDINGS LTD', [[`${'quokka '.repeat(30)}${filler}`]]),
       );
       writeFileSync(
         join(folder, 'newer.txt'),
@@ -201,28 +259,64 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
           '9900000002-26-000001',
           '0099000002',
           'NUMBAT INDUSTRIES PLC',
-          Array.from({ length: 2_050 }, (_, n) => `Paragraph ${n}: quokka. ${filler}`),
+          Array.from({ length: 2_050 }, (_, n) => [`Exhibit ${n}: quokka. ${filler}`]),
         ),
       );
-      expect((await ingest(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
-      expect((await ingest(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
-      const ids = async (text: string) => [...new Set((await store.search({ text })).hits.map((hit) => hit.filingId))];
-      expect(await ids('quokka')).toEqual(['9900000002-26-000001']);
-      expect(await ids('quokka form:6-K')).toEqual(['9900000002-26-000001']);
-      expect(await ids('quokka from:2026-01-01')).toEqual(['9900000002-26-000001']);
-      expect(await ids('quokka company:wombat')).toEqual(['9900000001-26-000001']);
+      expect((await ingestPaths(store, [join(folder, 'older.txt')], { workers: 0 })).ingested).toBe(1);
+      expect((await ingestPaths(store, [join(folder, 'newer.txt')], { workers: 0 })).ingested).toBe(1);
+      const page = await store.search({ text: 'quokka' });
+      expect(page.rankCapped).toBe(true);
+      expect(page.total).toBe(2);
+      expect(page.hits.map((hit) => hit.filingId)).toEqual(['9900000002-26-000001', '9900000001-26-000001']);
+      expect(page.hits[0]?.moreDocuments).toBe(2_050 - (page.hits[0]?.documents.length ?? 0));
+      expect(page.hits[1]?.score).toBe(0);
+      for (const text of ['quokka form:6-K', 'quokka from:2026-01-01']) {
+        expect(
+          (await store.search({ text })).hits.map((hit) => hit.filingId),
+          text,
+        ).toEqual(['9900000002-26-000001', '9900000001-26-000001']);
+      }
+      const filtered = await store.search({ text: 'quokka company:wombat' });
+      expect(filtered.rankCapped).toBe(false);
+      expect(filtered.hits.map((hit) => hit.filingId)).toEqual(['9900000001-26-000001']);
+      expect(filtered.hits[0]?.score).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('matches the query over a whole document: words far apart, and NOT anywhere in it', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
+      const filler = 'The registrant reports routine matters of no particular interest to anyone at all. '.repeat(25);
+      // Each paragraph is about one passage (~2,100 characters): the two words stand ten passages apart.
+      const far = [`Wallabyone begins the report. ${filler}`, ...Array.from({ length: 9 }, () => filler), `Bilbytwo ends it. ${filler}`];
+      writeFileSync(join(folder, 'far.txt'), capSubmission('9900000003-26-000001', '0099000003', 'FAR APART PLC', [far]));
+      writeFileSync(
+        join(folder, 'excluded.txt'),
+        capSubmission('9900000004-26-000001', '0099000004', 'EXCLUDED PLC', [
+          [...far, ...Array.from({ length: 5 }, () => filler), `Potoroothree. ${filler}`],
+        ]),
+      );
+      expect((await ingestPaths(store, [folder], { workers: 0 })).ingested).toBe(2);
+      const both = await store.search({ text: 'wallabyone bilbytwo' });
+      expect(both.hits.map((hit) => hit.filingId).sort()).toEqual(['9900000003-26-000001', '9900000004-26-000001']);
+      // No passage holds both words: the snippet quotes one of them, from the document it names.
+      for (const hit of both.hits) {
+        expect(hit.documents[0]?.snippet).toMatch(new RegExp(`${SNIPPET_MARK.open}(Wallabyone|Bilbytwo)${SNIPPET_MARK.close}`));
+      }
+      expect((await store.search({ text: '"wallabyone begins" bilbytwo' })).total).toBe(2);
+      const excluded = await store.search({ text: 'wallabyone bilbytwo -potoroothree' });
+      expect(excluded.hits.map((hit) => hit.filingId)).toEqual(['9900000003-26-000001']);
+      expect((await store.search({ text: 'wallabyone NOT (bilbytwo OR potoroothree)' })).total).toBe(0);
     }, 120_000);
   });
 }
 
-/** A minimal 6-K submission whose one document is the given paragraphs, each about one passage long. */
-function capSubmission(accession: string, cik: string, name: string, paragraphs: readonly string[]): string {
+/** A minimal 6-K submission: one document per entry, each the given paragraphs (each about one passage long). */
+function capSubmission(accession: string, cik: string, name: string, documents: readonly (readonly string[])[]): string {
   return [
     '<SEC-DOCUMENT>',
     '<SEC-HEADER>',
     `ACCESSION NUMBER:\t\t${accession}`,
     'CONFORMED SUBMISSION TYPE:\t6-K',
-    'PUBLIC DOCUMENT COUNT:\t\t1',
+    `PUBLIC DOCUMENT COUNT:\t\t${documents.length}`,
     'FILED AS OF DATE:\t\t20260301',
     '',
     'FILER:',
@@ -231,21 +325,36 @@ function capSubmission(accession: string, cik: string, name: string, paragraphs:
     `\t\tCOMPANY CONFORMED NAME:\t\t\t${name}`,
     `\t\tCENTRAL INDEX KEY:\t\t\t${cik}`,
     '</SEC-HEADER>',
-    '<DOCUMENT>',
-    '<TYPE>6-K',
-    '<SEQUENCE>1',
-    '<FILENAME>report.txt',
-    '<TEXT>',
-    paragraphs.join('\n\n'),
-    '</TEXT>',
-    '</DOCUMENT>',
+    ...documents.flatMap((paragraphs, index) => [
+      '<DOCUMENT>',
+      `<TYPE>${index === 0 ? '6-K' : `EX-99.${index}`}`,
+      `<SEQUENCE>${index + 1}`,
+      `<FILENAME>document${index + 1}.txt`,
+      '<TEXT>',
+      paragraphs.join('\n\n'),
+      '</TEXT>',
+      '</DOCUMENT>',
+    ]),
     '</SEC-DOCUMENT>',
     '',
   ].join('\n');
 }
 
+const renderedTexts = new WeakMap<ReadWriteStore, Map<string, string>>();
+
 /** The text a stored document is indexed from, rendered afresh from the original submission bytes. */
-async function renderedDocumentText(store: Store, filingId: string, position: number): Promise<string> {
+async function renderedDocumentText(store: ReadWriteStore, filingId: string, position: number): Promise<string> {
+  const cache = renderedTexts.get(store) ?? new Map<string, string>();
+  renderedTexts.set(store, cache);
+  const key = `${filingId}/${position}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const text = await renderAfresh(store, filingId, position);
+  cache.set(key, text);
+  return text;
+}
+
+async function renderAfresh(store: ReadWriteStore, filingId: string, position: number): Promise<string> {
   const original = await store.getOriginal(filingId);
   if (!original) throw new Error(`no original for ${filingId}`);
   const document = parseSubmission(original).documents[position];

@@ -7,11 +7,11 @@ import type { InputPosition } from '../compose/input-value.js';
 import { checkCompose6KValue, formatProblem, placeOf, type ReadRecordResult, readCompose6KInput } from '../compose/read-record.js';
 import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { readRawSubmissions } from '../io/read-submissions.js';
+import { exhibitsFromSource } from '../pipeline/exhibits-from-source.js';
 import { formatFinding } from '../validate/finding.js';
 import { compareRoundTrip } from '../validate/round-trip.js';
 import { RULES } from '../validate/rules.js';
 import { type ValidationReport, validateSubmission } from '../validate/validate-submission.js';
-import { exhibitsFromSource } from './exhibits-from-source.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 type SetExit = (code: ExitCode) => void;
@@ -91,7 +91,7 @@ export async function runComposeCommand(
 
   // A record extracted from a submission names it in `source`: its attached exhibits come from there.
   const parsed = readCompose6KInput(text, { source: input });
-  const fromSource = parsed.ok ? await exhibitsFromSource(parsed.document, input) : null;
+  const fromSource = parsed.ok ? await exhibitsFromSource(parsed.document, (path) => readSourceSubmission(path, input)) : null;
   const positions = parsed.ok ? parsed.document.positions : new Map<string, InputPosition>();
   const read: ReadRecordResult = !parsed.ok
     ? parsed
@@ -188,6 +188,19 @@ export async function runComposeCommand(
       `read back: ${differences.length === 0 ? 'the same record' : `${differences.length} field${differences.length === 1 ? '' : 's'} differ`}\n`,
   );
   return report.errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The submission a record names in `source`: as given (from the working folder), else beside the record. */
+async function readSourceSubmission(
+  path: string,
+  input: string,
+): Promise<{ readonly bytes: Uint8Array } | { readonly bytes: null; readonly looked: string }> {
+  const candidates = isAbsolute(path) ? [path] : [resolve(path), resolve(dirname(input), path)];
+  for (const candidate of candidates) {
+    const bytes = await readFile(candidate).catch(() => null);
+    if (bytes) return { bytes };
+  }
+  return { bytes: null, looked: [...new Set(candidates.map((candidate) => dirname(candidate)))].join(' and ') };
 }
 
 /** `edgarkit validate`: every submission of a file, folder or archive against EDGAR's rules. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defaultDatabasePath, openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore, Store } from '../store/store.js';
 import { type CliIo, UserError } from './io.js';
 
 /** The database a command uses: `--db`, else `$EDGARKIT_DB`, else the default file. */
@@ -21,7 +21,7 @@ export async function openForReading(option: string | undefined, io: CliIo): Pro
   }
 }
 
-export async function openForWriting(option: string | undefined, io: CliIo): Promise<Store> {
+export async function openForWriting(option: string | undefined, io: CliIo): Promise<ReadWriteStore> {
   const spec = databaseSpec(option, io);
   try {
     return await openStore(spec);

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
+import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import type { Form6KRecord } from '../forms/form-6k.js';
 import { readSubmissions } from '../io/read-submissions.js';
 import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
-import { parseSubmissionDocuments } from '../parse/parse-document.js';
+import { readSubmission } from '../pipeline/read-filing.js';
+import { csvCell } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface ExtractCommandOptions {
@@ -42,8 +43,7 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       exitCode = EXIT.usage;
       continue;
     }
-    const documents = parseSubmissionDocuments(entry.submission);
-    const records = extractFiling({ header: entry.submission.header, documents });
+    const { records } = readSubmission(entry.submission);
     if (options.form && (records.formType ?? '').toUpperCase() !== options.form.toUpperCase()) continue;
     count++;
     const output: ExtractOutput = {
@@ -83,12 +83,6 @@ function recordValues(output: ExtractOutput): Record<string, unknown> {
 function value(record: Record<string, unknown>, key: string): unknown {
   const found = record[key] as Field<unknown> | undefined;
   return found && typeof found === 'object' && 'value' in found ? found.value : undefined;
-}
-
-function csvCell(text: unknown): string {
-  if (text === null || text === undefined) return '';
-  const string = String(text);
-  return /[",\n\r]/.test(string) ? `"${string.replaceAll('"', '""')}"` : string;
 }
 
 function csvRow(output: ExtractOutput): string {

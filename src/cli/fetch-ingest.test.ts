@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../test/capture-io.js';
 import { type FakeEdgar, startFakeEdgar } from '../../test/fake-edgar/fake-edgar.js';
 import { TEST_USER_AGENT } from '../../test/fake-edgar/test-client.js';
 import { makeTempDir } from '../../test/store-conformance.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { captureIo } from '../../test/capture-io.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
@@ -27,7 +27,8 @@ describe('fetch --ingest and sync', () => {
     const db = join(home, 'fetched.db');
     // The company with the most 6-Ks in the fake server's corpus.
     const counts = new Map<string, number>();
-    for (const filing of server.filings) if (filing.formType === '6-K') for (const cik of filing.ciks) counts.set(cik, (counts.get(cik) ?? 0) + 1);
+    for (const filing of server.filings)
+      if (filing.formType === '6-K') for (const cik of filing.ciks) counts.set(cik, (counts.get(cik) ?? 0) + 1);
     const [cik, expected] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number];
     const connection = ['--base-url', server.url, '--data-url', server.url];
 
@@ -54,7 +55,10 @@ describe('fetch --ingest and sync', () => {
     const home = makeTempDir('edgarkit-fetch-feed-');
     const db = join(home, 'feed.db');
     const io = captureFetchIo(home);
-    const code = await runCli(['fetch', 'feed', '--date', server.feed.date, '--ingest', '--db', db, '--base-url', server.url, '--data-url', server.url], io);
+    const code = await runCli(
+      ['fetch', 'feed', '--date', server.feed.date, '--ingest', '--db', db, '--base-url', server.url, '--data-url', server.url],
+      io,
+    );
     expect(code, io.err()).toBe(0);
     const store = openSqliteStore(db, { readonly: true });
     const stats = await store.stats();
@@ -67,8 +71,15 @@ describe('fetch --ingest and sync', () => {
     const home = makeTempDir('edgarkit-fetch-noua-');
     server.resetRequests();
     let err = '';
-    const io: CliIo = { stdout: { write: () => true }, stderr: { write: (text: string) => (err += text) }, stdin: Readable.from([]), env: { HOME: home } };
-    expect(await runCli(['sync', '--cik', '1', '--db', join(home, 'x.db'), '--base-url', server.url, '--data-url', server.url], io)).toBe(2);
+    const io: CliIo = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (err += text) },
+      stdin: Readable.from([]),
+      env: { HOME: home },
+    };
+    expect(await runCli(['sync', '--cik', '1', '--db', join(home, 'x.db'), '--base-url', server.url, '--data-url', server.url], io)).toBe(
+      2,
+    );
     expect(err).toContain('User-Agent');
     expect(server.requests).toHaveLength(0);
   });

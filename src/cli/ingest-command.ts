@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { ingest, type IngestProgress } from '../store/ingest.js';
+import { type IngestProgress, ingestPaths } from '../pipeline/ingest.js';
 import { databaseSpec, openForWriting } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -45,7 +45,7 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
     io.stderr.write(tty ? `\r\u001b[2K${parts.join('  ')}` : `ingest: ${parts.join(', ')}\n`);
   };
   try {
-    const summary = await ingest(store, paths, {
+    const summary = await ingestPaths(store, paths, {
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.batch !== undefined ? { batchSize: options.batch } : {}),
       onProgress: show,

@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { type RenderFormat, renderDocument } from '../render/index.js';
+import { exportSearchCsv } from '../pipeline/export-search.js';
+import { csvLine } from '../render/csv.js';
+import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
+import type { RenderFormat, } from '../render/index.js';
+import { SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
-import { SNIPPET_MARK } from '../store/store.js';
-import { loadStoredDocument } from '../store/stored-documents.js';
+import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { isoDate, openForReading, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { formatSearchPage, searchCaveats } from './search-output.js';
 
 type SetExit = (code: ExitCode) => void;
 
@@ -26,34 +30,34 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .option('--limit <n>', 'results per page (at most 200)', positiveInteger('--limit'), 20)
     .option('--offset <n>', 'skip this many results', positiveInteger('--offset'), 0)
     .option('--json', 'print the results as JSON')
-    .addHelpText('after', '\nExamples:\n  edgarkit search \'"convertible bonds" kosdaq\' --form 6-K\n  edgarkit search \'redempt* NOT notes\' --from 2002-01-01\n')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  edgarkit search '\"convertible bonds\" kosdaq' --form 6-K\n  edgarkit search 'redempt* NOT notes' --from 2002-01-01\n",
+    )
     .action(async (query: string, options: Record<string, string | number | boolean | undefined>) => {
+      if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
       const store = await openForReading(options.db as string | undefined, io);
       try {
-        const page = await store.search({
+        const request = {
           text: query,
           ...pick(options, ['form', 'cik', 'company', 'from', 'to']),
-          limit: options.limit as number,
-          offset: options.offset as number,
-        });
+          ...(options.sort ? { sort: options.sort as SearchSort } : {}),
+        };
+        if (options.csv) {
+          const caveats = (page: SearchPage) => {
+            for (const caveat of searchCaveats(page)) io.stderr.write(`${caveat}\n`);
+          };
+          for await (const chunk of exportSearchCsv(store, request, caveats)) io.stdout.write(chunk);
+          return;
+        }
+        const page = await store.search({ ...request, limit: options.limit as number, offset: options.offset as number });
         if (options.json) {
           io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
           return;
         }
-        if (page.hits.length === 0) {
-          io.stdout.write('No matches.\n');
-          return;
-        }
-        const tty = io.stdout.isTTY === true;
-        page.hits.forEach((hit, index) => {
-          io.stdout.write(
-            `${page.offset + index + 1}. ${hit.accessionNumber ?? hit.filingId}  ${hit.formType ?? '-'}  ${hit.filedAt ?? '-'}  ${hit.companyName ?? ''}${hit.cik ? ` (CIK ${hit.cik})` : ''}` +
-              `${hit.documentSequence !== null ? `  doc ${hit.documentSequence} ${hit.documentType ?? ''}` : ''}\n`,
-          );
-          if (hit.snippet) io.stdout.write(`   ${highlight(hit.snippet, tty)}\n`);
-        });
+        io.stdout.write(formatSearchPage(page, io.stdout.isTTY === true, options.facets === true));
       } catch (error) {
-        if (error instanceof QuerySyntaxError) throw new UserError(error.message);
+        if (error instanceof QuerySyntaxError || error instanceof SearchRequestError) throw new UserError(error.message);
         throw error;
       } finally {
         await store.close();
@@ -78,19 +82,13 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
           io.stdout.write(options.format === 'json' ? `${JSON.stringify(filing, null, 2)}\n` : describeFiling(filing));
           return;
         }
-        const loaded = await loadStoredDocument(store, id, options.doc);
-        if (!loaded) throw new UserError(`Filing ${accession} has no document ${options.doc}`);
-        if (loaded.kind === 'binary') throw new UserError(`Document ${options.doc} is a binary attachment (${loaded.document.filename ?? 'no name'}); use "edgarkit parse --extract-attachments"`);
-        if (loaded.kind === 'xml') {
-          io.stdout.write(loaded.text);
-          return;
-        }
-        try {
-          io.stdout.write(renderDocument(loaded.model, options.format, options.page !== undefined ? { page: options.page } : {}));
-        } catch (error) {
-          if (error instanceof RangeError) throw new UserError(error.message);
-          throw error;
-        }
+        const opened = await openStoredDocument(store, id, options.doc);
+        if (opened.found === 'no-filing') throw new UserError(`No filing ${accession} in the database`);
+        if (opened.found === 'no-document')
+          throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
+        const output = documentOutput(opened.document, options.format, options.page);
+        if (!output.ok) throw new UserError(output.reason);
+        io.stdout.write(output.text);
       } finally {
         await store.close();
       }
@@ -102,18 +100,47 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .argument('[name]', 'part of a company name')
     .addOption(dbOption())
     .option('--limit <n>', 'rows (at most 200)', positiveInteger('--limit'), 50)
+    .option('--offset <n>', 'skip this many', positiveInteger('--offset'), 0)
     .option('--json', 'print JSON')
-    .action(async (name: string | undefined, options: { db?: string; limit: number; json?: boolean }) => {
+    .option('--csv', 'print every matching company as CSV (all pages)')
+    .action(async (name: string | undefined, options: { db?: string; limit: number; offset: number; json?: boolean; csv?: boolean }) => {
+      if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
       const store = await openForReading(options.db, io);
       try {
-        const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit });
+        const filter = name ? { name } : {};
+        if (options.csv) {
+          io.stdout.write(csvLine(['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names']));
+          for (let offset = 0; ; offset += MAX_PAGE) {
+            const companies = await store.listCompanies({ ...filter, limit: MAX_PAGE, offset });
+            for (const company of companies) {
+              io.stdout.write(
+                csvLine([
+                  company.cik,
+                  company.name,
+                  company.filingCount,
+                  company.sic,
+                  company.stateOfIncorporation,
+                  company.formerNames.map((entry) => entry.name).join(' | '),
+                ]),
+              );
+            }
+            if (companies.length < MAX_PAGE) break;
+          }
+          return;
+        }
+        const companies = await store.listCompanies({ ...filter, limit: options.limit, offset: options.offset });
         if (options.json) io.stdout.write(`${JSON.stringify(companies, null, 2)}\n`);
         else if (companies.length === 0) io.stdout.write('No companies.\n');
         else
           for (const company of companies) {
-            const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
-            io.stdout.write(`${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}\n`);
+            const former =
+              company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
+            io.stdout.write(
+              `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}\n`,
+            );
           }
+        if (!options.json && companies.length === options.limit)
+          io.stdout.write(`More may follow: --offset ${options.offset + options.limit}\n`);
       } finally {
         await store.close();
       }
@@ -130,16 +157,44 @@ export function registerQueryCommands(program: Command, io: CliIo, setExit: SetE
     .option('--limit <n>', 'rows (at most 200)', positiveInteger('--limit'), 50)
     .option('--offset <n>', 'skip this many', positiveInteger('--offset'), 0)
     .option('--json', 'print JSON')
+    .option('--csv', 'print every matching filing as CSV (all pages)')
     .action(async (options: Record<string, string | number | boolean | undefined>) => {
+      if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
       const store = await openForReading(options.db as string | undefined, io);
       try {
-        const filings = await store.listFilings({ ...pick(options, ['cik', 'form', 'from', 'to']), limit: options.limit as number, offset: options.offset as number });
+        const filter = pick(options, ['cik', 'form', 'from', 'to']);
+        if (options.csv) {
+          io.stdout.write(csvLine(['accession_number', 'form_type', 'filed_at', 'period_of_report', 'company', 'cik', 'documents']));
+          for (let offset = 0; ; offset += MAX_PAGE) {
+            const filings = await store.listFilings({ ...filter, limit: MAX_PAGE, offset });
+            for (const filing of filings) {
+              io.stdout.write(
+                csvLine([
+                  filing.accessionNumber ?? filing.filingId,
+                  filing.formType,
+                  filing.filedAt,
+                  filing.periodOfReport,
+                  filing.companyName,
+                  filing.cik,
+                  filing.documentCount,
+                ]),
+              );
+            }
+            if (filings.length < MAX_PAGE) break;
+          }
+          return;
+        }
+        const filings = await store.listFilings({ ...filter, limit: options.limit as number, offset: options.offset as number });
         if (options.json) io.stdout.write(`${JSON.stringify(filings, null, 2)}\n`);
         else if (filings.length === 0) io.stdout.write('No filings.\n');
         else
           for (const filing of filings) {
-            io.stdout.write(`${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs\n`);
+            io.stdout.write(
+              `${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs\n`,
+            );
           }
+        if (!options.json && filings.length === options.limit)
+          io.stdout.write(`More may follow: --offset ${(options.offset as number) + (options.limit as number)}\n`);
       } finally {
         await store.close();
       }
@@ -188,21 +243,19 @@ export function normalizeAccession(text: string): string {
   return text;
 }
 
-function highlight(snippet: string, tty: boolean): string {
-  const flat = snippet.replace(/\s+/g, ' ');
-  return tty ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m') : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
-}
-
 function describeFiling(filing: NonNullable<Awaited<ReturnType<import('../store/store.js').Store['getFiling']>>>): string {
   const lines = [
     `${filing.accessionNumber ?? filing.filingId}  ${filing.formType ?? '-'}`,
     `  filed ${filing.filedAt ?? '-'}${filing.periodOfReport ? `, period ${filing.periodOfReport}` : ''}${filing.acceptanceDateTime ? `, accepted ${filing.acceptanceDateTime}` : ''}`,
   ];
-  for (const party of filing.parties) lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
+  for (const party of filing.parties)
+    lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
   if (filing.formRecord) lines.push(`  record: ${JSON.stringify(filing.formRecord).slice(0, 400)}`);
   lines.push(`  ${filing.documents.length} documents:`);
   for (const document of filing.documents) {
-    lines.push(`    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${document.byteLength} bytes  ${document.sourceFormat}`);
+    lines.push(
+      `    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${document.byteLength} bytes  ${document.sourceFormat}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { readSubmissions } from '../io/read-submissions.js';
-import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
-import { decodeText } from '../parse/sgml/decode-text.js';
-import { type RenderFormat, renderDocument } from '../render/index.js';
+import { documentOutput, openDocument } from '../pipeline/open-document.js';
+import { listDocuments } from '../pipeline/read-filing.js';
+import type { RenderFormat } from '../render/index.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface RenderCommandOptions {
@@ -19,32 +19,11 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     seen++;
     if (seen > 1) throw new UserError(`${input} holds more than one submission; render reads one file`);
     if (!entry.ok) throw new UserError(`${entry.source}: ${entry.error.message}`);
-    const documents = entry.submission.documents;
-    const wanted = options.doc?.toUpperCase();
-    const document =
-      wanted === undefined
-        ? documents[0]
-        : (documents.find((candidate) => String(candidate.sequence ?? '') === wanted) ?? documents.find((candidate) => (candidate.type ?? '').toUpperCase() === wanted));
-    if (!document) {
-      const available = documents.map((candidate) => `${candidate.sequence ?? '-'} ${candidate.type ?? '-'}`).join(', ');
-      throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${available || 'none'}`);
-    }
-    if (document.encoding === 'uuencode') {
-      throw new UserError(`Document ${document.sequence ?? ''} (${document.filename ?? document.type ?? 'attachment'}) is a uuencoded binary; use "edgarkit parse --extract-attachments DIR"`);
-    }
-    const text = decodeText(document.body).text;
-    const kind = detectDocumentKind(text, document);
-    if (kind === 'xml') {
-      io.stdout.write(text);
-      return EXIT.ok;
-    }
-    const model = parseDocument(text, kind === 'html' ? 'html' : 'text');
-    try {
-      io.stdout.write(renderDocument(model, options.format, options.page !== undefined ? { page: options.page } : {}));
-    } catch (error) {
-      if (error instanceof RangeError) throw new UserError(error.message);
-      throw error;
-    }
+    const read = openDocument(entry.submission, options.doc);
+    if (!read) throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${listDocuments(entry.submission) || 'none'}`);
+    const output = documentOutput(read, options.format, options.page);
+    if (!output.ok) throw new UserError(output.reason);
+    io.stdout.write(output.text);
   }
   if (seen === 0) throw new UserError(`No submission in ${input}`);
   return EXIT.ok;

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { inputPaths } from '../io/input-paths.js';
+import { runIngestWorker, type WorkerEvent } from '../pipeline/queue-worker.js';
 import { copySqliteToPostgres } from '../store/postgres/copy-from-sqlite.js';
+import { enqueueJobs, queueStatus, retryFailedJobs } from '../store/postgres/job-queue.js';
 import { migratePostgres, openPostgresStore, POSTGRES_SCHEMA_VERSION, type Queryable } from '../store/postgres/postgres-store.js';
-import { enqueueJobs, jobPaths, queueStatus, retryFailedJobs } from '../store/queue/job-queue.js';
-import { runIngestWorker, type WorkerEvent } from '../store/queue/run-worker.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { databaseSpec, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -149,7 +150,7 @@ export function registerScaleCommands(program: Command, io: CliIo, setExit: SetE
         throw new UserError('Name the files, archives or folders to enqueue (or --retry-failed)');
       let expanded: string[];
       try {
-        expanded = await jobPaths(paths, { ...(options.folders ? { folders: true } : {}) });
+        expanded = await inputPaths(paths, { ...(options.folders ? { folders: true } : {}) });
       } catch (error) {
         throw new UserError(error instanceof Error ? error.message : String(error));
       }

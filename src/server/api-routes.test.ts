@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerTestStore } from '../../test/server-test-store.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
-import type { Store } from '../store/store.js';
+import { ingestPaths } from '../pipeline/ingest.js';
+import type { ReadWriteStore } from '../store/store.js';
 import { CompanyFilingsSchema, CompanyPageSchema, CompanySchema, FilingSchema, SearchPageSchema, StatsSchema } from './api-schemas.js';
 import { createApp } from './create-app.js';
 
@@ -13,14 +13,14 @@ const PDF = 'fpi/0001279569-09-000080.txt';
 const ACERGY = 'fpi/0000950127-09-000020.txt';
 const FILES = [JPEGS, PDF, ACERGY, 'fpi/0001144204-10-066757.txt', 'fpi/0001193125-09-115755.txt'];
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let seedId: string;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
   store = await openServerTestStore();
-  const summary = await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  const summary = await ingestPaths(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: (error) => logged.push(error) });
   seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;
@@ -65,23 +65,48 @@ describe('GET /api/search', () => {
     expect(page.limit).toBe(20);
     expect(page.offset).toBe(0);
     expect(page.next).toBeNull();
+    expect(page.total).toBe(page.hits.length);
+    expect(page.totalExact).toBe(true);
     const hit = page.hits.find((candidate: { filingId: string }) => candidate.filingId === seedId);
     expect(hit).toBeDefined();
     expect(hit.formType).toBe('6-K');
-    expect(hit.snippet).not.toMatch(/[\u{E000}\u{E001}]/u);
-    expect(hit.highlights.length).toBeGreaterThan(0);
-    const marked = hit.highlights.map((range: { start: number; end: number }) => hit.snippet.slice(range.start, range.end).toLowerCase());
+    const [document] = hit.documents;
+    expect(document.snippet).not.toMatch(/[\u{E000}\u{E001}]/u);
+    expect(document.highlights.length).toBeGreaterThan(0);
+    const marked = document.highlights.map((range: { start: number; end: number }) =>
+      document.snippet.slice(range.start, range.end).toLowerCase(),
+    );
     expect(marked.join(' ')).toContain('convertible');
-    expect(hit.snippetHtml).toMatch(/<mark>convertible bonds<\/mark>|<mark>convertible<\/mark> <mark>bonds<\/mark>/i);
+    expect(document.snippetHtml).toMatch(/<mark>convertible bonds<\/mark>|<mark>convertible<\/mark> <mark>bonds<\/mark>/i);
     expect(hit.links.page).toBe(`/filings/${seedId}`);
-    expect(hit.links.document).toBe(`/api/filings/${seedId}/documents/1`);
+    expect(document.links.self).toBe(`/api/filings/${seedId}/documents/1`);
+    // One hit per filing.
+    expect(new Set(page.hits.map((candidate: { filingId: string }) => candidate.filingId)).size).toBe(page.hits.length);
+  });
+
+  it('counts, facets and sorts the whole result, and exports it as CSV', async () => {
+    const page = await getJson('/api/search?q=securities&limit=2');
+    expect(page.hits).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    const byForm = page.facets.forms.reduce((sum: number, facet: { count: number }) => sum + facet.count, 0);
+    expect(byForm).toBe(page.total);
+    const newest = await getJson(`/api/search?q=securities&sort=newest&limit=200`);
+    expect(newest.hits).toHaveLength(page.total);
+    const dates = newest.hits.map((hit: { filedAt: string | null }) => hit.filedAt ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    const response = await app.request(page.links.csv as string);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await response.text()).trimEnd().split('\n');
+    expect(lines[0]).toBe('accession_number,form_type,filed_at,company,cik,score,documents,snippet');
+    expect(lines).toHaveLength(page.total + 1);
+    await getJson('/api/search?q=securities&sort=sideways', 400);
   });
 
   it('applies filters and pages with a next link', async () => {
     const filtered = await getJson('/api/search?q=&form=6-K&from=2009-01-01&to=2009-01-31&limit=1');
     expect(filtered.hits).toHaveLength(1);
     expect(filtered.hits[0].formType).toBe('6-K');
-    expect(filtered.hits[0].document).toBeNull();
+    expect(filtered.hits[0].documents).toEqual([]);
     expect(filtered.next).toContain('offset=1');
     const second = await getJson(filtered.next as string);
     expect(second.offset).toBe(1);
@@ -286,7 +311,7 @@ describe('stats and OpenAPI', () => {
     const parameters = (path: string) =>
       (document.paths[path].get.parameters as { name: string; in: string }[]).map((parameter) => `${parameter.in}:${parameter.name}`);
     expect(parameters('/api/search').sort()).toEqual(
-      ['query:q', 'query:form', 'query:cik', 'query:company', 'query:from', 'query:to', 'query:limit', 'query:offset'].sort(),
+      ['query:q', 'query:form', 'query:cik', 'query:company', 'query:from', 'query:to', 'query:sort', 'query:format', 'query:limit', 'query:offset'].sort(),
     );
     expect(parameters('/api/filings/{accession}/documents/{seq}').sort()).toEqual(
       ['path:accession', 'path:seq', 'query:format', 'query:page'].sort(),

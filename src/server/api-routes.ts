@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
+import { exportSearchCsv } from '../pipeline/export-search.js';
+import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
 import {
   CompanyFilingsSchema,
@@ -58,8 +60,21 @@ const searchRoute = createRoute({
     '`form:6-K cik:1123 company:hanaro from:2002-01-01 to:2002-12-31`. A query of filters only lists filings, newest first.\n\n' +
     'Snippets come two ways: `snippet` is plain text with the matched words given as `highlights`, ranges of UTF-16 code units ' +
     '`[start, end)` into it; `snippetHtml` is the same passage as safe HTML (text escaped, matched words in `<mark>`).',
-  request: { query: searchQuery(20) },
-  responses: { 200: jsonResponse(SearchPageSchema, 'A page of hits'), 400: ERROR_RESPONSES[400] },
+  request: {
+    query: searchQuery(20).safeExtend({
+      format: z
+        .enum(['json', 'csv'], { error: (issue) => `format must be one of json, csv, not "${String(issue.input).slice(0, 60)}"` })
+        .optional()
+        .openapi({ description: '`csv`: the whole result (no paging) as a CSV file.', default: 'json' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page of hits, or the whole result as CSV',
+      content: { 'application/json': { schema: SearchPageSchema }, 'text/csv': { schema: z.string() } },
+    },
+    400: ERROR_RESPONSES[400],
+  },
 });
 
 const companiesRoute = createRoute({
@@ -211,8 +226,15 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
   const { store } = reader;
 
   api.openapi(searchRoute, async (c) => {
-    const read = c.req.valid('query');
+    const { format, ...read } = c.req.valid('query');
     const request = toSearchParams(read);
+    const query = c.req.query();
+    if (format === 'csv') {
+      const { limit: _limit, offset: _offset, ...whole } = request;
+      let csv = '';
+      for await (const chunk of exportSearchCsv(reader, whole)) csv += chunk;
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="search.csv"' });
+    }
     const page = await reader.search(request);
     return ok(c, SearchPageSchema, {
       query: {
@@ -222,11 +244,18 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
         company: request.company ?? null,
         from: request.from ?? null,
         to: request.to ?? null,
+        sort: page.sort,
       },
       limit: page.limit,
       offset: page.offset,
+      total: page.total,
+      totalExact: page.totalExact,
+      rankCapped: page.rankCapped,
+      caps: { rankedDocuments: RANK_CAP, countedDocuments: COUNT_CAP },
+      facets: page.facets,
       hits: page.hits.map(hitJson),
-      next: nextLink('/api/search', c.req.query(), page),
+      next: nextLink('/api/search', query, page),
+      links: { csv: `/api/search${queryString({ ...query, offset: undefined, limit: undefined, format: 'csv' })}` },
     });
   });
 
@@ -383,9 +412,6 @@ type Address = z.input<typeof CompanySchema>['businessAddress'];
 type Query = Readonly<Record<string, string | undefined>>;
 
 function hitJson(hit: SearchHit) {
-  const snippet = plainSnippet(hit.snippet);
-  // A query of filters only lists filings: no document matched.
-  const matched = hit.snippet !== '' || hit.documentSequence !== null;
   return {
     filingId: hit.filingId,
     accessionNumber: hit.accessionNumber,
@@ -393,23 +419,30 @@ function hitJson(hit: SearchHit) {
     filedAt: hit.filedAt,
     companyName: hit.companyName,
     cik: hit.cik,
-    document: matched ? { sequence: hit.documentSequence, type: hit.documentType, position: hit.documentPosition } : null,
-    snippet: snippet.text,
-    highlights: snippet.highlights,
-    snippetHtml: snippetHtml(hit.snippet),
     score: hit.score,
-    links: {
-      filing: `/api/filings/${hit.filingId}`,
-      page: `/filings/${hit.filingId}`,
-      document: matched
-        ? `/api/filings/${hit.filingId}/documents/${documentKey({ sequence: hit.documentSequence, position: hit.documentPosition })}`
-        : null,
-    },
+    documents: hit.documents.map((document) => {
+      const snippet = plainSnippet(document.snippet);
+      const key = documentKey(document);
+      return {
+        sequence: document.sequence,
+        position: document.position,
+        type: document.type,
+        description: document.description,
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        snippetHtml: snippetHtml(document.snippet),
+        score: document.score,
+        links: { self: `/api/filings/${hit.filingId}/documents/${key}`, page: `/filings/${hit.filingId}/documents/${key}` },
+      };
+    }),
+    moreDocuments: hit.moreDocuments,
+    links: { filing: `/api/filings/${hit.filingId}`, page: `/filings/${hit.filingId}` },
   };
 }
 
 function nextLink(path: string, query: Query, page: SearchPage): string | null {
-  return page.hits.length === page.limit ? `${path}${queryString({ ...query, offset: page.offset + page.limit })}` : null;
+  const more = page.totalExact ? page.offset + page.hits.length < page.total : page.hits.length === page.limit;
+  return more ? `${path}${queryString({ ...query, offset: page.offset + page.limit })}` : null;
 }
 
 /** A filing as the API shows it: everything stored but the ingest source path (a detail of the server's disk). */

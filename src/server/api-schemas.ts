@@ -15,6 +15,26 @@ const pageLink = z
 
 export const ErrorSchema = z.object({ error: z.string().openapi({ description: 'What is wrong, in a sentence.' }) }).openapi('Error');
 
+const facetCounts = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const SearchDocumentHitSchema = z
+  .object({
+    sequence: z.number().int().nullable(),
+    position: z.number().int().openapi({ description: "The document's place in its submission, from 0." }),
+    type: nullableString,
+    description: nullableString,
+    snippet: z
+      .string()
+      .openapi({ description: 'The passage around the match as plain text, without markers (empty for a filters-only search).' }),
+    highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })).openapi({
+      description: 'Matched words: `[start, end)` ranges of UTF-16 code units into `snippet` (JavaScript string indices).',
+    }),
+    snippetHtml: z.string().openapi({ description: 'The passage as safe HTML: text escaped, matched words in `<mark>`.' }),
+    score: z.number().openapi({ description: 'Relevance (BM25); higher is better; 0 where not ranked.' }),
+    links: z.object({ self: z.string(), page: z.string() }),
+  })
+  .openapi('SearchDocumentHit');
+
 export const SearchHitSchema = z
   .object({
     filingId: z.string(),
@@ -23,17 +43,10 @@ export const SearchHitSchema = z
     filedAt: date,
     companyName: nullableString,
     cik: nullableString,
-    document: z
-      .object({ sequence: z.number().int().nullable(), type: nullableString, position: z.number().int() })
-      .nullable()
-      .openapi({ description: 'The matching document (null for a filters-only listing).' }),
-    snippet: z.string().openapi({ description: 'The passage around the match as plain text, without markers.' }),
-    highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })).openapi({
-      description: 'Matched words: `[start, end)` ranges of UTF-16 code units into `snippet` (JavaScript string indices).',
-    }),
-    snippetHtml: z.string().openapi({ description: 'The passage as safe HTML: text escaped, matched words in `<mark>`.' }),
-    score: z.number().openapi({ description: 'Relevance (BM25); higher is better.' }),
-    links: z.object({ filing: z.string(), page: z.string(), document: nullableString }),
+    score: z.number().openapi({ description: "The best document's score; higher is better; 0 where not ranked." }),
+    documents: z.array(SearchDocumentHitSchema).openapi({ description: 'The matching documents of the filing, best first.' }),
+    moreDocuments: z.number().int().openapi({ description: 'Matching documents of this filing beyond those listed.' }),
+    links: z.object({ filing: z.string(), page: z.string() }),
   })
   .openapi('SearchHit');
 
@@ -47,12 +60,23 @@ export const SearchPageSchema = z
         company: nullableString,
         from: date,
         to: date,
+        sort: z.enum(['relevance', 'newest', 'oldest']),
       })
       .openapi({ description: 'The query and filters as read.' }),
     limit: z.number().int(),
     offset: z.number().int(),
-    hits: z.array(SearchHitSchema),
+    total: z.number().int().openapi({ description: 'Filings that match; when `totalExact` is false, more than this many match.' }),
+    totalExact: z.boolean(),
+    rankCapped: z
+      .boolean()
+      .openapi({ description: 'True when more documents matched than are ranked: relevance is among the newest of them.' }),
+    caps: z.object({ rankedDocuments: z.number().int(), countedDocuments: z.number().int() }),
+    facets: z
+      .object({ forms: facetCounts, years: facetCounts, companies: facetCounts })
+      .openapi({ description: 'Filings of the result by form type, year filed and company (CIK): the ten largest of each.' }),
+    hits: z.array(SearchHitSchema).openapi({ description: 'One hit per filing.' }),
     next: pageLink,
+    links: z.object({ csv: z.string().openapi({ description: 'The whole result as CSV.' }) }),
   })
   .openapi('SearchPage');
 

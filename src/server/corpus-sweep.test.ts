@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedRoot } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { FilingSummaryView, Store } from '../store/store.js';
+import type { FilingSummaryView, ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 /** Every page of every corpus filing answers, with no server error: filing, each document (both views), each party's company. */
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 const errors: string[] = [];
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
   const folders = ['fpi', 'submissions', 'nc', 'html', 'headers', 'xml'].map((folder) => `${sharedRoot}/corpus/${folder}`);
-  await ingest(store, folders, { workers: 0 });
+  await ingestPaths(store, folders, { workers: 0 });
   app = createApp({ store, log: (error, request) => errors.push(`${request.url}: ${String(error)}`) });
 }, 60_000);
 afterAll(async () => {

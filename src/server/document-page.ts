@@ -1,6 +1,6 @@
+import type { RenderedDocument } from '../pipeline/render-stored-document.js';
 import type { DocumentView, FilingView } from '../store/store.js';
 import { isImage } from './content-types.js';
-import type { RenderedDocument } from './document-rendering.js';
 import { crumbs } from './filing-page.js';
 import { type Html, html, trustedHtml } from './html.js';
 import { byteSize, layout } from './layout.js';

@@ -2,26 +2,32 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 const FILES = ['fpi/0000912282-09-000008.txt', 'fpi/0000950127-09-000020.txt', 'fpi/0001279569-09-000080.txt'];
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let seedId: string;
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
-  await ingest(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
+  await ingestPaths(store, [seedPath(), ...FILES.map(corpusPath)], { workers: 0 });
   app = createApp({ store, log: (error) => expect.fail(String(error)) });
   seedId = `local-${createHash('sha256').update(readFileSync(seedPath())).digest('hex').slice(0, 20)}`;
 });
 afterAll(async () => {
   await store.close();
 });
+
+interface SearchJson {
+  readonly total: number;
+  readonly hits: readonly { readonly documents: readonly unknown[] }[];
+  readonly facets: { readonly forms: readonly { readonly value: string; readonly count: number }[] };
+}
 
 async function page(path: string, status = 200): Promise<string> {
   const response = await app.request(path);
@@ -58,6 +64,22 @@ describe('search page', () => {
     expect(html).toContain('value="&quot;convertible bonds&quot;"');
     // A filing without a header is named by the registrant its cover gives.
     expect(textAround(html, 'class="result-title"')).toContain('HANARO TELECOM, INC.');
+  });
+
+  it('lists each filing once with its matching documents, the total, facets that narrow, sort and exports', async () => {
+    const markup = await page('/?q=acergy');
+    const api = (await (await app.request('/api/search?q=acergy')).json()) as SearchJson;
+    expect(markup).toContain(`<strong>${api.total} filing${api.total === 1 ? '' : 's'}</strong>`);
+    expect(markup.match(/<li class="result">/g)?.length).toBe(api.hits.length);
+    for (const hit of api.hits) expect(hit.documents.length).toBeGreaterThan(0);
+    expect(markup).toMatch(/<aside class="facets"/);
+    const formFacet = api.facets.forms[0] as { value: string; count: number };
+    expect(markup).toContain(`href="/?q=acergy&amp;form=${encodeURIComponent(formFacet.value)}"`);
+    const narrowed = (await (await app.request(`/api/search?q=acergy&form=${encodeURIComponent(formFacet.value)}`)).json()) as SearchJson;
+    expect(narrowed.total).toBe(formFacet.count);
+    expect(markup).toContain('href="/api/search?q=acergy&amp;format=csv"');
+    expect(markup).toMatch(/<select name="sort">/);
+    expect(await page('/?q=acergy&sort=oldest')).toContain('oldest first');
   });
 
   it('filters and pages', async () => {

@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache';
+import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import { WorkerPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
-import type { RenderedDocument, RenderRequest } from './document-rendering.js';
 import { notFound } from './http-error.js';
-import { RenderPool } from './render-pool.js';
 
 export interface ReaderOptions {
   /** How long a search page is reused (0: never). New filings show up in search after at most this long. */
@@ -28,7 +28,7 @@ export class Reader {
   readonly #options: ReaderOptions;
   readonly #searches: LRUCache<string, Promise<SearchPage>> | null;
   readonly #activity: LRUCache<string, Promise<CompanyActivity>>;
-  readonly #pool: RenderPool;
+  readonly #pool: WorkerPool;
   #stats: { value: Promise<StoreStats>; at: number } | null = null;
   #statsValue: StoreStats | null = null;
 
@@ -38,7 +38,7 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = new RenderPool(options.renderThreads);
+    this.#pool = new WorkerPool({ threads: options.renderThreads });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
@@ -50,6 +50,7 @@ export class Reader {
       request.company,
       request.from,
       request.to,
+      request.sort,
       request.limit,
       request.offset,
     ]);

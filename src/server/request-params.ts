@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { parseAccessionNumber, parseCik } from '../core/identifiers.js';
 import { RENDER_FORMATS } from '../render/index.js';
-import { MAX_PAGE } from '../store/store.js';
+import { SEARCH_SORTS } from '../store/search.js';
+import { MAX_PAGE, type SearchSort } from '../store/store.js';
 import { badRequest } from './http-error.js';
 
 /**
@@ -177,6 +178,15 @@ export function searchQuery(fallbackLimit = 20) {
       company: textQuery('company', 200, 'Only filings with a party whose name contains this.'),
       from: dateQuery('from', 'Filed on or after this date.'),
       to: dateQuery('to', 'Filed on or before this date.'),
+      sort: optionalQuery(
+        z.enum(SEARCH_SORTS as [SearchSort, ...SearchSort[]], {
+          error: (issue) => `sort must be one of ${SEARCH_SORTS.join(', ')}, not "${clip(issue.input)}"`,
+        }),
+      ).openapi({
+        type: 'string',
+        enum: [...SEARCH_SORTS],
+        description: 'Best first (`relevance`, the default when there are words to rank), or by filing date (`newest`, `oldest`).',
+      }),
       ...pagingQuery(fallbackLimit),
     })
     .superRefine((query, context) => {
@@ -192,6 +202,7 @@ export interface SearchParams {
   readonly company?: string;
   readonly from?: string;
   readonly to?: string;
+  readonly sort?: SearchSort;
   readonly limit: number;
   readonly offset: number;
 }
@@ -216,6 +227,7 @@ export function toSearchParams(read: z.output<ReturnType<typeof searchQuery>>): 
     ...(read.company !== undefined ? { company: read.company } : {}),
     ...(read.from !== undefined ? { from: read.from } : {}),
     ...(read.to !== undefined ? { to: read.to } : {}),
+    ...(read.sort !== undefined ? { sort: read.sort as SearchSort } : {}),
     limit: read.limit,
     offset: read.offset,
   };

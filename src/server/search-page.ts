@@ -1,7 +1,8 @@
-import type { SearchHit, Store, StoreStats } from '../store/store.js';
+import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import type { SearchFacetCount, SearchFacets, SearchHit, SearchPage, Store, StoreStats } from '../store/store.js';
 import { type Html, html, trustedHtml } from './html.js';
 import { byteSize, count, layout } from './layout.js';
-import { companyPath, documentPath, filingPath, searchPath } from './paths.js';
+import { companyPath, documentPath, filingPath, queryString, searchPath } from './paths.js';
 import type { Reader } from './reader.js';
 import { type SearchParams, searchParams } from './request-params.js';
 import { snippetHtml } from './snippets.js';
@@ -39,24 +40,51 @@ export async function searchPage(reader: Reader, query: Query): Promise<string> 
   const names = await registrantNames(reader.store, page.hits);
   const first = page.offset + 1;
   const last = page.offset + page.hits.length;
+  const total = `${page.totalExact ? '' : 'more than '}${count(page.total)} filing${page.total === 1 && page.totalExact ? '' : 's'}`;
+  const exports = html`<span class="exports"><a href="/api/search${queryString({ ...query, offset: undefined, format: 'csv' })}" download>CSV</a> <a href="/api/search${queryString({ ...query })}">JSON</a></span>`;
   const summary =
     page.hits.length === 0
       ? html`<p class="empty">No ${request.offset > 0 ? 'more ' : ''}matches${request.text ? html` for <strong>${request.text}</strong>` : ''}. Try fewer words, a prefix such as <code>redempt*</code>, or fewer filters.</p>`
-      : html`<p class="hint">Showing ${count(first)}–${count(last)}${request.text ? html`, best matches first` : html`, newest first`}</p>`;
+      : html`<p class="hint"><strong>${total}</strong> · showing ${count(first)}–${count(last)}, ${SORT_LABELS[page.sort]} ${exports}</p>`;
+  const caveats = [
+    page.totalExact
+      ? null
+      : `Counted, sorted and faceted among the ${count(COUNT_CAP)} most recently stored matching documents: add words or filters to narrow the result.`,
+    page.rankCapped ? `Ranked among the ${count(RANK_CAP)} most recently stored matching documents.` : null,
+  ].filter((caveat): caveat is string => caveat !== null);
   const title = request.text ? `${request.text} – search` : 'Search';
   return layout({
     title,
     body: html`${searchForm(query, formTypes)}
-<section aria-label="Results">${summary}
+<div class="search-layout">
+${page.total > 0 ? facetsPanel(query, page.facets) : ''}
+<section aria-label="Results">${summary}${caveats.map((caveat) => html`<p class="hint caveat">${caveat}</p>`)}
 <ol class="results" start="${first}">${page.hits.map((hit) => resultItem(hit, names))}</ol>
-${pager(query, request, page.hits.length)}</section>`,
+${pager(query, request, page)}</section>
+</div>`,
   });
+}
+
+const SORT_LABELS = { relevance: 'best matches first', newest: 'newest first', oldest: 'oldest first' } as const;
+
+/** Counts over the whole result by form, year and company; a click narrows the search to one. */
+function facetsPanel(query: Query, facets: SearchFacets): Html {
+  const narrow = (extra: Query) => searchPath({ ...query, ...extra, offset: undefined });
+  const group = (heading: string, entries: readonly SearchFacetCount[], link: (entry: SearchFacetCount) => string) =>
+    entries.length === 0
+      ? ''
+      : html`<h2>${heading}</h2><ul>${entries.map((entry) => html`<li><a href="${link(entry)}">${entry.label}</a> <span class="count">${count(entry.count)}</span></li>`)}</ul>`;
+  return html`<aside class="facets" aria-label="Narrow the result">
+${group('Form', facets.forms, (entry) => narrow({ form: entry.value }))}
+${group('Year filed', facets.years, (entry) => narrow({ from: `${entry.value}-01-01`, to: `${entry.value}-12-31` }))}
+${group('Company', facets.companies, (entry) => narrow({ cik: entry.value }))}
+</aside>`;
 }
 
 /** The search form, keeping what was asked (also shown above an error about the query). */
 export function searchForm(query: Query, formTypes: StoreStats['formTypes'] = []): Html {
   const value = (name: string) => query[name] ?? '';
-  const advanced = ['form', 'company', 'from', 'to', 'cik'].some((name) => (query[name] ?? '') !== '');
+  const advanced = ['form', 'company', 'from', 'to', 'cik', 'sort'].some((name) => (query[name] ?? '') !== '');
   return html`<h1>Search filings</h1>
 <form class="search-form" method="get" action="/" role="search">
 <div class="search-main"><input type="search" name="q" value="${value('q')}" placeholder='"convertible bonds" kosdaq' aria-label="Search words" autocomplete="off" maxlength="1000"${advanced || value('q') !== '' ? '' : ' autofocus'}>
@@ -66,6 +94,9 @@ export function searchForm(query: Query, formTypes: StoreStats['formTypes'] = []
 <label>Company<input type="text" name="company" value="${value('company')}" placeholder="name contains" maxlength="200"></label>
 <label>Filed from<input type="date" name="from" value="${value('from')}"></label>
 <label>to<input type="date" name="to" value="${value('to')}"></label>
+<label>Sort<select name="sort">${(['', 'relevance', 'newest', 'oldest'] as const).map(
+    (sort) => html`<option value="${sort}"${value('sort') === sort ? ' selected' : ''}>${sort === '' ? 'best first' : sort}</option>`,
+  )}</select></label>
 ${value('cik') !== '' ? html`<label>CIK<input type="text" name="cik" value="${value('cik')}" inputmode="numeric" maxlength="10"></label>` : ''}
 </div>
 <datalist id="form-types">${formTypes.slice(0, 50).map((entry) => html`<option value="${entry.formType}">`)}</datalist>
@@ -75,14 +106,21 @@ ${value('cik') !== '' ? html`<label>CIK<input type="text" name="cik" value="${va
 function resultItem(hit: SearchHit, names: ReadonlyMap<string, string>): Html {
   const name =
     hit.companyName ?? names.get(hit.filingId) ?? (hit.accessionNumber ? `Filing ${hit.accessionNumber}` : 'Document without a header');
-  const matched = hit.snippet !== '' || hit.documentSequence !== null;
-  const key = documentKey({ sequence: hit.documentSequence, position: hit.documentPosition });
   return html`<li class="result">
 <div class="result-title"><a href="${filingPath(hit.filingId)}">${name}</a> ${hit.formType ? html`<span class="badge">${hit.formType}</span>` : ''}</div>
 <div class="result-meta">${hit.filedAt ? html`<span>Filed ${hit.filedAt}</span>` : html`<span>No filing date</span>`}<span class="mono">${hit.accessionNumber ?? hit.filingId}</span>${
     hit.cik ? html`<a href="${companyPath(hit.cik)}">CIK ${hit.cik}</a>` : ''
-  }${matched ? html`<a href="${documentPath(hit.filingId, key)}">Document ${key}${hit.documentType ? html` · ${hit.documentType}` : ''}</a>` : ''}</div>
-${hit.snippet !== '' ? html`<p class="snippet">${trustedHtml(snippetHtml(hit.snippet))}</p>` : ''}
+  }</div>
+${
+  hit.documents.length > 0
+    ? html`<ul class="matched-documents">${hit.documents.map((document) => {
+        const key = documentKey(document);
+        return html`<li><a href="${documentPath(hit.filingId, key)}">Document ${key}${document.type ? html` · ${document.type}` : ''}${
+          document.description ? html` · ${document.description}` : ''
+        }</a>${document.snippet !== '' ? html`<p class="snippet">${trustedHtml(snippetHtml(document.snippet))}</p>` : ''}</li>`;
+      })}${hit.moreDocuments > 0 ? html`<li class="hint"><a href="${filingPath(hit.filingId)}">and ${count(hit.moreDocuments)} more matching document${hit.moreDocuments === 1 ? '' : 's'}</a></li>` : ''}</ul>`
+    : ''
+}
 </li>`;
 }
 
@@ -98,9 +136,10 @@ async function registrantNames(store: Store, hits: readonly SearchHit[]): Promis
   return names;
 }
 
-function pager(query: Query, request: SearchParams, shown: number): Html {
+function pager(query: Query, request: SearchParams, page: SearchPage): Html {
   const previous = request.offset > 0 ? searchPath({ ...query, offset: Math.max(0, request.offset - request.limit) || undefined }) : null;
-  const next = shown === request.limit ? searchPath({ ...query, offset: request.offset + request.limit }) : null;
+  const more = page.totalExact ? page.offset + page.hits.length < page.total : page.hits.length === request.limit;
+  const next = more ? searchPath({ ...query, offset: request.offset + request.limit }) : null;
   if (!previous && !next) return html``;
   return html`<nav class="pager" aria-label="Pages">${previous ? html`<a class="button secondary" href="${previous}" rel="prev">← Previous</a>` : html`<span></span>`}${
     next ? html`<a class="button secondary" href="${next}" rel="next">Next →</a>` : html`<span></span>`

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
-import { ingest } from '../store/ingest.js';
+import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ReadWriteStore, Store } from '../store/store.js';
 import { createApp } from './create-app.js';
 
 const PROBE = '<script>alert(1)</script>';
@@ -97,7 +97,7 @@ ${uuencoded}
 `;
 }
 
-let store: Store;
+let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 let dir: string;
 
@@ -105,7 +105,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'edgarkit-xss-'));
   writeFileSync(join(dir, 'hostile.txt'), hostileFiling());
   store = openSqliteStore(':memory:');
-  const summary = await ingest(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], { workers: 0 });
+  const summary = await ingestPaths(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], { workers: 0 });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: () => {} });
 });
@@ -115,7 +115,7 @@ afterAll(async () => {
 });
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title link script body a header div nav main footer h1 h2 h3 h4 h5 h6 p form input button label datalist option section ol ul li span strong code kbd mark dl dt dd table thead tbody tfoot tr th td caption pre article br hr img svg g rect line text figure i em b small'.split(
+  'html head meta title link script body a header div nav main footer h1 h2 h3 h4 h5 h6 p form input button label datalist option select aside section ol ul li span strong code kbd mark dl dt dd table thead tbody tfoot tr th td caption pre article br hr img svg g rect line text figure i em b small'.split(
     ' ',
   ),
 );
@@ -180,8 +180,9 @@ describe('XSS: filing text never reaches a page as markup', () => {
   });
 
   it('keeps the JSON snippets and the rendered HTML of the API safe too', async () => {
-    const search = (await (await app.request('/api/search?q=convertible')).json()) as { hits: { snippetHtml: string }[] };
-    for (const hit of search.hits) expectSafeMarkup(hit.snippetHtml, 'snippetHtml');
+    const search = (await (await app.request('/api/search?q=convertible')).json()) as { hits: { documents: { snippetHtml: string }[] }[] };
+    expect(search.hits.length).toBeGreaterThan(0);
+    for (const hit of search.hits) for (const document of hit.documents) expectSafeMarkup(document.snippetHtml, 'snippetHtml');
     const rendered = await (await app.request(`/api/filings/${ACCESSION}/documents/2?format=html`)).text();
     expect(rendered).not.toContain(PROBE);
     expect(rendered).not.toMatch(/<(script|iframe|img)\b/i);

@@ -1,5 +1,5 @@
+import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import type { CompanyView, FilingView, Store } from '../store/store.js';
-import type { RenderedDocument, RenderRequest } from './document-rendering.js';
 import { notFound } from './http-error.js';
 import type { Reader } from './reader.js';
 

@@ -53,6 +53,19 @@ button, .button { padding: .45rem 1rem; border-radius: var(--radius); border: 1p
 .result-title { font-weight: 600; font-size: 1.05rem; }
 .result-meta { color: var(--muted); font-size: .85rem; display: flex; flex-wrap: wrap; gap: .25rem .9rem; margin: .15rem 0 .3rem; }
 .snippet { margin: 0; overflow-wrap: anywhere; }
+.matched-documents { list-style: none; padding: 0 0 0 .75rem; margin: .25rem 0 0; border-left: 2px solid var(--line); display: grid; gap: .35rem; }
+.matched-documents a { font-size: .85rem; }
+.search-layout { display: grid; grid-template-columns: 13rem minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+.search-layout > section:only-child { grid-column: 1 / -1; }
+.facets { font-size: .85rem; position: sticky; top: 1rem; }
+.facets h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: .75rem 0 .25rem; }
+.facets ul { list-style: none; padding: 0; margin: 0; display: grid; gap: .15rem; }
+.facets li { display: flex; justify-content: space-between; gap: .5rem; }
+.facets .count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.exports { margin-left: .75rem; }
+.exports a { margin-right: .4rem; }
+.filters select { width: 8rem; }
+@media (max-width: 720px) { .search-layout { grid-template-columns: 1fr; } .facets { position: static; } }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 2px; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; padding: .05rem .45rem; border-radius: 999px;
   background: var(--accent-soft); color: var(--accent); vertical-align: middle; white-space: nowrap; }

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
-import type { Store } from './store.js';
+import type { ReadWriteStore } from './store.js';
 
 /** Where the database lives when none is named: `$EDGARKIT_DB`, else `$XDG_DATA_HOME/edgarkit/edgarkit.db`. */
 export function defaultDatabasePath(env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -21,7 +21,7 @@ export function isPostgresUrl(spec: string): boolean {
 }
 
 /** Opens the store a `--db` value names: `postgres://…` for PostgreSQL, else a SQLite file path (or `:memory:`). */
-export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(spec: string, options: OpenStoreOptions = {}): Promise<ReadWriteStore> {
   if (isPostgresUrl(spec)) return openPostgresStore(spec, { readonly: options.readonly ?? false });
   return openSqliteStore(spec, { readonly: options.readonly ?? false });
 }

@@ -1,14 +1,21 @@
+import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { Party } from '../model/submission.js';
 
-/**
- * The storage interface every adapter implements (SQLite embedded by default; PostgreSQL to scale out).
- * Nothing database-specific crosses it: plain data in, plain data out, all asynchronous.
- */
-export interface Store {
-  /** Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole. */
-  writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult>;
+export type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from '../model/prepared-filing.js';
+
+/** Where prepared filings are written: what ingest needs of a store, and all it needs. */
+export interface FilingSink {
   /** The content hash stored for an accession, or null: what idempotent ingest checks before any work. */
   contentHashOf(filingId: string): Promise<string | null>;
+  /** Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole. */
+  writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult>;
+}
+
+/**
+ * The storage interface every adapter implements for reading (SQLite embedded by default; PostgreSQL to scale
+ * out). Nothing database-specific crosses it: plain data in, plain data out, all asynchronous.
+ */
+export interface Store {
   search(query: SearchRequest): Promise<SearchPage>;
   getFiling(filingId: string): Promise<FilingView | null>;
   /** The exact bytes of the original submission. */
@@ -24,83 +31,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A filing ready to be written: everything parsed, rendered and extracted, nothing left to compute. */
-export interface PreparedFiling {
-  /** The accession number, or `local-<hash>` for a document that has none (a bare document). */
-  readonly id: string;
-  readonly accessionNumber: string | null;
-  readonly formType: string | null;
-  readonly filedAt: string | null;
-  readonly periodOfReport: string | null;
-  readonly acceptanceDateTime: string | null;
-  readonly dateOfChange: string | null;
-  readonly effectivenessDate: string | null;
-  readonly publicDocumentCount: number | null;
-  readonly items: readonly string[];
-  readonly groupMembers: readonly string[];
-  readonly format: string;
-  /** The full header tree as JSON text. */
-  readonly headerJson: string;
-  readonly parties: readonly Party[];
-  /** SHA-256 of the original bytes (hex). */
-  readonly contentHash: string;
-  readonly byteLength: number;
-  readonly source: string;
-  readonly diagnosticsJson: string;
-  /** The extracted form record (6-K and family) as JSON text, or null. */
-  readonly formRecordJson: string | null;
-  readonly documents: readonly PreparedDocument[];
-  readonly exhibits: readonly PreparedExhibit[];
-  readonly signatures: readonly PreparedSignature[];
-  /** Content-addressed bytes to keep: the original submission (compressed) and decoded attachments. */
-  readonly blobs: readonly PreparedBlob[];
-  /** The blob holding the original submission. */
-  readonly originalBlob: string;
-}
-
-export interface PreparedDocument {
-  readonly position: number;
-  readonly sequence: number | null;
-  readonly type: string | null;
-  readonly filename: string | null;
-  readonly description: string | null;
-  readonly byteLength: number;
-  readonly bodyStart: number;
-  readonly bodyEnd: number;
-  readonly encoding: 'text' | 'uuencode';
-  readonly wrapper: string | null;
-  readonly sourceFormat: 'text' | 'html' | 'xml' | 'binary';
-  /** Plain text for full-text search (empty for binaries). */
-  readonly text: string;
-  /** Content hash of the decoded attachment, when the body is uuencoded. */
-  readonly attachmentSha256: string | null;
-  readonly attachmentName: string | null;
-}
-
-export interface PreparedExhibit {
-  readonly number: string;
-  readonly description: string | null;
-  readonly documentSequence: number | null;
-  readonly json: string;
-}
-
-export interface PreparedSignature {
-  readonly json: string;
-}
-
-export interface PreparedBlob {
-  readonly sha256: string;
-  /** `gzip` when `data` is gzip-compressed; the hash is always of the uncompressed bytes. */
-  readonly compression: 'none' | 'gzip';
-  readonly byteLength: number;
-  readonly data: Uint8Array;
-}
+/** A database opened for reading and writing: both adapters are one. */
+export type ReadWriteStore = Store & FilingSink;
 
 export interface WriteResult {
   readonly inserted: number;
   readonly replaced: number;
   readonly unchanged: number;
 }
+
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
 export interface SearchRequest {
   readonly text: string;
@@ -111,8 +51,11 @@ export interface SearchRequest {
   readonly to?: string;
   readonly limit?: number;
   readonly offset?: number;
+  /** Default: relevance when the query has words, else newest. */
+  readonly sort?: SearchSort;
 }
 
+/** One filing that matches: the query holds over one of its documents (every word somewhere in it). */
 export interface SearchHit {
   readonly filingId: string;
   readonly accessionNumber: string | null;
@@ -120,10 +63,24 @@ export interface SearchHit {
   readonly filedAt: string | null;
   readonly companyName: string | null;
   readonly cik: string | null;
-  readonly documentSequence: number | null;
-  readonly documentType: string | null;
-  readonly documentPosition: number;
-  /** A short passage with the matched words between `[` and `]` markers (see `SNIPPET_MARK`). */
+  /** The best document's score (higher is better); 0 where not ranked. */
+  readonly score: number;
+  /** The matching documents, best first, at most DOCUMENTS_PER_HIT (see store/search.ts). */
+  readonly documents: readonly SearchDocumentHit[];
+  /** Matching documents of this filing beyond those listed. */
+  readonly moreDocuments: number;
+}
+
+export interface SearchDocumentHit {
+  readonly sequence: number | null;
+  /** The document's place in its submission, from 0. */
+  readonly position: number;
+  readonly type: string | null;
+  readonly description: string | null;
+  /**
+   * Text of this document around the match, the matched words between `SNIPPET_MARK`s; fragments are joined by
+   * `…`. Empty for a search with filters only.
+   */
   readonly snippet: string;
   readonly score: number;
 }
@@ -131,10 +88,31 @@ export interface SearchHit {
 /** Markers around matched words in snippets: private-use characters, removed from filing text before indexing. */
 export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
 
+export interface SearchFacetCount {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** Filings of the result by form type, year filed and company (CIK): the ten largest of each. */
+export interface SearchFacets {
+  readonly forms: readonly SearchFacetCount[];
+  readonly years: readonly SearchFacetCount[];
+  readonly companies: readonly SearchFacetCount[];
+}
+
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   readonly limit: number;
   readonly offset: number;
+  readonly sort: SearchSort;
+  /** Filings that match; when `totalExact` is false, more than this many match (see COUNT_CAP). */
+  readonly total: number;
+  readonly totalExact: boolean;
+  /** True when more documents matched than are ranked (RANK_CAP): relevance is among the newest of them. */
+  readonly rankCapped: boolean;
+  /** Over the whole result, or over the filings counted when `totalExact` is false. */
+  readonly facets: SearchFacets;
 }
 
 export interface CompanyListRequest {

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServeCommand } from '../../src/cli/serve-command.js';
-import { ingest } from '../../src/store/ingest.js';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { corpusPath, projectRoot, seedPath } from '../shared-files.js';
 import { launchChromium, openPage } from './chromium.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'edgarkit-web-ui-'));
   database = join(dir, 'edgarkit.db');
   const store = openSqliteStore(database);
-  await ingest(store, [seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('fpi/0000950127-09-000020.txt')], { workers: 0 });
+  await ingestPaths(store, [seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('fpi/0000950127-09-000020.txt')], { workers: 0 });
   await store.close();
   databaseHash = fileHash(database);
 

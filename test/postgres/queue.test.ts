@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo, ExitCode } from '../../src/cli/io.js';
 import { UserError } from '../../src/cli/io.js';
 import { registerScaleCommands } from '../../src/cli/scale-commands.js';
-import { ingest } from '../../src/store/ingest.js';
+import { inputPaths } from '../../src/io/input-paths.js';
+import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { runIngestWorker, type WorkerEvent } from '../../src/pipeline/queue-worker.js';
+import { claimJob, enqueueJobs, finishJob, queueCounts, renewLease } from '../../src/store/postgres/job-queue.js';
 import { openPostgresStore, type PostgresStore, type Queryable } from '../../src/store/postgres/postgres-store.js';
-import { claimJob, enqueueJobs, finishJob, jobPaths, queueCounts, renewLease } from '../../src/store/queue/job-queue.js';
-import { runIngestWorker, type WorkerEvent } from '../../src/store/queue/run-worker.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../filing-set.js';
 import { corpusPath, seedPath } from '../shared-files.js';
@@ -41,9 +42,9 @@ describe('job queue in PostgreSQL', () => {
     writeFileSync(join(dir, 'a', 'one.txt'), 'x');
     writeFileSync(join(dir, 'a', 'deeper', 'two.nc'), 'x');
     writeFileSync(join(dir, 'three.tar.gz'), 'x');
-    const files = await jobPaths([dir]);
+    const files = await inputPaths([dir]);
     expect(files.map((path) => path.slice(dir.length))).toEqual(['/a/deeper/two.nc', '/a/one.txt', '/three.tar.gz']);
-    expect((await jobPaths([dir], { folders: true })).map((path) => path.slice(dir.length))).toEqual(['/a', '/three.tar.gz']);
+    expect((await inputPaths([dir], { folders: true })).map((path) => path.slice(dir.length))).toEqual(['/a', '/three.tar.gz']);
     expect(await enqueueJobs(db, files)).toEqual({ added: 3, alreadyQueued: 0 });
     expect(await enqueueJobs(db, [...files, join(dir, 'four.txt')])).toEqual({ added: 1, alreadyQueued: 3 });
     await queryOnce(url, 'DELETE FROM jobs');
@@ -91,7 +92,7 @@ describe('job queue in PostgreSQL', () => {
     const dir = makeTempDir('edgarkit-queue-run-');
     const accessions = writeFilingSet(join(dir, 'set'), 90, 30);
     writeFileSync(join(dir, 'broken.tar.gz'), Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
-    await enqueueJobs(db, await jobPaths([join(dir, 'set')], { folders: true }));
+    await enqueueJobs(db, await inputPaths([join(dir, 'set')], { folders: true }));
     await enqueueJobs(db, [join(dir, 'broken.tar.gz')]);
     const events: WorkerEvent[] = [];
     const summary = await runIngestWorker(url, {
@@ -224,12 +225,12 @@ describe('scale commands', () => {
     const file = join(dir, 'source.db');
     // Small index shards, so that the copy reads passages from several of them.
     const sqlite = openSqliteStore(file, { shardPassages: 8 });
-    await ingest(sqlite, [inputs], { workers: 0 });
+    await ingestPaths(sqlite, [inputs], { workers: 0 });
     await sqlite.close();
     const url = await requireCluster().createDatabase('copy');
     // A first copy of part of it, as if interrupted: the rest is copied by the next run.
     const partial = await openPostgresStore(url);
-    await ingest(partial, [join(inputs, 'seed.txt')], { workers: 0 });
+    await ingestPaths(partial, [join(inputs, 'seed.txt')], { workers: 0 });
     await partial.close();
     const copy = await run(['copy', '--from', file, '--to', url, '--batch', '2']);
     expect(copy.code, copy.out + copy.err).toBe(0);

@@ -3,17 +3,18 @@ import pg from 'pg';
 import type { Party } from '../../model/submission.js';
 import { parseJsonColumn as json } from '../json-column.js';
 import { splitPassages } from '../passages.js';
-import { parseSearchQuery, type QueryFilters } from '../search-query.js';
+import { anyTermOf, assemblePage, COUNT_CAP, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
+import type { QueryFilters, QueryNode } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
   type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
   pageOf,
-  type SearchHit,
   type SearchPage,
   type SearchRequest,
   SNIPPET_MARK,
@@ -31,8 +32,6 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
-/** Most matches a query ranks, filtered or not, as in the SQLite adapter: the newest RANK_CAP passages. */
-const RANK_CAP = 2_000;
 /** The text-search configuration made by migration 1 (english parser, Porter stemmer, no stop words). */
 const TS_CONFIG = 'edgarkit';
 /** ts_headline options: one fragment around the best match, marked as SQLite's snippet() marks it. */
@@ -166,7 +165,7 @@ export interface WriteOptions {
   readonly beforeCommit?: (tx: Queryable, result: WriteResult) => Promise<void>;
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, FilingSink {
   readonly #pool: pg.Pool;
 
   constructor(pool: pg.Pool) {
@@ -550,140 +549,85 @@ export class PostgresStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const parsed = parseSearchQuery(request.text);
-    const filters: { -readonly [K in keyof QueryFilters]?: string } = { ...parsed.filters };
-    if (request.form) filters.form = request.form;
-    if (request.cik) filters.cik = request.cik.padStart(10, '0');
-    if (request.company) filters.company = request.company;
-    if (request.from) filters.from = request.from;
-    if (request.to) filters.to = request.to;
-    const { limit, offset } = pageOf(request.limit, request.offset);
-    const where: string[] = [];
+    const search = prepareSearch(request);
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (parsed.match) param(toTsquery(parsed.match));
-    if (filters.form) where.push(`lower(f.form_type) = lower(${param(filters.form)})`);
-    if (filters.from) where.push(`f.filed_at >= ${param(filters.from)}`);
-    if (filters.to) where.push(`f.filed_at <= ${param(filters.to)}`);
-    if (filters.cik)
-      where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
-    if (filters.company) {
-      where.push(
-        `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.name ILIKE ${param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`)})`,
+    const where = filterSql(search.filters, param);
+    if (!search.match) {
+      const { rows } = await this.#pool.query(
+        `SELECT ${MATCH_COLUMNS_OF_FILING} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY f.filed_at DESC NULLS LAST, f.row_id DESC LIMIT ${COUNT_CAP + 1}`,
+        params,
       );
+      const found = { documents: rows.slice(0, COUNT_CAP).map(matchedOf), more: rows.length > COUNT_CAP, rankCapped: false };
+      return assemblePage(search, found, async () => []);
     }
-    let rows: Row[];
-    if (parsed.match) {
-      // Rank on the index alone (passages), then fetch snippets and filing data for the page shown only.
-      const ids = await this.#newestRanked(params as [string, ...unknown[]], where, (offset + limit) * 4);
-      rows = await this.#pageRows(params[0] as string, ids, limit, offset);
-    } else {
-      rows = (
-        await this.#pool.query(
-          `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-             NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
-           FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-           ORDER BY f.filed_at DESC NULLS LAST, f.row_id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
-          params,
-        )
-      ).rows;
-    }
-    const hits: SearchHit[] = rows.map((row) => ({
-      filingId: row.filing_id as string,
-      accessionNumber: (row.accession_number as string | null) ?? null,
-      formType: (row.form_type as string | null) ?? null,
-      filedAt: (row.filed_at as string | null) ?? null,
-      companyName: (row.primary_name as string | null) ?? null,
-      cik: (row.primary_cik as string | null) ?? null,
-      documentSequence: numOrNull(row.sequence),
-      documentType: (row.type as string | null) ?? null,
-      documentPosition: num(row.position),
-      snippet: mergeMarks((row.snippet as string | null) ?? ''),
-      score: num(row.score),
-    }));
-    return { hits, limit, offset };
+    // Newest first, by document id: "most recently stored", as in the SQLite adapter.
+    const { rows } = await this.#pool.query(
+      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+       FROM (${documentSetSql(search.match, param)}) m
+       JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY d.id DESC LIMIT ${COUNT_CAP + 1}`,
+      params,
+    );
+    const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
+    const anyTerm = toTsquery(anyTermOf(search.match));
+    const ranks = await this.#rankDocuments(
+      counted.slice(0, RANK_CAP).map((document) => document.documentId as number),
+      anyTerm,
+    );
+    const found = {
+      documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
+      more: rows.length > COUNT_CAP,
+      rankCapped: counted.length > RANK_CAP,
+    };
+    const tsquery = toTsquery(search.match);
+    return assemblePage(search, found, (documents) =>
+      this.#snippets(
+        documents.map((document) => document.documentId as number),
+        tsquery,
+        anyTerm,
+      ),
+    );
   }
 
   /**
-   * As in the SQLite adapter, the newest RANK_CAP matching passages that pass the filters are ranked. Which way to
-   * find them depends on how many rows qualify (the planner's estimates): when few do, all matches from the GIN
-   * index, joined and filtered, and the newest of them kept (`ORDER BY id + 0` keeps the planner off the primary
-   * key); when many do, the primary key read backwards until RANK_CAP qualify, which stops early. Each costs a few
-   * microseconds per row it visits; the switch is where they cost the same (M qualifying rows of N passages:
-   * M² ≈ 6,000·N, with M the matches times the share of filings the filters keep). The index cannot check a
-   * phrase's word positions: every passage holding all its words is read and checked, so a phrase is estimated as
-   * its words ANDed, and each such row counts three times (it is detoasted).
+   * Ranks documents by their best passage for the words the query looks for (ts_rank_cd, cover density), as a
+   * rank where lower is better (the SQLite adapter's bm25 order).
    */
-  async #newestRanked(params: readonly [string, ...unknown[]], where: readonly string[], wanted: number): Promise<Row[]> {
-    const tsquery = params[0];
-    const phrase = tsquery.includes('<->');
-    const estimateOf = async (sql: string, values: readonly unknown[]) => {
-      const plan = await this.#pool.query(`EXPLAIN (FORMAT JSON) ${sql}`, [...values]);
-      return num((plan.rows[0]?.['QUERY PLAN'] as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows']);
-    };
-    const [matches, size, kept] = await Promise.all([
-      estimateOf(`SELECT 1 FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', $1)`, [phrase ? tsquery.replaceAll('<->', '&') : tsquery]),
-      this.#pool.query(
-        "SELECT (SELECT reltuples FROM pg_class WHERE oid = 'passages'::regclass) AS passages, (SELECT reltuples FROM pg_class WHERE oid = 'filings'::regclass) AS filings",
-      ),
-      where.length === 0
-        ? Promise.resolve(1)
-        : estimateOf(`SELECT 1 FROM filings f WHERE ${where.join(' AND ')} AND $1::text IS NOT NULL`, params),
-    ]);
-    const passages = Math.max(1, num(size.rows[0]?.passages));
-    const share = where.length === 0 ? 1 : Math.min(1, kept / Math.max(1, num(size.rows[0]?.filings)));
-    const qualifying = matches * share;
-    const query = `to_tsquery('${TS_CONFIG}', $1)`;
-    const joined =
-      where.length === 0
-        ? 'passages p'
-        : 'passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id';
-    const condition = `p.tsv @@ ${query}${where.length === 0 ? '' : ` AND ${where.join(' AND ')}`}`;
-    const newest =
-      (phrase ? 3 : 1) * qualifying * qualifying > 6000 * passages
-        ? // Many qualify: read the primary key backwards, which stops at RANK_CAP.
-          `SELECT p.id FROM ${joined} WHERE ${condition} ORDER BY p.id DESC LIMIT ${RANK_CAP}`
-        : // Few qualify: all of them, planned as a whole (no LIMIT to tempt the planner into nested loops), then
-          // the newest RANK_CAP; only those are detoasted again to be ranked.
-          `WITH qualifying AS MATERIALIZED (SELECT p.id FROM ${joined} WHERE ${condition})
-           SELECT id FROM qualifying ORDER BY id DESC LIMIT ${RANK_CAP}`;
+  async #rankDocuments(documentIds: readonly number[], anyTerm: string): Promise<Map<number, number>> {
+    if (documentIds.length === 0) return new Map();
     const { rows } = await this.#pool.query(
-      `WITH newest AS (${newest})
-       SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${query}) AS score
-       FROM newest n JOIN passages p ON p.id = n.id
-       ORDER BY score DESC, p.id DESC LIMIT $${params.length + 1}`,
-      [...params, wanted],
+      `SELECT p.document_id, max(ts_rank_cd(p.tsv, q)) AS score
+       FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
+       WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q GROUP BY p.document_id`,
+      [documentIds, anyTerm],
     );
-    return rows;
+    return new Map(rows.map((row) => [num(row.document_id), -num(row.score)]));
   }
 
-  /** The rows of one page: each document once (its best passage), with snippet and filing data. */
-  async #pageRows(tsquery: string, ids: readonly Row[], limit: number, offset: number): Promise<Row[]> {
-    const seen = new Set<string>();
-    const page: { id: string; score: number }[] = [];
-    for (const row of ids) {
-      const documentId = String(row.document_id);
-      if (seen.has(documentId)) continue;
-      seen.add(documentId);
-      page.push({ id: String(row.id), score: num(row.score) });
+  /**
+   * Each document's snippet: from its first passage that matches the whole query, else (the words stand in
+   * different passages) from its first passage that holds any of them.
+   */
+  async #snippets(documentIds: readonly number[], tsquery: string, anyTerm: string): Promise<string[]> {
+    const found = new Map<number, string>();
+    for (const query of [tsquery, anyTerm]) {
+      const missing = documentIds.filter((id) => !found.has(id));
+      if (missing.length === 0) break;
+      const { rows } = await this.#pool.query(
+        `SELECT DISTINCT ON (p.document_id) p.document_id, ts_headline('${TS_CONFIG}', p.text, q, $3) AS snippet
+         FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
+         WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q ORDER BY p.document_id, p.position`,
+        [missing, query, HEADLINE_OPTIONS],
+      );
+      for (const row of rows) found.set(num(row.document_id), mergeMarks((row.snippet as string | null) ?? ''));
     }
-    const chosen = page.slice(offset, offset + limit);
-    if (chosen.length === 0) return [];
-    const { rows } = await this.#pool.query(
-      `SELECT p.id AS passage_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-         d.sequence, d.type, d.position, ts_headline('${TS_CONFIG}', p.text, to_tsquery('${TS_CONFIG}', $1), $2) AS snippet
-       FROM passages p JOIN documents d ON d.id = p.document_id JOIN filings f ON f.row_id = d.filing_row_id
-       WHERE p.id = ANY($3::bigint[])`,
-      [tsquery, HEADLINE_OPTIONS, chosen.map((entry) => entry.id)],
-    );
-    const order = new Map(chosen.map((entry, index) => [entry.id, index]));
-    const scores = new Map(chosen.map((entry) => [entry.id, entry.score]));
-    return rows
-      .map((row) => ({ ...row, score: scores.get(String(row.passage_id)) ?? 0 }))
-      .sort((a, b) => (order.get(String(a.passage_id)) ?? 0) - (order.get(String(b.passage_id)) ?? 0));
+    return documentIds.map((id) => found.get(id) ?? '');
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
@@ -755,11 +699,10 @@ export class PostgresStore implements Store {
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const { rows } = request.name
-      ? await this.#pool.query(`${COMPANY_SELECT} WHERE c.name ILIKE $1 ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`, [
-          `%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
-          limit,
-          offset,
-        ])
+      ? await this.#pool.query(
+          `${COMPANY_SELECT} WHERE c.name ILIKE $1 OR c.cik IN (SELECT cik FROM former_names WHERE name ILIKE $1) ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
+          [`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`, limit, offset],
+        )
       : await this.#pool.query(`${COMPANY_SELECT} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset]);
     return rows.map(company);
   }
@@ -885,6 +828,64 @@ function summary(row: Row): FilingSummaryView {
 }
 
 /** Words of a phrase are highlighted one by one by ts_headline; SQLite marks the phrase as one run. */
+/** The filing columns a search result shows, as `matchedOf` reads them. */
+const MATCH_COLUMNS_OF_FILING =
+  'f.row_id AS filing_row_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
+
+function matchedOf(row: Row): MatchedDocument {
+  return {
+    documentId: row.document_id === undefined ? null : num(row.document_id),
+    rank: null,
+    filingKey: num(row.filing_row_id),
+    filingId: row.filing_id as string,
+    accessionNumber: (row.accession_number as string | null) ?? null,
+    formType: (row.form_type as string | null) ?? null,
+    filedAt: (row.filed_at as string | null) ?? null,
+    companyName: (row.primary_name as string | null) ?? null,
+    cik: (row.primary_cik as string | null) ?? null,
+    sequence: numOrNull(row.sequence),
+    position: num(row.position ?? 0),
+    type: (row.type as string | null | undefined) ?? null,
+    description: (row.description as string | null | undefined) ?? null,
+  };
+}
+
+/** The filters as SQL over `f` (filings); a company name matches current and former names of any party. */
+function filterSql(filters: QueryFilters, param: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  if (filters.form) where.push(`lower(f.form_type) = lower(${param(filters.form)})`);
+  if (filters.from) where.push(`f.filed_at >= ${param(filters.from)}`);
+  if (filters.to) where.push(`f.filed_at <= ${param(filters.to)}`);
+  if (filters.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
+  if (filters.company) {
+    const like = param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    where.push(
+      `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND (p.name ILIKE ${like}
+         OR p.cik IN (SELECT cik FROM former_names WHERE name ILIKE ${like})))`,
+    );
+  }
+  return where;
+}
+
+/**
+ * The documents a query matches as a whole, as SQL set operations over the passage index: a word or phrase
+ * selects the documents with a passage holding it (a phrase must stand within one passage), AND intersects, OR
+ * unites, NOT subtracts. Each leaf is one GIN index scan.
+ */
+function documentSetSql(node: QueryNode, param: (value: unknown) => string): string {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return `SELECT document_id FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', ${param(toTsquery(node))})`;
+    case 'and':
+      return node.children.map((child) => `(${documentSetSql(child, param)})`).join(' INTERSECT ');
+    case 'or':
+      return node.children.map((child) => `(${documentSetSql(child, param)})`).join(' UNION ');
+    case 'not':
+      return `(${documentSetSql(node.include, param)}) EXCEPT (${documentSetSql(node.exclude, param)})`;
+  }
+}
+
 function mergeMarks(snippet: string): string {
   return snippet.replace(new RegExp(`${SNIPPET_MARK.close}(\\s+)${SNIPPET_MARK.open}`, 'gu'), '$1');
 }

@@ -1,3 +1,5 @@
+import { PASSAGE_STRIDE } from '../passages.js';
+
 /** How every full-text table tokenizes: Porter stems over unicode61 words, accents folded. */
 export const FTS_TOKENIZE = 'porter unicode61 remove_diacritics 2';
 
@@ -6,6 +8,22 @@ export function shardTable(firstDocument: number): string {
   return firstDocument === 0 ? 'documents_fts' : `passages_fts_${Math.trunc(firstDocument)}`;
 }
 
+/**
+ * The document-level index of a shard: one row per document (rowid = document id), its whole text, contentless
+ * (the text is kept once, in the passage table). Queries match here, so every word of a query may stand anywhere
+ * in a document; passages are only read for snippets.
+ */
+export function documentTable(firstDocument: number): string {
+  return firstDocument === 0 ? 'document_match_fts' : `document_match_fts_${Math.trunc(firstDocument)}`;
+}
+
+export function createDocumentTableSql(firstDocument: number): string {
+  return `CREATE VIRTUAL TABLE ${documentTable(firstDocument)} USING fts5 (text, content = '', contentless_delete = 1, tokenize = '${FTS_TOKENIZE}')`;
+}
+
+/** A row when the database has a document-level index (schema version 3). */
+export const DOCUMENT_INDEX_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_match_fts'";
+
 /** A row when the database has shards (schema version 2); none in a version 1 database opened read-only. */
 export const SHARD_REGISTRY_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'";
 
@@ -13,7 +31,15 @@ export const SHARD_REGISTRY_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = '
 export const SHARD_OF_DOCUMENT = 'SELECT first_document FROM passage_shards WHERE first_document <= ? ORDER BY first_document DESC LIMIT 1';
 
 /** Forward-only schema versions; each runs once, in order, inside a transaction. */
-export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export interface SqliteMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+  /** Work that depends on what the database holds (run after `sql`, in the same transaction). */
+  readonly run?: (db: { exec(sql: string): unknown; prepare(sql: string): { all(...params: unknown[]): unknown[] } }) => void;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
     name: 'filings, documents, full-text index, blobs',
@@ -127,5 +153,24 @@ export const SQLITE_MIGRATIONS: readonly { readonly version: number; readonly na
       CREATE TABLE passage_shards (first_document INTEGER PRIMARY KEY, passages INTEGER NOT NULL);
       INSERT INTO passage_shards (first_document, passages) SELECT 0, count(*) FROM documents_fts;
     `,
+  },
+  {
+    version: 3,
+    name: 'document-level full-text index beside the passages',
+    sql: '',
+    // Each shard gets its document table, filled from its passages joined back together in order (a document's
+    // passages are consecutive slices of its text, so the join is the text that was indexed).
+    run(db) {
+      for (const { first_document: shard } of db.prepare('SELECT first_document FROM passage_shards ORDER BY first_document').all() as {
+        first_document: number;
+      }[]) {
+        db.exec(createDocumentTableSql(shard));
+        db.exec(
+          `INSERT INTO ${documentTable(shard)} (rowid, text)
+           SELECT rowid / ${PASSAGE_STRIDE}, group_concat(text, '' ORDER BY rowid) FROM ${shardTable(shard)}
+           GROUP BY rowid / ${PASSAGE_STRIDE}`,
+        );
+      }
+    },
   },
 ];

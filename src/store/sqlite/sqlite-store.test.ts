@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
-import { ingest } from '../ingest.js';
-import type { Store } from '../store.js';
+import { ingestPaths } from '../../pipeline/ingest.js';
+import type { ReadWriteStore } from '../store.js';
 import { shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -33,19 +33,19 @@ const QUERIES = [
   'company:canada',
 ];
 
-async function filingsFound(store: Store, text: string): Promise<string[]> {
+async function filingsFound(store: ReadWriteStore, text: string): Promise<string[]> {
   return [...new Set((await store.search({ text, limit: 200 })).hits.map((hit) => hit.filingId))].sort();
 }
 
 describe('SQLite index shards', () => {
-  let single: Store;
-  let sharded: Store;
+  let single: ReadWriteStore;
+  let sharded: ReadWriteStore;
   let shardedFile: string;
   beforeAll(async () => {
     single = openSqliteStore(':memory:');
     shardedFile = join(makeTempDir('edgarkit-shards-'), 'sharded.db');
     sharded = openSqliteStore(shardedFile, { shardPassages: 8 });
-    for (const store of [single, sharded]) await ingest(store, [...INPUTS, seedPath()], { workers: 0 });
+    for (const store of [single, sharded]) await ingestPaths(store, [...INPUTS, seedPath()], { workers: 0 });
   }, 60_000);
 
   it('starts a new shard each time the newest is full, and keeps every passage once', () => {
@@ -65,14 +65,16 @@ describe('SQLite index shards', () => {
   it('quotes a snippet from the shard that holds the passage', async () => {
     const page = await sharded.search({ text: '"convertible bonds"' });
     expect(page.hits.length).toBeGreaterThan(0);
-    for (const hit of page.hits) expect(hit.snippet.toLowerCase()).toContain('convertible');
+    for (const hit of page.hits) {
+      for (const document of hit.documents) expect(document.snippet.toLowerCase()).toContain('convertible');
+    }
   });
 
   it('removes a replaced filing from its shard', async () => {
     const changed = join(makeTempDir('edgarkit-shards-'), 'changed.txt');
     writeFileSync(changed, readFileSync(INPUTS[0] as string, 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES'), 'latin1');
     const before = shardContents(shardedFile).reduce((sum, shard) => sum + shard.rows, 0);
-    expect((await ingest(sharded, [changed], { workers: 0 })).replaced).toBe(1);
+    expect((await ingestPaths(sharded, [changed], { workers: 0 })).replaced).toBe(1);
     expect(await filingsFound(sharded, 'xyzzyplugh')).toEqual(['0000912282-09-000008']);
     // The old passages are gone from their shard and the new ones counted in the newest: the totals still agree.
     expect(shardContents(shardedFile).reduce((sum, shard) => sum + shard.rows, 0)).toBe(before);
@@ -104,24 +106,28 @@ function shardContents(file: string): { firstDocument: number; rows: number }[] 
   }
 }
 
-describe('SQLite schema version 1 (one index table)', () => {
-  it('is searched read-only as it is, and migrated in place to shards', async () => {
+describe('SQLite schema versions 1 and 2 (no document index)', () => {
+  it('a read-only reader is told to migrate; the migration builds shards and the document index in place', async () => {
     const file = join(makeTempDir('edgarkit-v1-'), 'v1.db');
     const store = openSqliteStore(file);
-    await ingest(store, [INPUTS[0] as string, seedPath()], { workers: 0 });
+    await ingestPaths(store, [INPUTS[0] as string, seedPath()], { workers: 0 });
     const expected = await filingsFound(store, 'hanaro OR securities');
+    const farApart = await filingsFound(store, 'kosdaq cheil');
+    expect(farApart.length).toBe(1);
     await store.close();
-    // Back to version 1: every passage is in documents_fts (one shard), so dropping the registry is exactly v1.
+    // Back to version 1: every passage is in documents_fts (one shard), so dropping the registry and the
+    // document index is exactly v1.
     const db = new Database(file);
-    db.exec('DROP TABLE passage_shards; DELETE FROM schema_migrations WHERE version = 2');
+    db.exec('DROP TABLE passage_shards; DROP TABLE document_match_fts; DELETE FROM schema_migrations WHERE version >= 2');
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });
-    expect(await filingsFound(readonlyStore, 'hanaro OR securities')).toEqual(expected);
+    await expect(readonlyStore.search({ text: 'hanaro' })).rejects.toThrow(/edgarkit migrate/);
     const migrated = openSqliteStore(file, { shardPassages: 5 });
     expect(await filingsFound(migrated, 'hanaro OR securities')).toEqual(expected);
-    await ingest(migrated, [INPUTS[1] as string], { workers: 0 });
+    expect(await filingsFound(migrated, 'kosdaq cheil')).toEqual(farApart);
+    await ingestPaths(migrated, [INPUTS[1] as string], { workers: 0 });
     expect((await filingsFound(migrated, 'hanaro OR securities')).length).toBe(expected.length + 1);
-    // A reader opened before the migration finds the new shard too.
+    // A reader opened before the migration finds the new index and shard too.
     expect(await filingsFound(readonlyStore, 'hanaro OR securities')).toEqual(await filingsFound(migrated, 'hanaro OR securities'));
     await readonlyStore.close();
     expect(await migrated.checkIntegrity()).toEqual([]);

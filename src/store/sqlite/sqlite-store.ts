@@ -5,17 +5,18 @@ import Database from 'better-sqlite3';
 import type { Party } from '../../model/submission.js';
 import { parseJsonColumn as json } from '../json-column.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
-import { parseSearchQuery, toFts5 } from '../search-query.js';
+import { anyTermOf, assemblePage, COUNT_CAP, type FoundDocuments, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
+import { type QueryFilters, toFts5 } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
   type DocumentView,
   type FilingListRequest,
+  type FilingSink,
   type FilingSummaryView,
   type FilingView,
   type PreparedFiling,
   pageOf,
-  type SearchHit,
   type SearchPage,
   type SearchRequest,
   SNIPPET_MARK,
@@ -23,12 +24,18 @@ import {
   type StoreStats,
   type WriteResult,
 } from '../store.js';
-import { FTS_TOKENIZE, SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, SQLITE_MIGRATIONS, shardTable } from './migrations.js';
+import {
+  createDocumentTableSql,
+  DOCUMENT_INDEX_EXISTS,
+  documentTable,
+  FTS_TOKENIZE,
+  SHARD_OF_DOCUMENT,
+  SHARD_REGISTRY_EXISTS,
+  SQLITE_MIGRATIONS,
+  shardTable,
+} from './migrations.js';
 
 type Row = Record<string, unknown>;
-
-/** Most matches a query ranks, filtered or not: the newest RANK_CAP (see #newestMatches). */
-const RANK_CAP = 2_000;
 
 /**
  * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
@@ -67,6 +74,7 @@ export function migrateSqlite(db: Database.Database): number[] {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -88,16 +96,72 @@ function registrantOf(recordJson: string | null): string | null {
   }
 }
 
+/** The filing columns a search result shows, as `matchedOf` reads them. */
+const MATCH_COLUMNS_OF_FILING =
+  'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
+
+function matchedOf(row: Row): MatchedDocument {
+  return {
+    documentId: (row.document_id as number | undefined) ?? null,
+    rank: null,
+    filingKey: row.filing_rowid as number,
+    filingId: row.filing_id as string,
+    accessionNumber: (row.accession_number as string | null) ?? null,
+    formType: (row.form_type as string | null) ?? null,
+    filedAt: (row.filed_at as string | null) ?? null,
+    companyName: (row.primary_name as string | null) ?? null,
+    cik: (row.primary_cik as string | null) ?? null,
+    sequence: (row.sequence as number | null | undefined) ?? null,
+    position: (row.position as number | undefined) ?? 0,
+    type: (row.type as string | null | undefined) ?? null,
+    description: (row.description as string | null | undefined) ?? null,
+  };
+}
+
+/** The filters as SQL over `f` (filings); a company name matches current and former names of any party. */
+function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.form) {
+    where.push('f.form_type = ? COLLATE NOCASE');
+    params.push(filters.form);
+  }
+  if (filters.from) {
+    where.push('f.filed_at >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('f.filed_at <= ?');
+    params.push(filters.to);
+  }
+  if (filters.cik) {
+    where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
+    params.push(filters.cik);
+  }
+  if (filters.company) {
+    const like = `%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    where.push(
+      `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND (p.name LIKE ? ESCAPE '\\' COLLATE NOCASE
+         OR p.cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)))`,
+    );
+    params.push(like, like);
+  }
+  return { where, params };
+}
+
 /** The columns a filing list shows (not the header JSON and the other large ones). */
 const SUMMARY_COLUMNS =
   'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, FilingSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
   /** False while a database of schema version 1 opened read-only (not migrated) has one index table, no shards. */
   #sharded = false;
+
+  /** False while a database older than schema version 3, opened read-only, has no document-level index. */
+  #documentIndex = false;
 
   readonly #shardPassages: number;
 
@@ -147,6 +211,7 @@ export class SqliteStore implements Store {
         (id + 1) * PASSAGE_STRIDE,
       ).changes;
       if (removed > 0) this.#statement('UPDATE passage_shards SET passages = passages - ? WHERE first_document = ?').run(removed, shard);
+      this.#statement(`DELETE FROM ${documentTable(shard)} WHERE rowid = ?`).run(BigInt(id));
     }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
@@ -229,12 +294,12 @@ export class SqliteStore implements Store {
       if (document.text !== '') {
         const documentId = Number(documentInfo.lastInsertRowid);
         const passages = splitPassages(document.text);
-        const insert = this.#statement(
-          `INSERT INTO ${shardTable(this.#shardForNew(documentId, passages.length))} (rowid, text) VALUES (?, ?)`,
-        );
+        const shard = this.#shardForNew(documentId, passages.length);
+        const insert = this.#statement(`INSERT INTO ${shardTable(shard)} (rowid, text) VALUES (?, ?)`);
         passages.forEach((passage, index) => {
           insert.run(documentId * PASSAGE_STRIDE + index, passage);
         });
+        this.#statement(`INSERT INTO ${documentTable(shard)} (rowid, text) VALUES (?, ?)`).run(documentId, document.text);
       }
     }
     filing.exhibits.forEach((exhibit, position) => {
@@ -268,7 +333,10 @@ export class SqliteStore implements Store {
     let shard = newest?.first_document ?? 0;
     if (!newest || (documentId > newest.first_document && newest.passages >= this.#shardPassages)) {
       shard = newest ? documentId : 0;
-      if (shard !== 0) this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
+      if (shard !== 0) {
+        this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
+        this.#db.exec(createDocumentTableSql(shard));
+      }
       this.#statement('INSERT INTO passage_shards (first_document, passages) VALUES (?, 0)').run(shard);
     } else if (documentId < newest.first_document) {
       shard = this.#shardOf(documentId);
@@ -323,142 +391,97 @@ export class SqliteStore implements Store {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const parsed = parseSearchQuery(request.text);
-    const filters = { ...parsed.filters };
-    if (request.form) filters.form = request.form;
-    if (request.cik) filters.cik = request.cik.padStart(10, '0');
-    if (request.company) filters.company = request.company;
-    if (request.from) filters.from = request.from;
-    if (request.to) filters.to = request.to;
-    const { limit, offset } = pageOf(request.limit, request.offset);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filters.form) {
-      where.push('f.form_type = ? COLLATE NOCASE');
-      params.push(filters.form);
+    const search = prepareSearch(request);
+    const { where, params } = filterSql(search.filters);
+    if (!search.match) return assemblePage(search, this.#filingsOnly(where, params), async () => []);
+    if (!this.#hasDocumentIndex()) {
+      throw new Error('This database was made by an older edgarkit and has no document-level index: run `edgarkit migrate` on it once.');
     }
-    if (filters.from) {
-      where.push('f.filed_at >= ?');
-      params.push(filters.from);
-    }
-    if (filters.to) {
-      where.push('f.filed_at <= ?');
-      params.push(filters.to);
-    }
-    if (filters.cik) {
-      where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
-      params.push(filters.cik);
-    }
-    if (filters.company) {
-      where.push("EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.name LIKE ? ESCAPE '\\' COLLATE NOCASE)");
-      params.push(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-    }
-    let rows: Row[];
-    if (parsed.match && where.length === 0) {
-      rows = this.#rankedPage(toFts5(parsed.match), limit, offset);
-    } else if (parsed.match) {
-      // The newest RANK_CAP matches that pass the filters, then ranked; snippets only for the page shown.
-      const match = toFts5(parsed.match);
-      rows = this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, where, params), limit, offset);
-    } else {
-      const sql = `SELECT f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-          NULL AS sequence, NULL AS type, 0 AS position, '' AS snippet, 0 AS score
-        FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`;
-      rows = this.#statement(sql).all(...params, limit, offset) as Row[];
-    }
-    const hits: SearchHit[] = rows.map((row) => ({
-      filingId: row.filing_id as string,
-      accessionNumber: (row.accession_number as string | null) ?? null,
-      formType: (row.form_type as string | null) ?? null,
-      filedAt: (row.filed_at as string | null) ?? null,
-      companyName: (row.primary_name as string | null) ?? null,
-      cik: (row.primary_cik as string | null) ?? null,
-      documentSequence: (row.sequence as number | null) ?? null,
-      documentType: (row.type as string | null) ?? null,
-      documentPosition: (row.position as number) ?? 0,
-      snippet: (row.snippet as string) ?? '',
-      score: -(row.score as number),
-    }));
-    return { hits, limit, offset };
-  }
-
-  /**
-   * An unfiltered full-text page: rank on the index alone, then fetch snippets and filing data for that page only.
-   * A query matching more than RANK_CAP passages is ranked among the RANK_CAP most recently stored ones, so that
-   * a very common word still answers in milliseconds (ranking costs a few microseconds per matching passage).
-   */
-  #rankedPage(match: string, limit: number, offset: number): Row[] {
-    // Passages are ranked; a document appears once, for its best passage, so more passages than asked are read.
-    return this.#pageRows(match, this.#newestMatches(match, (offset + limit) * 4, [], []), limit, offset);
-  }
-
-  /**
-   * The best `wanted` of the newest RANK_CAP passages that match (and pass the filters, over `d` documents and `f`
-   * filings): shards are read newest first, each in index order, which stops early, until RANK_CAP are found.
-   * Ranks from different shards are compared as they are (bm25 over each shard's own term counts).
-   */
-  #newestMatches(match: string, wanted: number, where: readonly string[], params: readonly unknown[]): { rowid: number; rank: number }[] {
-    const found: { rowid: number; rank: number }[] = [];
-    for (const shard of this.#shards()) {
-      const remaining = RANK_CAP - found.length;
-      if (remaining <= 0) break;
-      const table = shardTable(shard);
-      const sql =
-        where.length === 0
-          ? `SELECT rowid, rank FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`
-          : `SELECT ${table}.rowid AS rowid, ${table}.rank AS rank FROM ${table}
-             JOIN documents d ON d.id = ${table}.rowid / ${PASSAGE_STRIDE}
-             JOIN filings f ON f.rowid = d.filing_rowid
-             WHERE ${table} MATCH ? AND ${where.join(' AND ')}
-             ORDER BY ${table}.rowid DESC LIMIT ?`;
-      found.push(...(this.#statement(sql).all(match, ...params, remaining) as { rowid: number; rank: number }[]));
-    }
-    return found.sort((a, b) => a.rank - b.rank || b.rowid - a.rowid).slice(0, wanted);
-  }
-
-  /** The rows of one page: each document once (its best passage), with snippet and filing data. */
-  #pageRows(match: string, ids: readonly { rowid: number; rank: number }[], limit: number, offset: number): Row[] {
-    const seen = new Set<number>();
-    const page: number[] = [];
-    const ranks = new Map<number, number>();
-    for (const { rowid, rank } of ids) {
-      const documentId = Math.floor(rowid / PASSAGE_STRIDE);
-      if (seen.has(documentId)) continue;
-      seen.add(documentId);
-      page.push(rowid);
-      ranks.set(rowid, rank);
-    }
-    const chosen = page.slice(offset, offset + limit);
-    if (chosen.length === 0) return [];
-    // Snippets from the index alone, one passage at a time (a rowid lookup); filing data in a second query.
-    // Joined in one statement, SQLite may drive the join from the tables and probe the index per row.
-    const snippets = chosen.map((rowid) => {
-      const table = shardTable(this.#shardOf(Math.floor(rowid / PASSAGE_STRIDE)));
-      return this.#statement(
-        // No bm25() here: for one row it would recount every term over the whole shard. The rank is known.
-        `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
-         FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`,
-        // better-sqlite3 binds a JS number as REAL, and FTS5 then ignores the rowid constraint and returns the
-        // first matching row of the table: the rowid must go in as an integer.
-      ).get(match, BigInt(rowid)) as { snippet: string } | undefined;
-    });
-    const documentIds = chosen.map((rowid) => Math.floor(rowid / PASSAGE_STRIDE));
-    const details = new Map(
-      (
-        this.#db
-          .prepare(
-            `SELECT d.id AS document_id, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik,
-              d.sequence, d.type, d.position
-             FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (${documentIds.map(() => '?').join(',')})`,
-          )
-          .all(...documentIds) as Row[]
-      ).map((row) => [row.document_id as number, row]),
+    const match = toFts5(search.match);
+    const found = this.#matchDocuments(match, where, params);
+    const anyTerm = toFts5(anyTermOf(search.match));
+    return assemblePage(search, found, async (documents) =>
+      documents.map((document) => this.#snippet(document.documentId as number, match, anyTerm)),
     );
-    return chosen.flatMap((_rowid, index) => {
-      const detail = details.get(documentIds[index] as number);
-      return detail ? [{ ...detail, snippet: snippets[index]?.snippet ?? '', score: ranks.get(chosen[index] as number) ?? 0 }] : [];
-    });
+  }
+
+  /** A search with filters only: the newest filings that pass them, at most COUNT_CAP counted. */
+  #filingsOnly(where: readonly string[], params: readonly unknown[]): FoundDocuments {
+    const rows = this.#statement(
+      `SELECT ${MATCH_COLUMNS_OF_FILING} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ?`,
+    ).all(...params, COUNT_CAP + 1) as Row[];
+    return { documents: rows.slice(0, COUNT_CAP).map(matchedOf), more: rows.length > COUNT_CAP, rankCapped: false };
+  }
+
+  /**
+   * Documents whose whole text matches, newest first: read from the document-level index shard by shard (newest
+   * shard first, each in row order, which stops early), the first RANK_CAP with their rank, then without it up to
+   * COUNT_CAP. FTS5's bm25 counts each term over its whole shard, so shards keep ranking bounded too.
+   */
+  #matchDocuments(match: string, where: readonly string[], params: readonly unknown[]): FoundDocuments {
+    const ids: { id: number; rank: number | null }[] = [];
+    let lowest: number | null = null;
+    for (const ranked of [true, false]) {
+      for (const shard of this.#shards()) {
+        const wanted = (ranked ? RANK_CAP : COUNT_CAP + 1) - ids.length;
+        if (wanted <= 0) break;
+        const table = documentTable(shard);
+        const conditions = [`${table} MATCH ?`, ...where];
+        const boundParams: unknown[] = [match, ...params];
+        if (lowest !== null) {
+          conditions.push(`${table}.rowid < ?`);
+          boundParams.push(BigInt(lowest));
+        }
+        const joins = where.length === 0 ? '' : `JOIN documents d ON d.id = ${table}.rowid JOIN filings f ON f.rowid = d.filing_rowid`;
+        const rows = this.#statement(
+          `SELECT ${table}.rowid AS id${ranked ? `, ${table}.rank AS rank` : ''} FROM ${table} ${joins}
+           WHERE ${conditions.join(' AND ')} ORDER BY ${table}.rowid DESC LIMIT ?`,
+        ).all(...boundParams, wanted) as { id: number; rank?: number }[];
+        for (const row of rows) ids.push({ id: row.id, rank: row.rank ?? null });
+        if (rows.length > 0) lowest = rows[rows.length - 1]?.id ?? lowest;
+      }
+      // Fewer than RANK_CAP matched: every match is ranked and counted already.
+      if (ranked && ids.length < RANK_CAP) break;
+    }
+    const more = ids.length > COUNT_CAP;
+    const counted = ids.slice(0, COUNT_CAP);
+    const rankOf = new Map(counted.map((entry) => [entry.id, entry.rank]));
+    const rows = this.#statement(
+      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+       FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(counted.map((entry) => entry.id))) as Row[];
+    const documents = rows
+      .map((row) => ({ ...matchedOf(row), rank: rankOf.get(row.document_id as number) ?? null }))
+      .sort((a, b) => (b.documentId as number) - (a.documentId as number));
+    return { documents, more, rankCapped: ids.length > RANK_CAP };
+  }
+
+  /**
+   * The snippet of a matching document: from its first passage that matches the whole query, else (the words
+   * stand in different passages) from its first passage holding any of them. The rowid bounds are bound as
+   * integers: FTS5 ignores a rowid constraint given as a REAL, which better-sqlite3 makes of a JS number.
+   */
+  #snippet(documentId: number, match: string, anyTerm: string): string {
+    const table = shardTable(this.#shardOf(documentId));
+    const statement = this.#statement(
+      // No bm25() here: for one row it would recount every term over the whole shard.
+      `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
+       FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid LIMIT 1`,
+    );
+    const from = BigInt(documentId) * BigInt(PASSAGE_STRIDE);
+    const to = from + BigInt(PASSAGE_STRIDE);
+    for (const query of [match, anyTerm]) {
+      const row = statement.get(query, from, to) as { snippet: string } | undefined;
+      if (row) return row.snippet;
+    }
+    return '';
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  #hasDocumentIndex(): boolean {
+    this.#documentIndex ||= this.#statement(DOCUMENT_INDEX_EXISTS).get() !== undefined;
+    return this.#documentIndex;
   }
 
   async getFiling(filingId: string): Promise<FilingView | null> {
@@ -539,11 +562,11 @@ export class SqliteStore implements Store {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const rows = (
       request.name
-        ? this.#statement("SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE ORDER BY name LIMIT ? OFFSET ?").all(
-            `%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`,
-            limit,
-            offset,
-          )
+        ? this.#statement(
+            `SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE
+               OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)
+             ORDER BY name LIMIT ? OFFSET ?`,
+          ).all(...Array(2).fill(`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`), limit, offset)
         : this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
     ) as Row[];
     return rows.map((row) => this.#company(row));

@@ -1,0 +1,54 @@
+import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import { type SearchPage, SNIPPET_MARK } from '../store/store.js';
+
+/** How many filings a page counts, in words: exact, or "more than N" where counting stopped. */
+export function describeTotal(page: SearchPage): string {
+  const count = page.total.toLocaleString('en-US');
+  const filings = page.total === 1 && page.totalExact ? 'filing' : 'filings';
+  return page.totalExact ? `${count} ${filings}` : `more than ${count} ${filings}`;
+}
+
+/** What limited a result, said once, or nothing. */
+export function searchCaveats(page: SearchPage): string[] {
+  const caveats: string[] = [];
+  if (!page.totalExact) {
+    caveats.push(
+      `Counted, sorted and faceted among the ${COUNT_CAP.toLocaleString('en-US')} most recently stored matching documents; narrow the query or add filters to see all.`,
+    );
+  }
+  if (page.rankCapped) caveats.push(`Ranked among the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching documents.`);
+  return caveats;
+}
+
+/** A search page for a person: one block per filing, its matching documents under it with their snippets. */
+export function formatSearchPage(page: SearchPage, tty: boolean, showFacets: boolean): string {
+  if (page.hits.length === 0) return page.offset > 0 && page.total > 0 ? `No more matches (${describeTotal(page)}).\n` : 'No matches.\n';
+  const lines: string[] = [];
+  const last = page.offset + page.hits.length;
+  lines.push(`${describeTotal(page)} match, sorted by ${page.sort}; showing ${page.offset + 1}-${last}.`);
+  page.hits.forEach((hit, index) => {
+    lines.push(
+      `${page.offset + index + 1}. ${hit.accessionNumber ?? hit.filingId}  ${hit.formType ?? '-'}  ${hit.filedAt ?? '-'}  ${hit.companyName ?? ''}${hit.cik ? ` (CIK ${hit.cik})` : ''}`,
+    );
+    for (const document of hit.documents) {
+      const label = [`doc ${document.sequence ?? document.position + 1}`, document.type, document.description].filter(Boolean).join(' ');
+      lines.push(`   ${label}${document.snippet ? `: ${highlight(document.snippet, tty)}` : ''}`);
+    }
+    if (hit.moreDocuments > 0) lines.push(`   (and ${hit.moreDocuments} more matching document${hit.moreDocuments === 1 ? '' : 's'})`);
+  });
+  if (page.totalExact ? last < page.total : true) lines.push(`Next page: --offset ${last}`);
+  lines.push(...searchCaveats(page));
+  if (showFacets) {
+    const facet = (name: string, counts: readonly { label: string; value: string; count: number }[]) =>
+      `${name}: ${counts.map((entry) => `${entry.label}${entry.label !== entry.value ? ` [${entry.value}]` : ''} ${entry.count}`).join(', ') || '-'}`;
+    lines.push(facet('Forms', page.facets.forms), facet('Years', page.facets.years), facet('Companies', page.facets.companies));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function highlight(snippet: string, tty: boolean): string {
+  const flat = snippet.replace(/\s+/g, ' ');
+  return tty
+    ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m')
+    : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
+}

@@ -1,0 +1,73 @@
+import type { Party } from './submission.js';
+
+/** A filing ready to be written: everything parsed, rendered and extracted, nothing left to compute. */
+export interface PreparedFiling {
+  /** The accession number, or `local-<hash>` for a document that has none (a bare document). */
+  readonly id: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly filedAt: string | null;
+  readonly periodOfReport: string | null;
+  readonly acceptanceDateTime: string | null;
+  readonly dateOfChange: string | null;
+  readonly effectivenessDate: string | null;
+  readonly publicDocumentCount: number | null;
+  readonly items: readonly string[];
+  readonly groupMembers: readonly string[];
+  readonly format: string;
+  /** The full header tree as JSON text. */
+  readonly headerJson: string;
+  readonly parties: readonly Party[];
+  /** SHA-256 of the original bytes (hex). */
+  readonly contentHash: string;
+  readonly byteLength: number;
+  readonly source: string;
+  readonly diagnosticsJson: string;
+  /** The extracted form record (6-K and family) as JSON text, or null. */
+  readonly formRecordJson: string | null;
+  readonly documents: readonly PreparedDocument[];
+  readonly exhibits: readonly PreparedExhibit[];
+  readonly signatures: readonly PreparedSignature[];
+  /** Content-addressed bytes to keep: the original submission (compressed) and decoded attachments. */
+  readonly blobs: readonly PreparedBlob[];
+  /** The blob holding the original submission. */
+  readonly originalBlob: string;
+}
+
+export interface PreparedDocument {
+  readonly position: number;
+  readonly sequence: number | null;
+  readonly type: string | null;
+  readonly filename: string | null;
+  readonly description: string | null;
+  readonly byteLength: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  readonly encoding: 'text' | 'uuencode';
+  readonly wrapper: string | null;
+  readonly sourceFormat: 'text' | 'html' | 'xml' | 'binary';
+  /** Plain text for full-text search (empty for binaries). */
+  readonly text: string;
+  /** Content hash of the decoded attachment, when the body is uuencoded. */
+  readonly attachmentSha256: string | null;
+  readonly attachmentName: string | null;
+}
+
+export interface PreparedExhibit {
+  readonly number: string;
+  readonly description: string | null;
+  readonly documentSequence: number | null;
+  readonly json: string;
+}
+
+export interface PreparedSignature {
+  readonly json: string;
+}
+
+export interface PreparedBlob {
+  readonly sha256: string;
+  /** `gzip` when `data` is gzip-compressed; the hash is always of the uncompressed bytes. */
+  readonly compression: 'none' | 'gzip';
+  readonly byteLength: number;
+  readonly data: Uint8Array;
+}

@@ -1,0 +1,213 @@
+import { availableParallelism } from 'node:os';
+import type { Readable } from 'node:stream';
+import { readRawSubmissions } from '../io/read-submissions.js';
+import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { FilingSink } from '../store/store.js';
+import { prepareFiling, sha256 } from './prepare-filing.js';
+import { WorkerPool } from './worker-pool.js';
+
+export interface IngestOptions {
+  /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
+  readonly workers?: number;
+  /** A pool to prepare in instead of one of ingest's own (it is left open). */
+  readonly pool?: WorkerPool;
+  /** Filings written per transaction. */
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: IngestProgress) => void;
+  /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
+  readonly onFailure?: (failure: IngestFailure) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** One item of the stream ingest reads: a submission's exact bytes, or why one input could not be read. */
+export type IngestInput =
+  | { readonly ok: true; readonly source: string; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly source: string; readonly error: Error };
+
+export interface IngestProgress {
+  readonly filings: number;
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly filingsPerSecond: number;
+  readonly megabytesPerSecond: number;
+}
+
+export interface IngestFailure {
+  readonly source: string;
+  readonly reason: string;
+}
+
+export interface IngestSummary {
+  /** True when the signal stopped the run early (what was done is written; run again to finish). */
+  readonly interrupted: boolean;
+  readonly ingested: number;
+  readonly replaced: number;
+  readonly duplicates: number;
+  readonly failed: readonly IngestFailure[];
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+const ACCESSION_IN_HEADER = /(?:ACCESSION NUMBER:\s*|<ACCESSION-NUMBER>\s*)(\d{10}-\d{2}-\d{6})/;
+
+/** The filing id, read cheaply from the first bytes, so an unchanged duplicate is skipped before any work. */
+export function quickFilingId(bytes: Uint8Array, hash: string): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8192)).toString('latin1');
+  const match = ACCESSION_IN_HEADER.exec(head);
+  return match ? (match[1] as string) : `local-${hash.slice(0, 20)}`;
+}
+
+/** Files, folders, `.tar`/`.tar.gz` archives or stdin (`-`), read by io/ one after another, as ingest's input. */
+export async function* readIngestInputs(paths: readonly string[], stdin?: Readable): AsyncGenerator<IngestInput> {
+  for (const path of paths) yield* readRawSubmissions(path, {}, stdin);
+}
+
+/** `ingest` over files, folders, archives or stdin: what the CLI, sync and the queue worker run. */
+export function ingestPaths(sink: FilingSink, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingest(sink, readIngestInputs(paths), options);
+}
+
+/**
+ * Ingests a stream of submissions into a sink: idempotent by accession number (an unchanged copy is skipped
+ * before any work; a changed copy replaces the old one in one transaction), preparing in worker threads and
+ * writing in batched transactions. A crash loses at most the batch being written; running the same command
+ * again completes the work.
+ */
+export async function ingest(
+  sink: FilingSink,
+  inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const run = new IngestRun(sink, options);
+  const pool = options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()) });
+  try {
+    for await (const input of inputs) {
+      if (options.signal?.aborted) {
+        run.interrupted = true;
+        break;
+      }
+      await run.take(input, pool);
+    }
+    await run.finish();
+  } finally {
+    if (pool !== options.pool) await pool.close();
+  }
+  return run.summary();
+}
+
+/** The state of one ingest run: counts, the batch being filled, and the filings being prepared. */
+class IngestRun {
+  interrupted = false;
+  readonly #sink: FilingSink;
+  readonly #options: IngestOptions;
+  readonly #batchSize: number;
+  readonly #started = Date.now();
+  readonly #failed: IngestFailure[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
+  readonly #pendingIds = new Set<string>();
+  #batch: PreparedFiling[] = [];
+  #ingested = 0;
+  #replaced = 0;
+  #duplicates = 0;
+  #bytes = 0;
+  #processed = 0;
+  #lastProgress = 0;
+
+  constructor(sink: FilingSink, options: IngestOptions) {
+    this.#sink = sink;
+    this.#options = options;
+    this.#batchSize = options.batchSize ?? 100;
+  }
+
+  /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
+  async take(input: IngestInput, pool: WorkerPool): Promise<void> {
+    if (!input.ok) {
+      this.#fail({ source: input.source, reason: input.error.message });
+      return;
+    }
+    this.#processed++;
+    this.#bytes += input.bytes.length;
+    const hash = sha256(input.bytes);
+    const id = quickFilingId(input.bytes, hash);
+    if (this.#pendingIds.has(id)) await this.#flush();
+    if ((await this.#sink.contentHashOf(id)) === hash) {
+      this.#duplicates++;
+      this.#report();
+      return;
+    }
+    this.#pendingIds.add(id);
+    if (pool.threads === 0) {
+      await this.#settle(id, input.source, () => Promise.resolve(prepareFiling(input.bytes, input.source, hash)));
+      return;
+    }
+    // Enough in flight to keep every thread busy while the writer writes; more would only hold memory.
+    while (this.#inFlight.size >= pool.threads * 2) await Promise.race(this.#inFlight);
+    const task = this.#settle(id, input.source, () => pool.prepare(input.bytes, input.source, hash));
+    const tracked = task.finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+  }
+
+  async finish(): Promise<void> {
+    await Promise.all(this.#inFlight);
+    await this.#flush();
+    this.#report(true);
+  }
+
+  summary(): IngestSummary {
+    return {
+      interrupted: this.interrupted,
+      ingested: this.#ingested,
+      replaced: this.#replaced,
+      duplicates: this.#duplicates,
+      failed: this.#failed,
+      bytes: this.#bytes,
+      seconds: (Date.now() - this.#started) / 1000,
+    };
+  }
+
+  async #settle(id: string, source: string, prepare: () => Promise<PreparedFiling>): Promise<void> {
+    let filing: PreparedFiling;
+    try {
+      filing = await prepare();
+    } catch (error) {
+      this.#pendingIds.delete(id);
+      this.#fail({ source, reason: error instanceof Error ? error.message : String(error) });
+      this.#report();
+      return;
+    }
+    this.#batch.push(filing);
+    if (this.#batch.length >= this.#batchSize) await this.#flush();
+    this.#report();
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#batch.length === 0) return;
+    const writing = this.#batch;
+    this.#batch = [];
+    const result = await this.#sink.writeFilings(writing);
+    this.#ingested += result.inserted;
+    this.#replaced += result.replaced;
+    this.#duplicates += result.unchanged;
+    for (const filing of writing) this.#pendingIds.delete(filing.id);
+  }
+
+  #fail(failure: IngestFailure): void {
+    this.#failed.push(failure);
+    this.#options.onFailure?.(failure);
+  }
+
+  #report(force = false): void {
+    const now = Date.now();
+    if (!this.#options.onProgress || (!force && now - this.#lastProgress < 500)) return;
+    this.#lastProgress = now;
+    const seconds = (now - this.#started) / 1000;
+    this.#options.onProgress({
+      filings: this.#processed,
+      bytes: this.#bytes,
+      seconds,
+      filingsPerSecond: seconds > 0 ? this.#processed / seconds : 0,
+      megabytesPerSecond: seconds > 0 ? this.#bytes / 1e6 / seconds : 0,
+    });
+  }
+}

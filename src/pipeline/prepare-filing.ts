@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { FilingRecords } from '../forms/extract-filing.js';
+import type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from '../model/prepared-filing.js';
+import { xmlText } from '../parse/parse-document.js';
+import { renderText } from '../render/render-text.js';
+import { type ReadDocument, readFiling } from './read-filing.js';
+
+/** Text beyond this is not indexed (it is still stored in the original bytes). */
+const MAX_INDEXED_CHARS = 20_000_000;
+const SNIPPET_MARKERS = /[\uE000\uE001]/g;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Everything the database needs of one submission, computed away from the database (in a worker thread):
+ * read every document, render it to text for search, extract the form record, decode attachments, compress the
+ * original.
+ */
+export function prepareFiling(bytes: Uint8Array, source: string, knownHash?: string): PreparedFiling {
+  const contentHash = knownHash ?? sha256(bytes);
+  const { submission, documents: read, records } = readFiling(bytes, { source, decodeAttachments: true });
+  const header = submission.header;
+  // The original, byte for byte: gzip is exact and shrinks EDGAR text several times over (level 1: nearly as
+  // small as the default for this text, at several times the speed).
+  const blobs: PreparedBlob[] = [
+    { sha256: contentHash, compression: 'gzip', byteLength: bytes.length, data: gzipSync(bytes, { level: 1 }) },
+  ];
+  const documents = read.map((document, position) => prepareDocument(document, position, blobs));
+  const stored = storedRecords(records);
+  const accessionNumber = header?.accessionNumber ?? null;
+  return {
+    id: accessionNumber ?? `local-${contentHash.slice(0, 20)}`,
+    accessionNumber,
+    formType: header?.formType ?? submission.documents[0]?.type ?? records.formType,
+    filedAt: header?.filedAt ?? null,
+    periodOfReport: header?.periodOfReport ?? null,
+    acceptanceDateTime: header?.acceptanceDateTime ?? null,
+    dateOfChange: header?.dateOfChange ?? null,
+    effectivenessDate: header?.effectivenessDate ?? null,
+    publicDocumentCount: header?.publicDocumentCount ?? null,
+    items: header?.items ?? [],
+    groupMembers: header?.groupMembers ?? [],
+    format: submission.format,
+    headerJson: JSON.stringify(header?.tree ?? null),
+    parties: header?.parties ?? [],
+    contentHash,
+    byteLength: bytes.length,
+    source,
+    diagnosticsJson: JSON.stringify(submission.diagnostics),
+    ...stored,
+    documents,
+    blobs,
+    originalBlob: contentHash,
+  };
+}
+
+/** One document as the store keeps it: its place, its search text, and its attachment's bytes added to `blobs`. */
+function prepareDocument(read: ReadDocument, position: number, blobs: PreparedBlob[]): PreparedDocument {
+  const { document } = read;
+  let text = '';
+  let attachmentSha256: string | null = null;
+  let attachmentName: string | null = null;
+  if (read.kind === 'binary' && read.attachment) {
+    attachmentSha256 = sha256(read.attachment.bytes);
+    attachmentName = read.attachment.filename;
+    blobs.push({ sha256: attachmentSha256, compression: 'none', byteLength: read.attachment.bytes.length, data: read.attachment.bytes });
+  } else if (read.kind === 'xml') text = xmlText(read.text);
+  else if (read.kind === 'model') text = renderText(read.model, { width: 0 });
+  return {
+    position,
+    sequence: document.sequence,
+    type: document.type,
+    filename: document.filename,
+    description: document.description,
+    byteLength: document.body.length,
+    bodyStart: document.bodyRange.start,
+    bodyEnd: document.bodyRange.end,
+    encoding: document.encoding,
+    wrapper: document.wrapper,
+    sourceFormat: read.kind === 'model' ? read.format : read.kind,
+    // The snippet markers are private-use characters; a filing that contains them must not be able to fake a match.
+    text: (text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text).replace(SNIPPET_MARKERS, ' '),
+    attachmentSha256,
+    attachmentName,
+  };
+}
+
+/** The form record for the store: the typed record as JSON, and its exhibits and signatures as rows. */
+function storedRecords({ record, diagnostics }: FilingRecords): {
+  formRecordJson: string | null;
+  exhibits: readonly PreparedExhibit[];
+  signatures: readonly PreparedSignature[];
+} {
+  if (!record) return { formRecordJson: null, exhibits: [], signatures: [] };
+  return {
+    formRecordJson: JSON.stringify({ ...record, filingDiagnostics: diagnostics }),
+    exhibits: record.exhibits.map((exhibit) => ({
+      number: exhibit.number,
+      description: exhibit.description,
+      documentSequence: exhibit.documentSequence,
+      json: JSON.stringify(exhibit),
+    })),
+    signatures: record.signatures.map((signature) => ({ json: JSON.stringify(signature) })),
+  };
+}

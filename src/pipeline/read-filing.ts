@@ -1,0 +1,108 @@
+import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
+import type { DocumentModel } from '../model/document.js';
+import type { Submission, SubmissionDocument } from '../model/submission.js';
+import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
+import { decodeText } from '../parse/sgml/decode-text.js';
+import { parseSubmission } from '../parse/sgml/parse-submission.js';
+import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
+
+/**
+ * The one place above the library folders where a filing's documents are decoded, told apart and parsed, and its
+ * form record extracted: ingest, the server, `render`, `show` and `extract` all read filings through here, so
+ * they cannot disagree about what a document is.
+ */
+
+/** One document of a submission, read. */
+export type ReadDocument =
+  | {
+      readonly kind: 'model';
+      readonly document: SubmissionDocument;
+      /** How the body was read: as HTML or as legacy ASCII. */
+      readonly format: 'html' | 'text';
+      /** The decoded text (what `model.source` is, unless the model unwrapped legacy text from HTML). */
+      readonly text: string;
+      readonly model: DocumentModel;
+    }
+  | { readonly kind: 'xml'; readonly document: SubmissionDocument; readonly text: string }
+  | {
+      readonly kind: 'binary';
+      readonly document: SubmissionDocument;
+      /** The decoded attachment, when asked for and the uuencoding could be read. */
+      readonly attachment: DecodedAttachment | null;
+    };
+
+export interface ReadDocumentOptions {
+  /** Decode uuencoded attachments to their bytes (default false: a binary is only named). */
+  readonly decodeAttachments?: boolean;
+}
+
+/** Reads one document: uudecodes an attachment, or decodes the text, tells HTML from ASCII from XML and parses. */
+export function readDocument(document: SubmissionDocument, options: ReadDocumentOptions = {}): ReadDocument {
+  if (document.encoding === 'uuencode') {
+    return { kind: 'binary', document, attachment: options.decodeAttachments ? uudecode(document.body, document.bodyRange.start) : null };
+  }
+  const text = decodeText(document.body).text;
+  const kind = detectDocumentKind(text, document);
+  if (kind === 'xml') return { kind: 'xml', document, text };
+  if (kind === 'binary') return { kind: 'binary', document, attachment: null };
+  return { kind: 'model', document, format: kind, text, model: parseDocument(text, kind) };
+}
+
+/**
+ * The document a reader asks for: by sequence number, else by type (`EX-99.1`), else (for a document without
+ * `<SEQUENCE>`) by its 1-based position; a submission of one document answers to `1`. With no `which`, the
+ * first document. Null when there is no such document.
+ */
+export function findDocument(submission: Submission, which?: string | number): SubmissionDocument | null {
+  const documents = submission.documents;
+  if (which === undefined) return documents[0] ?? null;
+  const wanted = String(which).trim().toUpperCase();
+  const byPosition = /^\d+$/.test(wanted) ? documents[Number(wanted) - 1] : undefined;
+  return (
+    documents.find((candidate) => String(candidate.sequence ?? '') === wanted) ??
+    documents.find((candidate) => (candidate.type ?? '').toUpperCase() === wanted) ??
+    (byPosition && byPosition.sequence === null ? byPosition : undefined) ??
+    (documents.length === 1 && (wanted === '1' || wanted === '') ? documents[0] : undefined) ??
+    null
+  );
+}
+
+/** Names the documents of a submission for a message: `1 6-K, 2 EX-99.1`. */
+export function listDocuments(submission: Submission): string {
+  return submission.documents.map((candidate) => `${candidate.sequence ?? '-'} ${candidate.type ?? '-'}`).join(', ');
+}
+
+/** A whole filing, read: every document, and the form record its documents give. */
+export interface ReadFiling {
+  readonly submission: Submission;
+  readonly documents: readonly ReadDocument[];
+  readonly records: FilingRecords;
+}
+
+/** Reads every document of a parsed submission and extracts its form record. */
+export function readSubmission(submission: Submission, options: ReadDocumentOptions = {}): ReadFiling {
+  const documents = submission.documents.map((document) => readDocument(document, options));
+  const records = extractFiling({
+    header: submission.header,
+    documents: documents.map(({ document, ...read }) => ({
+      sequence: document.sequence,
+      type: document.type,
+      filename: document.filename,
+      description: document.description,
+      model: read.kind === 'model' ? read.model : null,
+    })),
+  });
+  return { submission, documents, records };
+}
+
+/** Parses a submission's bytes and reads it whole (see `readSubmission`). */
+export function readFiling(bytes: Uint8Array, options: ReadDocumentOptions & { readonly source?: string } = {}): ReadFiling {
+  const { source, ...rest } = options;
+  return readSubmission(parseSubmission(bytes, source !== undefined ? { source } : {}), rest);
+}
+
+/** Parses a submission's bytes and reads the one document asked for (see `findDocument`); null when it has none. */
+export function readOneDocument(bytes: Uint8Array, which?: string | number): ReadDocument | null {
+  const document = findDocument(parseSubmission(bytes), which);
+  return document ? readDocument(document) : null;
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { RenderedDocument, RenderRequest } from './render-stored-document.js';
+import { runTask, type WorkerTask } from './worker.js';
+
+export interface WorkerPoolOptions {
+  /** Threads (0: every task runs on the calling thread). */
+  readonly threads: number;
+  /** The compiled worker script (default: `worker.js` beside this file, or its compiled twin under dist/). */
+  readonly script?: URL | null;
+  /** An idle thread ends after this long (default 30 s); threads start on first use. */
+  readonly idleTimeoutMs?: number;
+}
+
+/**
+ * The one pool of worker threads, shared by ingest (parse, render for search, extract) and the server (parse and
+ * render a stored document), so a multi-megabyte filing never holds up the thread that writes or answers
+ * requests. Idle threads do not keep the process alive. When there is no compiled worker script (TypeScript
+ * sources run by a test runner, with no build beside them) or `threads` is 0, tasks run on this thread with the
+ * same function.
+ */
+export class WorkerPool {
+  readonly #piscina: Piscina<WorkerTask, unknown> | null;
+
+  constructor(options: WorkerPoolOptions) {
+    const script = options.threads > 0 ? (options.script === undefined ? compiledWorker() : options.script) : null;
+    this.#piscina = script
+      ? new Piscina({
+          filename: script.href,
+          minThreads: 0,
+          maxThreads: options.threads,
+          idleTimeout: options.idleTimeoutMs ?? 30_000,
+        })
+      : null;
+  }
+
+  /** How many threads work (0: this one). */
+  get threads(): number {
+    return this.#piscina?.maxThreads ?? 0;
+  }
+
+  /** Tasks waiting for a thread. */
+  get queued(): number {
+    return this.#piscina?.queueSize ?? 0;
+  }
+
+  prepare(bytes: Uint8Array, source: string, hash: string): Promise<PreparedFiling> {
+    return this.#run({ task: 'prepare', bytes, source, hash }) as Promise<PreparedFiling>;
+  }
+
+  render(original: Uint8Array, which: string, request: RenderRequest): Promise<RenderedDocument> {
+    return this.#run({ task: 'render', bytes: original, which, request }) as Promise<RenderedDocument>;
+  }
+
+  /** Ends every thread; tasks still queued are refused. */
+  async close(): Promise<void> {
+    await this.#piscina?.destroy();
+  }
+
+  async #run(task: WorkerTask): Promise<unknown> {
+    if (!this.#piscina) return runTask(task);
+    // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is
+    // copied first, and so are ingest's inputs always: their memory may still be in use by whoever made them (a
+    // tar member is a slice of the decompressor's output), and a transfer would detach it under them.
+    const bytes = task.bytes;
+    const owned =
+      task.task === 'render' &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength &&
+      bytes.buffer instanceof ArrayBuffer;
+    const own = owned ? bytes : new Uint8Array(bytes);
+    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer] });
+  }
+}
+
+/** The compiled `worker.js` beside this file, or beside its compiled twin when running from TypeScript sources. */
+function compiledWorker(): URL | null {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const compiled = new URL(here.href.replace('/src/pipeline/', '/dist/pipeline/'));
+  return existsSync(fileURLToPath(compiled)) ? compiled : null;
+}

@@ -1,0 +1,30 @@
+import { Piscina } from 'piscina';
+import type { PreparedFiling } from '../model/prepared-filing.js';
+import { prepareFiling } from './prepare-filing.js';
+import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
+
+/**
+ * The work a pool thread does: the CPU-heavy steps of ingest (bytes in, a prepared filing out) and of serving a
+ * document (a submission's bytes in, one document rendered out). Plain data both ways.
+ */
+export type WorkerTask =
+  | { readonly task: 'prepare'; readonly bytes: Uint8Array; readonly source: string; readonly hash: string }
+  | { readonly task: 'render'; readonly bytes: Uint8Array; readonly which: string; readonly request: RenderRequest };
+
+export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ? PreparedFiling : RenderedDocument;
+
+/** Runs one task; what piscina calls in each thread (and the pool calls inline when it has no threads). */
+export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument {
+  return task.task === 'prepare'
+    ? prepareFiling(task.bytes, task.source, task.hash)
+    : renderStoredDocument(task.bytes, task.which, task.request);
+}
+
+/** The thread's entry: a prepared filing's blobs are moved back to the caller rather than copied. */
+export default function worker(task: WorkerTask): unknown {
+  const result = runTask(task);
+  if (task.task !== 'prepare') return result;
+  const filing = result as PreparedFiling;
+  const buffers = [...new Set(filing.blobs.map((blob) => blob.data.buffer))].filter((buffer) => buffer instanceof ArrayBuffer);
+  return Piscina.move({ [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: filing } as never);
+}

@@ -1,0 +1,239 @@
+import { parseSearchQuery, type QueryFilters, type QueryNode } from './search-query.js';
+import {
+  pageOf,
+  type SearchDocumentHit,
+  type SearchFacetCount,
+  type SearchFacets,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+  type SearchSort,
+} from './store.js';
+
+/**
+ * What both adapters share of a search: the request read once (query, filters, page, sort), and the matching
+ * documents they found turned into results by filing, with total and facets. The adapters only find documents,
+ * rank them and quote them; everything a user sees of the grouping is decided here, once.
+ */
+
+/** Relevance is computed over at most this many matching documents: the most recently stored ones. */
+export const RANK_CAP = 2_000;
+
+/** Total and facets are counted over at most this many matching documents (the most recently stored ones). */
+export const COUNT_CAP = 10_000;
+
+/** Matching documents of one filing quoted with a snippet; the others are counted in `moreDocuments`. */
+export const DOCUMENTS_PER_HIT = 5;
+
+export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest'];
+
+export interface PreparedSearch {
+  readonly match: QueryNode | null;
+  readonly filters: QueryFilters;
+  readonly limit: number;
+  readonly offset: number;
+  readonly sort: SearchSort;
+}
+
+export class SearchRequestError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SearchRequestError';
+  }
+}
+
+/** Reads a request: the query (filters written in it first, then the request's own, which win), page and sort. */
+export function prepareSearch(request: SearchRequest): PreparedSearch {
+  const parsed = parseSearchQuery(request.text);
+  const filters: { -readonly [K in keyof QueryFilters]: QueryFilters[K] } = { ...parsed.filters };
+  if (request.form) filters.form = request.form;
+  if (request.cik) filters.cik = padCik(request.cik);
+  if (request.company) filters.company = request.company;
+  if (request.from) filters.from = request.from;
+  if (request.to) filters.to = request.to;
+  const sort = request.sort ?? (parsed.match ? 'relevance' : 'newest');
+  if (!SEARCH_SORTS.includes(sort)) throw new SearchRequestError(`sort must be one of ${SEARCH_SORTS.join(', ')}, not "${sort}"`);
+  return { match: parsed.match, filters, ...pageOf(request.limit, request.offset), sort };
+}
+
+/** A CIK as stored: ten digits, zero-padded. */
+export function padCik(cik: string): string {
+  return cik.padStart(10, '0');
+}
+
+/**
+ * The words and phrases a query looks for (those under NOT left out), as one OR query: a document that matches
+ * the whole query over its length may hold no single passage that matches it all, and its snippet is then taken
+ * from a passage that holds at least one of them.
+ */
+export function anyTermOf(node: QueryNode): QueryNode {
+  const leaves: QueryNode[] = [];
+  const visit = (current: QueryNode): void => {
+    switch (current.kind) {
+      case 'term':
+      case 'phrase':
+        leaves.push(current);
+        return;
+      case 'and':
+      case 'or':
+        for (const child of current.children) visit(child);
+        return;
+      case 'not':
+        visit(current.include);
+        return;
+    }
+  };
+  visit(node);
+  return leaves.length === 1 ? (leaves[0] as QueryNode) : { kind: 'or', children: leaves };
+}
+
+/** One matching document, or, for a search with filters only, one filing (`documentId` null). */
+export interface MatchedDocument {
+  readonly documentId: number | null;
+  /** The index's rank (lower is better), or null where it was not ranked (beyond RANK_CAP, or no words). */
+  readonly rank: number | null;
+  readonly filingKey: number;
+  readonly filingId: string;
+  readonly accessionNumber: string | null;
+  readonly formType: string | null;
+  readonly filedAt: string | null;
+  readonly companyName: string | null;
+  readonly cik: string | null;
+  readonly sequence: number | null;
+  readonly position: number;
+  readonly type: string | null;
+  readonly description: string | null;
+}
+
+/** What an adapter found for a prepared search: matching documents newest first, at most COUNT_CAP of them. */
+export interface FoundDocuments {
+  readonly documents: readonly MatchedDocument[];
+  /** True when more matched than COUNT_CAP. */
+  readonly more: boolean;
+  /** True when more matched than RANK_CAP, so relevance is among the newest RANK_CAP. */
+  readonly rankCapped: boolean;
+}
+
+interface FilingGroup {
+  readonly first: MatchedDocument;
+  readonly documents: MatchedDocument[];
+  bestRank: number | null;
+}
+
+/** Groups found documents by filing, counts, facets, sorts and cuts the page; `quote` fetches the snippets shown. */
+export async function assemblePage(
+  search: PreparedSearch,
+  found: FoundDocuments,
+  quote: (documents: readonly MatchedDocument[]) => Promise<readonly string[]>,
+): Promise<SearchPage> {
+  const groups = new Map<number, FilingGroup>();
+  for (const document of found.documents) {
+    let group = groups.get(document.filingKey);
+    if (!group) {
+      group = { first: document, documents: [], bestRank: null };
+      groups.set(document.filingKey, group);
+    }
+    if (document.documentId !== null) group.documents.push(document);
+    if (document.rank !== null && (group.bestRank === null || document.rank < group.bestRank)) group.bestRank = document.rank;
+  }
+  const ordered = [...groups.values()].sort(compareGroups(search.sort));
+  const shown = ordered.slice(search.offset, search.offset + search.limit);
+  const quoted = shown.flatMap((group) => byRank(group.documents).slice(0, DOCUMENTS_PER_HIT));
+  const snippets = quoted.length > 0 ? await quote(quoted) : [];
+  const snippetOf = new Map(quoted.map((document, index) => [document, snippets[index] ?? '']));
+  const hits: SearchHit[] = shown.map((group) => {
+    const documents: SearchDocumentHit[] = byRank(group.documents)
+      .slice(0, DOCUMENTS_PER_HIT)
+      .map((document) => ({
+        sequence: document.sequence,
+        position: document.position,
+        type: document.type,
+        description: document.description,
+        snippet: snippetOf.get(document) ?? '',
+        score: document.rank === null ? 0 : -document.rank,
+      }));
+    const { first } = group;
+    return {
+      filingId: first.filingId,
+      accessionNumber: first.accessionNumber,
+      formType: first.formType,
+      filedAt: first.filedAt,
+      companyName: first.companyName,
+      cik: first.cik,
+      score: group.bestRank === null ? 0 : -group.bestRank,
+      documents,
+      moreDocuments: Math.max(0, group.documents.length - documents.length),
+    };
+  });
+  return {
+    hits,
+    limit: search.limit,
+    offset: search.offset,
+    sort: search.sort,
+    total: groups.size,
+    totalExact: !found.more,
+    rankCapped: search.sort === 'relevance' && search.match !== null && found.rankCapped,
+    facets: facetsOf([...groups.values()].map((group) => group.first)),
+  };
+}
+
+function byRank(documents: readonly MatchedDocument[]): MatchedDocument[] {
+  return [...documents].sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.position - b.position,
+  );
+}
+
+function compareGroups(sort: SearchSort): (a: FilingGroup, b: FilingGroup) => number {
+  const newest = (a: FilingGroup, b: FilingGroup) => compareText(b.first.filedAt, a.first.filedAt) || b.first.filingKey - a.first.filingKey;
+  if (sort === 'newest') return newest;
+  if (sort === 'oldest') return (a, b) => -newest(a, b);
+  // Relevance: ranked filings by their best document; the unranked (beyond the cap) after them, newest first.
+  return (a, b) => {
+    if (a.bestRank !== null && b.bestRank !== null) return a.bestRank - b.bestRank || newest(a, b);
+    if (a.bestRank !== null) return -1;
+    if (b.bestRank !== null) return 1;
+    return newest(a, b);
+  };
+}
+
+/** Orders dates as text (YYYY-MM-DD), a missing date before every present one. */
+function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+const FACET_SIZE = 10;
+
+/** Counts of filings by form type, year filed and company: the top ten of each. */
+export function facetsOf(filings: readonly MatchedDocument[]): SearchFacets {
+  const forms = new Map<string, number>();
+  const years = new Map<string, number>();
+  const companies = new Map<string, { name: string | null; count: number }>();
+  for (const filing of filings) {
+    const form = filing.formType ?? '';
+    forms.set(form, (forms.get(form) ?? 0) + 1);
+    const year = filing.filedAt?.slice(0, 4) ?? '';
+    years.set(year, (years.get(year) ?? 0) + 1);
+    const key = filing.cik ?? `name:${filing.companyName ?? ''}`;
+    const company = companies.get(key) ?? { name: filing.companyName, count: 0 };
+    company.count++;
+    companies.set(key, company);
+  }
+  const top = (counts: Map<string, number>): SearchFacetCount[] =>
+    [...counts]
+      .filter(([value]) => value !== '')
+      .map(([value, count]) => ({ value, label: value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, FACET_SIZE);
+  return {
+    forms: top(forms),
+    years: top(years).sort((a, b) => b.count - a.count || (a.value < b.value ? 1 : -1)),
+    companies: [...companies]
+      .filter(([key]) => !key.startsWith('name:'))
+      .map(([cik, { name, count }]) => ({ value: cik, label: name ?? cik, count }))
+      .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1))
+      .slice(0, FACET_SIZE),
+  };
+}
