@@ -6,6 +6,7 @@
 export { type InputPathsOptions, inputPaths } from '../io/input-paths.js';
 export { type RawSubmissionEntry, readRawSubmissions, readSubmissions, type SubmissionEntry } from '../io/read-submissions.js';
 export { type ComposeAndCheckOptions, type ComposedAndChecked, composeAndCheck, type RecordProblem } from './compose-and-check.js';
+export { type ExhibitsFromSource, exhibitsFromSource } from './exhibits-from-source.js';
 export {
   type IngestFailure,
   type IngestInput,
@@ -20,6 +21,7 @@ export { type DocumentOutput, documentOutput, openDocument, openStoredDocument, 
 export { prepareFiling, sha256 } from './prepare-filing.js';
 export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
 export {
+  documentKind,
   findDocument,
   type ReadDocument,
   type ReadFiling,
