@@ -1,3 +1,8 @@
+/**
+ * edgarkit: the pure library. Parsing, the models, the form extractors, rendering, composing and validating take
+ * bytes or data and return data; importing this loads no database driver, server, CLI or worker pool (those are
+ * `edgarkit/store`, `edgarkit/fetch`, `edgarkit/server` and `edgarkit/pipeline`).
+ */
 export { type Compose6KOptions, type Composed6K, compose6K } from './compose/compose-6k.js';
 export { composeEdgarLinkXml } from './compose/edgarlink-xml.js';
 export { readCompose6KRecord } from './compose/read-record.js';
@@ -13,9 +18,9 @@ export type { Field, FieldSpan } from './forms/field.js';
 export { type Exhibit6K, extract6K, type Form6KRecord } from './forms/form-6k.js';
 export { extract20F, type Form20FRecord } from './forms/form-20f.js';
 export { extractSignatures, type SignatureBlock } from './forms/signatures.js';
-export { type ReadSubmissionsOptions, readSubmissions, type SubmissionEntry } from './io/read-submissions.js';
 export type * from './model/document.js';
 export { type Form6KValues, form6KRecordSchema, form6KValues } from './model/form-6k-record.js';
+export type * from './model/prepared-filing.js';
 export type * from './model/submission.js';
 export { parseHtmlDocument } from './parse/html/parse-html-document.js';
 export type { DocumentKind } from './parse/parse-document.js';
@@ -26,12 +31,6 @@ export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/sub
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
-export { type IngestOptions, type IngestSummary, ingestPaths } from './pipeline/ingest.js';
 export { type RenderFormat, renderDocument, renderHtml, renderJson, renderMarkdown, renderText } from './render/index.js';
-export { defaultDatabasePath, isPostgresUrl, openStore } from './store/open-store.js';
-export { migratePostgres, openPostgresStore } from './store/postgres/postgres-store.js';
-export { parseSearchQuery, QuerySyntaxError } from './store/search-query.js';
-export { openSqliteStore } from './store/sqlite/sqlite-store.js';
-export type * from './store/store.js';
 export { compareRoundTrip, readBack6K } from './validate/round-trip.js';
 export { type ValidationReport, validateSubmission } from './validate/validate-submission.js';

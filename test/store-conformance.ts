@@ -81,7 +81,11 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
         '0001279569-09-000080',
         null,
       ]);
-      expect(sixKs.find((filing) => filing.accessionNumber === null)?.filingId).toMatch(/^local-[0-9a-f]{20}$/);
+      const bare = sixKs.find((filing) => filing.accessionNumber === null);
+      expect(bare?.filingId).toMatch(/^local-[0-9a-f]{20}$/);
+      // A bare document has no header: it is listed under the registrant its cover names, by both adapters.
+      expect(bare?.companyName).toBe('HANARO TELECOM, INC.');
+      expect(bare?.cik).toBeNull();
       const in2009 = await store.listFilings({ from: '2009-01-01', to: '2009-01-31' });
       expect(in2009.map((filing) => filing.accessionNumber).sort()).toEqual([
         '0000912282-09-000008',
@@ -225,6 +229,60 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
       }
     });
 
+    it('stores only filings: a folder of other files is skipped, each with its reason, and nothing changes', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-junk-'));
+      copyFileSync(corpusPath('README.md'), join(folder, 'README.md'));
+      copyFileSync(corpusPath('MANIFEST.tsv'), join(folder, 'MANIFEST.tsv'));
+      copyFileSync(corpusPath('index/badform.idx'), join(folder, 'badform.idx'));
+      copyFileSync(corpusPath('fpi/0001104659-26-064092-index.html'), join(folder, 'index.html'));
+      writeFileSync(join(folder, 'image.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077', 'hex'));
+      const random = Buffer.alloc(4096);
+      for (let index = 0, state = 7; index < random.length; index++) {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        random[index] = state & 0xff;
+      }
+      writeFileSync(join(folder, 'random.bin'), random);
+      writeFileSync(join(folder, 'empty.txt'), '');
+      const before = await store.stats();
+      const skipped: string[] = [];
+      const summary = await ingestPaths(store, [folder], { workers: 0, onSkip: (skip) => skipped.push(skip.source) });
+      expect(summary.ingested + summary.replaced + summary.duplicates).toBe(0);
+      expect(summary.failed).toEqual([]);
+      expect(summary.notFilings.map((skip) => skip.source.slice(folder.length + 1)).sort()).toEqual(
+        ['MANIFEST.tsv', 'README.md', 'badform.idx', 'empty.txt', 'image.png', 'index.html', 'random.bin'].sort(),
+      );
+      for (const skip of summary.notFilings) expect(skip.reason.length).toBeGreaterThan(10);
+      expect(skipped).toHaveLength(7);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it('keeps two copies of one accession (its .nc and its .txt) as one filing; a re-run changes nothing', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-copies-'));
+      for (const file of [
+        'nc/0001193125-24-100942.nc',
+        'submissions/0001193125-24-100942.txt',
+        'nc/0001104659-25-002604.nc',
+        'submissions/0001104659-25-002604.txt',
+      ]) {
+        copyFileSync(corpusPath(file), join(folder, file.replace('/', '-')));
+      }
+      const first = await ingestPaths(store, [folder], { workers: 0 });
+      expect(first.failed).toEqual([]);
+      // The .txt of 0001193125-24-100942 holds a COVER letter its .nc lacks: the fuller copy is the one kept.
+      expect((await store.getFiling('0001193125-24-100942'))?.documents.map((document) => document.type)).toContain('COVER');
+      expect((await store.getFiling('0001104659-25-002604'))?.documents.length).toBeGreaterThan(0);
+      const stats = await store.stats();
+      const again = await ingestPaths(store, [folder], { workers: 0 });
+      expect({ ingested: again.ingested, replaced: again.replaced, duplicates: again.duplicates }).toEqual({
+        ingested: 0,
+        replaced: 0,
+        duplicates: 4,
+      });
+      expect(await store.stats()).toEqual(stats);
+      // Whichever copy comes first, the result is the same.
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
+
     it('refuses a malformed query with a clear message', async () => {
       for (const bad of ['"unclosed', '(a OR b', 'a OR', 'NOT', '-kosdaq', 'from:2002-13', 'a )']) {
         await expect(store.search({ text: bad }), bad).rejects.toBeInstanceOf(QuerySyntaxError);
@@ -232,13 +290,14 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
     });
 
     it('replaces a changed copy of an accession in one go', async () => {
+      const filingsBefore = (await store.stats()).filings;
       const changed = join(mkdtempSync(join(tmpdir(), 'edgarkit-store-')), 'changed.txt');
       const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replace('UNITED STATES', 'XYZZYPLUGH STATES');
       writeFileSync(changed, text, 'latin1');
       const summary = await ingestPaths(store, [changed], { workers: 0 });
       expect(summary.replaced).toBe(1);
       expect((await store.search({ text: 'xyzzyplugh' })).hits.map((hit) => hit.filingId)).toEqual(['0000912282-09-000008']);
-      expect((await store.stats()).filings).toBe(7);
+      expect((await store.stats()).filings).toBe(filingsBefore);
       expect((await store.getFiling('0000912282-09-000008'))?.documents).toHaveLength(4);
       expect(await store.checkIntegrity()).toEqual([]);
     });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { Option } from 'commander';
 import { defaultDatabasePath, openStore } from '../store/open-store.js';
+import { checkCik, checkDate, checkForm, checkLimit, checkOffset, RequestValueError } from '../store/request-values.js';
 import type { ReadWriteStore, Store } from '../store/store.js';
 import { type CliIo, UserError } from './io.js';
 
@@ -38,9 +40,29 @@ export function positiveInteger(name: string) {
   };
 }
 
-export function isoDate(name: string) {
-  return (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UserError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
-    return value;
-  };
+/** The `--db` option every database command takes. */
+export function dbOption(): Option {
+  return new Option('--db <file>', 'database file or postgres:// URL (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)');
 }
+
+/** Runs one of the store's request checks (the API's parameters use the same); what it refuses is a usage error. */
+export function checkValues<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof RequestValueError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+/** An option value checked by one of the store's request checks. */
+export function checkedOption<T>(check: (text: string) => T): (text: string) => T {
+  return (text) => checkValues(() => check(text));
+}
+
+/** The options a list or search takes, checked as the API checks `from`, `to`, `cik`, `form`, `limit`, `offset`. */
+export const dateOption = (name: string) => checkedOption((text) => checkDate(name, text));
+export const cikOption = (name: string) => checkedOption((text) => checkCik(name, text));
+export const formOption = (name: string) => checkedOption((text) => checkForm(name, text));
+export const limitOption = (name: string) => checkedOption((text) => checkLimit(name, text));
+export const offsetOption = (name: string) => checkedOption((text) => checkOffset(name, text));

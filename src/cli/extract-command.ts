@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import type { Form6KRecord } from '../forms/form-6k.js';
@@ -7,6 +8,7 @@ import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
 import { readSubmission } from '../pipeline/read-filing.js';
 import { csvCell } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 export interface ExtractCommandOptions {
   readonly form?: string;
@@ -39,6 +41,7 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
   if (options.csv) io.stdout.write(`${CSV_COLUMNS.join(',')}\n`);
   for await (const entry of readSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
       io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
       exitCode = EXIT.usage;
       continue;
@@ -140,4 +143,22 @@ function describe(output: ExtractOutput): string {
   }
   for (const found of output.diagnostics) lines.push(`  note: ${found.message} [${found.code}]`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Adds `edgarkit extract`. */
+export function registerExtractCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('extract')
+    .description(
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form',
+    )
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
+    .option('--json', 'one submission as JSON, every field with its source span')
+    .option('--jsonl', 'one JSON object per submission per line')
+    .option('--csv', 'one CSV row per submission (values only)')
+    .option('--record', "a 6-K record's values without spans, exactly as compose 6-k reads them")
+    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean; record?: boolean }) => {
+      setExit(await runExtractCommand(input, options, io));
+    });
 }

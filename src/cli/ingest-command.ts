@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { type IngestProgress, ingestPaths } from '../pipeline/ingest.js';
-import { databaseSpec, openForWriting } from './database-options.js';
+import type { Command } from 'commander';
+import { type IngestProgress, ingest, readIngestInputs } from '../pipeline/ingest.js';
+import { databaseSpec, openForWriting, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface IngestCommandOptions {
@@ -45,7 +46,7 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
     io.stderr.write(tty ? `\r\u001b[2K${parts.join('  ')}` : `ingest: ${parts.join(', ')}\n`);
   };
   try {
-    const summary = await ingestPaths(store, paths, {
+    const summary = await ingest(store, readIngestInputs(paths, io.stdin), {
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.batch !== undefined ? { batchSize: options.batch } : {}),
       onProgress: show,
@@ -57,6 +58,10 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       `${summary.ingested} ingested, ${summary.replaced} replaced, ${summary.duplicates} skipped as duplicates, ${summary.failed.length} failed` +
         ` (${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s) into ${spec}\n`,
     );
+    if (summary.notFilings.length > 0) io.stdout.write(`${describeNotFilings(summary.notFilings)}\n`);
+    if (summary.ingested + summary.replaced === 0 && summary.duplicates > 0 && summary.failed.length === 0) {
+      io.stdout.write('Nothing changed: every filing was already stored as it is.\n');
+    }
     if (summary.interrupted) {
       io.stderr.write('edgarkit: interrupted; everything above is saved. Run the same command again to finish.\n');
       return EXIT.problems;
@@ -65,4 +70,35 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
   } finally {
     await store.close();
   }
+}
+
+/** `skipped: 5 not EDGAR filings (README.md: plain text …; …)`, every one named: none is dropped without a word. */
+function describeNotFilings(skipped: readonly { readonly source: string; readonly reason: string }[]): string {
+  const count = `${skipped.length} ${skipped.length === 1 ? 'file is' : 'files are'} not EDGAR filings`;
+  return `skipped: ${count}:\n${skipped.map((skip) => `  ${skip.source}: ${skip.reason}`).join('\n')}`;
+}
+
+/** Adds `edgarkit ingest`. */
+export function registerIngestCommand(
+  program: Command,
+  io: CliIo,
+  setExit: (code: ExitCode) => void,
+  context: { readonly signal?: AbortSignal } = {},
+): void {
+  program
+    .command('ingest')
+    .description('Read filings (files, folders, .tar/.tar.gz feed archives, - for stdin) into the database; safe to re-run')
+    .argument('<paths...>', 'files, directories or archives')
+    .option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
+    .option('--workers <n>', 'parser threads (default: one per core, at most 8; 0 = none)', positiveInteger('--workers'))
+    .option('--batch <n>', 'filings per transaction', positiveInteger('--batch'))
+    .addHelpText(
+      'after',
+      '\nIngest is idempotent by accession number: an unchanged filing is skipped, a changed copy replaces the old one,\n' +
+        'and the .nc and .txt copies of one accession are one filing. Files that are not EDGAR filings are skipped and listed.\n' +
+        'If it is interrupted (even by kill -9), run the same command again to finish.\n',
+    )
+    .action(async (paths: string[], options: { db?: string; workers?: number; batch?: number }) => {
+      setExit(await runIngestCommand(paths, { ...options, ...(context.signal ? { signal: context.signal } : {}) }, io));
+    });
 }

@@ -2,10 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { captureIo } from '../../test/capture-io.js';
+import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { runCli } from './main.js';
-
 
 describe('edgarkit parse', () => {
   it('prints the JSON names other tools rely on', async () => {
@@ -18,7 +17,13 @@ describe('edgarkit parse', () => {
     expect(json.filedAt).toBe('2009-01-02');
     expect(json.periodOfReport).toBe('2009-01-02');
     expect(json.filers).toEqual([{ role: 'FILER', cik: '0001453015', name: '7076991 Canada Inc.' }]);
-    expect(json.documents[1]).toMatchObject({ sequence: 2, type: 'GRAPHIC', filename: 'ballot.jpg', description: 'GRAPHIC', encoding: 'uuencode' });
+    expect(json.documents[1]).toMatchObject({
+      sequence: 2,
+      type: 'GRAPHIC',
+      filename: 'ballot.jpg',
+      description: 'GRAPHIC',
+      encoding: 'uuencode',
+    });
     expect(typeof json.documents[0].byteLength).toBe('number');
     expect(json.diagnostics).toEqual([]);
   });
@@ -30,7 +35,11 @@ describe('edgarkit parse', () => {
     expect(io.out()).toContain('SERIAL COMPANY');
     const lines = captureIo();
     expect(await runCli(['parse', corpusPath('headers'), '--jsonl'], lines)).toBe(0);
-    const parsed = lines.out().trim().split('\n').map((line) => JSON.parse(line));
+    const parsed = lines
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(parsed).toHaveLength(7);
     expect(parsed.map((entry) => entry.formType)).toContain('40-APP');
   });
@@ -50,7 +59,10 @@ describe('edgarkit parse', () => {
   it('exits 1 in strict mode on a broken file with file:line:col, and 0 leniently', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edgarkit-cli-'));
     const file = join(dir, 'broken.txt');
-    writeFileSync(file, '<SEC-DOCUMENT>x\n<SEC-HEADER>y\nACCESSION NUMBER: 0000000001-02-000003\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\nbody\n');
+    writeFileSync(
+      file,
+      '<SEC-DOCUMENT>x\n<SEC-HEADER>y\nACCESSION NUMBER: 0000000001-02-000003\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\nbody\n',
+    );
     const strict = captureIo();
     expect(await runCli(['parse', file, '--strict'], strict)).toBe(1);
     expect(strict.err()).toContain(`${file}:9:1: The input ends inside a document body`);
@@ -76,7 +88,10 @@ describe('edgarkit parse', () => {
     expect([...readFileSync(join(dir, '0000912282-09-000008', 'img2.jpg')).subarray(0, 2)]).toEqual([0xff, 0xd8]);
 
     const hostile = join(dir, 'hostile.txt');
-    writeFileSync(hostile, '<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>1\n<FILENAME>../../escape.jpg\n<TEXT>\nbegin 644 ../../escape.jpg\n#86)C\n`\nend\n</TEXT>\n</DOCUMENT>\n');
+    writeFileSync(
+      hostile,
+      '<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>1\n<FILENAME>../../escape.jpg\n<TEXT>\nbegin 644 ../../escape.jpg\n#86)C\n`\nend\n</TEXT>\n</DOCUMENT>\n',
+    );
     const out = join(dir, 'out');
     expect(await runCli(['parse', hostile, '--extract-attachments', out], captureIo())).toBe(0);
     expect(readdirSync(join(out, 'hostile.txt'))).toEqual(['escape.jpg']);
@@ -88,4 +103,21 @@ describe('edgarkit parse', () => {
     expect(await runCli(['parse', '--help'], io)).toBe(0);
     for (const option of ['--json', '--jsonl', '--strict', '--extract-attachments']) expect(io.out()).toContain(option);
   });
+});
+
+describe('files that are not EDGAR filings', () => {
+  it.each(['parse', 'extract', 'render', 'validate'])(
+    '%s refuses one with its path and reason, and prints nothing of it',
+    async (command) => {
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-not-filing-'));
+      const png = join(folder, 'logo.png');
+      writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+      for (const path of [corpusPath('README.md'), png]) {
+        const io = captureIo();
+        expect(await runCli([command, path], io), `${command} ${path}`).toBe(2);
+        expect(io.err()).toContain(`${path}: not an EDGAR filing: `);
+        expect(io.out()).toBe('');
+      }
+    },
+  );
 });

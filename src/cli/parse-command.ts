@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
 import { locateOffset } from '../core/location.js';
 import { readSubmissions } from '../io/read-submissions.js';
 import { pathInside, safeFileName } from '../io/safe-path.js';
 import type { Submission } from '../model/submission.js';
-import { decodeAttachment } from '../parse/sgml/parse-submission.js';
-import { type SubmissionSummary, summarizeSubmission } from '../parse/sgml/submission-summary.js';
+import { readAttachments, type SubmissionSummary, summarizeSubmission } from '../pipeline/read-filing.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
 
 export interface ParseCommandOptions {
   readonly json?: boolean;
@@ -29,6 +30,7 @@ export async function runParseCommand(input: string, options: ParseCommandOption
   let withErrors = 0;
   let heldForJson: SubmissionSummary | null = null;
   for await (const entry of readSubmissions(input, { strict: options.strict ?? false }, io.stdin)) {
+    if (!entry.ok && passOverNotAFiling(entry, input, io)) continue;
     count++;
     if (!entry.ok) {
       failed++;
@@ -83,9 +85,7 @@ function readFileSyncSafe(path: string): Buffer | null {
 
 async function extractAttachments(submission: Submission, summary: SubmissionSummary, root: string, io: CliIo): Promise<void> {
   const folder = safeFileName(summary.accessionNumber ?? summary.source.split(/[\\/:]/).pop() ?? null, 'submission');
-  for (const document of submission.documents) {
-    const decoded = decodeAttachment(document);
-    if (!decoded) continue;
+  for (const { document, attachment: decoded } of readAttachments(submission)) {
     const name = safeFileName(document.filename ?? decoded.filename, `document-${document.sequence ?? 'x'}.bin`);
     const target = pathInside(root, folder, name);
     await mkdir(pathInside(root, folder), { recursive: true });
@@ -124,4 +124,24 @@ export function describeSubmission(summary: SubmissionSummary): string {
     lines.push(`  ${found.severity}: ${place}: ${found.message} [${found.code}]`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Adds `edgarkit parse`. */
+export function registerParseCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('parse')
+    .description('Read submissions (a .txt/.nc file, a folder, a .tar/.tar.gz feed archive, or - for stdin) and summarise them')
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--json', 'print one submission as JSON')
+    .option('--jsonl', 'print one JSON object per submission per line')
+    .option('--strict', 'fail on any repaired problem with file:line:col: message (exit 1)')
+    .addOption(new Option('--extract-attachments <dir>', 'write decoded uuencoded attachments under <dir>/<accession>/'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 parsed, 1 problems found in --strict mode, 2 bad usage or unreadable input.\n' +
+        'Examples:\n  edgarkit parse filing.txt\n  edgarkit parse 20021226.nc.tar.gz --jsonl > filings.jsonl\n',
+    )
+    .action(async (input: string, options: { json?: boolean; jsonl?: boolean; strict?: boolean; extractAttachments?: string }) => {
+      setExit(await runParseCommand(input, options, io));
+    });
 }

@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
 import { readSubmissions } from '../io/read-submissions.js';
 import { documentOutput, openDocument } from '../pipeline/open-document.js';
 import { listDocuments } from '../pipeline/read-filing.js';
 import type { RenderFormat } from '../render/index.js';
+import { positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface RenderCommandOptions {
@@ -27,4 +29,22 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
   }
   if (seen === 0) throw new UserError(`No submission in ${input}`);
   return EXIT.ok;
+}
+
+/** Adds `edgarkit render`. */
+export function registerRenderCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('render')
+    .description('Render one document of a submission: pages, paragraphs and real tables, as text, Markdown, HTML or JSON')
+    .argument('<file>', 'a submission or a bare document (or - for stdin)')
+    .option('--doc <seq|type>', 'which document: a sequence number or a type such as EX-99.1 (default: the first)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n',
+    )
+    .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number }) => {
+      setExit(await runRenderCommand(file, options, io));
+    });
 }

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { WorkerPool } from '../pipeline/worker-pool.js';
 import { createApp } from '../server/create-app.js';
 import { databaseSpec, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -51,9 +53,12 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
 export async function runServeCommand(options: ServeCommandOptions, io: CliIo, control: ServeControl): Promise<ExitCode> {
   const spec = databaseSpec(options.db, io);
   const store = await openForReading(options.db, io);
+  // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
+  const pool = new WorkerPool({ threads: Math.max(1, Math.min(4, availableParallelism() - 1)) });
   try {
     const app = createApp({
       store,
+      pool,
       log: (error, request) => {
         io.stderr.write(
           `edgarkit serve: ${request.method} ${new URL(request.url).pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -70,6 +75,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     await close(server);
     return EXIT.ok;
   } finally {
+    await pool.close();
     await store.close();
   }
 }

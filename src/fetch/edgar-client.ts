@@ -415,24 +415,8 @@ class PoliteEdgarClient implements EdgarClient {
       },
     });
     const chunks: Buffer[] = [];
-    const target =
-      sink.kind === 'file'
-        ? createWriteStream(sink.path, { flags: 'w' })
-        : new Writable({
-            write(chunk: Buffer, _encoding, callback) {
-              chunks.push(chunk);
-              callback();
-            },
-          });
-    const encoding = (header(response, 'content-encoding') ?? 'identity').toLowerCase();
-    const decoder =
-      encoding === 'gzip' || encoding === 'x-gzip'
-        ? createGunzip()
-        : encoding === 'deflate'
-          ? createInflate()
-          : encoding === 'br'
-            ? createBrotliDecompress()
-            : null;
+    const target = sinkStream(sink, chunks);
+    const decoder = bodyDecoder(header(response, 'content-encoding'));
     // A local failure (disk full, no such folder) is not the server's fault: it is reported, never retried. Which
     // stream failed first tells them apart (the pipeline then destroys the others with the same error).
     let localError: Error | null = null;
@@ -475,6 +459,26 @@ class PoliteEdgarClient implements EdgarClient {
   private emit(event: FetchProgressEvent): void {
     this.onProgress?.(event);
   }
+}
+
+/** Where a body goes: its file, or `chunks` in memory. */
+function sinkStream(sink: Sink, chunks: Buffer[]): Writable {
+  if (sink.kind === 'file') return createWriteStream(sink.path, { flags: 'w' });
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+}
+
+/** The decompressor a Content-Encoding calls for, or null for the identity. */
+function bodyDecoder(contentEncoding: string | null): Transform | null {
+  const encoding = (contentEncoding ?? 'identity').toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
+  if (encoding === 'deflate') return createInflate();
+  if (encoding === 'br') return createBrotliDecompress();
+  return null;
 }
 
 function header(response: IncomingMessage, name: string): string | null {

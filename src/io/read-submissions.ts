@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import type { Submission } from '../model/submission.js';
+import { CLASSIFY_HEAD_BYTES, classifyInput } from '../parse/classify-input.js';
 import { SubmissionParser, type SubmissionParserOptions } from '../parse/sgml/submission-parser.js';
 
 /** One item of a stream of submissions: a parsed submission, or the reason one input could not be read. */
@@ -28,6 +29,18 @@ type ConsumerFactory<T> = (source: string) => EntryConsumer<T>;
 
 /** Largest single submission read whole into memory (a Buffer may hold up to 4 GiB on 64-bit Node). */
 const MAX_RAW_BYTES = 4 * 1024 * 1024 * 1024 - 1;
+
+/** An input that is not an EDGAR filing (a README, an index file, an image…): skipped, never read as one. */
+export class NotAFilingError extends Error {
+  readonly source: string;
+  readonly reason: string;
+  constructor(source: string, reason: string) {
+    super(`not an EDGAR filing: ${reason}`);
+    this.name = 'NotAFilingError';
+    this.source = source;
+    this.reason = reason;
+  }
+}
 
 export interface ReadSubmissionsOptions {
   readonly strict?: boolean;
@@ -56,7 +69,7 @@ export async function* readSubmissions(
       end: () => ({ ok: true, source, submission: parser.end() }),
     };
   };
-  yield* readEntries(path, options, stdin, factory);
+  yield* readEntries(path, options, stdin, onlyFilings(factory));
 }
 
 /**
@@ -80,10 +93,46 @@ export async function* readRawSubmissions(
       end: () => ({ ok: true, source, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) }),
     };
   };
-  yield* readEntries(path, options, stdin, factory);
+  yield* readEntries(path, options, stdin, onlyFilings(factory));
 }
 
 type ErrorEntry = { readonly ok: false; readonly source: string; readonly error: Error };
+
+/**
+ * Holds back the first CLASSIFY_HEAD_BYTES of each input and classifies them: a filing goes on to the consumer,
+ * anything else becomes a NotAFilingError entry and the rest of its bytes are dropped unread by the consumer.
+ */
+function onlyFilings<T>(factory: ConsumerFactory<T>): ConsumerFactory<T | ErrorEntry> {
+  return (source) => {
+    let consumer: EntryConsumer<T> | null = null;
+    let rejected: string | null = null;
+    let held: Buffer[] = [];
+    let heldLength = 0;
+    const decide = () => {
+      const verdict = classifyInput(Buffer.concat(held, heldLength));
+      if (verdict.filing) {
+        consumer = factory(source);
+        for (const chunk of held) consumer.write(chunk);
+      } else rejected = verdict.reason;
+      held = [];
+    };
+    return {
+      write(chunk) {
+        if (consumer) consumer.write(chunk);
+        else if (rejected === null) {
+          held.push(chunk);
+          heldLength += chunk.length;
+          if (heldLength >= CLASSIFY_HEAD_BYTES) decide();
+        }
+      },
+      end() {
+        if (!consumer && rejected === null) decide();
+        if (rejected !== null) return { ok: false, source, error: new NotAFilingError(source, rejected) };
+        return (consumer as unknown as EntryConsumer<T>).end();
+      },
+    };
+  };
+}
 
 async function* readEntries<T>(
   path: string,
@@ -103,7 +152,11 @@ async function* readEntries<T>(
   yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
 }
 
-async function* readDirectory<T>(directory: string, options: ReadSubmissionsOptions, factory: ConsumerFactory<T>): AsyncGenerator<T | ErrorEntry> {
+async function* readDirectory<T>(
+  directory: string,
+  options: ReadSubmissionsOptions,
+  factory: ConsumerFactory<T>,
+): AsyncGenerator<T | ErrorEntry> {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {

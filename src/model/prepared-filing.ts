@@ -20,6 +20,14 @@ export interface PreparedFiling {
   readonly parties: readonly Party[];
   /** SHA-256 of the original bytes (hex). */
   readonly contentHash: string;
+  /**
+   * What the filing says rather than how its container is written: `header:doc,doc,…`, a short SHA-256 of form,
+   * date and filers, then one of each document (type, sequence, file name, text or decoded attachment). Two copies
+   * of one accession (its `.nc` dissemination file and its `.txt` complete submission, or the same file with other
+   * line ends) share it, or one holds every document of the other and more (EDGAR's `.txt` may add a COVER
+   * letter): see `compareCopies`. Empty where unknown (filings stored before it was kept).
+   */
+  readonly documentsDigest: string;
   readonly byteLength: number;
   readonly source: string;
   readonly diagnosticsJson: string;
@@ -70,4 +78,22 @@ export interface PreparedBlob {
   readonly compression: 'none' | 'gzip';
   readonly byteLength: number;
   readonly data: Uint8Array;
+}
+
+/**
+ * How a second copy of an accession relates to the stored one, by their `documentsDigest`s: the same filing, a
+ * copy with fewer documents (the stored one holds them all), a fuller copy (it holds every stored document and
+ * more), or a different filing (a changed copy, which replaces the stored one).
+ */
+export function compareCopies(stored: string, incoming: string): 'same' | 'stored-is-fuller' | 'incoming-is-fuller' | 'different' {
+  if (stored === '' || incoming === '') return 'different';
+  if (stored === incoming) return 'same';
+  const [storedHeader, storedDocuments = ''] = stored.split(':');
+  const [incomingHeader, incomingDocuments = ''] = incoming.split(':');
+  if (storedHeader !== incomingHeader) return 'different';
+  const have = new Set(storedDocuments.split(','));
+  const got = new Set(incomingDocuments.split(','));
+  if ([...got].every((document) => have.has(document))) return 'stored-is-fuller';
+  if ([...have].every((document) => got.has(document))) return 'incoming-is-fuller';
+  return 'different';
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { readRawSubmissions } from '../io/read-submissions.js';
+import { NotAFilingError, readRawSubmissions } from '../io/read-submissions.js';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { FilingSink } from '../store/store.js';
 import { prepareFiling, sha256 } from './prepare-filing.js';
@@ -16,6 +16,8 @@ export interface IngestOptions {
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
+  /** Called for each input that is not an EDGAR filing (a README, an index file, an image): never stored. */
+  readonly onSkip?: (skip: IngestFailure) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -44,6 +46,8 @@ export interface IngestSummary {
   readonly replaced: number;
   readonly duplicates: number;
   readonly failed: readonly IngestFailure[];
+  /** Inputs that are not EDGAR filings, with what they look like instead. */
+  readonly notFilings: readonly IngestFailure[];
   readonly bytes: number;
   readonly seconds: number;
 }
@@ -103,6 +107,7 @@ class IngestRun {
   readonly #batchSize: number;
   readonly #started = Date.now();
   readonly #failed: IngestFailure[] = [];
+  readonly #notFilings: IngestFailure[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
   readonly #pendingIds = new Set<string>();
@@ -123,7 +128,11 @@ class IngestRun {
   /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
   async take(input: IngestInput, pool: WorkerPool): Promise<void> {
     if (!input.ok) {
-      this.#fail({ source: input.source, reason: input.error.message });
+      if (input.error instanceof NotAFilingError) {
+        const skip = { source: input.source, reason: input.error.reason };
+        this.#notFilings.push(skip);
+        this.#options.onSkip?.(skip);
+      } else this.#fail({ source: input.source, reason: input.error.message });
       return;
     }
     this.#processed++;
@@ -131,7 +140,8 @@ class IngestRun {
     const hash = sha256(input.bytes);
     const id = quickFilingId(input.bytes, hash);
     if (this.#pendingIds.has(id)) await this.#flush();
-    if ((await this.#sink.contentHashOf(id)) === hash) {
+    const stored = this.#sink.isStoredCopy ? await this.#sink.isStoredCopy(id, hash) : (await this.#sink.contentHashOf(id)) === hash;
+    if (stored) {
       this.#duplicates++;
       this.#report();
       return;
@@ -161,6 +171,7 @@ class IngestRun {
       replaced: this.#replaced,
       duplicates: this.#duplicates,
       failed: this.#failed,
+      notFilings: this.#notFilings,
       bytes: this.#bytes,
       seconds: (Date.now() - this.#started) / 1000,
     };

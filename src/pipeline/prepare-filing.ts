@@ -47,6 +47,7 @@ export function prepareFiling(bytes: Uint8Array, source: string, knownHash?: str
     headerJson: JSON.stringify(header?.tree ?? null),
     parties: header?.parties ?? [],
     contentHash,
+    documentsDigest: documentsDigest(header?.formType ?? null, header?.filedAt ?? null, header?.parties ?? [], documents),
     byteLength: bytes.length,
     source,
     diagnosticsJson: JSON.stringify(submission.diagnostics),
@@ -55,6 +56,23 @@ export function prepareFiling(bytes: Uint8Array, source: string, knownHash?: str
     blobs,
     originalBlob: contentHash,
   };
+}
+
+/** See `PreparedFiling.documentsDigest`: short digests (16 hex digits) of the header facts and of each document. */
+function documentsDigest(
+  formType: string | null,
+  filedAt: string | null,
+  parties: PreparedFiling['parties'],
+  documents: readonly PreparedDocument[],
+): string {
+  const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const header = short(JSON.stringify([formType, filedAt, parties.map((party) => [party.role, party.company?.cik ?? null])]));
+  const each = documents.map((document) =>
+    short(
+      `${document.type ?? ''}\u0000${document.sequence ?? ''}\u0000${document.filename ?? ''}\u0000${document.attachmentSha256 ?? document.text}`,
+    ),
+  );
+  return `${header}:${each.join(',')}`;
 }
 
 /** One document as the store keeps it: its place, its search text, and its attachment's bytes added to `blobs`. */

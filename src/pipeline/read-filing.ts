@@ -67,6 +67,20 @@ export function findDocument(submission: Submission, which?: string | number): S
   );
 }
 
+/** Every uuencoded attachment of a submission that decodes, with its document (`parse --extract-attachments`). */
+export function readAttachments(
+  submission: Submission,
+): { readonly document: SubmissionDocument; readonly attachment: DecodedAttachment }[] {
+  return submission.documents.flatMap((document) => {
+    if (document.encoding !== 'uuencode') return [];
+    const attachment = uudecode(document.body, document.bodyRange.start);
+    return attachment ? [{ document, attachment }] : [];
+  });
+}
+
+/** What `parse` prints of a submission: the parser's own summary, passed through so the shells need not import parse/. */
+export { type SubmissionSummary, summarizeSubmission } from '../parse/sgml/submission-summary.js';
+
 /** Names the documents of a submission for a message: `1 6-K, 2 EX-99.1`. */
 export function listDocuments(submission: Submission): string {
   return submission.documents.map((candidate) => `${candidate.sequence ?? '-'} ${candidate.type ?? '-'}`).join(', ');

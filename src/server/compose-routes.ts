@@ -9,8 +9,8 @@ import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
 import { checkCompose6KValue } from '../compose/read-record.js';
 import type { Compose6KRecord } from '../compose/record-6k.js';
 import type { Finding } from '../validate/finding.js';
-import { compareRoundTrip, type RoundTripDifference } from '../validate/round-trip.js';
-import { validateSubmission } from '../validate/validate-submission.js';
+import { composeAndCheck } from '../pipeline/compose-and-check.js';
+import type { RoundTripDifference } from '../validate/round-trip.js';
 import { COMPOSE_ASSETS } from './compose-assets.js';
 import { type FormFields, type FormRecord, fieldOfPath, formToRecord } from './compose-form.js';
 import { composePage, type ShownProblem } from './compose-page.js';
@@ -80,7 +80,8 @@ function composeValue(value: unknown, format: 'ascii' | 'html', previews: Previe
   const record = checked.record;
   const ascii = composeAscii6K(record);
   const html = composeHtml6K(record);
-  const composed = compose6K(record, { format });
+  const checkedComposition = composeAndCheck(record, { format });
+  const { composed, differences } = checkedComposition;
   const problems = [
     ...checked.warnings.map((warning) => ({
       path: warning.path,
@@ -88,28 +89,12 @@ function composeValue(value: unknown, format: 'ascii' | 'html', previews: Previe
       message: warning.message,
       field: field(warning.path),
     })),
-    ...composed.problems.map((problem) => ({
-      path: problem.path,
-      severity: problem.severity,
-      message: problem.message,
-      field: field(problem.path),
-    })),
+    ...checkedComposition.problems.map((problem) => ({ ...problem, field: field(problem.path) })),
   ];
-  const findings = composed.ok
-    ? validateSubmission(new TextEncoder().encode(composed.submissionTxt), { source: 'submission.txt' }).findings
-    : [];
-  const differences = composed.ok ? compareRoundTrip(record, composed.submissionTxt) : [];
-  for (const difference of differences)
-    problems.push({
-      path: difference.path,
-      severity: 'warning',
-      message: `${difference.path} reads back as ${JSON.stringify(difference.readBack)}, not ${JSON.stringify(difference.composed)}`,
-      field: field(difference.path),
-    });
   return {
     ok: composed.ok,
     problems,
-    findings,
+    findings: checkedComposition.report?.findings ?? [],
     ascii: ascii.text,
     html: html.text,
     submissionTxt: composed.ok ? composed.submissionTxt : null,

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { BlankEnv } from 'hono/types';
+import type { WorkerPool } from '../pipeline/worker-pool.js';
 import type { Store } from '../store/store.js';
 import { registerApiDocs } from './api-docs.js';
 import { apiRoutes } from './api-routes.js';
@@ -23,6 +24,8 @@ export interface AppOptions {
   readonly statsCacheMs?: number;
   /** Worker threads that parse and render documents (default: the cores less one, 1 to 4; 0 renders on the request thread). */
   readonly renderThreads?: number;
+  /** A worker pool to render in instead of one of the app's own: its owner closes it (`edgarkit serve` does, on stop). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -37,6 +40,7 @@ export function createApp(options: AppOptions): OpenAPIHono<BlankEnv> {
     searchCacheEntries: 1000,
     statsCacheMs: options.statsCacheMs ?? 300_000,
     renderThreads: options.renderThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    ...(options.pool ? { pool: options.pool } : {}),
   });
   const app = new OpenAPIHono<BlankEnv>();
   app.use('*', securityHeaders());

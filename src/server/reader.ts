@@ -14,6 +14,8 @@ export interface ReaderOptions {
   readonly statsCacheMs: number;
   /** Worker threads that render documents (0: render on the request thread). */
   readonly renderThreads: number;
+  /** The pool to render in (default: one of its own with `renderThreads`). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -38,7 +40,7 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = new WorkerPool({ threads: options.renderThreads });
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {

@@ -1,15 +1,30 @@
 import { z } from '@hono/zod-openapi';
-import { parseAccessionNumber, parseCik } from '../core/identifiers.js';
 import { RENDER_FORMATS } from '../render/index.js';
+import {
+  checkChoice,
+  checkCik,
+  checkDate,
+  checkDateRange,
+  checkDocument,
+  checkFilingId,
+  checkForm,
+  checkInteger,
+  checkLimit,
+  checkOffset,
+  checkSha256,
+  checkText,
+  RequestValueError,
+} from '../store/request-values.js';
 import { SEARCH_SORTS } from '../store/search.js';
-import { MAX_PAGE, type SearchSort } from '../store/store.js';
+import { MAX_OFFSET, MAX_PAGE, type SearchSort } from '../store/store.js';
 import { badRequest } from './http-error.js';
 
 /**
- * Every value a URL carries is checked here before anything uses it: identifiers by pattern, numbers by range,
- * text by length. Each check is a zod schema, so the API routes declare them (and the OpenAPI document is generated
- * from them) and the pages read their parameters through the very same schemas with `readParam`/`readQuery`.
- * A bad value is a 400 whose message says what is wrong (the first problem found).
+ * Every value a URL carries is checked before anything uses it, by the same checks the CLI's options use
+ * (store/request-values.ts): identifiers by pattern, numbers by range, text by length. Each parameter is a zod
+ * schema around its check, so the API routes declare them (the OpenAPI document is generated from them) and the
+ * pages read their parameters through the very same schemas. A bad value is a 400 that says what is wrong (the
+ * first problem found).
  */
 
 /** Throws the first problem of a failed check as a 400 (also the OpenAPI routes' validation hook). */
@@ -24,10 +39,17 @@ export function readParam<T extends z.ZodType>(schema: T, value: unknown): z.out
   return result.data;
 }
 
-/** User text quoted back in a message, kept short. */
-function clip(text: unknown): string {
-  const value = String(text);
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+/** A shared check as a zod transform: what it refuses becomes an issue with its message. */
+function via<T>(check: (text: string) => T) {
+  return (text: string, context: z.RefinementCtx): T => {
+    try {
+      return check(text);
+    } catch (error) {
+      if (!(error instanceof RequestValueError)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+      return z.NEVER;
+    }
+  };
 }
 
 /** A query parameter that may be left out or given empty (`?form=`): both mean "not given". */
@@ -35,37 +57,17 @@ function optionalQuery<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
-const ACCESSION_PATTERN = '^(\\d{10}-?\\d{2}-?\\d{6}|local-[0-9a-f]{20})$';
-
-/** A filing id as the store keys it: an accession number (dashed or not), or `local-<20 hex>` for a bare document. */
-export const filingIdSchema = z
-  .string()
-  .transform((text, context) => {
-    const accession = parseAccessionNumber(text);
-    if (accession) return accession;
-    if (/^local-[0-9a-f]{20}$/.test(text)) return text;
-    context.addIssue({
-      code: 'custom',
-      message: `"${clip(text)}" is not an accession number: expected 0000912282-09-000008 (or 18 digits)`,
-    });
-    return z.NEVER;
-  })
-  .openapi({
-    type: 'string',
-    pattern: ACCESSION_PATTERN,
-    description:
-      'The accession number, dashed or not (`0000912282-09-000008`, `000091228209000008`), or `local-<20 hex>` for a stored bare document.',
-    example: '0000912282-09-000008',
-  });
+export const filingIdSchema = z.string().transform(via(checkFilingId)).openapi({
+  type: 'string',
+  pattern: '^(\\d{10}-?\\d{2}-?\\d{6}|local-[0-9a-f]{20})$',
+  description:
+    'The accession number, dashed or not (`0000912282-09-000008`, `000091228209000008`), or `local-<20 hex>` for a stored bare document.',
+  example: '0000912282-09-000008',
+});
 
 export const cikSchema = z
   .string()
-  .transform((text, context) => {
-    const cik = parseCik(text);
-    if (cik) return cik;
-    context.addIssue({ code: 'custom', message: `"${clip(text)}" is not a CIK: expected up to 10 digits` });
-    return z.NEVER;
-  })
+  .transform(via((text) => checkCik('cik', text)))
   .openapi({
     type: 'string',
     pattern: '^\\d{1,10}$',
@@ -75,100 +77,91 @@ export const cikSchema = z
 
 export const sha256Schema = z
   .string()
-  .regex(/^[0-9a-fA-F]{64}$/, { error: (issue) => `"${clip(issue.input)}" is not a SHA-256: expected 64 hexadecimal digits` })
-  .transform((text) => text.toLowerCase())
+  .transform(via(checkSha256))
   .openapi({ type: 'string', pattern: '^[0-9a-fA-F]{64}$', description: 'SHA-256 of the decoded bytes (64 hex digits).' });
 
 /** A document of a filing: its sequence number, or its type (`EX-99.1`). */
-export const documentSchema = z
-  .string()
-  .regex(/^(?:\d{1,6}|[A-Za-z0-9][A-Za-z0-9.-]{0,29})$/, {
-    error: (issue) => `"${clip(issue.input)}" is not a document: expected its sequence number (1, 2, …) or its type (EX-99.1)`,
-  })
-  .openapi({ description: 'The document sequence number, or its type (`EX-99.1`).', example: '1' });
+export const documentSchema = z.string().transform(via(checkDocument)).openapi({
+  type: 'string',
+  pattern: '^(\\d{1,6}|[A-Za-z0-9][A-Za-z0-9.\\-]{0,29})$',
+  description: 'The document sequence number, or its type (`EX-99.1`).',
+  example: '1',
+});
 
 /** An optional whole number in [min, max]. */
 export function integerQuery(name: string, min: number, max: number, description: string, fallback?: number) {
-  const range = (issue: { input?: unknown }) => `${name} must be between ${min} and ${max}, not ${String(issue.input)}`;
-  return optionalQuery(
-    z
-      .string()
-      .regex(/^\d{1,9}$/, { error: (issue) => `${name} must be a whole number, not "${clip(issue.input)}"` })
-      .transform(Number)
-      .pipe(z.number().min(min, { error: range }).max(max, { error: range })),
-  ).openapi({ type: 'integer', minimum: min, maximum: max, description, ...(fallback !== undefined ? { default: fallback } : {}) });
+  return optionalQuery(z.string().transform(via((text) => checkInteger(name, text, min, max)))).openapi({
+    type: 'integer',
+    minimum: min,
+    maximum: max,
+    description,
+    ...(fallback !== undefined ? { default: fallback } : {}),
+  });
 }
 
-/** `limit` (1 to MAX_PAGE) and `offset` (0 to 1,000,000). */
+/** `limit` (1 to MAX_PAGE) and `offset` (0 to MAX_OFFSET). */
 export function pagingQuery(fallbackLimit: number) {
   return {
-    limit: integerQuery('limit', 1, MAX_PAGE, `Results per page (default ${fallbackLimit}, at most ${MAX_PAGE}).`, fallbackLimit).transform(
-      (value) => value ?? fallbackLimit,
-    ),
-    offset: integerQuery('offset', 0, 1_000_000, 'Results to skip.', 0).transform((value) => value ?? 0),
+    limit: optionalQuery(z.string().transform(via((text) => checkLimit('limit', text))))
+      .transform((value) => value ?? fallbackLimit)
+      .openapi({
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_PAGE,
+        default: fallbackLimit,
+        description: `Results per page (default ${fallbackLimit}, at most ${MAX_PAGE}).`,
+      }),
+    offset: optionalQuery(z.string().transform(via((text) => checkOffset('offset', text))))
+      .transform((value) => value ?? 0)
+      .openapi({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'Results to skip.' }),
   };
 }
 
 export function dateQuery(name: string, description: string) {
-  return optionalQuery(
-    z.string().refine(isDate, { error: (issue) => `${name} must be a date as YYYY-MM-DD, not "${clip(issue.input)}"` }),
-  ).openapi({ type: 'string', format: 'date', description });
+  return optionalQuery(z.string().transform(via((text) => checkDate(name, text)))).openapi({ type: 'string', format: 'date', description });
 }
 
-function isDate(text: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
-    !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
-    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
-  );
-}
-
-const FORM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,19}$/;
-
-/** A form type: `6-K`, `20-F/A`, `SC 13G` (trimmed). */
+/** A form type: `6-K`, `20-F/A`, `SC 13G` (trimmed; blank is "not given"). */
 export const formQuery = z
   .string()
   .optional()
   .transform((text, context) => {
     const trimmed = text?.trim();
-    if (trimmed === undefined || trimmed === '') return undefined;
-    if (FORM_PATTERN.test(trimmed)) return trimmed;
-    context.addIssue({ code: 'custom', message: `form must be a form type such as 6-K or 20-F, not "${clip(text)}"` });
-    return z.NEVER;
+    return trimmed === undefined || trimmed === '' ? undefined : via((value) => checkForm('form', value))(trimmed, context);
   })
-  .openapi({ type: 'string', pattern: FORM_PATTERN.source, description: 'Only this form type (case-insensitive), e.g. `6-K`.' });
+  .openapi({
+    type: 'string',
+    pattern: '^[A-Za-z0-9][A-Za-z0-9\\-/. ]{0,19}$',
+    description: 'Only this form type (case-insensitive), e.g. `6-K`.',
+  });
 
 /** Free text with a length bound (a company name, a search query); blank is "not given". */
 export function textQuery(name: string, maxLength: number, description: string) {
   return z
     .string()
-    .max(maxLength, { error: (issue) => `${name} must be at most ${maxLength} characters, not ${String(issue.input).length}` })
     .optional()
-    .transform((text) => {
-      const trimmed = text?.trim();
-      return trimmed === '' ? undefined : trimmed;
-    })
+    .transform((text, context) => (text === undefined ? undefined : via((value) => checkText(name, value, maxLength))(text, context)))
     .openapi({ type: 'string', maxLength, description });
 }
 
 /** `cik` as a filter: blank is "not given", anything else must be a CIK. */
 const cikQuery = textQuery('cik', 20, 'Only filings with a party of this CIK.')
-  .transform((text, context) => {
-    if (text === undefined) return undefined;
-    const cik = parseCik(text);
-    if (cik) return cik;
-    context.addIssue({ code: 'custom', message: `"${clip(text)}" is not a CIK: expected up to 10 digits` });
-    return z.NEVER;
-  })
+  .transform((text, context) => (text === undefined ? undefined : via((value) => checkCik('cik', value))(text, context)))
   .openapi({ type: 'string', pattern: '^\\d{1,10}$', description: 'Only filings with a party of this CIK.' });
 
-export const renderFormatQuery = optionalQuery(
-  z.enum(RENDER_FORMATS, { error: (issue) => `format must be one of ${RENDER_FORMATS.join(', ')}, not "${clip(issue.input)}"` }),
-)
+function choiceQuery<const T extends string>(name: string, choices: readonly T[], description: string) {
+  return optionalQuery(z.string().transform(via((text) => checkChoice(name, text, choices)))).openapi({
+    type: 'string',
+    enum: [...choices],
+    description,
+  });
+}
+
+export const renderFormatQuery = choiceQuery('format', RENDER_FORMATS, 'How to render it.')
   .transform((value) => value ?? 'text')
   .openapi({ type: 'string', enum: [...RENDER_FORMATS], default: 'text', description: 'How to render it.' });
 
-/** `q`, `form`, `cik`, `company`, `from`, `to`, `limit`, `offset`: the search API's and the search page's parameters. */
+/** `q`, `form`, `cik`, `company`, `from`, `to`, `sort`, `limit`, `offset`: the search API's and the search page's parameters. */
 export function searchQuery(fallbackLimit = 20) {
   return z
     .object({
@@ -178,21 +171,24 @@ export function searchQuery(fallbackLimit = 20) {
       company: textQuery('company', 200, 'Only filings with a party whose name contains this.'),
       from: dateQuery('from', 'Filed on or after this date.'),
       to: dateQuery('to', 'Filed on or before this date.'),
-      sort: optionalQuery(
-        z.enum(SEARCH_SORTS as [SearchSort, ...SearchSort[]], {
-          error: (issue) => `sort must be one of ${SEARCH_SORTS.join(', ')}, not "${clip(issue.input)}"`,
-        }),
-      ).openapi({
-        type: 'string',
-        enum: [...SEARCH_SORTS],
-        description: 'Best first (`relevance`, the default when there are words to rank), or by filing date (`newest`, `oldest`).',
-      }),
+      sort: choiceQuery(
+        'sort',
+        SEARCH_SORTS,
+        'Best first (`relevance`, the default when there are words to rank), or by filing date (`newest`, `oldest`).',
+      ),
       ...pagingQuery(fallbackLimit),
     })
-    .superRefine((query, context) => {
-      if (query.from && query.to && query.from > query.to)
-        context.addIssue({ code: 'custom', message: `from (${query.from}) is after to (${query.to})` });
-    });
+    .superRefine((query, context) => dateRange(query.from, query.to, context));
+}
+
+/** `from` and `to` together: the start may not be after the end (the shared check). */
+export function dateRange(from: string | undefined, to: string | undefined, context: z.RefinementCtx): void {
+  try {
+    checkDateRange('from', from, 'to', to);
+  } catch (error) {
+    if (!(error instanceof RequestValueError)) throw error;
+    context.addIssue({ code: 'custom', message: error.message });
+  }
 }
 
 export interface SearchParams {
@@ -227,7 +223,7 @@ export function toSearchParams(read: z.output<ReturnType<typeof searchQuery>>): 
     ...(read.company !== undefined ? { company: read.company } : {}),
     ...(read.from !== undefined ? { from: read.from } : {}),
     ...(read.to !== undefined ? { to: read.to } : {}),
-    ...(read.sort !== undefined ? { sort: read.sort as SearchSort } : {}),
+    ...(read.sort !== undefined ? { sort: read.sort } : {}),
     limit: read.limit,
     offset: read.offset,
   };
@@ -252,9 +248,10 @@ export function textParam(query: Query, name: string, maxLength: number): string
   return readParam(textQuery(name, maxLength, name), query[name]);
 }
 
-export function choiceParam<const T extends string>(query: Query, name: string, choices: readonly [T, ...T[]], fallback: T): T {
-  const schema = optionalQuery(
-    z.enum(choices, { error: (issue) => `${name} must be one of ${choices.join(', ')}, not "${clip(issue.input)}"` }),
-  );
-  return (readParam(schema, query[name]) as T | undefined) ?? fallback;
+export function choiceParam<const T extends string>(query: Query, name: string, choices: readonly T[], fallback: T): T {
+  return (readParam(choiceQuery(name, choices, name), query[name]) as T | undefined) ?? fallback;
+}
+
+export function dateParam(query: Query, name: string): string | undefined {
+  return readParam(dateQuery(name, name), query[name]);
 }

@@ -8,6 +8,7 @@ import {
   type SearchPage,
   type SearchRequest,
   type SearchSort,
+  SNIPPET_MARK,
 } from './store.js';
 
 /**
@@ -140,7 +141,7 @@ export async function assemblePage(
   const shown = ordered.slice(search.offset, search.offset + search.limit);
   const quoted = shown.flatMap((group) => byRank(group.documents).slice(0, DOCUMENTS_PER_HIT));
   const snippets = quoted.length > 0 ? await quote(quoted) : [];
-  const snippetOf = new Map(quoted.map((document, index) => [document, snippets[index] ?? '']));
+  const snippetOf = new Map(quoted.map((document, index) => [document, tidyMarks(snippets[index] ?? '')]));
   const hits: SearchHit[] = shown.map((group) => {
     const documents: SearchDocumentHit[] = byRank(group.documents)
       .slice(0, DOCUMENTS_PER_HIT)
@@ -236,4 +237,40 @@ export function facetsOf(filings: readonly MatchedDocument[]): SearchFacets {
       .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1))
       .slice(0, FACET_SIZE),
   };
+}
+
+const { open: OPEN, close: CLOSE } = SNIPPET_MARK;
+/** A close mark, at most three characters that are neither letters nor digits, and an open mark. */
+const GAP_BETWEEN_MARKS = new RegExp(`${CLOSE}([^\\p{L}\\p{N}${OPEN}${CLOSE}]{0,3})${OPEN}`, 'gu');
+const MARKED_RUN = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'gu');
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Marks as a reader expects them: the words of one match marked as one run across the punctuation between them
+ * (`13a-15(f` rather than `13a`, `15`, `f`), and a bracket the run opens closed inside it (`13a-15(f)`, not
+ * `13a-15(f` followed by `)`). Linear in the snippet's length.
+ */
+export function tidyMarks(snippet: string): string {
+  const merged = snippet.replace(GAP_BETWEEN_MARKS, '$1');
+  let out = '';
+  let from = 0;
+  for (const match of merged.matchAll(MARKED_RUN)) {
+    const words = match[1] as string;
+    const at = match.index;
+    const open: string[] = [];
+    for (const char of words) {
+      const closing = CLOSING[char];
+      if (closing) open.push(closing);
+      else if (char === open[open.length - 1]) open.pop();
+    }
+    let next = at + match[0].length;
+    let extra = '';
+    while (open.length > 0 && merged[next] === open[open.length - 1]) {
+      extra += open.pop();
+      next++;
+    }
+    out += `${merged.slice(from, at)}${OPEN}${words}${extra}${CLOSE}`;
+    from = next;
+  }
+  return out + merged.slice(from);
 }

@@ -7,7 +7,15 @@ export type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, P
 export interface FilingSink {
   /** The content hash stored for an accession, or null: what idempotent ingest checks before any work. */
   contentHashOf(filingId: string): Promise<string | null>;
-  /** Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole. */
+  /**
+   * True when these exact bytes were stored for the accession, as the filing or as a copy of it (its `.nc` and its
+   * `.txt`): ingest skips them before any work. Sinks without it are asked `contentHashOf`.
+   */
+  isStoredCopy?(filingId: string, contentHash: string): Promise<boolean>;
+  /**
+   * Writes prepared filings in one transaction: new accessions are inserted, changed ones replaced whole; a copy
+   * of a stored filing (same `documentsDigest`, other bytes) is remembered as a copy and counted unchanged.
+   */
   writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult>;
 }
 
@@ -201,9 +209,15 @@ export interface StoreStats {
 
 /** Page lengths are bounded everywhere so no request can ask for the whole database at once. */
 export const MAX_PAGE = 200;
+/** The furthest a page may start. */
+export const MAX_OFFSET = 1_000_000;
 
+/**
+ * A page within the bounds: a last guard inside the adapters. The shells refuse values outside them with
+ * `checkLimit`/`checkOffset` (request-values.ts), so nothing is cut short silently.
+ */
 export function pageOf(limit: number | undefined, offset: number | undefined, fallback = 20): { limit: number; offset: number } {
   const safeLimit = Math.min(MAX_PAGE, Math.max(1, Math.floor(limit ?? fallback)));
-  const safeOffset = Math.min(1_000_000, Math.max(0, Math.floor(offset ?? 0)));
+  const safeOffset = Math.min(MAX_OFFSET, Math.max(0, Math.floor(offset ?? 0)));
   return { limit: safeLimit, offset: safeOffset };
 }

@@ -10,7 +10,7 @@ import { openPostgresStore, type PostgresStore } from './postgres-store.js';
  * ordinary upsert. Resumable: an accession already there with the same content hash is skipped. At the end both
  * sides are compared: row counts, and every accession's content hash.
  *
- * It reads the SQLite schema of migrations 1 and 2 (src/store/sqlite/migrations.ts) directly.
+ * It reads the SQLite schema of migrations 1 to 4 (src/store/sqlite/migrations.ts) directly.
  */
 
 export interface CopyOptions {
@@ -54,7 +54,9 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
   let target: PostgresStore | null = null;
   try {
     const version = (source.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v;
-    if (version !== 1 && version !== 2) throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 and 2`);
+    if (version === null || version < 1 || version > 4) {
+      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 4`);
+    }
     target = await openPostgresStore(to, { poolSize: 2 });
     const batchSize = options.batchSize ?? 200;
     const total = (source.prepare('SELECT count(*) AS n FROM filings').get() as { n: number }).n;
@@ -176,6 +178,8 @@ class FilingReader {
       headerJson: row.header as string,
       parties: JSON.parse(row.parties as string) as PreparedFiling['parties'],
       contentHash: row.content_hash as string,
+      // Unknown ('') for filings stored before schema version 4.
+      documentsDigest: (row.documents_digest as string | null | undefined) ?? '',
       byteLength: row.byte_length as number,
       source: row.source as string,
       diagnosticsJson: row.diagnostics as string,

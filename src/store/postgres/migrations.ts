@@ -176,4 +176,16 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       END $$;
     `,
   },
+  {
+    version: 4,
+    name: 'copies of one accession (its .nc and its .txt) kept as one filing',
+    sql: `
+      ALTER TABLE filings ADD COLUMN documents_digest text;
+      CREATE TABLE filing_copies (
+        filing_row_id bigint NOT NULL REFERENCES filings (row_id) ON DELETE CASCADE,
+        content_hash text NOT NULL,
+        PRIMARY KEY (filing_row_id, content_hash)
+      );
+    `,
+  },
 ];

@@ -1,14 +1,31 @@
-import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
-import { parseJsonColumn as json } from '../json-column.js';
 import { splitPassages } from '../passages.js';
+import {
+  blobBytes,
+  COMPANY_COLUMNS,
+  cikKey,
+  companyUpsert,
+  companyValues,
+  companyView,
+  containsPattern,
+  DOCUMENT_COLUMNS,
+  documentValues,
+  FILING_COLUMNS,
+  filingSummaryView,
+  filingValues,
+  filingView,
+  num,
+  numOrNull,
+  type Row,
+  SUMMARY_COLUMNS,
+} from '../rows.js';
 import { anyTermOf, assemblePage, COUNT_CAP, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
 import type { QueryFilters, QueryNode } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
-  type DocumentView,
   type FilingListRequest,
   type FilingSink,
   type FilingSummaryView,
@@ -24,8 +41,6 @@ import {
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { searchableText, toTsquery } from './to-tsquery.js';
-
-type Row = Record<string, unknown>;
 
 /** The part of a pg client or pool this adapter uses. */
 export interface Queryable {
@@ -142,17 +157,24 @@ function clean(text: string | null): string | null {
   return text?.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
+function cleanValue(value: unknown): unknown {
+  return typeof value === 'string' ? clean(value) : value;
+}
+
+/** The PostgreSQL type of each shared column that is not text (for unnest). */
+const COLUMN_TYPES: Readonly<Record<string, string>> = {
+  public_document_count: 'int',
+  byte_length: 'bigint',
+  document_count: 'int',
+  position: 'int',
+  sequence: 'int',
+  body_start: 'bigint',
+  body_end: 'bigint',
+};
+
 /** Appends one row to column arrays (for INSERT … SELECT FROM unnest($1::type[], $2::type[], …)). */
 function pushRow(columns: unknown[][], values: readonly unknown[]): void {
   for (let index = 0; index < values.length; index++) columns[index]?.push(values[index]);
-}
-
-function num(value: unknown): number {
-  return value === null || value === undefined ? 0 : Number(value);
-}
-
-function numOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
 }
 
 /** Errors worth running the whole transaction again for. */
@@ -237,10 +259,18 @@ export class PostgresStore implements Store, FilingSink {
        FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest($1::text[]) AS id ORDER BY 1) AS keys`,
       [ids],
     );
-    const existing = new Map<string, { rowId: string; hash: string }>();
-    for (const row of (await tx.query('SELECT row_id, id, content_hash FROM filings WHERE id = ANY($1::text[])', [ids])).rows) {
-      existing.set(row.id as string, { rowId: String(row.row_id), hash: row.content_hash as string });
+    const existing = new Map<string, { rowId: string; hash: string; digest: string | null }>();
+    for (const row of (await tx.query('SELECT row_id, id, content_hash, documents_digest FROM filings WHERE id = ANY($1::text[])', [ids]))
+      .rows) {
+      existing.set(row.id as string, {
+        rowId: String(row.row_id),
+        hash: row.content_hash as string,
+        digest: (row.documents_digest as string | null) ?? null,
+      });
     }
+    // Another container of a stored filing (its .nc beside its .txt): remembered as a copy, not stored twice.
+    const copies: { rowId: string; hash: string }[] = [];
+    const fullerCopies = new Map<string, string>();
     // The same decisions as the SQLite adapter, which writes one filing after the other.
     let inserted = 0;
     let replaced = 0;
@@ -253,10 +283,26 @@ export class PostgresStore implements Store, FilingSink {
         unchanged++;
         continue;
       }
+      const stored = existing.get(filing.id);
+      const copy = stored && !finalVersion.has(filing.id) ? compareCopies(stored.digest ?? '', filing.documentsDigest) : 'different';
+      if (stored && (copy === 'same' || copy === 'stored-is-fuller')) {
+        // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+        copies.push({ rowId: stored.rowId, hash: filing.contentHash });
+        unchanged++;
+        continue;
+      }
+      // A fuller copy replaces the stored one, which stays known as a copy of it (once the new row exists).
+      if (stored && copy === 'incoming-is-fuller') fullerCopies.set(filing.id, stored.hash);
       if (hash === undefined) inserted++;
       else replaced++;
       current.set(filing.id, filing.contentHash);
       finalVersion.set(filing.id, filing);
+    }
+    if (copies.length > 0) {
+      await tx.query(
+        `INSERT INTO filing_copies (filing_row_id, content_hash) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [copies.map((copy) => copy.rowId), copies.map((copy) => copy.hash)],
+      );
     }
     const toWrite = [...finalVersion.values()].filter((filing) => existing.get(filing.id)?.hash !== filing.contentHash);
     if (toWrite.length === 0) return { inserted, replaced, unchanged };
@@ -268,6 +314,13 @@ export class PostgresStore implements Store, FilingSink {
     await this.#insertParties(tx, toWrite, rowIds);
     await this.#insertDocuments(tx, toWrite, rowIds);
     await this.#insertRecords(tx, toWrite, rowIds);
+    const replacedCopies = [...fullerCopies].filter(([id]) => rowIds.has(id));
+    if (replacedCopies.length > 0) {
+      await tx.query(
+        `INSERT INTO filing_copies (filing_row_id, content_hash) SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [replacedCopies.map(([id]) => rowIds.get(id)), replacedCopies.map(([, hash]) => hash)],
+      );
+    }
     return { inserted, replaced, unchanged };
   }
 
@@ -306,67 +359,12 @@ export class PostgresStore implements Store, FilingSink {
   }
 
   async #insertFilings(tx: Queryable, filings: readonly PreparedFiling[]): Promise<Map<string, string>> {
-    const columns: unknown[][] = Array.from({ length: 23 }, () => []);
-    for (const filing of filings) {
-      const primary = filing.parties[0]?.company ?? null;
-      const values: unknown[] = [
-        filing.id,
-        filing.accessionNumber,
-        clean(filing.formType),
-        clean(filing.filedAt),
-        clean(filing.periodOfReport),
-        clean(filing.acceptanceDateTime),
-        clean(filing.dateOfChange),
-        clean(filing.effectivenessDate),
-        filing.publicDocumentCount,
-        JSON.stringify(filing.items),
-        JSON.stringify(filing.groupMembers),
-        filing.format,
-        filing.headerJson,
-        JSON.stringify(filing.parties),
-        clean(primary?.cik ?? null),
-        clean(primary?.name ?? null),
-        filing.contentHash,
-        filing.byteLength,
-        clean(filing.source),
-        filing.diagnosticsJson,
-        filing.formRecordJson,
-        filing.originalBlob,
-        filing.documents.length,
-      ];
-      pushRow(columns, values);
-    }
-    const types = [
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'int',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'text',
-      'bigint',
-      'text',
-      'text',
-      'text',
-      'text',
-      'int',
-    ];
+    const columns: unknown[][] = FILING_COLUMNS.map(() => []);
+    for (const filing of filings) pushRow(columns, filingValues(filing).map(cleanValue));
     const rows = (
       await tx.query(
-        `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
-          effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
-          content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count)
-         SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+        `INSERT INTO filings (${FILING_COLUMNS.join(', ')})
+         SELECT * FROM unnest(${FILING_COLUMNS.map((column, index) => `$${index + 1}::${COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})
          RETURNING row_id, id`,
         columns,
       )
@@ -406,29 +404,11 @@ export class PostgresStore implements Store, FilingSink {
     }
     if (companies.size > 0) {
       const sorted = [...companies.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const columns: unknown[][] = Array.from({ length: 10 }, () => []);
-      for (const [cik, { party, filedAt }] of sorted) {
-        const company = party.company;
-        pushRow(columns, [
-          clean(cik),
-          clean(company?.name ?? null),
-          clean(company?.sic ?? null),
-          clean(company?.sicDescription ?? null),
-          clean(company?.stateOfIncorporation ?? null),
-          clean(company?.fiscalYearEnd ?? null),
-          clean(company?.irsNumber ?? null),
-          party.businessAddress ? JSON.stringify(party.businessAddress) : null,
-          party.mailAddress ? JSON.stringify(party.mailAddress) : null,
-          clean(filedAt),
-        ]);
-      }
+      const columns: unknown[][] = COMPANY_COLUMNS.map(() => []);
+      for (const [cik, { party, filedAt }] of sorted) pushRow(columns, companyValues(cik, party, filedAt).map(cleanValue));
       await tx.query(
-        `INSERT INTO companies AS c (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
-         SELECT * FROM unnest(${columns.map((_, index) => `$${index + 1}::text[]`).join(', ')})
-         ON CONFLICT (cik) DO UPDATE SET name = excluded.name, sic = excluded.sic, sic_description = excluded.sic_description,
-           state_of_incorporation = excluded.state_of_incorporation, fiscal_year_end = excluded.fiscal_year_end, irs_number = excluded.irs_number,
-           business_address = excluded.business_address, mail_address = excluded.mail_address, seen_filed_at = excluded.seen_filed_at
-         WHERE c.seen_filed_at IS NULL OR excluded.seen_filed_at >= c.seen_filed_at`,
+        `INSERT INTO companies AS c (${COMPANY_COLUMNS.join(', ')})
+         SELECT * FROM unnest(${COMPANY_COLUMNS.map((_, index) => `$${index + 1}::text[]`).join(', ')}) ${companyUpsert('c')}`,
         columns,
       );
     }
@@ -445,37 +425,20 @@ export class PostgresStore implements Store, FilingSink {
   }
 
   async #insertDocuments(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
-    const columns: unknown[][] = Array.from({ length: 14 }, () => []);
+    const columns: unknown[][] = [[], ...DOCUMENT_COLUMNS.map(() => [])];
     const texts = new Map<string, string>();
     for (const filing of filings) {
       const rowId = rowIds.get(filing.id) as string;
       for (const document of filing.documents) {
-        pushRow(columns, [
-          rowId,
-          document.position,
-          document.sequence,
-          clean(document.type),
-          clean(document.filename),
-          clean(document.description),
-          document.byteLength,
-          document.bodyStart,
-          document.bodyEnd,
-          document.encoding,
-          clean(document.wrapper),
-          document.sourceFormat,
-          document.attachmentSha256,
-          clean(document.attachmentName),
-        ]);
+        pushRow(columns, [rowId, ...documentValues(document).map(cleanValue)]);
         if (document.text !== '') texts.set(`${rowId}/${document.position}`, document.text);
       }
     }
     if ((columns[0]?.length ?? 0) === 0) return;
-    const types = ['bigint', 'int', 'int', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text'];
     const rows = (
       await tx.query(
-        `INSERT INTO documents (filing_row_id, position, sequence, type, filename, description, byte_length, body_start, body_end,
-          encoding, wrapper, source_format, attachment_sha256, attachment_name)
-         SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+        `INSERT INTO documents (filing_row_id, ${DOCUMENT_COLUMNS.join(', ')})
+         SELECT * FROM unnest($1::bigint[], ${DOCUMENT_COLUMNS.map((column, index) => `$${index + 2}::${COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})
          RETURNING id, filing_row_id, position`,
         columns,
       )
@@ -535,6 +498,15 @@ export class PostgresStore implements Store, FilingSink {
         signatures,
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    const { rows } = await this.#pool.query(
+      `SELECT 1 FROM filings f WHERE f.id = $1 AND (f.content_hash = $2
+         OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_row_id = f.row_id AND c.content_hash = $2))`,
+      [filingId, contentHash],
+    );
+    return rows.length > 0;
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {
@@ -633,51 +605,13 @@ export class PostgresStore implements Store, FilingSink {
   async getFiling(filingId: string): Promise<FilingView | null> {
     const row = (await this.#pool.query('SELECT * FROM filings WHERE id = $1', [filingId])).rows[0];
     if (!row) return null;
-    const [documentRows, exhibitRows] = await Promise.all([
+    const [documents, exhibits] = await Promise.all([
       this.#pool.query('SELECT * FROM documents WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
       this.#pool.query('SELECT number, description, document_sequence FROM exhibits WHERE filing_row_id = $1 ORDER BY position', [
         row.row_id,
       ]),
     ]);
-    const documents = documentRows.rows.map(
-      (document): DocumentView => ({
-        position: num(document.position),
-        sequence: numOrNull(document.sequence),
-        type: (document.type as string | null) ?? null,
-        filename: (document.filename as string | null) ?? null,
-        description: (document.description as string | null) ?? null,
-        byteLength: num(document.byte_length),
-        bodyStart: num(document.body_start),
-        bodyEnd: num(document.body_end),
-        encoding: document.encoding as 'text' | 'uuencode',
-        wrapper: (document.wrapper as string | null) ?? null,
-        sourceFormat: document.source_format as string,
-        attachmentSha256: (document.attachment_sha256 as string | null) ?? null,
-        attachmentName: (document.attachment_name as string | null) ?? null,
-      }),
-    );
-    const exhibits = exhibitRows.rows.map((exhibit) => ({
-      number: exhibit.number as string,
-      description: (exhibit.description as string | null) ?? null,
-      documentSequence: numOrNull(exhibit.document_sequence),
-    }));
-    return {
-      ...summary(row),
-      acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
-      dateOfChange: (row.date_of_change as string | null) ?? null,
-      format: row.format as string,
-      items: json(row.items, []),
-      groupMembers: json(row.group_members, []),
-      parties: json(row.parties, []),
-      header: json(row.header, null),
-      formRecord: json(row.form_record, null),
-      diagnostics: json(row.diagnostics, []),
-      byteLength: num(row.byte_length),
-      contentHash: row.content_hash as string,
-      source: row.source as string,
-      documents,
-      exhibits,
-    };
+    return filingView(row, documents.rows, exhibits.rows);
   }
 
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
@@ -685,15 +619,12 @@ export class PostgresStore implements Store, FilingSink {
       'SELECT b.compression, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = $1',
       [filingId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return row.compression === 'gzip' ? gunzipSync(row.data as Buffer) : (row.data as Buffer);
+    return rows[0] ? blobBytes(rows[0]) : null;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
     const row = (await this.#pool.query('SELECT compression, data FROM blobs WHERE sha256 = $1', [sha256])).rows[0];
-    if (!row) return null;
-    return row.compression === 'gzip' ? gunzipSync(row.data as Buffer) : (row.data as Buffer);
+    return row ? blobBytes(row) : null;
   }
 
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
@@ -701,14 +632,14 @@ export class PostgresStore implements Store, FilingSink {
     const { rows } = request.name
       ? await this.#pool.query(
           `${COMPANY_SELECT} WHERE c.name ILIKE $1 OR c.cik IN (SELECT cik FROM former_names WHERE name ILIKE $1) ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
-          [`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`, limit, offset],
+          [containsPattern(request.name), limit, offset],
         )
       : await this.#pool.query(`${COMPANY_SELECT} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset]);
     return rows.map(company);
   }
 
   async getCompany(cik: string): Promise<CompanyView | null> {
-    const row = (await this.#pool.query(`${COMPANY_SELECT} WHERE c.cik = $1`, [cik.padStart(10, '0')])).rows[0];
+    const row = (await this.#pool.query(`${COMPANY_SELECT} WHERE c.cik = $1`, [cikKey(cik)])).rows[0];
     return row ? company(row) : null;
   }
 
@@ -721,19 +652,16 @@ export class PostgresStore implements Store, FilingSink {
       return `$${params.length}`;
     };
     if (request.cik)
-      where.push(
-        `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(request.cik.padStart(10, '0'))})`,
-      );
+      where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(cikKey(request.cik))})`);
     if (request.form) where.push(`lower(f.form_type) = lower(${param(request.form)})`);
     if (request.from) where.push(`f.filed_at >= ${param(request.from)}`);
     if (request.to) where.push(`f.filed_at <= ${param(request.to)}`);
     const { rows } = await this.#pool.query(
-      `SELECT f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count
-       FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${SUMMARY_COLUMNS} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY f.filed_at DESC NULLS LAST, f.row_id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
       params,
     );
-    return rows.map(summary);
+    return rows.map(filingSummaryView);
   }
 
   async stats(): Promise<StoreStats> {
@@ -799,32 +727,7 @@ const COMPANY_SELECT = `SELECT c.*,
   FROM companies c`;
 
 function company(row: Row): CompanyView {
-  const former = (row.former_names as { name: string; dateChanged: string }[] | null) ?? [];
-  return {
-    cik: row.cik as string,
-    name: (row.name as string | null) ?? null,
-    sic: (row.sic as string | null) ?? null,
-    sicDescription: (row.sic_description as string | null) ?? null,
-    stateOfIncorporation: (row.state_of_incorporation as string | null) ?? null,
-    fiscalYearEnd: (row.fiscal_year_end as string | null) ?? null,
-    businessAddress: json(row.business_address, null),
-    mailAddress: json(row.mail_address, null),
-    formerNames: former.map((entry) => ({ name: entry.name, dateChanged: entry.dateChanged || null })),
-    filingCount: num(row.filing_count),
-  };
-}
-
-function summary(row: Row): FilingSummaryView {
-  return {
-    filingId: row.id as string,
-    accessionNumber: (row.accession_number as string | null) ?? null,
-    formType: (row.form_type as string | null) ?? null,
-    filedAt: (row.filed_at as string | null) ?? null,
-    periodOfReport: (row.period_of_report as string | null) ?? null,
-    companyName: (row.primary_name as string | null) ?? null,
-    cik: (row.primary_cik as string | null) ?? null,
-    documentCount: num(row.document_count),
-  };
+  return companyView(row, (row.former_names as { name: string; dateChanged: string | null }[] | null) ?? [], row.filing_count);
 }
 
 /** Words of a phrase are highlighted one by one by ts_headline; SQLite marks the phrase as one run. */
@@ -858,7 +761,7 @@ function filterSql(filters: QueryFilters, param: (value: unknown) => string): st
   if (filters.to) where.push(`f.filed_at <= ${param(filters.to)}`);
   if (filters.cik) where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(filters.cik)})`);
   if (filters.company) {
-    const like = param(`%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    const like = param(containsPattern(filters.company));
     where.push(
       `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND (p.name ILIKE ${like}
          OR p.cik IN (SELECT cik FROM former_names WHERE name ILIKE ${like})))`,

@@ -173,4 +173,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       }
     },
   },
+  {
+    version: 4,
+    name: 'copies of one accession (its .nc and its .txt) kept as one filing',
+    sql: `
+      ALTER TABLE filings ADD COLUMN documents_digest TEXT;
+      CREATE TABLE filing_copies (
+        filing_rowid INTEGER NOT NULL REFERENCES filings (rowid) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (filing_rowid, content_hash)
+      );
+    `,
+  },
 ];

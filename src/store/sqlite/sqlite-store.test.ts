@@ -118,7 +118,9 @@ describe('SQLite schema versions 1 and 2 (no document index)', () => {
     // Back to version 1: every passage is in documents_fts (one shard), so dropping the registry and the
     // document index is exactly v1.
     const db = new Database(file);
-    db.exec('DROP TABLE passage_shards; DROP TABLE document_match_fts; DELETE FROM schema_migrations WHERE version >= 2');
+    db.exec(
+      'DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
+    );
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });
     await expect(readonlyStore.search({ text: 'hanaro' })).rejects.toThrow(/edgarkit migrate/);

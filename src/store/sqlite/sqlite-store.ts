@@ -1,16 +1,31 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { compareCopies } from '../../model/prepared-filing.js';
 import type { Party } from '../../model/submission.js';
-import { parseJsonColumn as json } from '../json-column.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
+import {
+  blobBytes,
+  COMPANY_COLUMNS,
+  cikKey,
+  companyUpsert,
+  companyValues,
+  companyView,
+  containsPattern,
+  DOCUMENT_COLUMNS,
+  documentValues,
+  FILING_COLUMNS,
+  filingSummaryView,
+  filingValues,
+  filingView,
+  type Row,
+  SUMMARY_COLUMNS,
+} from '../rows.js';
 import { anyTermOf, assemblePage, COUNT_CAP, type FoundDocuments, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
 import { type QueryFilters, toFts5 } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
-  type DocumentView,
   type FilingListRequest,
   type FilingSink,
   type FilingSummaryView,
@@ -34,8 +49,6 @@ import {
   SQLITE_MIGRATIONS,
   shardTable,
 } from './migrations.js';
-
-type Row = Record<string, unknown>;
 
 /**
  * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
@@ -86,16 +99,6 @@ export function migrateSqlite(db: Database.Database): number[] {
   return ran;
 }
 
-function registrantOf(recordJson: string | null): string | null {
-  if (!recordJson) return null;
-  try {
-    const registrant = (JSON.parse(recordJson) as { registrant?: { value?: unknown } }).registrant?.value;
-    return typeof registrant === 'string' ? registrant : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The filing columns a search result shows, as `matchedOf` reads them. */
 const MATCH_COLUMNS_OF_FILING =
   'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
@@ -139,7 +142,7 @@ function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] 
     params.push(filters.cik);
   }
   if (filters.company) {
-    const like = `%${filters.company.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const like = containsPattern(filters.company);
     where.push(
       `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND (p.name LIKE ? ESCAPE '\\' COLLATE NOCASE
          OR p.cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)))`,
@@ -148,10 +151,6 @@ function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] 
   }
   return { where, params };
 }
-
-/** The columns a filing list shows (not the header JSON and the other large ones). */
-const SUMMARY_COLUMNS =
-  'f.id, f.accession_number, f.form_type, f.filed_at, f.period_of_report, f.primary_name, f.primary_cik, f.document_count';
 
 export class SqliteStore implements Store, FilingSink {
   readonly #db: Database.Database;
@@ -185,10 +184,19 @@ export class SqliteStore implements Store, FilingSink {
     let unchanged = 0;
     const write = this.#db.transaction(() => {
       for (const filing of filings) {
-        const existing = this.#statement('SELECT rowid, content_hash FROM filings WHERE id = ?').get(filing.id) as
-          | { rowid: number; content_hash: string }
+        const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string; documents_digest: string | null }
           | undefined;
         if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
+        const remember = (rowid: number, hash: string) =>
+          this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
+        if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
+          // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+          remember(existing.rowid, filing.contentHash);
           unchanged++;
           continue;
         }
@@ -196,7 +204,9 @@ export class SqliteStore implements Store, FilingSink {
           this.#deleteFiling(existing.rowid);
           replaced++;
         } else inserted++;
-        this.#insertFiling(filing);
+        const rowid = this.#insertFiling(filing);
+        // A fuller copy replaces the stored one, which stays known as a copy of it.
+        if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
     });
     write.immediate();
@@ -217,7 +227,8 @@ export class SqliteStore implements Store, FilingSink {
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
   }
 
-  #insertFiling(filing: PreparedFiling): void {
+  /** Inserts a filing and all it holds; returns its row id. */
+  #insertFiling(filing: PreparedFiling): number {
     for (const blob of filing.blobs) {
       this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
         blob.sha256,
@@ -226,40 +237,9 @@ export class SqliteStore implements Store, FilingSink {
         Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength),
       );
     }
-    const primary = filing.parties[0]?.company ?? null;
-    // A filing with no header (a bare document) is listed under the registrant its cover names.
-    const primaryName = primary?.name ?? registrantOf(filing.formRecordJson);
     const info = this.#statement(
-      `INSERT INTO filings (id, accession_number, form_type, filed_at, period_of_report, acceptance_datetime, date_of_change,
-        effectiveness_date, public_document_count, items, group_members, format, header, parties, primary_cik, primary_name,
-        content_hash, byte_length, source, diagnostics, form_record, original_blob, document_count, ingested_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      filing.id,
-      filing.accessionNumber,
-      filing.formType,
-      filing.filedAt,
-      filing.periodOfReport,
-      filing.acceptanceDateTime,
-      filing.dateOfChange,
-      filing.effectivenessDate,
-      filing.publicDocumentCount,
-      JSON.stringify(filing.items),
-      JSON.stringify(filing.groupMembers),
-      filing.format,
-      filing.headerJson,
-      JSON.stringify(filing.parties),
-      primary?.cik ?? null,
-      primaryName,
-      filing.contentHash,
-      filing.byteLength,
-      filing.source,
-      filing.diagnosticsJson,
-      filing.formRecordJson,
-      filing.originalBlob,
-      filing.documents.length,
-      new Date().toISOString(),
-    );
+      `INSERT INTO filings (${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
+    ).run(...filingValues(filing), new Date().toISOString());
     const rowid = Number(info.lastInsertRowid);
     filing.parties.forEach((party, position) => {
       this.#statement('INSERT INTO filing_parties (filing_rowid, position, role, cik, name) VALUES (?, ?, ?, ?, ?)').run(
@@ -273,24 +253,8 @@ export class SqliteStore implements Store, FilingSink {
     });
     for (const document of filing.documents) {
       const documentInfo = this.#statement(
-        `INSERT INTO documents (filing_rowid, position, sequence, type, filename, description, byte_length, body_start, body_end,
-          encoding, wrapper, source_format, attachment_sha256, attachment_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        rowid,
-        document.position,
-        document.sequence,
-        document.type,
-        document.filename,
-        document.description,
-        document.byteLength,
-        document.bodyStart,
-        document.bodyEnd,
-        document.encoding,
-        document.wrapper,
-        document.sourceFormat,
-        document.attachmentSha256,
-        document.attachmentName,
-      );
+        `INSERT INTO documents (filing_rowid, ${DOCUMENT_COLUMNS.join(', ')}) VALUES (?, ${DOCUMENT_COLUMNS.map(() => '?').join(', ')})`,
+      ).run(rowid, ...documentValues(document));
       if (document.text !== '') {
         const documentId = Number(documentInfo.lastInsertRowid);
         const passages = splitPassages(document.text);
@@ -310,6 +274,7 @@ export class SqliteStore implements Store, FilingSink {
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+    return rowid;
   }
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
@@ -354,35 +319,27 @@ export class SqliteStore implements Store, FilingSink {
   }
 
   #upsertCompany(party: Party, filedAt: string | null): void {
-    const company = party.company;
-    if (!company?.cik) return;
-    // The newest filing's company data wins; an older filing ingested later does not overwrite it.
+    const cik = party.company?.cik;
+    if (!cik) return;
     this.#statement(
-      `INSERT INTO companies (cik, name, sic, sic_description, state_of_incorporation, fiscal_year_end, irs_number, business_address, mail_address, seen_filed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (cik) DO UPDATE SET name = excluded.name, sic = excluded.sic, sic_description = excluded.sic_description,
-         state_of_incorporation = excluded.state_of_incorporation, fiscal_year_end = excluded.fiscal_year_end, irs_number = excluded.irs_number,
-         business_address = excluded.business_address, mail_address = excluded.mail_address, seen_filed_at = excluded.seen_filed_at
-       WHERE companies.seen_filed_at IS NULL OR excluded.seen_filed_at >= companies.seen_filed_at`,
-    ).run(
-      company.cik,
-      company.name,
-      company.sic,
-      company.sicDescription,
-      company.stateOfIncorporation,
-      company.fiscalYearEnd,
-      company.irsNumber,
-      party.businessAddress ? JSON.stringify(party.businessAddress) : null,
-      party.mailAddress ? JSON.stringify(party.mailAddress) : null,
-      filedAt,
-    );
+      `INSERT INTO companies (${COMPANY_COLUMNS.join(', ')}) VALUES (${COMPANY_COLUMNS.map(() => '?').join(', ')}) ${companyUpsert('companies')}`,
+    ).run(...companyValues(cik, party, filedAt));
     for (const former of party.formerCompanies) {
       this.#statement('INSERT OR IGNORE INTO former_names (cik, name, date_changed) VALUES (?, ?, ?)').run(
-        company.cik,
+        cik,
         former.name,
         former.dateChanged ?? '',
       );
     }
+  }
+
+  async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    return (
+      this.#statement(
+        `SELECT 1 FROM filings f WHERE f.id = ? AND (f.content_hash = ?
+           OR EXISTS (SELECT 1 FROM filing_copies c WHERE c.filing_rowid = f.rowid AND c.content_hash = ?))`,
+      ).get(filingId, contentHash, contentHash) !== undefined
+    );
   }
 
   async contentHashOf(filingId: string): Promise<string | null> {
@@ -487,62 +444,11 @@ export class SqliteStore implements Store, FilingSink {
   async getFiling(filingId: string): Promise<FilingView | null> {
     const row = this.#statement('SELECT rowid, * FROM filings WHERE id = ?').get(filingId) as Row | undefined;
     if (!row) return null;
-    const documents = (this.#statement('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[]).map(
-      (document): DocumentView => ({
-        position: document.position as number,
-        sequence: (document.sequence as number | null) ?? null,
-        type: (document.type as string | null) ?? null,
-        filename: (document.filename as string | null) ?? null,
-        description: (document.description as string | null) ?? null,
-        byteLength: document.byte_length as number,
-        bodyStart: document.body_start as number,
-        bodyEnd: document.body_end as number,
-        encoding: document.encoding as 'text' | 'uuencode',
-        wrapper: (document.wrapper as string | null) ?? null,
-        sourceFormat: document.source_format as string,
-        attachmentSha256: (document.attachment_sha256 as string | null) ?? null,
-        attachmentName: (document.attachment_name as string | null) ?? null,
-      }),
-    );
-    const exhibits = (
-      this.#statement('SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position').all(
-        row.rowid,
-      ) as Row[]
-    ).map((exhibit) => ({
-      number: exhibit.number as string,
-      description: (exhibit.description as string | null) ?? null,
-      documentSequence: (exhibit.document_sequence as number | null) ?? null,
-    }));
-    return {
-      ...this.#summary(row),
-      acceptanceDateTime: (row.acceptance_datetime as string | null) ?? null,
-      dateOfChange: (row.date_of_change as string | null) ?? null,
-      format: row.format as string,
-      items: json(row.items, []),
-      groupMembers: json(row.group_members, []),
-      parties: json(row.parties, []),
-      header: json(row.header, null),
-      formRecord: json(row.form_record, null),
-      diagnostics: json(row.diagnostics, []),
-      byteLength: row.byte_length as number,
-      contentHash: row.content_hash as string,
-      source: row.source as string,
-      documents,
-      exhibits,
-    };
-  }
-
-  #summary(row: Row): FilingSummaryView {
-    return {
-      filingId: row.id as string,
-      accessionNumber: (row.accession_number as string | null) ?? null,
-      formType: (row.form_type as string | null) ?? null,
-      filedAt: (row.filed_at as string | null) ?? null,
-      periodOfReport: (row.period_of_report as string | null) ?? null,
-      companyName: (row.primary_name as string | null) ?? null,
-      cik: (row.primary_cik as string | null) ?? null,
-      documentCount: row.document_count as number,
-    };
+    const documents = this.#statement('SELECT * FROM documents WHERE filing_rowid = ? ORDER BY position').all(row.rowid) as Row[];
+    const exhibits = this.#statement(
+      'SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position',
+    ).all(row.rowid) as Row[];
+    return filingView(row, documents, exhibits);
   }
 
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
@@ -551,11 +457,8 @@ export class SqliteStore implements Store, FilingSink {
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
-    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as
-      | { compression: string; data: Buffer }
-      | undefined;
-    if (!row) return null;
-    return row.compression === 'gzip' ? gunzipSync(row.data) : row.data;
+    const row = this.#statement('SELECT compression, data FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return row ? blobBytes(row) : null;
   }
 
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
@@ -566,35 +469,23 @@ export class SqliteStore implements Store, FilingSink {
             `SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE
                OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)
              ORDER BY name LIMIT ? OFFSET ?`,
-          ).all(...Array(2).fill(`%${request.name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`), limit, offset)
+          ).all(...Array(2).fill(containsPattern(request.name)), limit, offset)
         : this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
     ) as Row[];
     return rows.map((row) => this.#company(row));
   }
 
   async getCompany(cik: string): Promise<CompanyView | null> {
-    const row = this.#statement('SELECT * FROM companies WHERE cik = ?').get(cik.padStart(10, '0')) as Row | undefined;
+    const row = this.#statement('SELECT * FROM companies WHERE cik = ?').get(cikKey(cik)) as Row | undefined;
     return row ? this.#company(row) : null;
   }
 
   #company(row: Row): CompanyView {
-    const cik = row.cik as string;
     const formerNames = (
-      this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(cik) as Row[]
-    ).map((former) => ({ name: former.name as string, dateChanged: (former.date_changed as string) || null }));
-    const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(cik) as { n: number };
-    return {
-      cik,
-      name: (row.name as string | null) ?? null,
-      sic: (row.sic as string | null) ?? null,
-      sicDescription: (row.sic_description as string | null) ?? null,
-      stateOfIncorporation: (row.state_of_incorporation as string | null) ?? null,
-      fiscalYearEnd: (row.fiscal_year_end as string | null) ?? null,
-      businessAddress: json(row.business_address, null),
-      mailAddress: json(row.mail_address, null),
-      formerNames,
-      filingCount: count.n,
-    };
+      this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(row.cik) as Row[]
+    ).map((former) => ({ name: former.name as string, dateChanged: former.date_changed as string }));
+    const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(row.cik) as Row;
+    return companyView(row, formerNames, count.n);
   }
 
   async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
@@ -603,7 +494,7 @@ export class SqliteStore implements Store, FilingSink {
     const params: unknown[] = [];
     if (request.cik) {
       where.push('EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND p.cik = ?)');
-      params.push(request.cik.padStart(10, '0'));
+      params.push(cikKey(request.cik));
     }
     if (request.form) {
       where.push('f.form_type = ? COLLATE NOCASE');
@@ -620,7 +511,7 @@ export class SqliteStore implements Store, FilingSink {
     const rows = this.#statement(
       `SELECT ${SUMMARY_COLUMNS} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ? OFFSET ?`,
     ).all(...params, limit, offset) as Row[];
-    return rows.map((row) => this.#summary(row));
+    return rows.map(filingSummaryView);
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,17 +1,15 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { type ComposeFormat, compose6K } from '../compose/compose-6k.js';
+import type { Composed6K, ComposeFormat } from '../compose/compose-6k.js';
 import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
 import type { InputPosition } from '../compose/input-value.js';
 import { checkCompose6KValue, formatProblem, placeOf, type ReadRecordResult, readCompose6KInput } from '../compose/read-record.js';
+import type { Compose6KRecord } from '../compose/record-6k.js';
 import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
-import { readRawSubmissions } from '../io/read-submissions.js';
+import { composeAndCheck } from '../pipeline/compose-and-check.js';
 import { exhibitsFromSource } from '../pipeline/exhibits-from-source.js';
 import { formatFinding } from '../validate/finding.js';
-import { compareRoundTrip } from '../validate/round-trip.js';
-import { RULES } from '../validate/rules.js';
-import { type ValidationReport, validateSubmission } from '../validate/validate-submission.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 type SetExit = (code: ExitCode) => void;
@@ -24,8 +22,8 @@ export interface ComposeCommandOptions {
   readonly live?: boolean;
 }
 
-/** `compose` (a 6-K from a YAML/JSON record, or the record's JSON Schema) and `validate` (any filing against EDGAR's rules). */
-export function registerComposeCommands(program: Command, io: CliIo, setExit: SetExit): void {
+/** `compose`: a 6-K from a YAML/JSON record, or the record's JSON Schema. */
+export function registerComposeCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('compose')
     .description('Write a 6-K that EDGAR accepts from a record in YAML or JSON: the primary document, exhibits and the submission')
@@ -51,21 +49,6 @@ export function registerComposeCommands(program: Command, io: CliIo, setExit: Se
     )
     .action(async (form: string | undefined, input: string | undefined, options: ComposeCommandOptions) => {
       setExit(await runComposeCommand(form, input, options, io));
-    });
-
-  program
-    .command('validate')
-    .description("Check filings against EDGAR's document rules: characters, line lengths, HTML, file names, types, sequence, uuencoding")
-    .argument('<input>', 'a submission .txt/.nc, a bare .txt/.htm document, a folder, a .tar/.tar.gz archive, or - for stdin')
-    .option('--json', 'print the findings as JSON')
-    .addHelpText(
-      'after',
-      `\nRules:\n${Object.entries(RULES)
-        .map(([code, rule]) => `  ${code.padEnd(26)} ${rule.severity.padEnd(7)} ${rule.summary}`)
-        .join('\n')}\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.\n`,
-    )
-    .action(async (input: string, options: { json?: boolean }) => {
-      setExit(await runValidateCommand(input, options, io));
     });
 }
 
@@ -107,19 +90,70 @@ export async function runComposeCommand(
   }
   for (const warning of read.warnings) io.stderr.write(`${formatProblem(input, warning)} (warning)\n`);
   const record = read.record;
-  const at = (path: string): InputPosition => placeOf(read.positions, path);
+  const placed = (path: string, message: string) => {
+    const place = placeOf(read.positions, path);
+    return `${input}:${place.line}:${place.column}: ${message}`;
+  };
 
-  // The exhibits' files, relative to the input file.
+  const sources = await readExhibitFiles(record, input, placed, fromSource?.sources ?? new Map());
+  if (sources.unreadable.length > 0) {
+    for (const line of sources.unreadable) io.stderr.write(`${line}\n`);
+    io.stderr.write(`${plural(sources.unreadable.length, 'file')} could not be read; nothing was written\n`);
+    return EXIT.problems;
+  }
+
+  const cik = io.env.EDGARKIT_FILER_CIK ?? null;
+  const ccc = io.env.EDGARKIT_FILER_CCC ?? null;
+  const submissionPath = join(options.out, options.submission === 'xml' ? 'submission.xml' : 'submission.txt');
+  // The proof comes with the composition: what was written passes EDGAR's rules, and reads back as the record.
+  const checked = composeAndCheck(record, { format: options.format, sources: sources.files, filerCik: cik, source: submissionPath });
+  const { composed } = checked;
+  for (const problem of composed.problems)
+    io.stderr.write(`${placed(problem.path, problem.message)}${problem.severity === 'warning' ? ' (warning)' : ''}\n`);
+  if (!checked.ok || !checked.report) {
+    io.stderr.write(`The record cannot be composed as ${options.format === 'ascii' ? 'ASCII' : 'HTML'}; nothing was written\n`);
+    return EXIT.problems;
+  }
+
+  const written = await writeComposed(composed, options, submissionPath, { cik, ccc });
+  io.stdout.write(`Wrote ${written.length} files:\n${written.map((line) => `  ${line}`).join('\n')}\n`);
+  if (options.submission === 'xml') {
+    if (!cik || !ccc)
+      io.stdout.write('The XML carries placeholders for the access codes: set EDGARKIT_FILER_CIK and EDGARKIT_FILER_CCC to fill them.\n');
+    else io.stdout.write(`The XML holds the filer's CCC: keep ${submissionPath} private.\n`);
+    io.stdout.write('Parts of the EDGARLink XML layout are unconfirmed (the comment at its top says which): submit it as TEST first.\n');
+  }
+
+  const { report, differences } = checked;
+  for (const finding of report.findings) io.stderr.write(`${formatFinding(submissionPath, finding)}\n`);
+  for (const difference of differences)
+    io.stderr.write(
+      `${placed(difference.path, `${difference.path} reads back as ${JSON.stringify(difference.readBack)}, not ${JSON.stringify(difference.composed)}`)} (warning)\n`,
+    );
+  io.stdout.write(
+    `Validation: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}; ` +
+      `read back: ${differences.length === 0 ? 'the same record' : `${differences.length} field${differences.length === 1 ? '' : 's'} differ`}\n`,
+  );
+  return report.errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The exhibits' files, relative to the input file; each one that cannot be read is a message with its place. */
+async function readExhibitFiles(
+  record: Compose6KRecord,
+  input: string,
+  placed: (path: string, message: string) => string,
+  given: ReadonlyMap<string, Uint8Array>,
+): Promise<{ files: Map<string, Uint8Array>; unreadable: string[] }> {
   const base = dirname(resolve(input));
-  const sources = new Map<string, Uint8Array>(fromSource?.sources ?? []);
+  // Files already taken from the source submission are not looked for on disk.
+  const files = new Map<string, Uint8Array>(given);
   const unreadable: string[] = [];
   const want = async (path: string, field: string) => {
-    if (sources.has(path)) return;
+    if (files.has(path)) return;
     try {
-      sources.set(path, await readFile(isAbsolute(path) ? path : join(base, path)));
+      files.set(path, await readFile(isAbsolute(path) ? path : join(base, path)));
     } catch {
-      const place = at(field);
-      unreadable.push(`${input}:${place.line}:${place.column}: ${field}: cannot read "${path}" (looked in ${base})`);
+      unreadable.push(placed(field, `${field}: cannot read "${path}" (looked in ${base})`));
     }
   };
   for (const [index, exhibit] of record.exhibits.entries()) {
@@ -127,36 +161,26 @@ export async function runComposeCommand(
     if (exhibit.pdf) await want(exhibit.pdf, `exhibits[${index}].pdf`);
     for (const [j, graphic] of (exhibit.graphics ?? []).entries()) await want(graphic, `exhibits[${index}].graphics[${j}]`);
   }
-  if (unreadable.length > 0) {
-    for (const line of unreadable) io.stderr.write(`${line}\n`);
-    io.stderr.write(`${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read; nothing was written\n`);
-    return EXIT.problems;
-  }
+  return { files, unreadable };
+}
 
-  const cik = io.env.EDGARKIT_FILER_CIK ?? null;
-  const ccc = io.env.EDGARKIT_FILER_CCC ?? null;
-  const composed = compose6K(record, { format: options.format, sources, filerCik: cik });
-  const placed = (path: string, message: string) => {
-    const place = at(path);
-    return `${input}:${place.line}:${place.column}: ${message}`;
-  };
-  for (const problem of composed.problems)
-    io.stderr.write(`${placed(problem.path, problem.message)}${problem.severity === 'warning' ? ' (warning)' : ''}\n`);
-  if (!composed.ok) {
-    io.stderr.write(`The record cannot be composed as ${options.format === 'ascii' ? 'ASCII' : 'HTML'}; nothing was written\n`);
-    return EXIT.problems;
-  }
-
-  await mkdir(options.out, { recursive: true });
+/** Writes the documents and the submission (`.txt`, or EDGARLink XML) into `--out`; returns a line for each file. */
+async function writeComposed(
+  composed: Composed6K,
+  options: ComposeCommandOptions,
+  submissionPath: string,
+  codes: { readonly cik: string | null; readonly ccc: string | null },
+): Promise<string[]> {
+  const out = options.out as string;
+  await mkdir(out, { recursive: true });
   const written: string[] = [];
   for (const document of composed.documents) {
-    const path = join(options.out, document.filename);
+    const path = join(out, document.filename);
     await writeFile(path, document.bytes);
     written.push(`${path}  ${document.type}, document ${document.sequence}, ${document.bytes.length.toLocaleString('en-US')} bytes`);
   }
-  const submissionPath = join(options.out, options.submission === 'xml' ? 'submission.xml' : 'submission.txt');
   if (options.submission === 'xml') {
-    const xml = composeEdgarLinkXml(composed, { cik, ccc, liveTestFlag: options.live ? 'LIVE' : 'TEST' });
+    const xml = composeEdgarLinkXml(composed, { cik: codes.cik, ccc: codes.ccc, liveTestFlag: options.live ? 'LIVE' : 'TEST' });
     await writeFile(submissionPath, xml);
     written.push(
       `${submissionPath}  EDGARLink Online XML (${options.live ? 'LIVE' : 'TEST'}), ${plural(composed.documents.length, 'document')}`,
@@ -167,27 +191,7 @@ export async function runComposeCommand(
       `${submissionPath}  complete submission (SGML header + ${plural(composed.documents.length, 'document')}), as EDGAR disseminates it`,
     );
   }
-  io.stdout.write(`Wrote ${written.length} files:\n${written.map((line) => `  ${line}`).join('\n')}\n`);
-  if (options.submission === 'xml') {
-    if (!cik || !ccc)
-      io.stdout.write('The XML carries placeholders for the access codes: set EDGARKIT_FILER_CIK and EDGARKIT_FILER_CCC to fill them.\n');
-    else io.stdout.write(`The XML holds the filer's CCC: keep ${submissionPath} private.\n`);
-    io.stdout.write('Parts of the EDGARLink XML layout are unconfirmed (the comment at its top says which): submit it as TEST first.\n');
-  }
-
-  // The proof: what was written passes EDGAR's rules, and reads back as the record.
-  const report = validateSubmission(new TextEncoder().encode(composed.submissionTxt), { source: submissionPath });
-  for (const finding of report.findings) io.stderr.write(`${formatFinding(submissionPath, finding)}\n`);
-  const differences = compareRoundTrip(record, composed.submissionTxt);
-  for (const difference of differences)
-    io.stderr.write(
-      `${placed(difference.path, `${difference.path} reads back as ${JSON.stringify(difference.readBack)}, not ${JSON.stringify(difference.composed)}`)} (warning)\n`,
-    );
-  io.stdout.write(
-    `Validation: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}; ` +
-      `read back: ${differences.length === 0 ? 'the same record' : `${differences.length} field${differences.length === 1 ? '' : 's'} differ`}\n`,
-  );
-  return report.errors > 0 ? EXIT.problems : EXIT.ok;
+  return written;
 }
 
 /** The submission a record names in `source`: as given (from the working folder), else beside the record. */
@@ -201,44 +205,6 @@ async function readSourceSubmission(
     if (bytes) return { bytes };
   }
   return { bytes: null, looked: [...new Set(candidates.map((candidate) => dirname(candidate)))].join(' and ') };
-}
-
-/** `edgarkit validate`: every submission of a file, folder or archive against EDGAR's rules. */
-export async function runValidateCommand(input: string, options: { json?: boolean }, io: CliIo): Promise<ExitCode> {
-  if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
-  const reports: ValidationReport[] = [];
-  let unreadable = 0;
-  for await (const entry of readRawSubmissions(input, {}, io.stdin)) {
-    if (!entry.ok) {
-      unreadable++;
-      io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
-      continue;
-    }
-    const report = validateSubmission(entry.bytes, { source: entry.source });
-    reports.push(report);
-    if (!options.json) {
-      for (const finding of report.findings) io.stdout.write(`${formatFinding(entry.source, finding)}\n`);
-      io.stdout.write(
-        `${entry.source}: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}\n`,
-      );
-    }
-  }
-  if (reports.length === 0 && unreadable === 0) throw new UserError(`No submissions found in ${input}`);
-  const errors = reports.reduce((sum, report) => sum + report.errors, 0);
-  const warnings = reports.reduce((sum, report) => sum + report.warnings, 0);
-  const byRule = new Map<string, number>();
-  for (const report of reports)
-    for (const finding of report.findings) byRule.set(finding.code, (byRule.get(finding.code) ?? 0) + 1 + (finding.more ?? 0));
-  if (options.json) {
-    io.stdout.write(
-      `${JSON.stringify({ files: reports, totals: { files: reports.length, unreadable, errors, warnings, byRule: Object.fromEntries([...byRule].sort()) } }, null, 2)}\n`,
-    );
-  } else if (reports.length > 1) {
-    io.stdout.write(`${reports.length} files: ${errors} errors, ${warnings} warnings${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
-    for (const [code, count] of [...byRule].sort()) io.stdout.write(`  ${code.padEnd(26)} ${String(count).padStart(6)}\n`);
-  }
-  if (unreadable > 0 && reports.length === 0) return EXIT.usage;
-  return errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
 function plural(count: number, word: string): string {

@@ -5,10 +5,11 @@ import { PassThrough } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, seedPath } from '../../test/shared-files.js';
-import { registerComposeCommands } from '../cli/compose-commands.js';
-import { type CliIo, type ExitCode, UserError } from '../cli/io.js';
+import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { readBack6K } from '../validate/round-trip.js';
-import { FORM_6K_SCHEMA } from './schema-6k.js';
+import { registerComposeCommand } from './compose-command.js';
+import { type CliIo, type ExitCode, UserError } from './io.js';
+import { registerValidateCommand } from './validate-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edgarkit-compose-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,9 +34,11 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
   const program = new Command('edgarkit')
     .exitOverride()
     .configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
-  registerComposeCommands(program, io, (exit) => {
+  const setExit = (exit: ExitCode) => {
     code = exit;
-  });
+  };
+  registerComposeCommand(program, io, setExit);
+  registerValidateCommand(program, io, setExit);
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
@@ -127,8 +130,12 @@ describe('edgarkit validate', () => {
   it('prints each finding at its place and exits 1 when a rule EDGAR enforces is broken', async () => {
     const result = await run(['validate', join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}:27:1: error html/script: Remove the <script>`);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe(`${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}: 15 errors, 6 warnings`);
+    expect(result.stdout).toContain(
+      `${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}:27:1: error html/script: Remove the <script>`,
+    );
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(
+      `${join(projectRoot, 'testdata', 'malformed', 'broken-6k.txt')}: 15 errors, 6 warnings`,
+    );
   });
 
   it('exits 0 for the seed, and gives JSON with totals per rule for a folder', async () => {

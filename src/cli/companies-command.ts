@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { csvLine } from '../render/csv.js';
+import { type CompanyView, MAX_PAGE } from '../store/store.js';
+import { dbOption, limitOption, offsetOption, openForReading } from './database-options.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+
+export interface CompaniesCommandOptions {
+  readonly db?: string;
+  readonly limit: number;
+  readonly offset: number;
+  readonly json?: boolean;
+  readonly csv?: boolean;
+}
+
+/** `edgarkit companies [NAME]`. */
+export function registerCompaniesCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('companies')
+    .description('List companies in the database, optionally by a part of their name')
+    .argument('[name]', 'part of a company name')
+    .addOption(dbOption())
+    .option('--limit <n>', `rows (1 to ${MAX_PAGE}; more with --offset)`, limitOption('--limit'), 50)
+    .option('--offset <n>', 'skip this many', offsetOption('--offset'), 0)
+    .option('--json', 'print JSON')
+    .option('--csv', 'print every matching company as CSV (all pages)')
+    .action(async (name: string | undefined, options: CompaniesCommandOptions) => {
+      setExit(await runCompaniesCommand(name, options, io));
+    });
+}
+
+export async function runCompaniesCommand(name: string | undefined, options: CompaniesCommandOptions, io: CliIo): Promise<ExitCode> {
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
+  const store = await openForReading(options.db, io);
+  try {
+    if (options.csv) {
+      io.stdout.write(csvLine(['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names']));
+      // Every page: an export is never cut silently.
+      for (let offset = 0; ; offset += MAX_PAGE) {
+        const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: MAX_PAGE, offset });
+        for (const company of companies) {
+          const former = company.formerNames.map((entry) => entry.name).join(' | ');
+          io.stdout.write(csvLine([company.cik, company.name, company.filingCount, company.sic, company.stateOfIncorporation, former]));
+        }
+        if (companies.length < MAX_PAGE) return EXIT.ok;
+      }
+    }
+    const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit, offset: options.offset });
+    io.stdout.write(options.json ? `${JSON.stringify(companies, null, 2)}\n` : describeCompanies(companies, options));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function describeCompanies(companies: readonly CompanyView[], page: { readonly limit: number; readonly offset: number }): string {
+  if (companies.length === 0) return 'No companies.\n';
+  const lines = companies.map((company) => {
+    const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
+    return `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
+  });
+  if (companies.length === page.limit)
+    lines.push(`(rows ${page.offset + 1}-${page.offset + companies.length}; more with --offset ${page.offset + page.limit})`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,33 @@
+/**
+ * edgarkit/pipeline: the end-to-end verbs. Read a filing (the one place that decodes and parses documents), open a
+ * stored document, prepare and ingest filings into a sink, keep a database current from EDGAR, compose and check
+ * a 6-K, and the worker pool and queue worker that run them.
+ */
+export { type InputPathsOptions, inputPaths } from '../io/input-paths.js';
+export { type RawSubmissionEntry, readRawSubmissions, readSubmissions, type SubmissionEntry } from '../io/read-submissions.js';
+export { type ComposeAndCheckOptions, type ComposedAndChecked, composeAndCheck, type RecordProblem } from './compose-and-check.js';
+export {
+  type IngestFailure,
+  type IngestInput,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestSummary,
+  ingest,
+  ingestPaths,
+  readIngestInputs,
+} from './ingest.js';
+export { type DocumentOutput, documentOutput, openDocument, openStoredDocument, type StoredDocument } from './open-document.js';
+export { prepareFiling, sha256 } from './prepare-filing.js';
+export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
+export {
+  findDocument,
+  type ReadDocument,
+  type ReadFiling,
+  readAttachments,
+  readDocument,
+  readFiling,
+  readSubmission,
+} from './read-filing.js';
+export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
+export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies } from './sync.js';
+export { WorkerPool, type WorkerPoolOptions } from './worker-pool.js';

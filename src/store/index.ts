@@ -1,0 +1,17 @@
+/** edgarkit/store: storage. Store (reads) and FilingSink (writes), the SQLite and PostgreSQL adapters, the query language. */
+export { defaultDatabasePath, isPostgresUrl, type OpenStoreOptions, openStore } from './open-store.js';
+export { claimJob, enqueueJobs, queueCounts, queueStatus, retryFailedJobs } from './postgres/job-queue.js';
+export { migratePostgres, openPostgresStore, type PostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
+export {
+  checkCik,
+  checkDate,
+  checkDateRange,
+  checkFilingId,
+  checkForm,
+  checkLimit,
+  checkOffset,
+  RequestValueError,
+} from './request-values.js';
+export { parseSearchQuery, QuerySyntaxError } from './search-query.js';
+export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export * from './store.js';

@@ -1,0 +1,98 @@
+import { parseAccessionNumber, parseCik } from '../core/identifiers.js';
+import { MAX_OFFSET, MAX_PAGE } from './store.js';
+
+/**
+ * The checks of every value a request to the store carries, shared by the CLI's options and the HTTP API's
+ * parameters so that both accept and refuse the same values with the same words. Each check returns the value
+ * in the store's form or throws a RequestValueError naming the value (`--from` in the CLI, `from` in the API);
+ * each shell turns that into its own error (exit code 2, HTTP 400) in one place.
+ */
+export class RequestValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestValueError';
+  }
+}
+
+/** User text quoted back in a message, kept short. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A real calendar date as `YYYY-MM-DD` (2009-13-01 and 2009-02-30 are refused). */
+export function checkDate(name: string, text: string): string {
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!valid) throw new RequestValueError(`${name} must be a date as YYYY-MM-DD, not "${clip(text)}"`);
+  return text;
+}
+
+/** A date range whose start is not after its end (the names are the shell's: `--from`/`--to` or `from`/`to`). */
+export function checkDateRange(fromName: string, from: string | undefined, toName: string, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && from > to) throw new RequestValueError(`${fromName} (${from}) is after ${toName} (${to})`);
+}
+
+/** A whole number in [min, max]; a value outside is refused with the bounds, never clamped. */
+export function checkInteger(name: string, text: string, min: number, max: number): number {
+  if (!/^\d{1,9}$/.test(text.trim())) throw new RequestValueError(`${name} must be a whole number, not "${clip(text)}"`);
+  const value = Number(text.trim());
+  if (value < min || value > max) throw new RequestValueError(`${name} must be between ${min} and ${max}, not ${value}`);
+  return value;
+}
+
+/** Results per page: 1 to MAX_PAGE (ask for the next page with an offset). */
+export function checkLimit(name: string, text: string): number {
+  return checkInteger(name, text, 1, MAX_PAGE);
+}
+
+export function checkOffset(name: string, text: string): number {
+  return checkInteger(name, text, 0, MAX_OFFSET);
+}
+
+/** A CIK, with or without leading zeros, as the store keys it (10 digits). */
+export function checkCik(name: string, text: string): string {
+  const cik = parseCik(text);
+  if (!cik) throw new RequestValueError(`${name}: "${clip(text)}" is not a CIK: expected up to 10 digits`);
+  return cik;
+}
+
+/** A form type: `6-K`, `20-F/A`, `SC 13G`. */
+export function checkForm(name: string, text: string): string {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,19}$/.test(trimmed))
+    throw new RequestValueError(`${name} must be a form type such as 6-K or 20-F, not "${clip(text)}"`);
+  return trimmed;
+}
+
+/** Free text with a length bound (a company name, a search query); blank is no value. */
+export function checkText(name: string, text: string, maxLength: number): string | undefined {
+  if (text.length > maxLength) throw new RequestValueError(`${name} must be at most ${maxLength} characters, not ${text.length}`);
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A filing id as the store keys it: an accession number (dashed or not), or `local-<20 hex>` for a bare document. */
+export function checkFilingId(text: string): string {
+  const accession = parseAccessionNumber(text);
+  if (accession) return accession;
+  if (/^local-[0-9a-f]{20}$/.test(text)) return text;
+  throw new RequestValueError(`"${clip(text)}" is not an accession number: expected 0000912282-09-000008 (or 18 digits)`);
+}
+
+/** A document of a filing: its sequence number, or its type (`EX-99.1`). */
+export function checkDocument(text: string): string {
+  if (/^\d{1,6}$/.test(text) || /^[A-Za-z0-9][A-Za-z0-9.-]{0,29}$/.test(text)) return text;
+  throw new RequestValueError(`"${clip(text)}" is not a document: expected its sequence number (1, 2, …) or its type (EX-99.1)`);
+}
+
+export function checkSha256(text: string): string {
+  if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new RequestValueError(`"${clip(text)}" is not a SHA-256: expected 64 hexadecimal digits`);
+  return text.toLowerCase();
+}
+
+export function checkChoice<const T extends string>(name: string, text: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(text)) return text as T;
+  throw new RequestValueError(`${name} must be one of ${choices.join(', ')}, not "${clip(text)}"`);
+}
