@@ -142,10 +142,11 @@ async function readExhibitFiles(
   record: Compose6KRecord,
   input: string,
   placed: (path: string, message: string) => string,
-  fromSource: ReadonlyMap<string, Uint8Array>,
+  given: ReadonlyMap<string, Uint8Array>,
 ): Promise<{ files: Map<string, Uint8Array>; unreadable: string[] }> {
   const base = dirname(resolve(input));
-  const files = new Map<string, Uint8Array>(fromSource);
+  // Files already taken from the source submission are not looked for on disk.
+  const files = new Map<string, Uint8Array>(given);
   const unreadable: string[] = [];
   const want = async (path: string, field: string) => {
     if (files.has(path)) return;
@@ -161,19 +162,6 @@ async function readExhibitFiles(
     for (const [j, graphic] of (exhibit.graphics ?? []).entries()) await want(graphic, `exhibits[${index}].graphics[${j}]`);
   }
   return { files, unreadable };
-}
-
-/** The submission a record names in `source`: as given (from the working folder), else beside the record. */
-async function readSourceSubmission(
-  path: string,
-  input: string,
-): Promise<{ readonly bytes: Uint8Array } | { readonly bytes: null; readonly looked: string }> {
-  const candidates = isAbsolute(path) ? [path] : [resolve(path), resolve(dirname(input), path)];
-  for (const candidate of candidates) {
-    const bytes = await readFile(candidate).catch(() => null);
-    if (bytes) return { bytes };
-  }
-  return { bytes: null, looked: [...new Set(candidates.map((candidate) => dirname(candidate)))].join(' and ') };
 }
 
 /** Writes the documents and the submission (`.txt`, or EDGARLink XML) into `--out`; returns a line for each file. */
@@ -204,6 +192,19 @@ async function writeComposed(
     );
   }
   return written;
+}
+
+/** The submission a record names in `source`: as given (from the working folder), else beside the record. */
+async function readSourceSubmission(
+  path: string,
+  input: string,
+): Promise<{ readonly bytes: Uint8Array } | { readonly bytes: null; readonly looked: string }> {
+  const candidates = isAbsolute(path) ? [path] : [resolve(path), resolve(dirname(input), path)];
+  for (const candidate of candidates) {
+    const bytes = await readFile(candidate).catch(() => null);
+    if (bytes) return { bytes };
+  }
+  return { bytes: null, looked: [...new Set(candidates.map((candidate) => dirname(candidate)))].join(' and ') };
 }
 
 function plural(count: number, word: string): string {

@@ -1,6 +1,7 @@
 import type { InputDocument } from '../compose/input-value.js';
+import type { SubmissionDocument } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { documentKind, readDocument } from './read-filing.js';
+import { readDocument } from './read-filing.js';
 
 /** What taking exhibits from the source submission did: the files it supplies, and what it could not take. */
 export interface ExhibitsFromSource {
@@ -66,8 +67,9 @@ export async function exhibitsFromSource(
     if (primary) return notAttached(`is printed inside the 6-K itself in ${source}`);
     if (found.encoding === 'uuencode')
       return notAttached(`is a binary document (${found.encodedFilename ?? found.filename ?? 'no name'}) in ${source}`);
-    const { kind, text } = documentKind(found);
-    if (kind !== 'html' && kind !== 'text') return notAttached(`is ${kind} in ${source}`);
+    const read = readDocument(found);
+    if (read.kind !== 'model') return notAttached(`is ${read.kind} in ${source}`);
+    const { format: kind, text } = read;
     const given = found.filename && /^[A-Za-z0-9][\w.-]*\.(?:txt|htm|html)$/i.test(found.filename) ? found.filename : null;
     const name = given ?? `ex-${String(exhibit.number).replace(/[^\w.-]/g, '_')}.${kind === 'html' ? 'htm' : 'txt'}`;
     sources.set(name, found.body);
@@ -78,8 +80,7 @@ export async function exhibitsFromSource(
         const image = submission.documents.find(
           (candidate) => candidate.encoding === 'uuencode' && (candidate.filename ?? candidate.encodedFilename) === src,
         );
-        const read = image ? readDocument(image, { decodeAttachments: true }) : null;
-        const decoded = read?.kind === 'binary' ? read.attachment : null;
+        const decoded = image ? readImage(image) : null;
         if (!decoded || !src || graphics.includes(src) || !/\.(?:jpe?g|gif)$/i.test(src)) continue;
         sources.set(src, decoded.bytes);
         graphics.push(src);
@@ -89,4 +90,10 @@ export async function exhibitsFromSource(
     return { ...rest, file: name, ...(graphics.length > 0 ? { graphics } : {}) };
   });
   return { value: { ...value, exhibits: taken }, sources, problems: [], warnings };
+}
+
+/** An image's decoded bytes, through the one reader of documents. */
+function readImage(document: SubmissionDocument): { readonly bytes: Uint8Array } | null {
+  const read = readDocument(document, { decodeAttachments: true });
+  return read.kind === 'binary' ? read.attachment : null;
 }

@@ -21,7 +21,6 @@ export { type DocumentOutput, documentOutput, openDocument, openStoredDocument, 
 export { prepareFiling, sha256 } from './prepare-filing.js';
 export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
 export {
-  documentKind,
   findDocument,
   type ReadDocument,
   type ReadFiling,

@@ -1,7 +1,7 @@
 import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Submission, SubmissionDocument } from '../model/submission.js';
-import { type DocumentKind, detectDocumentKind, parseDocument } from '../parse/parse-document.js';
+import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
@@ -46,13 +46,6 @@ export function readDocument(document: SubmissionDocument, options: ReadDocument
   if (kind === 'xml') return { kind: 'xml', document, text };
   if (kind === 'binary') return { kind: 'binary', document, attachment: null };
   return { kind: 'model', document, format: kind, text, model: parseDocument(text, kind) };
-}
-
-/** What a document is and its decoded text, without parsing it (a uuencoded one is binary, with no text). */
-export function documentKind(document: SubmissionDocument): { readonly kind: DocumentKind; readonly text: string } {
-  if (document.encoding === 'uuencode') return { kind: 'binary', text: '' };
-  const text = decodeText(document.body).text;
-  return { kind: detectDocumentKind(text, document), text };
 }
 
 /**

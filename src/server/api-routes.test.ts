@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerTestStore } from '../../test/server-test-store.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
+import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { ingestPaths } from '../pipeline/ingest.js';
 import type { ReadWriteStore } from '../store/store.js';
 import { CompanyFilingsSchema, CompanyPageSchema, CompanySchema, FilingSchema, SearchPageSchema, StatsSchema } from './api-schemas.js';
@@ -304,20 +305,41 @@ describe('stats and OpenAPI', () => {
   it('describes every API route in OpenAPI 3.1, generated from the route schemas', async () => {
     const document = await getJson('/api/openapi.json');
     expect(document.openapi).toBe('3.1.0');
+    // Every operation the API serves (the reference page's own files aside) is described, and nothing else.
     const served = app.routes
-      .filter((route) => route.path.startsWith('/api/') && route.method === 'GET' && !route.path.startsWith('/api/docs'))
-      .map((route) => route.path.replace(/:(\w+)/g, '{$1}'));
-    expect(new Set(served)).toEqual(new Set(Object.keys(document.paths)));
+      .filter((route) => route.path.startsWith('/api/') && ['GET', 'POST'].includes(route.method) && !route.path.startsWith('/api/docs'))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    const described = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(new Set(served)).toEqual(new Set(described));
     const parameters = (path: string) =>
       (document.paths[path].get.parameters as { name: string; in: string }[]).map((parameter) => `${parameter.in}:${parameter.name}`);
     expect(parameters('/api/search').sort()).toEqual(
-      ['query:q', 'query:form', 'query:cik', 'query:company', 'query:from', 'query:to', 'query:sort', 'query:format', 'query:limit', 'query:offset'].sort(),
+      [
+        'query:q',
+        'query:form',
+        'query:cik',
+        'query:company',
+        'query:from',
+        'query:to',
+        'query:sort',
+        'query:format',
+        'query:limit',
+        'query:offset',
+      ].sort(),
     );
     expect(parameters('/api/filings/{accession}/documents/{seq}').sort()).toEqual(
       ['path:accession', 'path:seq', 'query:format', 'query:page'].sort(),
     );
     const limit = document.paths['/api/search'].get.parameters.find((parameter: { name: string }) => parameter.name === 'limit');
     expect(limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 200, default: 20 });
+    // The compose API takes the 6-K record: its schema is compose --schema's, from the one zod definition.
+    expect(document.paths['/api/compose'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Form6KRecord',
+    });
+    const { $schema: _dialect, $id: _id, ...record } = FORM_6K_SCHEMA;
+    expect(document.components.schemas.Form6KRecord).toEqual(JSON.parse(JSON.stringify(record)));
     // Every $ref points at something that exists.
     const refs = JSON.stringify(document).match(/"#\/components\/[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(5);

@@ -21,6 +21,7 @@ import {
   choiceQuery,
   cikSchema,
   dateQuery,
+  dateRange,
   documentSchema,
   filingIdSchema,
   formQuery,
@@ -105,12 +106,14 @@ const companyFilingsRoute = createRoute({
   summary: "A company's filings, newest first",
   request: {
     params: cikPath,
-    query: z.object({
-      form: formQuery,
-      from: dateQuery('from', 'Filed on or after this date.'),
-      to: dateQuery('to', 'Filed on or before this date.'),
-      ...pagingQuery(50),
-    }),
+    query: z
+      .object({
+        form: formQuery,
+        from: dateQuery('from', 'Filed on or after this date.'),
+        to: dateQuery('to', 'Filed on or before this date.'),
+        ...pagingQuery(50),
+      })
+      .superRefine((query, context) => dateRange(query.from, query.to, context)),
   },
   responses: { 200: jsonResponse(CompanyFilingsSchema, 'A page of filings'), ...ERROR_RESPONSES },
 });
@@ -284,7 +287,6 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     const { cik } = c.req.valid('param');
     const query = c.req.query();
     const { form, from, to, ...paging } = c.req.valid('query');
-    if (from && to && from > to) throw badRequest(`from (${from}) is after to (${to})`);
     await requireCompany(store, cik);
     const filings = await store.listFilings({
       cik,

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { BlankEnv } from 'hono/types';
+import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { jsonResponse } from './api-schemas.js';
 
 /**
@@ -25,6 +26,7 @@ export const OPENAPI_CONFIG: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] 
     { name: 'companies', description: 'Filers and their filings' },
     { name: 'filings', description: 'Filings, their documents, original bytes and attachments' },
     { name: 'meta', description: 'The database and this description' },
+    { name: 'compose', description: 'Write a Form 6-K from its record' },
   ],
 };
 
@@ -42,9 +44,49 @@ const openApiRoute = createRoute({
  * app the API is mounted in, where the paths carry their `/api` prefix).
  */
 export function registerOpenApiDocument(app: OpenAPIHono<BlankEnv>): void {
+  describeComposeApi(app);
   let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;
   app.openapi(openApiRoute, (c) => {
     document ??= app.getOpenAPI31Document(OPENAPI_CONFIG);
     return c.json(document as unknown as Record<string, unknown>, 200);
+  });
+}
+
+/**
+ * `POST /api/compose` (compose-routes.ts, which also takes the compose form's fields) is described here with the
+ * 6-K record's JSON Schema, `compose --schema`'s, generated from the zod definition that checks the body.
+ */
+function describeComposeApi(app: OpenAPIHono<BlankEnv>): void {
+  const { $schema: _dialect, $id: _id, ...record } = FORM_6K_SCHEMA;
+  const recordRef = app.openAPIRegistry.registerComponent('schemas', 'Form6KRecord', record as never);
+  const problem = z.object({ path: z.string(), severity: z.enum(['error', 'warning']), message: z.string(), field: z.string().nullable() });
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/compose',
+    operationId: 'compose6K',
+    tags: ['compose'],
+    summary: "Compose a Form 6-K from its record: both renderings, EDGAR's findings, the submission and the read-back check",
+    request: {
+      query: z.object({ format: z.enum(['ascii', 'html']).optional().openapi({ description: 'The primary document (default ascii).' }) }),
+      body: { required: true, content: { 'application/json': { schema: recordRef.ref } } },
+    },
+    responses: {
+      200: jsonResponse(
+        z.looseObject({
+          ok: z.boolean(),
+          problems: z.array(problem),
+          ascii: z.string().nullable(),
+          html: z.string().nullable(),
+          submissionTxt: z.string().nullable(),
+        }),
+        'The composition',
+      ),
+      400: jsonResponse(
+        z.looseObject({ ok: z.literal(false), problems: z.array(problem) }),
+        'The record breaks the schema (every problem, by field)',
+      ),
+      413: { description: 'The body is larger than 1 MB' },
+      415: { description: 'Neither JSON nor the compose form' },
+    },
   });
 }

@@ -47,7 +47,7 @@ function by<T>(check: (text: string) => T) {
       return check(text);
     } catch (error) {
       if (!(error instanceof RequestValueError)) throw error;
-      context.addIssue({ code: 'custom', message: error.message, input: text });
+      context.addIssue({ code: 'custom', message: error.message });
       return z.NEVER;
     }
   };
@@ -179,9 +179,12 @@ export function searchQuery(fallbackLimit = 20) {
       ),
       ...pagingQuery(fallbackLimit),
     })
-    .superRefine((query, context) => {
-      by(() => checkDateRange('from', query.from, 'to', query.to))('', context);
-    });
+    .superRefine((query, context) => dateRange(query.from, query.to, context));
+}
+
+/** `from` and `to` together: the start may not be after the end (the shared check). */
+export function dateRange(from: string | undefined, to: string | undefined, context: z.RefinementCtx): void {
+  by(() => checkDateRange('from', from, 'to', to))('', context);
 }
 
 export interface SearchParams {
