@@ -19,6 +19,7 @@ export { type Exhibit6K, extract6K, type Form6KRecord } from './forms/form-6k.js
 export { extract20F, type Form20FRecord } from './forms/form-20f.js';
 export { extractSignatures, type SignatureBlock } from './forms/signatures.js';
 export type * from './model/document.js';
+export { type Form6KValues, form6KRecordSchema, form6KValues } from './model/form-6k-record.js';
 export type * from './model/prepared-filing.js';
 export type * from './model/submission.js';
 export { parseHtmlDocument } from './parse/html/parse-html-document.js';

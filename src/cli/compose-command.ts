@@ -3,10 +3,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Composed6K, ComposeFormat } from '../compose/compose-6k.js';
 import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
-import { formatProblem, placeOf, readCompose6KRecord } from '../compose/read-record.js';
+import type { InputPosition } from '../compose/input-value.js';
+import { checkCompose6KValue, formatProblem, placeOf, type ReadRecordResult, readCompose6KInput } from '../compose/read-record.js';
 import type { Compose6KRecord } from '../compose/record-6k.js';
 import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { composeAndCheck } from '../pipeline/compose-and-check.js';
+import { exhibitsFromSource } from '../pipeline/exhibits-from-source.js';
 import { formatFinding } from '../validate/finding.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -70,7 +72,17 @@ export async function runComposeCommand(
     throw new UserError(`Cannot read ${input}: no such file`);
   });
 
-  const read = readCompose6KRecord(text, { source: input });
+  // A record extracted from a submission names it in `source`: its attached exhibits come from there.
+  const parsed = readCompose6KInput(text, { source: input });
+  const fromSource = parsed.ok ? await exhibitsFromSource(parsed.document, (path) => readSourceSubmission(path, input)) : null;
+  const positions = parsed.ok ? parsed.document.positions : new Map<string, InputPosition>();
+  const read: ReadRecordResult = !parsed.ok
+    ? parsed
+    : fromSource && fromSource.problems.length > 0
+      ? { ok: false, problems: fromSource.problems.map((problem) => ({ ...problem, ...placeOf(positions, problem.path) })) }
+      : checkCompose6KValue(fromSource?.value ?? parsed.document.value, positions);
+  for (const warning of fromSource?.warnings ?? [])
+    io.stderr.write(`${formatProblem(input, { ...warning, ...placeOf(positions, warning.path) })} (warning)\n`);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(input, problem)}\n`);
     io.stderr.write(`${read.problems.length} problem${read.problems.length === 1 ? '' : 's'} in ${input}; nothing was written\n`);
@@ -83,7 +95,7 @@ export async function runComposeCommand(
     return `${input}:${place.line}:${place.column}: ${message}`;
   };
 
-  const sources = await readExhibitFiles(record, input, placed);
+  const sources = await readExhibitFiles(record, input, placed, fromSource?.sources ?? new Map());
   if (sources.unreadable.length > 0) {
     for (const line of sources.unreadable) io.stderr.write(`${line}\n`);
     io.stderr.write(`${plural(sources.unreadable.length, 'file')} could not be read; nothing was written\n`);
@@ -130,9 +142,11 @@ async function readExhibitFiles(
   record: Compose6KRecord,
   input: string,
   placed: (path: string, message: string) => string,
+  given: ReadonlyMap<string, Uint8Array>,
 ): Promise<{ files: Map<string, Uint8Array>; unreadable: string[] }> {
   const base = dirname(resolve(input));
-  const files = new Map<string, Uint8Array>();
+  // Files already taken from the source submission are not looked for on disk.
+  const files = new Map<string, Uint8Array>(given);
   const unreadable: string[] = [];
   const want = async (path: string, field: string) => {
     if (files.has(path)) return;
@@ -178,6 +192,19 @@ async function writeComposed(
     );
   }
   return written;
+}
+
+/** The submission a record names in `source`: as given (from the working folder), else beside the record. */
+async function readSourceSubmission(
+  path: string,
+  input: string,
+): Promise<{ readonly bytes: Uint8Array } | { readonly bytes: null; readonly looked: string }> {
+  const candidates = isAbsolute(path) ? [path] : [resolve(path), resolve(dirname(input), path)];
+  for (const candidate of candidates) {
+    const bytes = await readFile(candidate).catch(() => null);
+    if (bytes) return { bytes };
+  }
+  return { bytes: null, looked: [...new Set(candidates.map((candidate) => dirname(candidate)))].join(' and ') };
 }
 
 function plural(count: number, word: string): string {

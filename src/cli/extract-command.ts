@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
+import type { Form6KRecord } from '../forms/form-6k.js';
 import { readSubmissions } from '../io/read-submissions.js';
+import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
 import { readSubmission } from '../pipeline/read-filing.js';
 import { csvCell } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -13,6 +15,8 @@ export interface ExtractCommandOptions {
   readonly json?: boolean;
   readonly jsonl?: boolean;
   readonly csv?: boolean;
+  /** The 6-K record's values without spans, in exactly the shape `compose 6-k` reads (with `source`). */
+  readonly record?: boolean;
 }
 
 interface ExtractOutput {
@@ -23,27 +27,13 @@ interface ExtractOutput {
   readonly diagnostics: FilingRecords['diagnostics'];
 }
 
-const CSV_COLUMNS = [
-  'source',
-  'accessionNumber',
-  'formType',
-  'reportMonth',
-  'registrant',
-  'address',
-  'commissionFileNumber',
-  'annualReportForm',
-  'furnishesUnderRule12g32b',
-  'rule12g32bFileNumber',
-  'paperUnderRule101b1',
-  'paperUnderRule101b7',
-  'fiscalYearEnd',
-  'exhibits',
-  'signers',
-] as const;
+/** The 6-K's cover fields in the order of their one definition (model/form-6k-record.ts), then the 20-F's and the lists. */
+const CSV_COLUMNS = ['source', 'accessionNumber', 'formType', ...FORM_6K_COVER_FIELDS, 'fiscalYearEnd', 'exhibits', 'signers'] as const;
 
 /** `edgarkit extract <file|dir|archive>`: the typed form records (6-K family, 20-F/40-F; exhibits and signatures for all). */
 export async function runExtractCommand(input: string, options: ExtractCommandOptions, io: CliIo): Promise<ExitCode> {
-  if ([options.json, options.jsonl, options.csv].filter(Boolean).length > 1) throw new UserError('Choose one of --json, --jsonl and --csv');
+  if ([options.json, options.jsonl, options.csv, options.record].filter(Boolean).length > 1)
+    throw new UserError('Choose one of --json, --jsonl, --csv and --record');
   if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
   let held: ExtractOutput | null = null;
   let count = 0;
@@ -66,17 +56,31 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       record: records.record,
       diagnostics: records.diagnostics,
     };
-    if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
+    if (options.record) {
+      if (held) throw new UserError(`${input} holds more than one submission; --record prints one record (use --jsonl for many)`);
+      held = output;
+    } else if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
     else if (options.csv) io.stdout.write(`${csvRow(output)}\n`);
     else if (options.json) {
       if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
       held = output;
     } else io.stdout.write(describe(output));
   }
-  if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+  if (held && options.record) io.stdout.write(`${JSON.stringify(recordValues(held), null, 2)}\n`);
+  else if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
   if (count === 0 && exitCode === EXIT.ok)
     io.stderr.write(options.form ? `No ${options.form} filings in ${input}\n` : `No submissions in ${input}\n`);
   return exitCode;
+}
+
+/** `--record`: the values `compose 6-k` reads, the submission they came from first (for the attached exhibits). */
+function recordValues(output: ExtractOutput): Record<string, unknown> {
+  const record = output.record;
+  if (record === null || (record.form !== '6-K' && record.form !== '6-K/A'))
+    throw new UserError(
+      `${output.source} is ${output.formType ? `of form ${output.formType}` : 'of an unknown form'}: --record prints 6-K records (use --json for the others)`,
+    );
+  return { source: output.source, ...form6KValues(record as Form6KRecord) };
 }
 
 function value(record: Record<string, unknown>, key: string): unknown {
@@ -88,19 +92,11 @@ function csvRow(output: ExtractOutput): string {
   const record = (output.record ?? {}) as unknown as Record<string, unknown>;
   const exhibits = (record.exhibits as { number: string; description: string }[] | undefined) ?? [];
   const signatures = (record.signatures as { name: Field<string | null> }[] | undefined) ?? [];
-  const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+  const cells: Partial<Record<(typeof CSV_COLUMNS)[number], unknown>> = {
     source: output.source,
     accessionNumber: output.accessionNumber,
     formType: output.formType,
-    reportMonth: value(record, 'reportMonth'),
-    registrant: value(record, 'registrant'),
-    address: value(record, 'address'),
-    commissionFileNumber: value(record, 'commissionFileNumber'),
-    annualReportForm: value(record, 'annualReportForm'),
-    furnishesUnderRule12g32b: value(record, 'furnishesUnderRule12g32b'),
-    rule12g32bFileNumber: value(record, 'rule12g32bFileNumber'),
-    paperUnderRule101b1: value(record, 'paperUnderRule101b1'),
-    paperUnderRule101b7: value(record, 'paperUnderRule101b7'),
+    ...Object.fromEntries(FORM_6K_COVER_FIELDS.map((field) => [field, value(record, field)])),
     fiscalYearEnd: value(record, 'fiscalYearEnd'),
     exhibits: exhibits.map((exhibit) => `${exhibit.number}: ${exhibit.description}`).join(' | '),
     signers: signatures.map((signature) => signature.name.value ?? '').join(' | '),
@@ -161,7 +157,8 @@ export function registerExtractCommand(program: Command, io: CliIo, setExit: (co
     .option('--json', 'one submission as JSON, every field with its source span')
     .option('--jsonl', 'one JSON object per submission per line')
     .option('--csv', 'one CSV row per submission (values only)')
-    .action(async (input: string, options: { form?: string; json?: boolean; jsonl?: boolean; csv?: boolean }) => {
+    .option('--record', "a 6-K record's values without spans, exactly as compose 6-k reads them")
+    .action(async (input: string, options: ExtractCommandOptions) => {
       setExit(await runExtractCommand(input, options, io));
     });
 }

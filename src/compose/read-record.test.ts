@@ -115,16 +115,17 @@ signatures: []
     const json =
       '{\n  "form": "6-K",\n  "reportMonth": "2002-12",\n  "registrant": "",\n  "annualReportForm": null,\n  "exhibits": [],\n  "signatures": []\n}\n';
     expect(problemsOf(json, 'in.json')).toEqual(['in.json:4:3: registrant must not be empty']);
-    expect(problemsOf('{\n  "form": "6-K",\n  "reportMonth": 2002-12\n}', 'in.json')).toEqual([
-      'in.json:3:22: Cannot read the JSON: expected "," or "}" after the value of "reportMonth", found "-12\\n}"',
-    ]);
+    // The words are JSON.parse's (they vary with the Node version); the place is ours, and is the same.
+    const syntax = problemsOf('{\n  "form": "6-K",\n  "reportMonth": 2002-12\n}', 'in.json');
+    expect(syntax).toHaveLength(1);
+    expect(syntax[0]).toMatch(/^in\.json:3:22: Cannot read the JSON: expected ',' or '}' .*, found "-12\\n}"$/);
     expect(problemsOf('{"form": "6-K", "form": "6-K"}', 'in.json')).toEqual([
       'in.json:1:17: Cannot read the JSON: the key "form" is given twice',
     ]);
   });
 });
 
-describe('the YAML subset', () => {
+describe('YAML (the yaml package) and JSON (JSON.parse with its places)', () => {
   it('reads mappings, lists, scalars of every kind, block scalars, flow collections and comments, with places', () => {
     const document = readYaml(`# a comment
 ---

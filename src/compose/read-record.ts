@@ -1,9 +1,8 @@
-import { checkSchema } from './check-schema.js';
 import { type InputDocument, type InputPosition, InputSyntaxError } from './input-value.js';
 import { readJson } from './read-json.js';
 import { readYaml } from './read-yaml.js';
 import type { Compose6KRecord, Exhibit6KInput, Regulator6K, Signature6K } from './record-6k.js';
-import { FORM_6K_SCHEMA, type SchemaNode } from './schema-6k.js';
+import { checkForm6KSchema } from './schema-6k.js';
 
 /** A problem with the input, at the line of the field it names. */
 export interface InputProblem {
@@ -41,6 +40,20 @@ export function formatProblem(source: string, problem: InputProblem): string {
  * sequence numbers the composer will give). Optional fields come back filled in (null, [], false).
  */
 export function readCompose6KRecord(text: string, options: ReadRecordOptions = {}): ReadRecordResult {
+  const input = readCompose6KInput(text, options);
+  if (!input.ok) return input;
+  return checkCompose6KValue(input.document.value, input.document.positions);
+}
+
+/**
+ * Reads the text of a compose input into a value with the place of every field, without checking it: a record as
+ * `extract --record` prints it or as written by hand, or the whole output of `extract --json` (its 6-K record is
+ * taken, values without spans, and its `source` kept).
+ */
+export function readCompose6KInput(
+  text: string,
+  options: ReadRecordOptions = {},
+): { readonly ok: true; readonly document: InputDocument } | { readonly ok: false; readonly problems: readonly InputProblem[] } {
   const source = options.source ?? 'input';
   const format = options.format ?? (/\.json$/i.test(source) || /^\s*[{[]/.test(text) ? 'json' : 'yaml');
   let document: InputDocument;
@@ -51,14 +64,69 @@ export function readCompose6KRecord(text: string, options: ReadRecordOptions = {
       return { ok: false, problems: [{ path: '', line: error.line, column: error.column, message: error.reason }] };
     throw error;
   }
-  return checkCompose6KValue(document.value, document.positions);
+  if (!isExtractOutput(document.value)) return { ok: true, document };
+  const envelope = document.value;
+  if (
+    envelope.record === null ||
+    typeof envelope.record !== 'object' ||
+    !/^6-K(?:\/A)?$/.test(String((envelope.record as { form?: unknown }).form))
+  )
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'record',
+          ...placeOf(document.positions, 'record'),
+          message: `This is the output of edgarkit extract for ${envelope.formType === null ? 'a filing of unknown form' : `a ${String(envelope.formType)}`}, which has no 6-K record to compose`,
+        },
+      ],
+    };
+  return { ok: true, document: fromExtractOutput(envelope, document.positions) };
+}
+
+interface ExtractOutput {
+  readonly source: unknown;
+  readonly accessionNumber: unknown;
+  readonly formType: unknown;
+  readonly record: unknown;
+  readonly diagnostics: unknown;
+}
+
+/** `edgarkit extract --json`'s shape: `{ source, accessionNumber, formType, record, diagnostics }`. */
+function isExtractOutput(value: unknown): value is ExtractOutput {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value).sort().join(',');
+  return keys === 'accessionNumber,diagnostics,formType,record,source';
+}
+
+/** The record of an extract output as compose reads it: `{ value, span }` → value; spans and diagnostics dropped. */
+function fromExtractOutput(envelope: ExtractOutput, positions: ReadonlyMap<string, InputPosition>): InputDocument {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 2 && Object.hasOwn(value, 'value') && Object.hasOwn(value, 'span')) return (value as { value: unknown }).value;
+    return Object.fromEntries(entries.filter(([key]) => key !== 'span' && key !== 'diagnostics').map(([key, item]) => [key, strip(item)]));
+  };
+  const record = strip(envelope.record) as Record<string, unknown>;
+  const value = { source: typeof envelope.source === 'string' ? envelope.source : null, ...record };
+  // Places move with the values: `record.registrant.value` is where `registrant` is written.
+  const moved = new Map<string, InputPosition>();
+  for (const [path, place] of positions) {
+    if (path === 'source') moved.set('source', place);
+    if (!path.startsWith('record.') && !path.startsWith('record[')) continue;
+    const inner = path.slice('record.'.length).replace(/\.value(?=$|[.[])/g, '');
+    if (!moved.has(inner) || path.endsWith('.value')) moved.set(inner, place);
+  }
+  moved.set('', positions.get('record') ?? { line: 1, column: 1 });
+  return { value, positions: moved };
 }
 
 /** Checks an already parsed value (the server's JSON body); positions are optional. */
 export function checkCompose6KValue(value: unknown, positions: ReadonlyMap<string, InputPosition> = new Map()): ReadRecordResult {
   const place = (path: string): InputPosition => placeOf(positions, path);
   const problem = (path: string, message: string, at = path): InputProblem => ({ path, ...place(at), message });
-  const schemaProblems = checkSchema(value, FORM_6K_SCHEMA as unknown as SchemaNode);
+  const schemaProblems = checkForm6KSchema(value);
   if (schemaProblems.length > 0)
     return { ok: false, problems: schemaProblems.map((found) => problem(found.path, found.message, found.at)) };
 

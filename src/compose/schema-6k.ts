@@ -1,196 +1,204 @@
+import { z } from 'zod';
+import { type Form6KFieldMeta, form6KRecordSchema, metaOf } from '../model/form-6k-record.js';
+import { childPath } from './input-value.js';
+
 /**
- * The JSON Schema (draft 2020-12) of the composer's 6-K input: `edgarkit compose --schema` prints it, and
- * testdata/compose/form-6k-record.schema.json is a copy of it (a test keeps the two equal). The input reader checks
- * records against this very object (check-schema.ts), so the published schema and the checks cannot drift.
- * `x-expected` is our own annotation: the words an error message uses for what a field must be.
+ * The JSON Schema (draft 2020-12) of the composer's 6-K input, generated from the record's one zod definition
+ * (model/form-6k-record.ts): `edgarkit compose --schema` prints it, and testdata/compose/form-6k-record.schema.json
+ * is a copy of it (a test keeps the two equal). `x-expected` is our own annotation: the words an error message
+ * uses for what a field must be. The input reader checks records with the zod schema itself (`checkForm6KSchema`),
+ * so the published schema and the checks cannot drift.
  */
-
-const LINE = '^[^\\u0000-\\u001f\\u007f]*$';
-const DATE = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-expected': 'a date YYYY-MM-DD, like 2002-12-24, or null' };
-
-const regulator = {
-  type: 'object',
-  description: 'A regulator or exchange the exhibit was filed with.',
-  required: ['name'],
-  additionalProperties: false,
-  properties: {
-    name: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 200,
-      pattern: '^[A-Z]',
-      'x-expected': 'a name that starts with a capital letter, like "KOSDAQ" (leave out a leading "the")',
-      description: 'The name as the filing uses it; its short name when the filing defines one ("KOSDAQ").',
-    },
-    fullName: {
-      type: ['string', 'null'],
-      minLength: 1,
-      maxLength: 200,
-      pattern: '^[A-Z]',
-      'x-expected': 'a name that starts with a capital letter, or null',
-      description: 'The full name a short name stands for: "Korea Securities Dealers Association Automated Quotation Market".',
-    },
-  },
-} as const;
-
-const exhibit = {
-  type: 'object',
-  description: 'An exhibit: listed on the exhibit index, and carried as a document of its own when `attached`.',
-  required: ['number', 'description'],
-  additionalProperties: false,
-  properties: {
-    number: {
-      type: 'string',
-      pattern: '^(?:\\d{1,3}(?:\\.\\d{1,3}){0,2}(?:\\.?[A-Z])?|[A-Z])$',
-      'x-expected': 'an exhibit number like "99.1", "99.A" or "1" (in quotes: unquoted 99.1 is a number in YAML)',
-      description: 'As the exhibit index writes it; the document type is EX- and the number (EX-99.1).',
-    },
-    description: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 1000,
-      pattern: LINE,
-      'x-expected': 'one line of text',
-      description:
-        'What the exhibit is, without the "filed with … on …" clause: "a notice of lease of real estate to an affiliated company".',
-    },
-    date: { ...DATE, description: 'The date it was filed with the regulators (written "on December 24, 2002").' },
-    filedWith: {
-      type: 'array',
-      maxItems: 10,
-      items: regulator,
-      description: 'Regulators and exchanges, in the order the filing names them.',
-    },
-    attached: {
-      type: 'boolean',
-      description: 'True when the submission carries the exhibit as a document (default: true when `file` is given).',
-    },
-    documentSequence: {
-      type: ['integer', 'null'],
-      minimum: 2,
-      maximum: 999,
-      'x-expected': 'a whole number from 2, or null',
-      description: 'The <SEQUENCE> of its document. The composer numbers documents itself; a value given here must agree.',
-    },
-    file: {
-      type: ['string', 'null'],
-      minLength: 1,
-      pattern: '\\.(?:txt|htm|html)$',
-      'x-expected': 'the path of a .txt, .htm or .html file (a PDF goes in "pdf", images in "graphics")',
-      description: "Compose only: the exhibit's source, relative to the input file.",
-    },
-    pdf: {
-      type: ['string', 'null'],
-      minLength: 1,
-      pattern: '\\.pdf$',
-      'x-expected': 'the path of a .pdf file',
-      description: 'Compose only: an unofficial PDF copy of the exhibit (sent uuencoded, with the same document type).',
-    },
-    graphics: {
-      type: 'array',
-      maxItems: 50,
-      items: { type: 'string', pattern: '\\.(?:jpg|jpeg|gif)$', 'x-expected': 'the path of a .jpg or .gif image' },
-      description: "Compose only: images the exhibit's HTML shows (sent uuencoded as GRAPHIC documents, under their own names).",
-    },
-  },
-} as const;
-
-const signature = {
-  type: 'object',
-  description: 'A signature block.',
-  required: ['signature', 'name'],
-  additionalProperties: false,
-  properties: {
-    registrant: { type: ['string', 'null'], minLength: 1, maxLength: 150, pattern: LINE, 'x-expected': 'one line of text, or null' },
-    signature: {
-      type: ['string', 'null'],
-      minLength: 1,
-      maxLength: 150,
-      pattern: LINE,
-      'x-expected': 'one line of text such as "/s/ Kyu June Hwang", or null',
-      description: 'As signed: "/s/ Kyu June Hwang".',
-    },
-    name: { type: ['string', 'null'], minLength: 1, maxLength: 150, pattern: LINE, 'x-expected': 'one line of text, or null' },
-    title: { type: ['string', 'null'], minLength: 1, maxLength: 150, pattern: LINE, 'x-expected': 'one line of text, or null' },
-    date: { ...DATE, description: 'The date beside the signature.' },
-  },
-} as const;
-
 export const FORM_6K_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'urn:edgarkit:schema:compose:6-k:1',
-  title: 'edgarkit Form 6-K record',
-  description:
-    'A Form 6-K as a typed record: the values `edgarkit extract` reads from a 6-K, and the input of `edgarkit compose 6-k`. Written as JSON, or as YAML (the subset src/compose/read-yaml.ts describes: block mappings and lists, quoted and plain scalars, | and > blocks, one-line flow collections, comments).',
-  type: 'object',
-  required: ['form', 'reportMonth', 'registrant', 'annualReportForm', 'exhibits', 'signatures'],
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string', description: 'Ignored: lets an editor find this schema.' },
-    form: { enum: ['6-K', '6-K/A'], 'x-expected': '"6-K" or "6-K/A"' },
-    reportMonth: {
-      type: 'string',
-      pattern: '^\\d{4}-(?:0[1-9]|1[0-2])$',
-      'x-expected': 'a month YYYY-MM, like 2002-12',
-      description: 'The month of the report: "For the month of December 2002".',
+  ...z.toJSONSchema(form6KRecordSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    // Only the annotations a reader of the schema needs; labels and form wording stay in the zod definition.
+    override: (context) => {
+      const schema = context.jsonSchema as Record<string, unknown>;
+      for (const key of ['label', 'question', 'hint', 'composeOnly', 'inputType']) delete schema[key];
     },
-    registrant: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 150,
-      pattern: LINE,
-      'x-expected': 'the name of the registrant on one line',
-      description: 'The name of the registrant, as on the cover.',
-    },
-    address: {
-      type: ['string', 'null'],
-      minLength: 1,
-      maxLength: 300,
-      pattern: LINE,
-      'x-expected': 'one line of text, or null',
-      description: 'Principal executive offices; ", " separates the parts the cover may put on lines of their own.',
-    },
-    commissionFileNumber: {
-      type: ['string', 'null'],
-      pattern: '^(?:\\d{1,3}-)?\\d{4,6}(?:-\\d{1,3})?$',
-      'x-expected': 'a file number like "001-31269", or null',
-    },
-    annualReportForm: { enum: ['20-F', '40-F', null], 'x-expected': '"20-F", "40-F" or null' },
-    furnishesUnderRule12g32b: {
-      type: ['boolean', 'null'],
-      description: 'The Rule 12g3-2(b) answer; null leaves the question off the cover.',
-    },
-    rule12g32bFileNumber: {
-      type: ['string', 'null'],
-      pattern: '^82-\\d(?:[\\d-]*\\d)?$',
-      'x-expected': 'an 82- file number like "82-4453", or null',
-    },
-    paperUnderRule101b1: { type: ['boolean', 'null'], description: 'The Regulation S-T Rule 101(b)(1) paper box; null leaves it off.' },
-    paperUnderRule101b7: { type: ['boolean', 'null'], description: 'The Regulation S-T Rule 101(b)(7) paper box; null leaves it off.' },
-    furnishing: {
-      type: ['string', 'null'],
-      maxLength: 5000,
-      description: 'Compose only: the text above the exhibit list that says what is furnished (paragraphs separated by a blank line).',
-    },
-    exhibits: { type: 'array', maxItems: 100, items: exhibit },
-    signatures: { type: 'array', maxItems: 20, items: signature },
-  },
+  }),
 } as const;
 
-/** The JSON Schema subset check-schema.ts understands. */
-export interface SchemaNode {
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly maxItems?: number;
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly items?: SchemaNode;
-  readonly description?: string;
-  readonly 'x-expected'?: string;
+/** A value that breaks the schema, by path (`exhibits[0].date`). */
+export interface SchemaProblem {
+  readonly path: string;
+  /** The path whose place in the input shows the problem: the value, or for a missing field its parent. */
+  readonly at: string;
+  readonly message: string;
+}
+
+/** Checks a value against the 6-K record's zod schema; every problem is reported, not only the first, in our words. */
+export function checkForm6KSchema(value: unknown): SchemaProblem[] {
+  const result = form6KRecordSchema.safeParse(value, { reportInput: true });
+  if (result.success) return [];
+  // zod reports in the schema's order; problems are listed in the input's, as a reader goes down the file.
+  const problems = result.error.issues.flatMap((issue) => problemsOf(issue, value));
+  const orders = new Map(problems.map((problem) => [problem, inputOrder(value, problem.path)]));
+  return problems.sort((a, b) => compareOrders(orders.get(a) ?? [], orders.get(b) ?? []));
+}
+
+/** Where a path comes in the input: at each level the index of its key (-1 for a key the input lacks). */
+function inputOrder(root: unknown, path: string): number[] {
+  const order: number[] = [];
+  let at = root;
+  for (const [, key, index] of path.matchAll(/(?:^|\.)([^.[\]]+)|\[(\d+)\]/g)) {
+    if (index !== undefined) {
+      order.push(Number(index));
+      at = Array.isArray(at) ? at[Number(index)] : undefined;
+    } else if (isObject(at) && key !== undefined) {
+      order.push(Object.keys(at).indexOf(key));
+      at = at[key];
+    } else order.push(-1);
+  }
+  return order;
+}
+
+function compareOrders(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+type Issue = z.core.$ZodIssue & { readonly input?: unknown };
+
+function problemsOf(issue: Issue, root: unknown): SchemaProblem[] {
+  const path = issue.path.reduce<string>((at, key) => childPath(at, typeof key === 'number' ? key : String(key)), '');
+  const parentPath = issue.path.slice(0, -1).reduce<string>((at, key) => childPath(at, typeof key === 'number' ? key : String(key)), '');
+  const name = path === '' ? 'The record' : path;
+  const field = schemaAt(issue.path);
+  const fieldMeta: Form6KFieldMeta = metaOf(field);
+  const expected = fieldMeta['x-expected'];
+  const parent = valueAt(root, issue.path.slice(0, -1));
+  const key = issue.path[issue.path.length - 1];
+  const input = issue.input;
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(objectShape(field) ?? {});
+    return issue.keys.map((unknownKey) => {
+      const at = childPath(path, unknownKey);
+      const near = known.find(
+        (candidate) => candidate.toLowerCase() === unknownKey.toLowerCase() || editDistance(candidate, unknownKey) <= 2,
+      );
+      return {
+        path: at,
+        at,
+        message: `${at} is not a field of ${path === '' ? 'the record' : path}${near ? `; did you mean "${near}"?` : `; the fields are ${known.join(', ')}`}`,
+      };
+    });
+  }
+  if (typeof key === 'string' && isObject(parent) && !Object.hasOwn(parent, key))
+    return [
+      {
+        path,
+        at: parentPath,
+        message: `${path} is missing${parentPath === '' ? '' : ` from ${parentPath}`} (write null if there is none)`,
+      },
+    ];
+  const problem = (message: string): SchemaProblem[] => [{ path, at: path, message }];
+  switch (issue.code) {
+    case 'invalid_value':
+      return problem(
+        `${name} must be ${expected ?? issue.values.map((item) => JSON.stringify(item)).join(' or ')}; found ${describe(input)}`,
+      );
+    case 'invalid_type':
+      return problem(`${name} must be ${expected ?? typeWords(field)}; found ${describe(input)}`);
+    case 'too_small':
+      if (issue.origin === 'string')
+        return problem(`${name} must not be empty${field?.safeParse(null).success ? ' (write null when there is none)' : ''}`);
+      return problem(`${name} must be ${expected ?? `at least ${issue.minimum}`}; found ${describe(input)}`);
+    case 'too_big':
+      if (issue.origin === 'string')
+        return problem(`${name} is ${String(input).length} characters long; at most ${issue.maximum} are allowed`);
+      if (issue.origin === 'array')
+        return problem(`${name} has ${Array.isArray(input) ? input.length : '?'} entries; at most ${issue.maximum} are allowed`);
+      return problem(`${name} must be ${expected ?? `at most ${issue.maximum}`}; found ${describe(input)}`);
+    case 'invalid_format':
+      return problem(`${name} must be ${expected ?? `text matching ${issue.format}`}; found ${describe(input)}`);
+    default:
+      return problem(`${name}: ${issue.message}`);
+  }
+}
+
+/** The zod schema of the field at a path, through objects, arrays and their optional/nullable wrappers. */
+function schemaAt(path: readonly PropertyKey[]): z.ZodType | undefined {
+  let at: z.ZodType | undefined = form6KRecordSchema;
+  for (const key of path) {
+    const inner = bare(at);
+    if (inner instanceof z.ZodArray && typeof key === 'number') at = inner.element as z.ZodType;
+    else if (inner instanceof z.ZodObject && typeof key === 'string') at = (inner.shape as Record<string, z.ZodType>)[key];
+    else return undefined;
+  }
+  return at;
+}
+
+function bare(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let at = schema;
+  while (at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
+  return at;
+}
+
+function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
+  const inner = bare(schema);
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let at = root;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object (key: value pairs)',
+};
+
+function typeWords(schema: z.ZodType | undefined): string {
+  const inner = bare(schema);
+  const kind =
+    inner instanceof z.ZodString
+      ? 'string'
+      : inner instanceof z.ZodNumber
+        ? 'number'
+        : inner instanceof z.ZodBoolean
+          ? 'boolean'
+          : inner instanceof z.ZodArray
+            ? 'array'
+            : 'object';
+  return `${TYPE_WORDS[kind]}${schema?.safeParse(null).success ? ' or null' : ''}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length] as number;
 }

@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Choice, DocumentModel } from '../model/document.js';
+import type { Form6KWithSpans } from '../model/form-6k-record.js';
 import { type AttachedDocument, type Exhibit, matchDocument, resolveExhibits } from './attached-exhibits.js';
 import { readAnnualReportForm, readYesNoQuestion } from './cover-questions.js';
 import { findDate, lenientMonthNumber, MONTH_PATTERN, monthNumber } from './dates.js';
@@ -25,20 +26,15 @@ export interface Form6KInput {
 /** An exhibit of a 6-K: number, description, date, regulators, and the document of this submission that carries it. */
 export type Exhibit6K = Exhibit;
 
-/** A Form 6-K (report of foreign private issuer) as a typed record; null values are not in the filing. */
-export interface Form6KRecord {
-  readonly form: '6-K' | '6-K/A';
-  /** YYYY-MM: "For the month of …", or the month of the date the cover gives instead. */
-  readonly reportMonth: Field<string | null>;
-  /** The name on the cover; when the cover shows it only as a logo, the registrant line of the signature block. */
-  readonly registrant: Field<string | null>;
-  readonly address: Field<string | null>;
-  readonly commissionFileNumber: Field<string | null>;
-  readonly annualReportForm: Field<'20-F' | '40-F' | null>;
-  readonly furnishesUnderRule12g32b: Field<boolean | null>;
-  readonly rule12g32bFileNumber: Field<string | null>;
-  readonly paperUnderRule101b1: Field<boolean | null>;
-  readonly paperUnderRule101b7: Field<boolean | null>;
+/**
+ * A Form 6-K (report of foreign private issuer) as a typed record; null values are not in the filing. Its fields
+ * are the 6-K values of model/form-6k-record.ts (one definition for extract, compose, CSV and the web UI), each with
+ * its span: reportMonth (YYYY-MM: "For the month of …", or the month of the date the cover gives instead),
+ * registrant (the name on the cover; when the cover shows it only as a logo, the registrant line of the signature
+ * block), address, commissionFileNumber, annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber,
+ * paperUnderRule101b1, paperUnderRule101b7.
+ */
+export interface Form6KRecord extends Form6KWithSpans<FieldSpan> {
   readonly exhibits: readonly Exhibit6K[];
   readonly signatures: readonly SignatureBlock[];
   readonly diagnostics: readonly Diagnostic[];

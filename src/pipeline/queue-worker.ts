@@ -93,6 +93,10 @@ class JobWriter implements FilingSink {
     return this.#store.contentHashOf(filingId);
   }
 
+  isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
+    return this.#store.isStoredCopy(filingId, contentHash);
+  }
+
   writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
     const write = this.#chain.then(() => {
       const previous = this.#held;

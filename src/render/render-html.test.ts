@@ -98,7 +98,7 @@ describe('renderHtml', () => {
       evil,
     );
     const html = renderHtml(doc, { fragment: true, idPrefix: evil });
-    const escaped = '&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;';
+    const escaped = '&quot;&apos;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;';
     expect(html).toContain(`id="${escaped}page-1"`);
     expect(html).toContain(`href="#${escaped}page-1"`);
     expect(html).toContain(`data-label="${escaped}"`);

@@ -1,3 +1,4 @@
+import { escapeUTF8 } from 'entities';
 import type { Span } from '../core/span.js';
 import type { Alignment, Block, DocumentModel, Page, Table, TableRow } from '../model/document.js';
 import { selectPages } from './select-pages.js';
@@ -169,9 +170,7 @@ function renderRow(row: TableRow, tag: 'th' | 'td', out: string[]): void {
 function rowsSpan(rows: readonly TableRow[]): string {
   const first = rows[0];
   const last = rows[rows.length - 1];
-  return first === undefined || last === undefined
-    ? ''
-    : spanAttributes({ start: first.span.start, end: last.span.end });
+  return first === undefined || last === undefined ? '' : spanAttributes({ start: first.span.start, end: last.span.end });
 }
 
 function alignClass(align: Alignment | null): string {
@@ -189,16 +188,7 @@ function int(value: number): number {
   return Number.isFinite(value) ? Math.trunc(value) : 0;
 }
 
-const ESCAPE = /[&<>"']/g;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text safe both between tags and inside a double-quoted attribute. */
+/** Text safe both between tags and inside a quoted attribute: `&<>"'` escaped by the entities package (as in htmlparser2). */
 export function escapeHtml(text: string): string {
-  return text.replace(ESCAPE, (char) => ESCAPES[char] ?? char);
+  return escapeUTF8(text);
 }

@@ -1,25 +1,38 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import { exportSearchCsv } from '../pipeline/export-search.js';
-import { RENDER_FORMATS } from '../render/index.js';
-import { COUNT_CAP, RANK_CAP, SEARCH_SORTS } from '../store/search.js';
-import type { FilingView, SearchHit, SearchPage, SearchSort } from '../store/store.js';
+import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
+import {
+  CompanyFilingsSchema,
+  CompanyPageSchema,
+  CompanySchema,
+  ERROR_RESPONSES,
+  FilingSchema,
+  jsonResponse,
+  SearchPageSchema,
+  StatsSchema,
+} from './api-schemas.js';
 import { attachmentType, dispositionFilename, textCharset } from './content-types.js';
 import { badRequest, notFound } from './http-error.js';
-import { OPENAPI } from './openapi.js';
 import { queryString } from './paths.js';
 import type { Reader } from './reader.js';
 import {
-  choiceParam,
-  cikParam,
-  dateParam,
-  dateRangeParams,
-  documentParam,
-  filingIdParam,
-  formParam,
-  integerParam,
-  pagingParams,
-  sha256Param,
-  textParam,
+  choiceQuery,
+  cikSchema,
+  dateQuery,
+  dateRange,
+  documentSchema,
+  filingIdSchema,
+  formQuery,
+  integerQuery,
+  pagingQuery,
+  renderFormatQuery,
+  searchQuery,
+  sha256Schema,
+  textQuery,
+  throwFirstIssue,
+  toSearchParams,
 } from './request-params.js';
 import { plainSnippet, snippetHtml } from './snippets.js';
 import { documentKey, requireCompany, requireDocument, requireFiling } from './store-lookups.js';
@@ -34,22 +47,197 @@ const RENDERED_TYPES = {
   json: 'application/json; charset=utf-8',
 } as const;
 
-/** The JSON API under `/api/`: read-only, every parameter checked (see request-params.ts), pages bounded. */
-export function apiRoutes(reader: Reader): Hono {
-  const api = new Hono();
+const accessionPath = z.object({ accession: filingIdSchema.openapi({ param: { name: 'accession', in: 'path' } }) });
+const cikPath = z.object({ cik: cikSchema.openapi({ param: { name: 'cik', in: 'path' } }) });
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/search',
+  operationId: 'search',
+  tags: ['search'],
+  summary: 'Full-text search over document text, ranked, with highlighted snippets',
+  description:
+    'One hit per matching document, best first. The query language: `hanaro telecom` (all words), `"convertible bonds"` (phrase), ' +
+    '`redempt*` (prefix), `bonds OR notes`, `bonds NOT notes` or `-notes`, `(bonds OR notes) kosdaq`, and filters written in the query: ' +
+    '`form:6-K cik:1123 company:hanaro from:2002-01-01 to:2002-12-31`. A query of filters only lists filings, newest first.\n\n' +
+    'Snippets come two ways: `snippet` is plain text with the matched words given as `highlights`, ranges of UTF-16 code units ' +
+    '`[start, end)` into it; `snippetHtml` is the same passage as safe HTML (text escaped, matched words in `<mark>`).',
+  request: {
+    query: searchQuery(20).safeExtend({
+      format: choiceQuery('format', ['json', 'csv'], '`csv`: the whole result (no paging) as a CSV file.').openapi({ default: 'json' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page of hits, or the whole result as CSV',
+      content: { 'application/json': { schema: SearchPageSchema }, 'text/csv': { schema: z.string() } },
+    },
+    400: ERROR_RESPONSES[400],
+  },
+});
+
+const companiesRoute = createRoute({
+  method: 'get',
+  path: '/companies',
+  operationId: 'listCompanies',
+  tags: ['companies'],
+  summary: 'Companies, by name',
+  request: {
+    query: z.object({ name: textQuery('name', 200, 'A part of the company name (case-insensitive).'), ...pagingQuery(50) }),
+  },
+  responses: { 200: jsonResponse(CompanyPageSchema, 'A page of companies'), 400: ERROR_RESPONSES[400] },
+});
+
+const companyRoute = createRoute({
+  method: 'get',
+  path: '/companies/{cik}',
+  operationId: 'getCompany',
+  tags: ['companies'],
+  summary: 'A company: names (current and former), addresses, filing count',
+  request: { params: cikPath },
+  responses: { 200: jsonResponse(CompanySchema, 'The company'), ...ERROR_RESPONSES },
+});
+
+const companyFilingsRoute = createRoute({
+  method: 'get',
+  path: '/companies/{cik}/filings',
+  operationId: 'listCompanyFilings',
+  tags: ['companies'],
+  summary: "A company's filings, newest first",
+  request: {
+    params: cikPath,
+    query: z
+      .object({
+        form: formQuery,
+        from: dateQuery('from', 'Filed on or after this date.'),
+        to: dateQuery('to', 'Filed on or before this date.'),
+        ...pagingQuery(50),
+      })
+      .superRefine((query, context) => dateRange(query.from, query.to, context)),
+  },
+  responses: { 200: jsonResponse(CompanyFilingsSchema, 'A page of filings'), ...ERROR_RESPONSES },
+});
+
+const filingRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}',
+  operationId: 'getFiling',
+  tags: ['filings'],
+  summary: 'A filing: header facts, parties, the extracted form record, documents and exhibits',
+  request: { params: accessionPath },
+  responses: { 200: jsonResponse(FilingSchema, 'The filing'), ...ERROR_RESPONSES },
+});
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/documents/{seq}',
+  operationId: 'renderDocument',
+  tags: ['filings'],
+  summary: 'One document of a filing, rendered',
+  description:
+    '`html` is a whole, safe page (every string of the filing escaped, no markup of the filing passed through) in which every block carries ' +
+    '`data-start`/`data-end`: its character range in the document text, the same offsets as the `span` of every extracted field. ' +
+    'An XML document is available as `text` only (the XML as written); a binary attachment is a 400 that names its attachment URL.',
+  request: {
+    params: accessionPath.extend({ seq: documentSchema.openapi({ param: { name: 'seq', in: 'path' } }) }),
+    query: z.object({
+      format: renderFormatQuery,
+      page: integerQuery('page', 1, 1_000_000, 'Only this page (1-based); a page the document does not have is a 404.'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The rendered document',
+      content: {
+        'text/plain': { schema: z.string() },
+        'text/markdown': { schema: z.string() },
+        'text/html': { schema: z.string() },
+        'application/json': {
+          schema: z.object({}).passthrough().openapi({ description: 'The document model: pages of blocks with spans (without `source`).' }),
+        },
+      },
+    },
+    ...ERROR_RESPONSES,
+  },
+});
+
+const originalRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/original',
+  operationId: 'getOriginal',
+  tags: ['filings'],
+  summary: 'The exact bytes of the original submission',
+  description: 'Byte for byte as ingested; `charset` is `utf-8` when the bytes are valid UTF-8 (ASCII is), else `windows-1252`.',
+  request: { params: accessionPath },
+  responses: { 200: { description: 'The submission', content: { 'text/plain': { schema: z.string() } } }, ...ERROR_RESPONSES },
+});
+
+const attachmentRoute = createRoute({
+  method: 'get',
+  path: '/attachments/{sha256}',
+  operationId: 'getAttachment',
+  tags: ['filings'],
+  summary: 'The exact decoded bytes of an attachment, by content hash',
+  description:
+    'The content type comes from the attachment file name (`image/jpeg`, `image/gif`, `image/png`, `application/pdf`, `application/zip`, ' +
+    '`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, …), which is known when `filing` names the filing it belongs to, ' +
+    'else from its first bytes; unknown types are `application/octet-stream`. Images are served inline, everything else with ' +
+    '`Content-Disposition: attachment`. Content-addressed, so cacheable for good (`ETag` is the hash).',
+  request: {
+    params: z.object({ sha256: sha256Schema.openapi({ param: { name: 'sha256', in: 'path' } }) }),
+    query: z.object({
+      filing: filingIdSchema
+        .optional()
+        .openapi({ description: 'The filing the attachment belongs to, for its file name (and so its content type).' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The attachment',
+      headers: z.object({
+        'Content-Disposition': z.string().openapi({ description: '`inline` for images, `attachment` otherwise, with a safe file name.' }),
+      }),
+      content: { '*/*': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    304: { description: 'Not modified (If-None-Match matched)' },
+    ...ERROR_RESPONSES,
+  },
+});
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/stats',
+  operationId: 'getStats',
+  tags: ['meta'],
+  summary: 'What the database holds',
+  responses: { 200: jsonResponse(StatsSchema, 'Counts, sizes, form types and the date range') },
+});
+
+/**
+ * The JSON API under `/api/`: read-only, every parameter checked by the route's zod schema (request-params.ts),
+ * pages bounded. The OpenAPI document is generated from these routes (see openapi.ts); a parameter that fails its
+ * check is thrown as a 400, so error-responses.ts stays the one place errors become responses.
+ */
+export function apiRoutes(reader: Reader): OpenAPIHono {
+  const api = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throwFirstIssue(result.error);
+    },
+  });
   const { store } = reader;
 
-  api.get('/search', async (c) => {
+  api.openapi(searchRoute, async (c) => {
+    const { format, ...read } = c.req.valid('query');
+    const request = toSearchParams(read);
     const query = c.req.query();
-    const request = searchParams(query);
-    if (choiceParam(query, 'format', ['json', 'csv'], 'json') === 'csv') {
+    if (format === 'csv') {
       const { limit: _limit, offset: _offset, ...whole } = request;
       let csv = '';
       for await (const chunk of exportSearchCsv(reader, whole)) csv += chunk;
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="search.csv"' });
     }
     const page = await reader.search(request);
-    return c.json({
+    return ok(c, SearchPageSchema, {
       query: {
         q: request.text,
         form: request.form ?? null,
@@ -72,34 +260,33 @@ export function apiRoutes(reader: Reader): Hono {
     });
   });
 
-  api.get('/companies', async (c) => {
+  api.openapi(companiesRoute, async (c) => {
     const query = c.req.query();
-    const name = textParam(query, 'name', 200);
-    const paging = pagingParams(query, 50);
+    const { name, ...paging } = c.req.valid('query');
     const companies = await store.listCompanies({ ...(name !== undefined ? { name } : {}), ...paging });
-    return c.json({
+    return ok(c, CompanyPageSchema, {
       limit: paging.limit,
       offset: paging.offset,
-      companies: companies.map((company) => ({
-        ...company,
-        links: { self: `/api/companies/${company.cik}`, page: `/companies/${company.cik}` },
-      })),
+      companies: companies.map((company) =>
+        companyJson(company, { self: `/api/companies/${company.cik}`, page: `/companies/${company.cik}` }),
+      ),
       next: companies.length === paging.limit ? `/api/companies${queryString({ ...query, offset: paging.offset + paging.limit })}` : null,
     });
   });
 
-  api.get('/companies/:cik', async (c) => {
-    const company = await requireCompany(store, cikParam(c.req.param('cik')));
-    return c.json({ ...company, links: { filings: `/api/companies/${company.cik}/filings`, page: `/companies/${company.cik}` } });
+  api.openapi(companyRoute, async (c) => {
+    const company = await requireCompany(store, c.req.valid('param').cik);
+    return ok(
+      c,
+      CompanySchema,
+      companyJson(company, { filings: `/api/companies/${company.cik}/filings`, page: `/companies/${company.cik}` }),
+    );
   });
 
-  api.get('/companies/:cik/filings', async (c) => {
-    const cik = cikParam(c.req.param('cik'));
+  api.openapi(companyFilingsRoute, async (c) => {
+    const { cik } = c.req.valid('param');
     const query = c.req.query();
-    const form = formParam(query);
-    const from = dateParam(query, 'from');
-    const to = dateParam(query, 'to');
-    const paging = pagingParams(query, 50);
+    const { form, from, to, ...paging } = c.req.valid('query');
     await requireCompany(store, cik);
     const filings = await store.listFilings({
       cik,
@@ -108,7 +295,7 @@ export function apiRoutes(reader: Reader): Hono {
       ...(to ? { to } : {}),
       ...paging,
     });
-    return c.json({
+    return ok(c, CompanyFilingsSchema, {
       cik,
       limit: paging.limit,
       offset: paging.offset,
@@ -123,17 +310,14 @@ export function apiRoutes(reader: Reader): Hono {
     });
   });
 
-  api.get('/filings/:accession', async (c) => {
-    const filing = await requireFiling(store, filingIdParam(c.req.param('accession')));
-    return c.json(filingJson(filing));
+  api.openapi(filingRoute, async (c) => {
+    const filing = await requireFiling(store, c.req.valid('param').accession);
+    return ok(c, FilingSchema, filingJson(filing));
   });
 
-  api.get('/filings/:accession/documents/:seq', async (c) => {
-    const filingId = filingIdParam(c.req.param('accession'));
-    const which = documentParam(c.req.param('seq'));
-    const query = c.req.query();
-    const format = choiceParam(query, 'format', RENDER_FORMATS, 'text');
-    const page = integerParam(query, 'page', 1, 1_000_000);
+  api.openapi(documentRoute, async (c) => {
+    const { accession: filingId, seq: which } = c.req.valid('param');
+    const { format, page } = c.req.valid('query');
     const rendered = await requireDocument(reader, filingId, which, { format, ...(page !== undefined ? { page } : {}) });
     if (rendered.kind === 'binary') {
       const stored = (await requireFiling(store, filingId)).documents.find(
@@ -154,22 +338,23 @@ export function apiRoutes(reader: Reader): Hono {
     return c.body(rendered.body ?? '', 200, headers);
   });
 
-  api.get('/filings/:accession/original', async (c) => {
-    const filingId = filingIdParam(c.req.param('accession'));
+  api.openapi(originalRoute, async (c) => {
+    const filingId = c.req.valid('param').accession;
     const bytes = await store.getOriginal(filingId);
     if (!bytes) throw notFound(`No filing ${filingId} in the database`);
-    return c.body(bodyOf(bytes), 200, {
-      'Content-Type': `text/plain; charset=${textCharset(bytes)}`,
-      'Content-Disposition': `inline; filename="${dispositionFilename(filingId)}.txt"`,
-    });
+    return textBytes(
+      c.body(bodyOf(bytes), 200, {
+        'Content-Type': `text/plain; charset=${textCharset(bytes)}`,
+        'Content-Disposition': `inline; filename="${dispositionFilename(filingId)}.txt"`,
+      }),
+    );
   });
 
-  api.get('/attachments/:sha256', async (c) => {
-    const sha256 = sha256Param(c.req.param('sha256'));
-    const filingText = c.req.query('filing');
+  api.openapi(attachmentRoute, async (c) => {
+    const { sha256 } = c.req.valid('param');
+    const { filing: filingId } = c.req.valid('query');
     let filename: string | null = null;
-    if (filingText !== undefined && filingText !== '') {
-      const filingId = filingIdParam(filingText);
+    if (filingId !== undefined) {
       const filing = await requireFiling(store, filingId);
       const document = filing.documents.find((candidate) => candidate.attachmentSha256 === sha256);
       if (!document) throw notFound(`Filing ${filingId} has no attachment ${sha256}`);
@@ -189,48 +374,42 @@ export function apiRoutes(reader: Reader): Hono {
     });
   });
 
-  api.get('/stats', async (c) => c.json(await reader.stats()));
-
-  api.get('/openapi.json', (c) => c.json(OPENAPI));
+  api.openapi(statsRoute, async (c) => ok(c, StatsSchema, await reader.stats()));
 
   return api;
 }
 
-type Query = Readonly<Record<string, string | undefined>>;
-
-export interface SearchParams {
-  readonly text: string;
-  readonly form?: string;
-  readonly cik?: string;
-  readonly company?: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly sort?: SearchSort;
-  readonly limit: number;
-  readonly offset: number;
+/**
+ * A 200 JSON answer checked against its route's schema at compile time; the store's readonly values are accepted
+ * as they are (the schema's output type is mutable).
+ */
+function ok<S extends z.ZodType>(c: Context, _schema: S, value: DeepReadonly<z.output<S>>) {
+  return c.json(value as z.output<S>, 200);
 }
 
-/** `q`, `form`, `cik`, `company`, `from`, `to`, `limit`, `offset`, checked (shared with the search page). */
-export function searchParams(query: Query, fallbackLimit = 20): SearchParams {
-  const form = formParam(query);
-  const cikText = textParam(query, 'cik', 20);
-  const cik = cikText !== undefined ? cikParam(cikText) : undefined;
-  const company = textParam(query, 'company', 200);
-  const from = dateParam(query, 'from');
-  const to = dateParam(query, 'to');
-  dateRangeParams(from, to);
-  const sort = query.sort ? choiceParam(query, 'sort', SEARCH_SORTS, 'relevance') : undefined;
+type DeepReadonly<T> = T extends (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: DeepReadonly<T[Key]> }
+    : T;
+
+/** Exact bytes as a text answer: the route documents `text/plain`, the body keeps the filing's own encoding. */
+function textBytes(response: Response): TypedResponse<string, 200, 'text'> {
+  return response as unknown as TypedResponse<string, 200, 'text'>;
+}
+
+function companyJson(company: CompanyView, links: Record<string, string>) {
   return {
-    text: textParam(query, 'q', 1000) ?? '',
-    ...(form !== undefined ? { form } : {}),
-    ...(cik !== undefined ? { cik } : {}),
-    ...(company !== undefined ? { company } : {}),
-    ...(from !== undefined ? { from } : {}),
-    ...(to !== undefined ? { to } : {}),
-    ...(sort !== undefined ? { sort } : {}),
-    ...pagingParams(query, fallbackLimit),
+    ...company,
+    businessAddress: company.businessAddress as Address | null,
+    mailAddress: company.mailAddress as Address | null,
+    links,
   };
 }
+
+type Address = z.input<typeof CompanySchema>['businessAddress'];
+
+type Query = Readonly<Record<string, string | undefined>>;
 
 function hitJson(hit: SearchHit) {
   return {

@@ -4,11 +4,13 @@
  * so a problem shows beside its field. One conversion for the page, the no-script fallback and the JSON API.
  */
 
+import { EXHIBIT_6K_FIELDS, FORM_6K_COVER_FIELDS, form6KFieldKind, SIGNATURE_6K_FIELDS } from '../model/form-6k-record.js';
+
 export type FormFields = Readonly<Record<string, string>>;
 
-const COVER_FIELDS = ['registrant', 'address', 'commissionFileNumber', 'rule12g32bFileNumber'] as const;
-export const EXHIBIT_FIELDS = ['number', 'description', 'date', 'filedWith'] as const;
-export const SIGNATURE_FIELDS = ['registrant', 'signature', 'name', 'title', 'date'] as const;
+/** An exhibit's fields on the form: what the extractor reads but whether and where it is attached (the composer decides). */
+export const EXHIBIT_FIELDS = EXHIBIT_6K_FIELDS.filter((field) => field !== 'attached' && field !== 'documentSequence');
+export const SIGNATURE_FIELDS = SIGNATURE_6K_FIELDS;
 
 /** The record (as JSON) the form describes, and for each exhibit and signature the form row it came from. */
 export interface FormRecord {
@@ -58,18 +60,15 @@ export function writeRegulators(regulators: readonly { name: string; fullName: s
 }
 
 export function formToRecord(fields: FormFields): FormRecord {
-  const value: Record<string, unknown> = {
-    form: fields.form === '6-K/A' ? '6-K/A' : '6-K',
-    reportMonth: text(fields, 'reportMonth'),
-    annualReportForm: fields.annualReportForm === '20-F' || fields.annualReportForm === '40-F' ? fields.annualReportForm : null,
-    furnishesUnderRule12g32b: yesNo(fields.furnishesUnderRule12g32b),
-    paperUnderRule101b1: yesNo(fields.paperUnderRule101b1),
-    paperUnderRule101b7: yesNo(fields.paperUnderRule101b7),
-    furnishing: text(fields, 'furnishing'),
-  };
-  for (const name of COVER_FIELDS) value[name] = text(fields, name);
-  if (value.registrant === null) value.registrant = '';
-  if (value.reportMonth === null) value.reportMonth = '';
+  const value: Record<string, unknown> = { form: fields.form === '6-K/A' ? '6-K/A' : '6-K' };
+  for (const name of FORM_6K_COVER_FIELDS) {
+    const kind = form6KFieldKind(name);
+    if (kind.kind === 'yesNo') value[name] = yesNo(fields[name]);
+    else if (kind.kind === 'choice') value[name] = kind.options.includes(fields[name] ?? '') ? fields[name] : null;
+    // A field the cover cannot do without is sent empty, so the problem says it must not be.
+    else value[name] = text(fields, name) ?? (kind.required ? '' : null);
+  }
+  value.furnishing = text(fields, 'furnishing');
   const exhibitRows: number[] = [];
   const exhibits: Record<string, unknown>[] = [];
   for (const row of rowIndices(fields, 'exhibit')) {
@@ -124,25 +123,14 @@ export function recordToFields(record: Record<string, unknown>): Record<string, 
     if (value === null || value === undefined) return;
     fields[name] = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
   };
-  for (const name of [
-    'form',
-    'reportMonth',
-    'registrant',
-    'address',
-    'commissionFileNumber',
-    'annualReportForm',
-    'furnishesUnderRule12g32b',
-    'rule12g32bFileNumber',
-    'paperUnderRule101b1',
-    'paperUnderRule101b7',
-    'furnishing',
-  ])
-    set(name, record[name]);
+  for (const name of ['form', ...FORM_6K_COVER_FIELDS, 'furnishing']) set(name, record[name]);
   ((record.exhibits as Record<string, unknown>[] | undefined) ?? []).forEach((exhibit, row) => {
     for (const field of EXHIBIT_FIELDS)
       set(
         `exhibit.${row}.${field}`,
-        field === 'filedWith' ? writeRegulators((exhibit.filedWith as { name: string; fullName: string | null }[]) ?? []) : exhibit[field],
+        field === 'filedWith'
+          ? writeRegulators((exhibit.filedWith as { name: string; fullName: string | null }[] | undefined) ?? [])
+          : exhibit[field],
       );
   });
   ((record.signatures as Record<string, unknown>[] | undefined) ?? []).forEach((signature, row) => {

@@ -1,3 +1,11 @@
+import {
+  exhibit6KSchema,
+  FORM_6K_COVER_FIELDS,
+  form6KFieldKind,
+  form6KRecordSchema,
+  metaOf,
+  signature6KSchema,
+} from '../model/form-6k-record.js';
 import { COMPOSE_ASSETS } from './compose-assets.js';
 import { EXHIBIT_FIELDS, type FormFields, SIGNATURE_FIELDS } from './compose-form.js';
 import { type Html, html } from './html.js';
@@ -20,16 +28,29 @@ export interface ComposePageState {
   readonly status: { readonly good: boolean; readonly text: string } | null;
 }
 
-const LABELS: Readonly<Record<string, string>> = {
-  number: 'Exhibit number',
-  description: 'Description',
-  date: 'Date filed',
-  filedWith: 'Filed with (one per line; "SHORT = Full name")',
-  registrant: 'Registrant',
-  signature: 'Signature',
-  name: 'Name',
-  title: 'Title',
-};
+/** Labels and hints of the exhibit and signature fields, from the record's one definition. */
+function rowLabel(prefix: 'exhibit' | 'signature', field: string): { label: string; hint: string; type: string } {
+  const schema = prefix === 'exhibit' ? exhibit6KSchema : signature6KSchema;
+  const found = metaOf((schema.shape as Record<string, Parameters<typeof metaOf>[0]>)[field]);
+  return { label: found.label ?? field, hint: found.hint ?? '', type: found.inputType ?? 'text' };
+}
+
+/** The cover's questions, in the order of the record's definition, each as the input its kind of answer takes. */
+function coverInputs(parts: {
+  textInput: (name: string, label: string, type?: string, hint?: string) => Html;
+  choice: (name: string, legend: string, options: readonly (readonly [string, string])[]) => Html;
+  yesNo: (name: string, legend: string) => Html;
+}): Html[] {
+  return FORM_6K_COVER_FIELDS.map((name) => {
+    const found = metaOf(form6KRecordSchema.shape[name]);
+    const question = found.question ?? found.label ?? name;
+    const kind = form6KFieldKind(name);
+    if (kind.kind === 'yesNo') return parts.yesNo(name, question);
+    if (kind.kind === 'choice')
+      return parts.choice(name, question, [...kind.options.map((option) => [option, `Form ${option}`] as const), ['', 'not marked']]);
+    return parts.textInput(name, question, found.inputType ?? 'text', found.hint ?? '');
+  });
+}
 
 /** `/compose`: the record as a form, the ASCII and HTML renderings side by side, and what EDGAR's rules say. */
 export function composePage(state: ComposePageState): string {
@@ -71,12 +92,9 @@ export function composePage(state: ComposePageState): string {
   const row = (prefix: 'exhibit' | 'signature', index: number | '__N__', names: readonly string[]): Html =>
     html`<div class="row">${names.map((field) => {
       const name = `${prefix}.${index}.${field}`;
-      if (field === 'filedWith') return textArea(name, LABELS[field] ?? field);
-      return textInput(
-        name,
-        prefix === 'signature' && field === 'registrant' ? 'Registrant (as signed)' : (LABELS[field] ?? field),
-        field === 'date' ? 'date' : 'text',
-      );
+      const { label, hint, type } = rowLabel(prefix, field);
+      if (field === 'filedWith') return textArea(name, label, hint);
+      return textInput(name, label, type, hint);
     })}</div>`;
   const exhibits = rows('exhibit');
   const signatures = rows('signature');
@@ -87,19 +105,7 @@ export function composePage(state: ComposePageState): string {
 <form id="compose-form" class="compose" method="post" action="/compose">
 <fieldset><legend>Cover</legend>
 <label>Form <select name="form"><option value="6-K"${fields.form === '6-K/A' ? '' : html` selected`}>6-K</option><option value="6-K/A"${fields.form === '6-K/A' ? html` selected` : ''}>6-K/A</option></select></label>
-${textInput('reportMonth', 'For the month of', 'month', 'YYYY-MM')}
-${textInput('registrant', 'Name of the registrant')}
-${textInput('address', 'Address of principal executive offices', 'text', 'parts separated by ", "')}
-${textInput('commissionFileNumber', 'Commission file number')}
-${choice('annualReportForm', 'Annual reports on', [
-  ['20-F', 'Form 20-F'],
-  ['40-F', 'Form 40-F'],
-  ['', 'not marked'],
-])}
-${yesNo('furnishesUnderRule12g32b', 'Also furnished under Rule 12g3-2(b)?')}
-${textInput('rule12g32bFileNumber', 'Rule 12g3-2(b) file number', 'text', '82-…')}
-${yesNo('paperUnderRule101b1', 'Paper under Regulation S-T Rule 101(b)(1)?')}
-${yesNo('paperUnderRule101b7', 'Paper under Regulation S-T Rule 101(b)(7)?')}
+${coverInputs({ textInput, choice, yesNo })}
 </fieldset>
 <fieldset><legend>What is furnished</legend>
 ${textArea('furnishing', 'The words above the exhibit list', 'paragraphs separated by a blank line')}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { composeAscii6K } from '../compose/compose-ascii-6k.js';
+import { LRUCache } from 'lru-cache';
 import { compose6K } from '../compose/compose-6k.js';
+import { composeAscii6K } from '../compose/compose-ascii-6k.js';
 import { composeHtml6K } from '../compose/compose-html-6k.js';
 import { composeEdgarLinkXml } from '../compose/edgarlink-xml.js';
 import { checkCompose6KValue } from '../compose/read-record.js';
@@ -24,16 +25,18 @@ const PAGE_POLICY = `${CONTENT_SECURITY_POLICY}; frame-src 'self'`;
 const PREVIEW_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox";
 const MAX_BODY = 1024 * 1024;
-const PREVIEWS_KEPT = 200;
+/** Previews are whole HTML documents: kept by size, at most this many UTF-16 code units in all (about 32 MB). */
+const PREVIEW_CHARACTERS = 16 * 1024 * 1024;
 
-/** Composed HTML previews by content hash, the most recent few only. */
+/** Composed HTML previews by content hash, the most recent that fit in PREVIEW_CHARACTERS. */
 class PreviewCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new LRUCache<string, string>({
+    maxSize: PREVIEW_CHARACTERS,
+    sizeCalculation: (html) => Math.max(1, html.length),
+  });
   put(html: string): string {
     const id = createHash('sha256').update(html).digest('hex').slice(0, 32);
-    this.entries.delete(id);
     this.entries.set(id, html);
-    while (this.entries.size > PREVIEWS_KEPT) this.entries.delete(this.entries.keys().next().value as string);
     return `/compose/preview/${id}`;
   }
   get(id: string): string | undefined {

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { BlankEnv } from 'hono/types';
 import type { WorkerPool } from '../pipeline/worker-pool.js';
 import type { Store } from '../store/store.js';
+import { registerApiDocs } from './api-docs.js';
 import { apiRoutes } from './api-routes.js';
 import { registerComposeRoutes } from './compose-routes.js';
 import { type ErrorLog, errorResponse, notFoundResponse, stderrLog } from './error-responses.js';
+import { registerOpenApiDocument } from './openapi.js';
 import { pageRoutes } from './page-routes.js';
 import { Reader } from './reader.js';
 import { securityHeaders } from './security-headers.js';
@@ -30,7 +33,7 @@ export interface AppOptions {
  * with no port; `edgarkit serve` hands `app.fetch` to @hono/node-server. Exceptions become responses in
  * error-responses.ts only.
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): OpenAPIHono<BlankEnv> {
   const log = options.log ?? stderrLog;
   const reader = new Reader(options.store, {
     searchCacheMs: options.searchCacheMs ?? 60_000,
@@ -39,11 +42,13 @@ export function createApp(options: AppOptions): Hono {
     renderThreads: options.renderThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
     ...(options.pool ? { pool: options.pool } : {}),
   });
-  const app = new Hono();
+  const app = new OpenAPIHono<BlankEnv>();
   app.use('*', securityHeaders());
   registerStaticAssets(app);
   registerComposeRoutes(app);
   app.route('/api', apiRoutes(reader));
+  registerOpenApiDocument(app);
+  registerApiDocs(app);
   app.route('/', pageRoutes(reader));
   app.notFound((c) => notFoundResponse(c));
   app.onError((error, c) => errorResponse(c, error, log));

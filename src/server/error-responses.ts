@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { html } from './html.js';
-import { HttpError } from './http-error.js';
 import { layout } from './layout.js';
 import { searchForm } from './search-page.js';
 
@@ -16,13 +15,11 @@ export type ErrorLog = (error: unknown, request: Request) => void;
 export function errorResponse(c: Context, error: unknown, log: ErrorLog): Response {
   let status: 400 | 404 | 500;
   let message: string;
-  if (error instanceof HttpError) {
-    status = error.status;
-    message = error.message;
-  } else if (error instanceof QuerySyntaxError) {
+  if (error instanceof QuerySyntaxError) {
     status = 400;
     message = error.message;
   } else if (error instanceof HTTPException && error.status < 500) {
+    // Ours (http-error.ts, request-params.ts) are 400 or 404; Hono's own (a body it cannot read) are client errors too.
     status = error.status === 404 ? 404 : 400;
     message = error.message || 'Bad request';
   } else {

@@ -1,3 +1,4 @@
+import { FORM_6K_COVER_FIELDS, form6KLabel } from '../model/form-6k-record.js';
 import { type Html, html } from './html.js';
 import { orNone } from './layout.js';
 import { documentPath } from './paths.js';
@@ -14,17 +15,10 @@ interface FieldLike {
   readonly span: { readonly document: number; readonly page: number; readonly start: number; readonly end: number } | null;
 }
 
+/** The 6-K's labels come from its one definition (model/form-6k-record.ts); the 20-F/40-F cover's are here. */
 const LABELS: Readonly<Record<string, string>> = {
-  reportMonth: 'Report month',
-  registrant: 'Registrant',
+  ...Object.fromEntries(FORM_6K_COVER_FIELDS.map((field) => [field, form6KLabel(field) ?? field])),
   registrantEnglishName: 'Registrant (English)',
-  address: 'Address',
-  commissionFileNumber: 'Commission file number',
-  annualReportForm: 'Files annual reports on',
-  furnishesUnderRule12g32b: 'Furnishes under Rule 12g3-2(b)',
-  rule12g32bFileNumber: 'Rule 12g3-2(b) file number',
-  paperUnderRule101b1: 'Paper under Rule 101(b)(1)',
-  paperUnderRule101b7: 'Paper under Rule 101(b)(7)',
   fiscalYearEnd: 'Fiscal year end',
   jurisdiction: 'Jurisdiction',
   sharesOutstanding: 'Shares outstanding',

@@ -1,18 +1,12 @@
-import { escapeHtml } from '../render/index.js';
+import { html as honoHtml, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
 /**
  * Markup that is already safe: made by the `html` template (which escapes everything put into it) or vouched for
  * with `trustedHtml` (our own constants, and `renderHtml`'s output, which escapes every string of the filing).
+ * Hono's `html` helper does the escaping; this file only narrows its types to what the pages use.
  */
-export class Html {
-  readonly value: string;
-  constructor(value: string) {
-    this.value = value;
-  }
-  toString(): string {
-    return this.value;
-  }
-}
+export type Html = HtmlEscapedString;
 
 export type HtmlValue = Html | string | number | null | undefined | false | readonly HtmlValue[];
 
@@ -24,19 +18,11 @@ export type HtmlValue = Html | string | number | null | undefined | false | read
  *   html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>`
  */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
-  let out = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) out += toMarkup(values[i]) + (strings[i + 1] ?? '');
-  return new Html(out);
+  // Synchronous: no value here is a promise, so Hono's helper returns the string itself.
+  return honoHtml(strings, ...(values as unknown[])) as Html;
 }
 
 /** Markup the caller guarantees is safe: our own constants and `renderHtml` output only, never filing text. */
 export function trustedHtml(markup: string): Html {
-  return new Html(markup);
-}
-
-function toMarkup(value: HtmlValue | undefined): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map((item: HtmlValue) => toMarkup(item)).join('');
-  return escapeHtml(String(value));
+  return raw(markup);
 }

@@ -1,17 +1,11 @@
-/** A problem with the request that the client can fix (400) or a thing that is not there (404). */
-export class HttpError extends Error {
-  readonly status: 400 | 404;
-  constructor(status: 400 | 404, message: string) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = status;
-  }
+import { HTTPException } from 'hono/http-exception';
+
+/** A problem with the request that the client can fix: a 400 whose message says what is wrong. */
+export function badRequest(message: string): HTTPException {
+  return new HTTPException(400, { message });
 }
 
-export function badRequest(message: string): HttpError {
-  return new HttpError(400, message);
-}
-
-export function notFound(message: string): HttpError {
-  return new HttpError(404, message);
+/** A thing that is not there: a 404 whose message names what was asked for. */
+export function notFound(message: string): HTTPException {
+  return new HTTPException(404, { message });
 }

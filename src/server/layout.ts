@@ -22,7 +22,7 @@ export function layout(options: PageOptions): string {
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header"><div class="bar">
 <a class="brand" href="/">edgar<span>kit</span></a>
-<nav aria-label="Site"><a href="/">Search</a><a href="/companies">Companies</a><a href="/compose">Compose</a><a href="/api/openapi.json">API</a></nav>
+<nav aria-label="Site"><a href="/">Search</a><a href="/companies">Companies</a><a href="/compose">Compose</a><a href="/api/docs">API</a></nav>
 </div></header>
 <main id="main">
 ${options.body}
@@ -30,7 +30,7 @@ ${options.body}
 <footer class="site-footer">edgarkit · SEC EDGAR filings, read-only · <a href="/api/stats">stats</a> · <a href="/api/openapi.json">OpenAPI</a></footer>
 </body>
 </html>
-`.value;
+`.toString();
 }
 
 /** A whole number with thousands separators. */

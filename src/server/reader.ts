@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
@@ -27,8 +28,8 @@ export interface ReaderOptions {
 export class Reader {
   readonly store: Store;
   readonly #options: ReaderOptions;
-  readonly #searches = new Map<string, { value: Promise<SearchPage>; at: number }>();
-  readonly #activity = new Map<string, { value: Promise<CompanyActivity>; at: number }>();
+  readonly #searches: LRUCache<string, Promise<SearchPage>> | null;
+  readonly #activity: LRUCache<string, Promise<CompanyActivity>>;
   readonly #pool: WorkerPool;
   #stats: { value: Promise<StoreStats>; at: number } | null = null;
   #statsValue: StoreStats | null = null;
@@ -36,11 +37,14 @@ export class Reader {
   constructor(store: Store, options: ReaderOptions) {
     this.store = store;
     this.#options = options;
+    this.#searches =
+      options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
+    this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
     this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
-    if (this.#options.searchCacheMs <= 0) return this.store.search(request);
+    if (this.#searches === null) return this.store.search(request);
     const key = JSON.stringify([
       request.text,
       request.form,
@@ -52,12 +56,12 @@ export class Reader {
       request.limit,
       request.offset,
     ]);
-    return remember(this.#searches, key, this.#options.searchCacheMs, this.#options.searchCacheEntries, () => this.store.search(request));
+    return remember(this.#searches, key, () => this.store.search(request));
   }
 
   /** A company's filings counted per year and form; kept as long as the statistics. */
   companyActivity(cik: string): Promise<CompanyActivity> {
-    return remember(this.#activity, cik, this.#options.statsCacheMs, 500, () => readCompanyActivity(this.store, cik));
+    return remember(this.#activity, cik, () => readCompanyActivity(this.store, cik));
   }
 
   stats(): Promise<StoreStats> {
@@ -99,30 +103,17 @@ export class Reader {
 }
 
 /**
- * The value kept under `key` if it is younger than `ttlMs`, else a fresh one from `load`; the least recently used
- * go first beyond `capacity` (a Map iterates in insertion order, and a hit is moved to the end). A load that fails
- * is not kept.
+ * The value kept under `key` (lru-cache drops it once older than the cache's ttl, and the least recently used
+ * beyond its size), else a fresh one from `load`. The promise is kept, so concurrent asks share one load; a load
+ * that fails is not kept.
  */
-function remember<T>(
-  cache: Map<string, { value: Promise<T>; at: number }>,
-  key: string,
-  ttlMs: number,
-  capacity: number,
-  load: () => Promise<T>,
-): Promise<T> {
-  const now = Date.now();
+function remember<T extends {}>(cache: LRUCache<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   const cached = cache.get(key);
-  cache.delete(key);
-  if (cached && now - cached.at <= ttlMs) {
-    cache.set(key, cached);
-    return cached.value;
-  }
+  if (cached) return cached;
   const value = load();
-  const entry = { value, at: now };
-  cache.set(key, entry);
+  cache.set(key, value);
   value.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
+    if (cache.get(key) === value) cache.delete(key);
   });
-  while (cache.size > capacity) cache.delete(cache.keys().next().value as string);
   return value;
 }

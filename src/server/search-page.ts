@@ -1,10 +1,10 @@
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import type { SearchFacetCount, SearchFacets, SearchHit, SearchPage, Store, StoreStats } from '../store/store.js';
-import { type SearchParams, searchParams } from './api-routes.js';
 import { type Html, html, trustedHtml } from './html.js';
 import { byteSize, count, layout } from './layout.js';
 import { companyPath, documentPath, filingPath, queryString, searchPath } from './paths.js';
 import type { Reader } from './reader.js';
+import { type SearchParams, searchParams } from './request-params.js';
 import { snippetHtml } from './snippets.js';
 import { documentKey } from './store-lookups.js';
 

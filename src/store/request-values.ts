@@ -14,6 +14,17 @@ export class RequestValueError extends Error {
   }
 }
 
+/**
+ * The patterns the checks below test, exported so that the API's OpenAPI document states the very patterns that
+ * are checked (the checks stay the only judges: a pattern is documentation).
+ */
+export const VALUE_PATTERNS = {
+  form: /^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,19}$/,
+  document: /^(?:\d{1,6}|[A-Za-z0-9][A-Za-z0-9.-]{0,29})$/,
+  sha256: /^[0-9a-fA-F]{64}$/,
+  localFilingId: /^local-[0-9a-f]{20}$/,
+} as const;
+
 /** User text quoted back in a message, kept short. */
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -61,7 +72,7 @@ export function checkCik(name: string, text: string): string {
 /** A form type: `6-K`, `20-F/A`, `SC 13G`. */
 export function checkForm(name: string, text: string): string {
   const trimmed = text.trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,19}$/.test(trimmed))
+  if (!VALUE_PATTERNS.form.test(trimmed))
     throw new RequestValueError(`${name} must be a form type such as 6-K or 20-F, not "${clip(text)}"`);
   return trimmed;
 }
@@ -77,18 +88,18 @@ export function checkText(name: string, text: string, maxLength: number): string
 export function checkFilingId(text: string): string {
   const accession = parseAccessionNumber(text);
   if (accession) return accession;
-  if (/^local-[0-9a-f]{20}$/.test(text)) return text;
+  if (VALUE_PATTERNS.localFilingId.test(text)) return text;
   throw new RequestValueError(`"${clip(text)}" is not an accession number: expected 0000912282-09-000008 (or 18 digits)`);
 }
 
 /** A document of a filing: its sequence number, or its type (`EX-99.1`). */
 export function checkDocument(text: string): string {
-  if (/^\d{1,6}$/.test(text) || /^[A-Za-z0-9][A-Za-z0-9.-]{0,29}$/.test(text)) return text;
+  if (VALUE_PATTERNS.document.test(text)) return text;
   throw new RequestValueError(`"${clip(text)}" is not a document: expected its sequence number (1, 2, …) or its type (EX-99.1)`);
 }
 
 export function checkSha256(text: string): string {
-  if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new RequestValueError(`"${clip(text)}" is not a SHA-256: expected 64 hexadecimal digits`);
+  if (!VALUE_PATTERNS.sha256.test(text)) throw new RequestValueError(`"${clip(text)}" is not a SHA-256: expected 64 hexadecimal digits`);
   return text.toLowerCase();
 }
 

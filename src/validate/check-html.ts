@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { asciiAdvice, characterAt, describeCharacter } from './check-characters.js';
 import type { FindingCollector, FindingPlace } from './finding.js';
 
@@ -59,7 +60,6 @@ const ABSOLUTE_URL = /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const SEC_GOV = /^\s*https?:\/\/(?:[a-z0-9-]+\.)*sec\.gov(?:[:/?#]|$)/i;
 
 const latin1 = new TextDecoder('latin1');
-const TAG_NAME = /[A-Za-z][A-Za-z0-9:._-]*/y;
 
 export interface HtmlCheckContext {
   /** File names of the submission's documents (lower case), to check images against; null for a bare document. */
@@ -95,76 +95,42 @@ export function checkHtmlDocument(
     i += length - 1;
   }
 
+  // htmlparser2's events: start tags with their attributes (references decoded, names lower-cased) and the text
+  // of <style>; its indices are offsets into the text, which is the body byte for byte (latin1).
   const text = latin1.decode(body);
-  let cursor = 0;
-  for (;;) {
-    const lt = text.indexOf('<', cursor);
-    if (lt === -1) break;
-    if (text.startsWith('<!--', lt)) {
-      const end = text.indexOf('-->', lt + 4);
-      cursor = end === -1 ? text.length : end + 3;
-      continue;
-    }
-    const next = text.charCodeAt(lt + 1);
-    if (next === 0x21 /* ! */ || next === 0x3f /* ? */ || next === 0x2f /* / */) {
-      const end = text.indexOf('>', lt + 1);
-      cursor = end === -1 ? text.length : end + 1;
-      continue;
-    }
-    TAG_NAME.lastIndex = lt + 1;
-    const nameMatch = TAG_NAME.exec(text);
-    if (!nameMatch) {
-      cursor = lt + 1;
-      continue;
-    }
-    const name = nameMatch[0].toLowerCase();
-    const tag = readAttributes(text, lt + 1 + nameMatch[0].length);
-    cursor = tag.end;
-    checkTag(name, tag.attributes, lt, at, findings, context);
-    if (name === 'script' || name === 'style') {
-      const closing = name === 'script' ? /<\/script/gi : /<\/style/gi;
-      closing.lastIndex = cursor;
-      const close = closing.exec(text)?.index ?? -1;
-      const content = text.slice(cursor, close === -1 ? text.length : close);
-      if (name === 'style') checkCss(content, cursor, at, findings);
-      cursor = close === -1 ? text.length : close;
-    }
-  }
+  let attributes: Attribute[] = [];
+  let style: { start: number; css: string } | null = null;
+  const parser: Parser = new Parser(
+    {
+      onopentagname() {
+        attributes = [];
+      },
+      onattribute(name, value) {
+        attributes.push({ name, value, offset: parser.startIndex });
+      },
+      onopentag(name) {
+        checkTag(name, attributes, parser.startIndex, at, findings, context);
+        if (name === 'style') style = { start: parser.endIndex + 1, css: '' };
+      },
+      ontext(data) {
+        if (style) style.css += data;
+      },
+      onclosetag(name) {
+        if (name === 'style' && style) {
+          checkCss(style.css, style.start, at, findings);
+          style = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(text);
 }
 
 interface Attribute {
   readonly name: string;
   readonly value: string;
   readonly offset: number;
-}
-
-/** The attributes of a start tag from `from` (just after its name) to its `>`. */
-function readAttributes(text: string, from: number): { attributes: Attribute[]; end: number } {
-  const attributes: Attribute[] = [];
-  const pattern = /\s*([^\s=>/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?|\s*\/|\s*>/y;
-  pattern.lastIndex = from;
-  for (;;) {
-    const start = pattern.lastIndex;
-    const match = pattern.exec(text);
-    if (!match || match[0] === '') return { attributes, end: Math.max(start + 1, text.indexOf('>', start) + 1 || text.length) };
-    if (match[0].trimStart() === '>') return { attributes, end: pattern.lastIndex };
-    if (match[1] === undefined) continue;
-    const raw = match[2] ?? '';
-    const value = /^["']/.test(raw) ? raw.slice(1, -1) : raw;
-    attributes.push({
-      name: match[1].toLowerCase(),
-      value: value.includes('&') ? decodeEntities(value) : value,
-      offset: start + (match[0].length - match[0].trimStart().length),
-    });
-  }
-}
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16) % 0x110000))
-    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal) % 0x110000))
-    .replace(/&colon;/gi, ':')
-    .replace(/&amp;/gi, '&');
 }
 
 function checkTag(

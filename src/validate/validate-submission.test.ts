@@ -71,6 +71,16 @@ describe('validate: documents on their own and repeated problems', () => {
     expect(report.findings.map((finding) => finding.code)).toEqual(['html/active-content']);
   });
 
+  it('reads attribute values as a browser does: every character reference decoded, so a hidden javascript: URL is caught', () => {
+    const codes = (html: string) =>
+      validateSubmission(new TextEncoder().encode(`<html><body>${html}</body></html>`)).findings.map((finding) => finding.code);
+    expect(codes('<a href="java&#x73;cript&colon;alert(1)">A</a>')).toEqual(['html/script']);
+    expect(codes('<a href="javascript&Tab;:alert(1)">A</a>')).toEqual(['html/script']);
+    expect(codes("<a HREF='&#106;avascript:alert(1)'>A</a>")).toEqual(['html/script']);
+    expect(codes('<p STYLE="background: url(&quot;http://example.com/x.png&quot;)">A</p>')).toEqual(['html/external-reference']);
+    expect(codes('<a href="#top">A</a><!-- <script>x()</script> -->')).toEqual([]);
+  });
+
   it('lists a rule at most ten times per document and counts the rest', () => {
     const text = `${'caf\u00e9\n'.repeat(25)}`;
     const report = validateSubmission(new TextEncoder().encode(text));

@@ -218,4 +218,25 @@ describe('the web UI in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('shows the API reference at /api/docs from local files, under the strict policy, and runs a request from it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, baseUrl);
+    await page.goto(`${baseUrl}api/docs`);
+    await page.locator('.opblock-tag').first().waitFor();
+    const operations = await page.locator('.opblock-summary-path').allInnerTexts();
+    expect(operations.map((text) => text.replace(/\u200b/g, ''))).toContain('/api/search');
+    await page.locator('#operations-search-search .opblock-summary').click();
+    await page.locator('#operations-search-search input[placeholder="q"]').fill('"convertible bonds"');
+    await page.locator('#operations-search-search .execute').click();
+    const status = page.locator('#operations-search-search .live-responses-table tbody .response-col_status').first();
+    await status.waitFor();
+    expect(await status.innerText()).toContain('200');
+    expect(
+      await page.locator('#operations-search-search .live-responses-table tbody .response-col_description').first().innerText(),
+    ).toContain('convertible');
+    await page.screenshot({ path: join(ARTIFACTS, 'api-docs.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

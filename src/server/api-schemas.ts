@@ -1,0 +1,212 @@
+import { z } from '@hono/zod-openapi';
+
+/**
+ * The shapes of the JSON API's answers, as zod schemas: the routes declare them, @hono/zod-openapi writes them into
+ * the OpenAPI document as components, and the API tests parse real answers with them, so the description cannot
+ * drift from what is served.
+ */
+
+const nullableString = z.string().nullable();
+const date = z.string().openapi({ format: 'date' }).nullable();
+const pageLink = z
+  .string()
+  .nullable()
+  .openapi({ description: 'The URL of the next page, or null when this page is the last (it came back short).' });
+
+export const ErrorSchema = z.object({ error: z.string().openapi({ description: 'What is wrong, in a sentence.' }) }).openapi('Error');
+
+const facetCounts = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const SearchDocumentHitSchema = z
+  .object({
+    sequence: z.number().int().nullable(),
+    position: z.number().int().openapi({ description: "The document's place in its submission, from 0." }),
+    type: nullableString,
+    description: nullableString,
+    snippet: z
+      .string()
+      .openapi({ description: 'The passage around the match as plain text, without markers (empty for a filters-only search).' }),
+    highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })).openapi({
+      description: 'Matched words: `[start, end)` ranges of UTF-16 code units into `snippet` (JavaScript string indices).',
+    }),
+    snippetHtml: z.string().openapi({ description: 'The passage as safe HTML: text escaped, matched words in `<mark>`.' }),
+    score: z.number().openapi({ description: 'Relevance (BM25); higher is better; 0 where not ranked.' }),
+    links: z.object({ self: z.string(), page: z.string() }),
+  })
+  .openapi('SearchDocumentHit');
+
+export const SearchHitSchema = z
+  .object({
+    filingId: z.string(),
+    accessionNumber: nullableString,
+    formType: nullableString,
+    filedAt: date,
+    companyName: nullableString,
+    cik: nullableString,
+    score: z.number().openapi({ description: "The best document's score; higher is better; 0 where not ranked." }),
+    documents: z.array(SearchDocumentHitSchema).openapi({ description: 'The matching documents of the filing, best first.' }),
+    moreDocuments: z.number().int().openapi({ description: 'Matching documents of this filing beyond those listed.' }),
+    links: z.object({ filing: z.string(), page: z.string() }),
+  })
+  .openapi('SearchHit');
+
+export const SearchPageSchema = z
+  .object({
+    query: z
+      .object({
+        q: z.string(),
+        form: nullableString,
+        cik: nullableString,
+        company: nullableString,
+        from: date,
+        to: date,
+        sort: z.enum(['relevance', 'newest', 'oldest']),
+      })
+      .openapi({ description: 'The query and filters as read.' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    total: z.number().int().openapi({ description: 'Filings that match; when `totalExact` is false, more than this many match.' }),
+    totalExact: z.boolean(),
+    rankCapped: z
+      .boolean()
+      .openapi({ description: 'True when more documents matched than are ranked: relevance is among the newest of them.' }),
+    caps: z.object({ rankedDocuments: z.number().int(), countedDocuments: z.number().int() }),
+    facets: z
+      .object({ forms: facetCounts, years: facetCounts, companies: facetCounts })
+      .openapi({ description: 'Filings of the result by form type, year filed and company (CIK): the ten largest of each.' }),
+    hits: z.array(SearchHitSchema).openapi({ description: 'One hit per filing.' }),
+    next: pageLink,
+    links: z.object({ csv: z.string().openapi({ description: 'The whole result as CSV.' }) }),
+  })
+  .openapi('SearchPage');
+
+const AddressSchema = z
+  .object({
+    street1: nullableString,
+    street2: nullableString,
+    city: nullableString,
+    state: nullableString,
+    zip: nullableString,
+    phone: nullableString,
+  })
+  .partial()
+  .openapi('Address');
+
+export const CompanySchema = z
+  .object({
+    cik: z.string(),
+    name: nullableString,
+    sic: nullableString,
+    sicDescription: nullableString,
+    stateOfIncorporation: nullableString,
+    fiscalYearEnd: nullableString,
+    businessAddress: AddressSchema.nullable(),
+    mailAddress: AddressSchema.nullable(),
+    formerNames: z.array(z.object({ name: z.string(), dateChanged: date })),
+    filingCount: z.number().int(),
+    links: z.record(z.string(), z.string()),
+  })
+  .openapi('Company');
+
+export const CompanyPageSchema = z.object({
+  limit: z.number().int(),
+  offset: z.number().int(),
+  companies: z.array(CompanySchema),
+  next: pageLink,
+});
+
+const filingSummaryShape = {
+  filingId: z.string(),
+  accessionNumber: nullableString,
+  formType: nullableString,
+  filedAt: date,
+  periodOfReport: date,
+  companyName: nullableString,
+  cik: nullableString,
+  documentCount: z.number().int(),
+};
+
+export const FilingSummarySchema = z
+  .object({ ...filingSummaryShape, links: z.object({ self: z.string(), page: z.string() }) })
+  .openapi('FilingSummary');
+
+export const CompanyFilingsSchema = z.object({
+  cik: z.string(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  filings: z.array(FilingSummarySchema),
+  next: pageLink,
+});
+
+export const DocumentSchema = z
+  .object({
+    position: z.number().int(),
+    sequence: z.number().int().nullable(),
+    type: nullableString,
+    filename: nullableString,
+    description: nullableString,
+    byteLength: z.number().int(),
+    bodyStart: z.number().int().openapi({ description: 'Byte offset of the body in the original submission.' }),
+    bodyEnd: z.number().int(),
+    encoding: z.enum(['text', 'uuencode']),
+    wrapper: nullableString,
+    sourceFormat: z.string().openapi({ description: '`text`, `html`, `xml` or `binary`.' }),
+    attachmentSha256: nullableString,
+    attachmentName: nullableString,
+    links: z.object({ rendered: nullableString, attachment: nullableString }),
+  })
+  .openapi('Document');
+
+export const FilingSchema = z
+  .object({
+    ...filingSummaryShape,
+    acceptanceDateTime: nullableString,
+    dateOfChange: nullableString,
+    format: z.string().openapi({ description: 'complete-submission, dissemination, bare-document, …' }),
+    items: z.array(z.string()),
+    groupMembers: z.array(z.string()),
+    parties: z.array(z.unknown()).openapi({
+      description: 'Every party block: role, company (name, cik, sic, …), filingValues, businessAddress, mailAddress, formerCompanies.',
+    }),
+    header: z.unknown().openapi({ description: 'The full header tree as written.' }),
+    formRecord: z.unknown().openapi({
+      description:
+        'The extracted form record (`form`: `6-K`, `6-K/A`, `20-F`, `40-F`, …, or `other`), or null. Every field is `{ value, span }` where `span` is ' +
+        '`{ document, page, start, end }`: the document sequence and character offsets into its text, the same offsets as the ' +
+        '`data-start`/`data-end` attributes of the rendered HTML. A 6-K has reportMonth, registrant, address, commissionFileNumber, ' +
+        'annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, exhibits, signatures, diagnostics.',
+    }),
+    diagnostics: z.unknown(),
+    byteLength: z.number().int(),
+    contentHash: z.string().openapi({ description: 'SHA-256 of the original bytes.' }),
+    documents: z.array(DocumentSchema),
+    exhibits: z.array(z.object({ number: z.string(), description: nullableString, documentSequence: z.number().int().nullable() })),
+    links: z.object({ original: z.string(), page: z.string() }),
+  })
+  .openapi('Filing');
+
+export const StatsSchema = z
+  .object({
+    filings: z.number().int(),
+    documents: z.number().int(),
+    companies: z.number().int(),
+    blobs: z.number().int(),
+    blobBytes: z.number().int(),
+    originalBytes: z.number().int(),
+    formTypes: z.array(z.object({ formType: z.string(), count: z.number().int() })),
+    firstFiledAt: date,
+    lastFiledAt: date,
+  })
+  .openapi('Stats');
+
+export const ERROR_RESPONSES = {
+  400: {
+    description: 'A parameter is malformed, out of range, or the search query cannot be read',
+    content: { 'application/json': { schema: ErrorSchema } },
+  },
+  404: { description: 'Not in the database', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
