@@ -1,12 +1,12 @@
 import { type Command, Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { checkDateRange } from '../store/request-values.js';
-import { COUNT_CAP, RANK_CAP, SearchRequestError } from '../store/search.js';
+import { COUNT_CAP, RANK_CAP, SearchRequestError, searchCaveats } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
-import { formatSearchPage, searchCaveats } from './search-output.js';
+import { formatSearchPage } from './search-output.js';
 
 export interface SearchCommandOptions {
   readonly db?: string;

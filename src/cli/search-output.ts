@@ -1,4 +1,4 @@
-import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import { searchCaveats } from '../store/search.js';
 import { type SearchPage, SNIPPET_MARK } from '../store/store.js';
 
 /** How many filings a page counts, in words: exact, or "more than N" where counting stopped. */
@@ -6,18 +6,6 @@ export function describeTotal(page: SearchPage): string {
   const count = page.total.toLocaleString('en-US');
   const filings = page.total === 1 && page.totalExact ? 'filing' : 'filings';
   return page.totalExact ? `${count} ${filings}` : `more than ${count} ${filings}`;
-}
-
-/** What limited a result, said once, or nothing. */
-export function searchCaveats(page: SearchPage): string[] {
-  const caveats: string[] = [];
-  if (!page.totalExact) {
-    caveats.push(
-      `Counted, sorted and faceted among the ${COUNT_CAP.toLocaleString('en-US')} most recently stored matching documents; narrow the query or add filters to see all.`,
-    );
-  }
-  if (page.rankCapped) caveats.push(`Ranked among the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching documents.`);
-  return caveats;
 }
 
 /** A search page for a person: one block per filing, its matching documents under it with their snippets. */

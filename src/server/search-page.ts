@@ -1,4 +1,4 @@
-import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import { searchCaveats } from '../store/search.js';
 import type { SearchFacetCount, SearchFacets, SearchHit, SearchPage, Store, StoreStats } from '../store/store.js';
 import { type Html, html, trustedHtml } from './html.js';
 import { byteSize, count, layout } from './layout.js';
@@ -46,12 +46,7 @@ export async function searchPage(reader: Reader, query: Query): Promise<string> 
     page.hits.length === 0
       ? html`<p class="empty">No ${request.offset > 0 ? 'more ' : ''}matches${request.text ? html` for <strong>${request.text}</strong>` : ''}. Try fewer words, a prefix such as <code>redempt*</code>, or fewer filters.</p>`
       : html`<p class="hint"><strong>${total}</strong> · showing ${count(first)}–${count(last)}, ${SORT_LABELS[page.sort]} ${exports}</p>`;
-  const caveats = [
-    page.totalExact
-      ? null
-      : `Counted, sorted and faceted among the ${count(COUNT_CAP)} most recently stored matching documents: add words or filters to narrow the result.`,
-    page.rankCapped ? `Ranked among the ${count(RANK_CAP)} most recently stored matching documents.` : null,
-  ].filter((caveat): caveat is string => caveat !== null);
+  const caveats = searchCaveats(page);
   const title = request.text ? `${request.text} – search` : 'Search';
   return layout({
     title,

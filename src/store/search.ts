@@ -274,3 +274,15 @@ export function tidyMarks(snippet: string): string {
   }
   return out + merged.slice(from);
 }
+
+/** What bounded a result, in a sentence each (nothing when the page is exact): said by every shell that shows one. */
+export function searchCaveats(page: SearchPage): string[] {
+  const caveats: string[] = [];
+  if (!page.totalExact) {
+    caveats.push(
+      `Counted, sorted and faceted among the ${COUNT_CAP.toLocaleString('en-US')} most recently stored matching documents; narrow the query or add filters to see all.`,
+    );
+  }
+  if (page.rankCapped) caveats.push(`Ranked among the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching documents.`);
+  return caveats;
+}
