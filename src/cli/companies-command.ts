@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { csvLine } from '../render/csv.js';
+import { exportCompaniesCsv } from '../pipeline/export-lists.js';
 import { type CompanyView, MAX_PAGE } from '../store/store.js';
 import { dbOption, limitOption, offsetOption, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -33,16 +33,8 @@ export async function runCompaniesCommand(name: string | undefined, options: Com
   const store = await openForReading(options.db, io);
   try {
     if (options.csv) {
-      io.stdout.write(csvLine(['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names']));
-      // Every page: an export is never cut silently.
-      for (let offset = 0; ; offset += MAX_PAGE) {
-        const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: MAX_PAGE, offset });
-        for (const company of companies) {
-          const former = company.formerNames.map((entry) => entry.name).join(' | ');
-          io.stdout.write(csvLine([company.cik, company.name, company.filingCount, company.sic, company.stateOfIncorporation, former]));
-        }
-        if (companies.length < MAX_PAGE) return EXIT.ok;
-      }
+      for await (const chunk of exportCompaniesCsv(store, name ? { name } : {})) io.stdout.write(chunk);
+      return EXIT.ok;
     }
     const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(companies, null, 2)}\n` : describeCompanies(companies, options));

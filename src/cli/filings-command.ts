@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { csvLine } from '../render/csv.js';
+import { exportFilingsCsv } from '../pipeline/export-lists.js';
 import { checkDateRange } from '../store/request-values.js';
 import { type FilingSummaryView, MAX_PAGE } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
@@ -48,25 +48,8 @@ export async function runFilingsCommand(options: FilingsCommandOptions, io: CliI
       ...(options.to ? { to: options.to } : {}),
     };
     if (options.csv) {
-      io.stdout.write(csvLine(['accession_number', 'form_type', 'filed_at', 'period_of_report', 'company', 'cik', 'documents']));
-      // Every page: an export is never cut silently.
-      for (let offset = 0; ; offset += MAX_PAGE) {
-        const filings = await store.listFilings({ ...filter, limit: MAX_PAGE, offset });
-        for (const filing of filings) {
-          io.stdout.write(
-            csvLine([
-              filing.accessionNumber ?? filing.filingId,
-              filing.formType,
-              filing.filedAt,
-              filing.periodOfReport,
-              filing.companyName,
-              filing.cik,
-              filing.documentCount,
-            ]),
-          );
-        }
-        if (filings.length < MAX_PAGE) return EXIT.ok;
-      }
+      for await (const chunk of exportFilingsCsv(store, filter)) io.stdout.write(chunk);
+      return EXIT.ok;
     }
     const filings = await store.listFilings({ ...filter, limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(filings, null, 2)}\n` : describeFilings(filings, options));

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
+import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
@@ -57,7 +58,8 @@ const searchRoute = createRoute({
   tags: ['search'],
   summary: 'Full-text search over document text, ranked, with highlighted snippets',
   description:
-    'One hit per matching document, best first. The query language: `hanaro telecom` (all words), `"convertible bonds"` (phrase), ' +
+    'One hit per matching filing, best first, with its matching documents (a filing matches when the query holds over one of its documents), ' +
+    'the total (`totalExact` false: more than `total` match) and facets by form, year and company. The query language: `hanaro telecom` (all words), `"convertible bonds"` (phrase), ' +
     '`redempt*` (prefix), `bonds OR notes`, `bonds NOT notes` or `-notes`, `(bonds OR notes) kosdaq`, and filters written in the query: ' +
     '`form:6-K cik:1123 company:hanaro from:2002-01-01 to:2002-12-31`. A query of filters only lists filings, newest first.\n\n' +
     'Snippets come two ways: `snippet` is plain text with the matched words given as `highlights`, ranges of UTF-16 code units ' +
@@ -83,9 +85,21 @@ const companiesRoute = createRoute({
   tags: ['companies'],
   summary: 'Companies, by name',
   request: {
-    query: z.object({ name: textQuery('name', 200, 'A part of the company name (case-insensitive).'), ...pagingQuery(50) }),
+    query: z.object({
+      name: textQuery('name', 200, 'A part of the company name, current or former (case-insensitive).'),
+      ...pagingQuery(50),
+      format: choiceQuery('format', ['json', 'csv'], '`csv`: every matching company (no paging) as a CSV file.').openapi({
+        default: 'json',
+      }),
+    }),
   },
-  responses: { 200: jsonResponse(CompanyPageSchema, 'A page of companies'), 400: ERROR_RESPONSES[400] },
+  responses: {
+    200: {
+      description: 'A page of companies, or all of them as CSV',
+      content: { 'application/json': { schema: CompanyPageSchema }, 'text/csv': { schema: z.string() } },
+    },
+    400: ERROR_RESPONSES[400],
+  },
 });
 
 const companyRoute = createRoute({
@@ -112,10 +126,19 @@ const companyFilingsRoute = createRoute({
         from: dateQuery('from', 'Filed on or after this date.'),
         to: dateQuery('to', 'Filed on or before this date.'),
         ...pagingQuery(50),
+        format: choiceQuery('format', ['json', 'csv'], '`csv`: every matching filing (no paging) as a CSV file.').openapi({
+          default: 'json',
+        }),
       })
       .superRefine((query, context) => dateRange(query.from, query.to, context)),
   },
-  responses: { 200: jsonResponse(CompanyFilingsSchema, 'A page of filings'), ...ERROR_RESPONSES },
+  responses: {
+    200: {
+      description: 'A page of filings, or all of them as CSV',
+      content: { 'application/json': { schema: CompanyFilingsSchema }, 'text/csv': { schema: z.string() } },
+    },
+    ...ERROR_RESPONSES,
+  },
 });
 
 const filingRoute = createRoute({
@@ -232,8 +255,7 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     const query = c.req.query();
     if (format === 'csv') {
       const { limit: _limit, offset: _offset, ...whole } = request;
-      let csv = '';
-      for await (const chunk of exportSearchCsv(reader, whole)) csv += chunk;
+      const csv = await collectCsv(exportSearchCsv(reader, whole));
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="search.csv"' });
     }
     const page = await reader.search(request);
@@ -262,7 +284,11 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
 
   api.openapi(companiesRoute, async (c) => {
     const query = c.req.query();
-    const { name, ...paging } = c.req.valid('query');
+    const { name, format, ...paging } = c.req.valid('query');
+    if (format === 'csv') {
+      const csv = await collectCsv(exportCompaniesCsv(store, name !== undefined ? { name } : {}));
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="companies.csv"' });
+    }
     const companies = await store.listCompanies({ ...(name !== undefined ? { name } : {}), ...paging });
     return ok(c, CompanyPageSchema, {
       limit: paging.limit,
@@ -286,8 +312,17 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
   api.openapi(companyFilingsRoute, async (c) => {
     const { cik } = c.req.valid('param');
     const query = c.req.query();
-    const { form, from, to, ...paging } = c.req.valid('query');
+    const { form, from, to, format, ...paging } = c.req.valid('query');
     await requireCompany(store, cik);
+    if (format === 'csv') {
+      const csv = await collectCsv(
+        exportFilingsCsv(store, { cik, ...(form ? { form } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+      );
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="filings-${cik}.csv"`,
+      });
+    }
     const filings = await store.listFilings({
       cik,
       ...(form ? { form } : {}),

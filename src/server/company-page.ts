@@ -51,6 +51,7 @@ ${filingsChart(activity.perYear)}
 ${activity.truncated ? html`<p class="hint">The chart counts the newest ${count(ACTIVITY_LIMIT)} filings.</p>` : ''}
 </section>
 <section aria-labelledby="filings"><h2 id="filings">Filings${form ? html` of form ${form}` : ''}</h2>
+<p class="hint exports">Every filing listed here: <a href="/api/companies/${company.cik}/filings${queryString({ form, format: 'csv' })}" download>CSV</a> <a href="/api/companies/${company.cik}/filings${queryString({ form })}">JSON</a></p>
 <nav class="actions" aria-label="Form filter"><span>Form:</span>${form ? html`<a href="${companyPath(company.cik)}">all</a>` : html`<strong>all</strong>`}${activity.forms.map(
       ([type, total]) =>
         type === form
@@ -74,6 +75,7 @@ export async function companiesPage(store: Store, query: Query, name: string | u
     body: html`<h1>Companies</h1>
 <form class="search-form" method="get" action="/companies" role="search"><div class="search-main">
 <input type="search" name="name" value="${name ?? ''}" placeholder="Company name contains…" aria-label="Company name" maxlength="200"><button type="submit">Find</button></div></form>
+<p class="hint exports">Every company listed here: <a href="/api/companies${queryString({ name, format: 'csv' })}" download>CSV</a> <a href="/api/companies${queryString({ name })}">JSON</a></p>
 ${
   companies.length === 0
     ? html`<p class="empty">No companies${name ? html` whose name contains <strong>${name}</strong>` : ''}.</p>`

@@ -82,6 +82,20 @@ describe('search page', () => {
     expect(await page('/?q=acergy&sort=oldest')).toContain('oldest first');
   });
 
+  it('offers the company and companies pages as CSV and JSON, every row', async () => {
+    const company = await page('/companies/898685');
+    expect(company).toContain('href="/api/companies/0000898685/filings?format=csv"');
+    const csv = await (await app.request('/api/companies/0000898685/filings?format=csv')).text();
+    const rows = csv.trimEnd().split('\n');
+    expect(rows[0]).toBe('accession_number,form_type,filed_at,period_of_report,company,cik,documents');
+    expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(['0000950127-09-000020']);
+    const companies = await page('/companies?name=stolt');
+    expect(companies).toContain('href="/api/companies?name=stolt&amp;format=csv"');
+    const listed = await (await app.request('/api/companies?name=stolt&format=csv')).text();
+    expect(listed).toContain('0000898685,ACERGY S.A.,1,');
+    expect(listed).toContain('STOLT OFFSHORE S A | STOLT COMEX SEAWAY S A');
+  });
+
   it('filters and pages', async () => {
     const first = await page('/?form=6-K&limit=2');
     expect(first.match(/class="result"/g)).toHaveLength(2);
