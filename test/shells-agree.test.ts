@@ -107,13 +107,13 @@ describe('limits are never met silently', () => {
   it('a full page says where the next one starts; a page with room left says nothing more', async () => {
     const full = await cli(['companies', '--limit', '1']);
     expect(full.code).toBe(0);
-    expect(full.out).toMatch(/\nMore may follow: --offset 1\n$/);
+    expect(full.out).toMatch(/\(rows 1-1; more with --offset 1\)\n$/);
     const next = await cli(['companies', '--limit', '1', '--offset', '1']);
-    expect(next.out).toMatch(/\nMore may follow: --offset 2\n$/);
+    expect(next.out).toMatch(/\(rows 2-2; more with --offset 2\)\n$/);
     expect(next.out.split('\n')[0]).not.toBe(full.out.split('\n')[0]);
     const all = await cli(['companies', '--limit', '200']);
-    expect(all.out).not.toContain('More may follow');
+    expect(all.out).not.toContain('more with --offset');
     const search = await cli(['search', 'the', '--limit', '1']);
-    expect(search.out).toContain('\nNext page: --offset 1\n');
+    expect(search.out).toMatch(/\(results 1-1; more with --offset 1\)\n$/);
   });
 });

@@ -236,11 +236,12 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
       copyFileSync(corpusPath('index/badform.idx'), join(folder, 'badform.idx'));
       copyFileSync(corpusPath('fpi/0001104659-26-064092-index.html'), join(folder, 'index.html'));
       writeFileSync(join(folder, 'image.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077', 'hex'));
-      let seed = 7;
-      writeFileSync(
-        join(folder, 'random.bin'),
-        Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff)),
-      );
+      const random = Buffer.alloc(4096);
+      for (let index = 0, state = 7; index < random.length; index++) {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        random[index] = state & 0xff;
+      }
+      writeFileSync(join(folder, 'random.bin'), random);
       writeFileSync(join(folder, 'empty.txt'), '');
       const before = await store.stats();
       const skipped: string[] = [];

@@ -32,20 +32,19 @@ export async function runCompaniesCommand(name: string | undefined, options: Com
   if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   const store = await openForReading(options.db, io);
   try {
-    const filter = name ? { name } : {};
     if (options.csv) {
       io.stdout.write(csvLine(['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names']));
+      // Every page: an export is never cut silently.
       for (let offset = 0; ; offset += MAX_PAGE) {
-        const companies = await store.listCompanies({ ...filter, limit: MAX_PAGE, offset });
+        const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: MAX_PAGE, offset });
         for (const company of companies) {
           const former = company.formerNames.map((entry) => entry.name).join(' | ');
           io.stdout.write(csvLine([company.cik, company.name, company.filingCount, company.sic, company.stateOfIncorporation, former]));
         }
-        if (companies.length < MAX_PAGE) break;
+        if (companies.length < MAX_PAGE) return EXIT.ok;
       }
-      return EXIT.ok;
     }
-    const companies = await store.listCompanies({ ...filter, limit: options.limit, offset: options.offset });
+    const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(companies, null, 2)}\n` : describeCompanies(companies, options));
     return EXIT.ok;
   } finally {
@@ -59,6 +58,7 @@ function describeCompanies(companies: readonly CompanyView[], page: { readonly l
     const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
     return `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
   });
-  if (companies.length === page.limit) lines.push(`More may follow: --offset ${page.offset + page.limit}`);
+  if (companies.length === page.limit)
+    lines.push(`(rows ${page.offset + 1}-${page.offset + companies.length}; more with --offset ${page.offset + page.limit})`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,16 +1,27 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../test/capture-io.js';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { makeTempDir } from '../../test/store-conformance.js';
-import { captureIo } from '../../test/capture-io.js';
 import { runCli } from './main.js';
-
 
 describe('database commands', () => {
   const db = join(makeTempDir('edgarkit-cli-db-'), 'cli.db');
   beforeAll(async () => {
     const io = captureIo();
-    const code = await runCli(['ingest', seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('fpi/0000950127-09-000020.txt'), '--db', db, '--workers', '0'], io);
+    const code = await runCli(
+      [
+        'ingest',
+        seedPath(),
+        corpusPath('fpi/0000912282-09-000008.txt'),
+        corpusPath('fpi/0000950127-09-000020.txt'),
+        '--db',
+        db,
+        '--workers',
+        '0',
+      ],
+      io,
+    );
     expect(code, io.err()).toBe(0);
     expect(io.out()).toContain('3 ingested, 0 replaced, 0 skipped as duplicates, 0 failed');
     expect(io.err()).toMatch(/ingest: \[#+\.*\] 100%/);
@@ -100,7 +111,9 @@ describe('render and extract', () => {
     const csv = captureIo();
     expect(await runCli(['extract', corpusPath('fpi'), '--form', '6-K', '--csv'], csv)).toBe(0);
     const rows = csv.out().trim().split('\n');
-    expect(rows[0]).toBe('source,accessionNumber,formType,reportMonth,registrant,address,commissionFileNumber,annualReportForm,furnishesUnderRule12g32b,rule12g32bFileNumber,paperUnderRule101b1,paperUnderRule101b7,fiscalYearEnd,exhibits,signers');
+    expect(rows[0]).toBe(
+      'source,accessionNumber,formType,reportMonth,registrant,address,commissionFileNumber,annualReportForm,furnishesUnderRule12g32b,rule12g32bFileNumber,paperUnderRule101b1,paperUnderRule101b7,fiscalYearEnd,exhibits,signers',
+    );
     expect(rows.length).toBeGreaterThan(60);
   });
 });

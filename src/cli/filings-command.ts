@@ -37,8 +37,8 @@ export function registerFilingsCommand(program: Command, io: CliIo, setExit: (co
 }
 
 export async function runFilingsCommand(options: FilingsCommandOptions, io: CliIo): Promise<ExitCode> {
-  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   checkValues(() => checkDateRange('--from', options.from, '--to', options.to));
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   const store = await openForReading(options.db, io);
   try {
     const filter = {
@@ -49,6 +49,7 @@ export async function runFilingsCommand(options: FilingsCommandOptions, io: CliI
     };
     if (options.csv) {
       io.stdout.write(csvLine(['accession_number', 'form_type', 'filed_at', 'period_of_report', 'company', 'cik', 'documents']));
+      // Every page: an export is never cut silently.
       for (let offset = 0; ; offset += MAX_PAGE) {
         const filings = await store.listFilings({ ...filter, limit: MAX_PAGE, offset });
         for (const filing of filings) {
@@ -64,9 +65,8 @@ export async function runFilingsCommand(options: FilingsCommandOptions, io: CliI
             ]),
           );
         }
-        if (filings.length < MAX_PAGE) break;
+        if (filings.length < MAX_PAGE) return EXIT.ok;
       }
-      return EXIT.ok;
     }
     const filings = await store.listFilings({ ...filter, limit: options.limit, offset: options.offset });
     io.stdout.write(options.json ? `${JSON.stringify(filings, null, 2)}\n` : describeFilings(filings, options));
@@ -82,6 +82,7 @@ function describeFilings(filings: readonly FilingSummaryView[], page: { readonly
     (filing) =>
       `${filing.accessionNumber ?? filing.filingId}  ${(filing.formType ?? '-').padEnd(8)} ${filing.filedAt ?? '-'}  ${filing.companyName ?? '-'}  ${filing.documentCount} docs`,
   );
-  if (filings.length === page.limit) lines.push(`More may follow: --offset ${page.offset + page.limit}`);
+  if (filings.length === page.limit)
+    lines.push(`(rows ${page.offset + 1}-${page.offset + filings.length}; more with --offset ${page.offset + page.limit})`);
   return `${lines.join('\n')}\n`;
 }

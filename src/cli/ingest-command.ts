@@ -94,7 +94,8 @@ export function registerIngestCommand(
     .option('--batch <n>', 'filings per transaction', positiveInteger('--batch'))
     .addHelpText(
       'after',
-      '\nIngest is idempotent by accession number: an unchanged filing is skipped, a changed copy replaces the old one.\n' +
+      '\nIngest is idempotent by accession number: an unchanged filing is skipped, a changed copy replaces the old one,\n' +
+        'and the .nc and .txt copies of one accession are one filing. Files that are not EDGAR filings are skipped and listed.\n' +
         'If it is interrupted (even by kill -9), run the same command again to finish.\n',
     )
     .action(async (paths: string[], options: { db?: string; workers?: number; batch?: number }) => {

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { checkDateRange } from '../store/request-values.js';
-import { SearchRequestError } from '../store/search.js';
+import { COUNT_CAP, RANK_CAP, SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
@@ -51,14 +51,14 @@ export function registerSearchCommand(program: Command, io: CliIo, setExit: (cod
       'after',
       `
 One row per filing, best first, with its matching documents under it. A filing matches when the query holds over
-one of its documents (every word somewhere in it). Ranking covers the 2,000 most recently stored matching
-documents; totals and facets the 10,000 most recent; the output says when either limit applied.
+one of its documents (every word somewhere in it). Ranking covers the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching
+documents; totals and facets the ${COUNT_CAP.toLocaleString('en-US')} most recent; the output says when either limit applied.
 
 Examples:
   edgarkit search '"convertible bonds" kosdaq' --form 6-K
   edgarkit search 'redempt* NOT notes' --from 2002-01-01 --sort newest
   edgarkit search 'dividend' --facets
-  edgarkit search 'dividend company:acergy' --csv > dividends.csv
+  edgarkit search 'dividend company:stolt' --csv > dividends.csv
 `,
     )
     .action(async (query: string, options: SearchCommandOptions) => {
@@ -67,8 +67,8 @@ Examples:
 }
 
 export async function runSearchCommand(query: string, options: SearchCommandOptions, io: CliIo): Promise<ExitCode> {
-  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   checkValues(() => checkDateRange('--from', options.from, '--to', options.to));
+  if (options.json && options.csv) throw new UserError('Choose one of --json and --csv');
   const store = await openForReading(options.db, io);
   try {
     const request = {

@@ -25,7 +25,7 @@ export function formatSearchPage(page: SearchPage, tty: boolean, showFacets: boo
   if (page.hits.length === 0) return page.offset > 0 && page.total > 0 ? `No more matches (${describeTotal(page)}).\n` : 'No matches.\n';
   const lines: string[] = [];
   const last = page.offset + page.hits.length;
-  lines.push(`${describeTotal(page)} match, sorted by ${page.sort}; showing ${page.offset + 1}-${last}.`);
+  lines.push(`${describeTotal(page)} match, sorted by ${page.sort}.`);
   page.hits.forEach((hit, index) => {
     lines.push(
       `${page.offset + index + 1}. ${hit.accessionNumber ?? hit.filingId}  ${hit.formType ?? '-'}  ${hit.filedAt ?? '-'}  ${hit.companyName ?? ''}${hit.cik ? ` (CIK ${hit.cik})` : ''}`,
@@ -36,13 +36,15 @@ export function formatSearchPage(page: SearchPage, tty: boolean, showFacets: boo
     }
     if (hit.moreDocuments > 0) lines.push(`   (and ${hit.moreDocuments} more matching document${hit.moreDocuments === 1 ? '' : 's'})`);
   });
-  if (page.totalExact ? last < page.total : true) lines.push(`Next page: --offset ${last}`);
   lines.push(...searchCaveats(page));
   if (showFacets) {
     const facet = (name: string, counts: readonly { label: string; value: string; count: number }[]) =>
       `${name}: ${counts.map((entry) => `${entry.label}${entry.label !== entry.value ? ` [${entry.value}]` : ''} ${entry.count}`).join(', ') || '-'}`;
     lines.push(facet('Forms', page.facets.forms), facet('Years', page.facets.years), facet('Companies', page.facets.companies));
   }
+  // A full page may have more behind it: say where the next starts, last, as every listing command does.
+  if (page.totalExact ? last < page.total : page.hits.length === page.limit)
+    lines.push(`(results ${page.offset + 1}-${last}; more with --offset ${last})`);
   return `${lines.join('\n')}\n`;
 }
 

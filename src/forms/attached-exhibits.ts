@@ -36,6 +36,8 @@ export interface ResolveExhibitsInput {
   readonly documents: readonly AttachedDocument[];
   readonly primaryModel: DocumentModel;
   readonly primarySequence: number;
+  /** The form prints exhibits after its list when it carries no exhibit documents (6-K): a long tail is the exhibits. */
+  readonly printedAfterList?: boolean;
 }
 
 /**
@@ -48,11 +50,17 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
   const candidates = input.documents.filter(
     (document) => (document.sequence ?? -1) !== input.primarySequence && !/^(?:GRAPHIC|ZIP|XML|JSON|EXCEL|PDF)$/i.test(document.type ?? ''),
   );
+  const match = documentMatcher(candidates);
   const used = new Set<AttachedDocument>();
-  const lastListing = Math.max(
-    0,
-    ...input.listed.filter((entry) => entry.span.document === input.primarySequence).map((entry) => entry.span.end),
-  );
+  let lastListing = 0;
+  for (const entry of input.listed) if (entry.span.document === input.primarySequence) lastListing = Math.max(lastListing, entry.span.end);
+  const headings = exhibitHeadings(input.primaryModel, lastListing);
+  // A submission without exhibit documents whose 6-K runs on for pages after its exhibit list prints the listed
+  // exhibits in the 6-K itself, headed or not.
+  const printedAfter =
+    input.printedAfterList === true &&
+    !candidates.some((document) => /^EX-?99(?:\.\d+)?$|^EX-?\d+(?:\.\d+)?$/i.test(document.type ?? '')) &&
+    textAfter(input.primaryModel, lastListing) >= PRINTED_EXHIBIT_CHARS;
   const out: Exhibit[] = [];
   const ordinal: number[] = [];
   for (const listed of input.listed) {
@@ -61,51 +69,49 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
       out.push(toExhibit(listed, null, false));
       continue;
     }
-    const match = matchDocument(listed.number, candidates);
-    if (match) {
-      used.add(match);
-      out.push(toExhibit(listed, match.sequence, true));
-    } else if (headedInside(listed.number, input.primaryModel, lastListing)) {
+    const found = match(listed.number);
+    if (found) {
+      used.add(found);
+      out.push(toExhibit(listed, found.sequence, true));
+    } else if (headings.has(listed.number.toLowerCase()) || printedAfter) {
       out.push(toExhibit(listed, input.primarySequence, true));
     } else {
       out.push(toExhibit(listed, null, false));
     }
   }
-  const usedTypes = () => new Set([...used].map((document) => normalizedType(document.type)));
-  const exhibitDocuments = () =>
-    candidates.filter(
-      (document) => !used.has(document) && /^EX/i.test(document.type ?? '') && !usedTypes().has(normalizedType(document.type)),
+  // Exhibit documents not yet matched, whose type no matched document has (one pass, one set: linear in documents).
+  const exhibitDocuments = () => {
+    const usedTypes = new Set([...used].map((document) => normalizedType(document.type)));
+    return candidates.filter(
+      (document) => !used.has(document) && /^EX/i.test(document.type ?? '') && !usedTypes.has(normalizedType(document.type)),
     );
+  };
   // "1. English translation of …" lists: each item goes with the exhibit document whose words it shares most.
+  // The pairing compares every item with every document, so it is bounded; beyond the bound items stay unpaired.
   if (ordinal.length > 0) {
     const free = exhibitDocuments();
-    const scores = ordinal.map((index) => free.map((document) => overlap((out[index] as Exhibit).description, titleOf(document).text)));
-    const pairedItems = new Set<number>();
-    const pairedDocuments = new Set<number>();
-    for (let round = 0; round < Math.min(ordinal.length, free.length); round++) {
-      let best: { item: number; column: number; score: number } | null = null;
-      for (let item = 0; item < ordinal.length; item++) {
-        if (pairedItems.has(item)) continue;
-        for (let column = 0; column < free.length; column++) {
-          if (pairedDocuments.has(column)) continue;
-          const score = scores[item]?.[column] ?? 0;
-          if (best === null || score > best.score) best = { item, column, score };
-        }
-      }
-      if (best === null) break;
-      pairedItems.add(best.item);
-      pairedDocuments.add(best.column);
-      const chosen = free[best.column] as AttachedDocument;
-      used.add(chosen);
-      const index = ordinal[best.item] as number;
-      const exhibit = out[index] as Exhibit;
-      out[index] = { ...exhibit, number: typeNumber(chosen.type) ?? exhibit.number, attached: true, documentSequence: chosen.sequence };
-    }
+    if (ordinal.length * free.length <= MAX_PAIRINGS) pairByWords(ordinal, free, out, used);
+  }
+  // Items of a "Materials contained in this report" list in a submission that carries no exhibit document are
+  // the report's own content (printed in the 6-K itself), not exhibits.
+  const hasExhibitDocument = candidates.some((document) => /^EX/i.test(document.type ?? ''));
+  if (!hasExhibitDocument && ordinal.length > 0) {
+    const items = new Set(ordinal);
+    const kept = out.filter((exhibit, index) => !items.has(index) || exhibit.attached);
+    out.length = 0;
+    out.push(...kept);
   }
   // Exhibit documents the report does not list (a PDF copy of a listed exhibit has the same type and is skipped).
-  const unlisted = exhibitDocuments().filter(
-    (document, index, all) => all.findIndex((other) => normalizedType(other.type) === normalizedType(document.type)) === index,
-  );
+  // A document of a type already seen in another format (`.pdf` beside `.htm`) is a copy; in the same format
+  // (two `EX-99.CERT` certificates) it is an exhibit of its own.
+  const firstFormat = new Map<string, string>();
+  const unlisted = exhibitDocuments().filter((document) => {
+    const type = normalizedType(document.type);
+    const format = extensionOf(document.filename);
+    const first = firstFormat.get(type);
+    if (first === undefined) firstFormat.set(type, format);
+    return first === undefined || first === format;
+  });
   const mentions = input.unnumbered ?? [];
   for (const document of unlisted) {
     const number = typeNumber(document.type) ?? String(document.sequence ?? '');
@@ -137,6 +143,39 @@ export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
   return out;
 }
 
+/** Items × documents compared when pairing an unnumbered list with the exhibit documents (real lists: a handful). */
+const MAX_PAIRINGS = 4096;
+
+/** Pairs unnumbered list items with exhibit documents, best word overlap first. */
+function pairByWords(ordinal: readonly number[], free: readonly AttachedDocument[], out: Exhibit[], used: Set<AttachedDocument>): void {
+  const documentWords = free.map((document) => significantWords(titleOf(document).text));
+  const scores = ordinal.map((index) => {
+    const itemWords = significantWords((out[index] as Exhibit).description);
+    return documentWords.map((words) => overlap(itemWords, words));
+  });
+  const pairedItems = new Set<number>();
+  const pairedDocuments = new Set<number>();
+  for (let round = 0; round < Math.min(ordinal.length, free.length); round++) {
+    let best: { item: number; column: number; score: number } | null = null;
+    for (let item = 0; item < ordinal.length; item++) {
+      if (pairedItems.has(item)) continue;
+      for (let column = 0; column < free.length; column++) {
+        if (pairedDocuments.has(column)) continue;
+        const score = scores[item]?.[column] ?? 0;
+        if (best === null || score > best.score) best = { item, column, score };
+      }
+    }
+    if (best === null) break;
+    pairedItems.add(best.item);
+    pairedDocuments.add(best.column);
+    const chosen = free[best.column] as AttachedDocument;
+    used.add(chosen);
+    const index = ordinal[best.item] as number;
+    const exhibit = out[index] as Exhibit;
+    out[index] = { ...exhibit, number: typeNumber(chosen.type) ?? exhibit.number, attached: true, documentSequence: chosen.sequence };
+  }
+}
+
 function toExhibit(listed: ListedExhibit, sequence: number | null, attached: boolean): Exhibit {
   return {
     number: listed.number,
@@ -147,6 +186,10 @@ function toExhibit(listed: ListedExhibit, sequence: number | null, attached: boo
     documentSequence: sequence,
     span: listed.span,
   };
+}
+
+function extensionOf(filename: string | null): string {
+  return /\.([a-z0-9]{2,4})$/i.exec(filename ?? '')?.[1]?.toLowerCase() ?? '';
 }
 
 function normalizedType(type: string | null): string {
@@ -161,24 +204,55 @@ function typeNumber(type: string | null): string | null {
 
 /** The `<DOCUMENT>` that is exhibit `number`: by type (`EX-99.1`, `EX-99.A` for `A`) first, then by file name (`ex99-1.htm`, `dex991.htm`). */
 export function matchDocument<T extends AttachedDocument>(number: string, documents: readonly T[]): T | null {
-  const wanted = number.toUpperCase();
-  for (const candidate of documents) {
+  return documentMatcher(documents)(number);
+}
+
+/** Longest file-name prefix indexed for matching (exhibit numbers written in a file name are far shorter). */
+const MAX_PREFIX = 32;
+
+/**
+ * `matchDocument` for many numbers against the same documents: the documents are indexed once (types, and the
+ * prefixes of their file names' exhibit tails that end where a number can end), so each look-up costs the number's
+ * few variants, not a scan of every document.
+ */
+export function documentMatcher<T extends AttachedDocument>(documents: readonly T[]): (number: string) => T | null {
+  const byType = new Map<string, number>();
+  const byPrefix = new Map<string, number>();
+  const tails: (string | null)[] = [];
+  documents.forEach((candidate, index) => {
     const typed = typeNumber(candidate.type);
-    if (typed === null) continue;
-    if (typed === wanted || (/^[A-Z]$/.test(wanted) && typed === `99.${wanted}`)) return candidate;
-  }
-  const variants = fileVariants(wanted);
-  for (const candidate of documents) {
+    if (typed !== null && !byType.has(typed)) byType.set(typed, index);
     const tail = fileTail(candidate.filename);
-    if (tail === null) continue;
-    if (
-      variants.some(
-        (variant) => tail.startsWith(variant) && !(/[0-9]$/.test(variant) ? /^[0-9]/ : /^[0-9a-z]/).test(tail.slice(variant.length)),
-      )
-    )
-      return candidate;
-  }
-  return null;
+    tails.push(tail);
+    if (tail === null) return;
+    for (let length = 1; length <= Math.min(tail.length, MAX_PREFIX); length++) {
+      const prefix = tail.slice(0, length);
+      if (!byPrefix.has(prefix) && endsNumber(prefix, tail.slice(length))) byPrefix.set(prefix, index);
+    }
+  });
+  return (number) => {
+    const wanted = number.toUpperCase();
+    const typed = Math.min(
+      byType.get(wanted) ?? Number.POSITIVE_INFINITY,
+      /^[A-Z]$/.test(wanted) ? (byType.get(`99.${wanted}`) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
+    );
+    if (typed !== Number.POSITIVE_INFINITY) return documents[typed] ?? null;
+    let found = Number.POSITIVE_INFINITY;
+    for (const variant of fileVariants(wanted)) {
+      if (variant.length <= MAX_PREFIX) {
+        found = Math.min(found, byPrefix.get(variant) ?? Number.POSITIVE_INFINITY);
+        continue;
+      }
+      const index = tails.findIndex((tail) => tail?.startsWith(variant) && endsNumber(variant, tail.slice(variant.length)));
+      if (index !== -1) found = Math.min(found, index);
+    }
+    return found === Number.POSITIVE_INFINITY ? null : (documents[found] ?? null);
+  };
+}
+
+/** `variant` is a whole number at the start of a file-name tail: `991` in `991.htm` or `991a`, not in `9910`. */
+function endsNumber(variant: string, rest: string): boolean {
+  return !(/[0-9]$/.test(variant) ? /^[0-9]/ : /^[0-9a-z]/).test(rest);
 }
 
 /** How file names write exhibit `99.1`: `991`, `99-1`, `99_1`, `9901`, `99d1`, `99point1`. */
@@ -209,18 +283,47 @@ function fileTail(filename: string | null): string | null {
   return tail;
 }
 
-/** True when the primary document has, after its exhibit list, a line "Exhibit 99.1" of its own (the exhibit follows). */
-function headedInside(number: string, model: DocumentModel, after: number): boolean {
-  const heading = new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/\./g, '\\.')}\\s*[.:]?$`, 'i');
+/** Characters of text after the exhibit list that make a document carry its exhibits (a signature block is far less). */
+const PRINTED_EXHIBIT_CHARS = 3000;
+
+/** Characters of block text after offset `after` (stops counting at the bound). */
+function textAfter(model: DocumentModel, after: number): number {
+  let total = 0;
   for (const page of model.pages) {
     if (page.span.end <= after) continue;
     for (const block of page.blocks) {
       if (block.span.start <= after) continue;
-      if ((block.kind === 'heading' || block.kind === 'paragraph') && block.text.length < 40 && heading.test(block.text.trim()))
-        return true;
+      if (block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') total += block.text.length;
+      else if (block.kind === 'list') for (const item of block.items) total += item.text.length;
+      if (total >= PRINTED_EXHIBIT_CHARS) return total;
     }
   }
-  return false;
+  return total;
+}
+
+const EXHIBIT_HEADING = /^(?:exhibit|ex\.?)\s*(.*)$/i;
+
+/**
+ * The exhibit numbers that head a part of the primary document after its exhibit list ("Exhibit 99.1" on a short
+ * line of its own: the exhibit follows), lower-cased; read once for all the listed numbers.
+ */
+function exhibitHeadings(model: DocumentModel, after: number): Set<string> {
+  const numbers = new Set<string>();
+  for (const page of model.pages) {
+    if (page.span.end <= after) continue;
+    for (const block of page.blocks) {
+      if (block.span.start <= after) continue;
+      if ((block.kind !== 'heading' && block.kind !== 'paragraph') || block.text.length >= 40) continue;
+      const rest = EXHIBIT_HEADING.exec(block.text.trim())?.[1];
+      if (rest === undefined) continue;
+      for (const body of [rest, rest.replace(/^no\.?\s*/i, '')]) {
+        const bare = body.replace(/\s*[.:]?$/, '');
+        numbers.add(bare.toLowerCase());
+        numbers.add(body.trimEnd().toLowerCase());
+      }
+    }
+  }
+  return numbers;
 }
 
 /** An exhibit document's own title: its `<DESCRIPTION>` when that says more than the type, else its first line that is not "Exhibit 99.1". */
@@ -235,14 +338,23 @@ function titleOf(document: AttachedDocument): { text: string; span: FieldSpan } 
   const span = first ? lineSpan(first, sequence) : { document: sequence, page: 1, start: 0, end: 0 };
   if (description !== '' && normalizedType(description) !== normalizedType(document.type) && !/^EX-?\d/i.test(description))
     return { text: description, span };
-  return { text: first?.text ?? (description || (document.type ?? '')), span };
+  // A title set as two headings ("Form 52-109F2" ⏎ "Certification of interim filings …") is one title.
+  const next = first ? lines[lines.indexOf(first) + 1] : undefined;
+  const twoHeadings =
+    first?.block.kind === 'heading' &&
+    next?.block.kind === 'heading' &&
+    next.block !== first.block &&
+    first.text.length + next.text.length < 200;
+  const text = twoHeadings && next ? `${first.text} ${next.text}` : first?.text;
+  return { text: text ?? (description || (document.type ?? '')), span };
+}
+
+function significantWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
 }
 
 /** Shared significant words of two texts, as a share of the shorter. */
-function overlap(a: string, b: string): number {
-  const words = (text: string) => new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  const left = words(a);
-  const right = words(b);
+function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;

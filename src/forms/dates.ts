@@ -43,3 +43,42 @@ export function findDate(text: string): { iso: string; index: number; length: nu
   }
   return null;
 }
+
+/** Edit distance with transpositions (optimal string alignment), for short words only. */
+function distance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (d[(i - 1) * cols + j] as number) + 1,
+        (d[i * cols + j - 1] as number) + 1,
+        (d[(i - 1) * cols + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (d[(i - 2) * cols + j - 2] as number) + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1] as number;
+}
+
+/**
+ * 1–12 for a month name as printed on covers, misprints included (`Ocotber`, `Februrary`): an exact name, else
+ * the one full month name of the same first letter within two edits (and at least five letters, so that short
+ * words are never taken for months); null otherwise.
+ */
+export function lenientMonthNumber(word: string): number | null {
+  const exact = monthNumber(word);
+  if (exact !== null) return exact;
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  if (lower.length < 5 || lower.length > 11 || !/^[a-z]+$/.test(lower)) return null;
+  const near = MONTHS.map((month, index) => ({ index, far: month[0] === lower[0] ? distance(lower, month) : 99 })).filter(
+    (candidate) => candidate.far <= 2,
+  );
+  return near.length === 1 ? (near[0] as { index: number }).index + 1 : null;
+}

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { Block, DocumentModel, ListBlock } from '../model/document.js';
 import { findDate, MONTH_PATTERN } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
@@ -59,13 +60,14 @@ const INDEX_HEADING =
 /** Lines that announce a list of what the report furnishes. */
 const LIST_TRIGGER =
   /\bexhibits?\b|materials?\s+contained\s+in\s+this\s+report|furnishing\s+under\s+(?:the\s+)?cover\s+of\s+form|the\s+following\s+(?:documents?|materials?|press\s+releases?)\b/i;
+const MATERIALS_ITEM = /^(\d{1,2})[.)]\s+(["“]?[A-Z].*)$/;
 const MATERIALS_TRIGGER = /^(?:materials?|documents?|information)\s+(?:contained|included|furnished)\s+in\s+this\s+(?:report|form)/i;
 /** A page number cell at the end of a table-of-contents row. */
 const TRAILING_PAGE = /\s{2,}(?:[A-Z]-)?\d{1,4}$/;
 
 const ATTACH_VERB = '(?:attached|furnished|filed|included|enclosed|submitted)';
 const SENTENCE_AS_EXHIBIT = new RegExp(
-  String.raw`\b${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}\s*(?:to\s+this\s+(?:report|Report\s+on\s+Form\s+6-K|Form\s+6-K)\s*)?,?\s+(?:is|are)\s+(.+)$`,
+  String.raw`\b${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibits?\s+${NUM}(?:\s+and\s+(?:Exhibit\s+)?${NUM})?\s*(?:to\s+this\s+(?:report|Report\s+on\s+Form\s+6-K|Form\s+6-K)\s*)?,?\s+(?:is|are)\s+(.+)$`,
   'i',
 );
 const SENTENCE_COPY_OF = new RegExp(
@@ -75,6 +77,10 @@ const SENTENCE_COPY_OF = new RegExp(
 const SENTENCE_COPY_OF_WHICH = new RegExp(
   String.raw`^.*\b(?:an?|the)\s+([^,]+?),\s+a\s+copy\s+of\s+which\s+is\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
   'i',
+);
+/** "The financial statements … listed below are attached hereto as Exhibit 99.1." (the subject opens a sentence; case matters). */
+const SENTENCE_SUBJECT = new RegExp(
+  String.raw`(?:^|[.!?]\s+)((?:The|This|These|Our|Its)\s+(?:(?!\.\s+[A-Z]).){3,200}?)\s+(?:(?:listed|set\s+forth|described)\s+below\s+)?(?:is|are)\s+${ATTACH_VERB}\s+(?:herewith\s+|hereto\s+|herein\s+)?as\s+Exhibit\s+${NUM}`,
 );
 const DATE_TEXT = String.raw`(?:${MONTH_PATTERN}\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_PATTERN}\s*,?\s*\d{4})`;
 const UNNUMBERED = new RegExp(
@@ -147,7 +153,25 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
         continue;
       }
     }
+    // "1. English translation of …" written as paragraphs under "Materials Contained in this Report".
+    const item = context === 'materials' && line.block.kind !== 'list' ? MATERIALS_ITEM.exec(text) : null;
+    if (item) {
+      add({ ...describe(item[1] as string, item[2] as string, lineSpan(line, document)), numbered: false, rank: RANK.list });
+      ttl = 2;
+      continue;
+    }
     const isTable = line.block.kind === 'table';
+    const columns = isTable && model.sourceFormat === 'html' ? columnWise(model, line) : null;
+    if (columns) {
+      for (const entry of columns)
+        add({
+          ...describe(entry.number, entry.text, lineSpan(line, document)),
+          numbered: true,
+          rank: context === 'index' ? RANK.index : RANK.list,
+        });
+      if (context !== null) ttl = Math.max(ttl, 3);
+      continue;
+    }
     const entryText = isTable ? text.replace(TRAILING_PAGE, '') : text;
     const prefixed = PREFIXED.exec(entryText);
     const inList = context === 'index' || context === 'list';
@@ -194,8 +218,10 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
     if ((block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') && !read.has(block)) {
       read.add(block);
       const sentence = fromSentence(block.text, { document, page: line.page, start: block.span.start, end: block.span.end });
-      if (sentence && 'number' in sentence) add(sentence);
-      else if (sentence) unnumbered.push(sentence);
+      for (const found of sentence ?? []) {
+        if ('number' in found) add(found);
+        else unnumbered.push(found);
+      }
     }
     if (context !== 'index' && TRIGGER_WORDS.test(text) && LIST_TRIGGER.test(text)) open('list', 3);
   }
@@ -208,38 +234,83 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
   return { listed: shareDefinedNames(listed), unnumbered };
 }
 
+const NUMBERS_CELL = /^\d{1,3}(?:\.\d{1,3})?(?:\s+\d{1,3}(?:\.\d{1,3})?)+$/;
+
+/**
+ * A column-wise index row: one cell holds the numbers ("99.1⏎99.2"), the next the descriptions, one per line of
+ * the cell (`<br>`, a paragraph each). Null unless the numbers and the lines pair one to one.
+ */
+function columnWise(model: DocumentModel, line: DocumentLine): { number: string; text: string }[] | null {
+  if (line.block.kind !== 'table' || !/^\d{1,3}(?:\.\d{1,3})?\s+\d/.test(line.text)) return null;
+  const row = [...line.block.headerRows, ...line.block.rows].find(
+    (candidate) => candidate.span.start === line.start && candidate.span.end === line.end,
+  );
+  const cells = (row?.cells ?? []).filter((cell) => cell.text.trim() !== '');
+  const first = cells[0];
+  const second = cells[1];
+  if (!first || !second || !NUMBERS_CELL.test(first.text.trim())) return null;
+  const numbers = first.text.trim().split(/\s+/);
+  const html = model.source.slice(second.span.start, second.span.end);
+  if (html.length > 20_000) return null;
+  const pieces = html
+    .split(/<br\s*\/?>|<\/p\s*>|<\/div\s*>/i)
+    .map((piece) =>
+      decodeHTML(piece.replace(/<[^>]*>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((piece) => piece !== '');
+  if (pieces.length !== numbers.length) return null;
+  return numbers.map((number, index) => ({ number, text: pieces[index] as string }));
+}
+
 /** Cheap first looks before the longer expressions. */
 const TRIGGER_WORDS = /xhibit|aterial|urnishing|ollowing/i;
 const SENTENCE_WORDS = /xhibit|ppendix|nnex/i;
 
 /** An exhibit named in running text (a whole paragraph). */
-function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention) | null {
+function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention)[] | null {
   if (paragraph.length > 3000 || !SENTENCE_WORDS.test(paragraph)) return null;
   const text = paragraph.replace(/\s+/g, ' ').trim();
   const onDate = LEADING_ON_DATE.exec(text);
   const asExhibit = SENTENCE_AS_EXHIBIT.exec(text);
   if (asExhibit) {
-    const described = describe((asExhibit[1] as string).toUpperCase(), trimClause(firstSentence(asExhibit[2] as string)), span);
-    return { ...described, text, numbered: true, rank: RANK.sentence };
+    // "Attached as Exhibit 99.1 and Exhibit 99.2 are the …": both exhibits are what the sentence names.
+    const description = withoutArticle(trimClause(firstSentence(asExhibit[3] as string)));
+    return [asExhibit[1], asExhibit[2]]
+      .filter((number): number is string => number !== undefined)
+      .map((number) => ({ ...describe(number.toUpperCase(), description, span), text, numbered: true, rank: RANK.sentence }));
   }
   const copy = SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text);
   if (copy) {
-    const described = describe((copy[2] as string).toUpperCase(), (copy[1] as string).trim(), span);
+    const described = describe((copy[2] as string).toUpperCase(), withoutArticle((copy[1] as string).trim()), span);
     const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
-    return { ...described, date, text, numbered: true, rank: RANK.sentence };
+    return [{ ...described, date, text, numbered: true, rank: RANK.sentence }];
+  }
+  const subject = SENTENCE_SUBJECT.exec(text);
+  if (subject) {
+    const described = describe((subject[2] as string).toUpperCase(), withoutArticle((subject[1] as string).trim()), span);
+    return [{ ...described, text, numbered: true, rank: RANK.sentence }];
   }
   const mention = UNNUMBERED.exec(text);
   if (mention) {
     const description = (mention[1] as string).trim();
-    return { description, date: dateOf(description), span };
+    return [{ description, date: dateOf(description), span }];
   }
   return null;
 }
 
-/** The text up to the end of its first sentence (a period before a capitalised word, or the end). */
+/** "a press release, dated …" in a sentence names the exhibit "press release, dated …": the article is the sentence's. */
+function withoutArticle(text: string): string {
+  return text.replace(/^(?:a|an|the|this|these)\s+(?=\S)/i, '');
+}
+
+/** The text up to the end of its first sentence (a period before a capitalised word, or the end); an abbreviation keeps its period. */
 function firstSentence(text: string): string {
   const end = /\.(?=\s+[A-Z][a-z]|\s*$)/.exec(text);
-  return end ? text.slice(0, end.index) : text;
+  if (!end) return text;
+  const upto = text.slice(0, end.index + 1);
+  return ABBREVIATION_END.test(upto) ? upto : text.slice(0, end.index);
 }
 
 /** "a press release, dated …, whereby Acergy announced …" → "a press release, dated …". */
@@ -251,14 +322,23 @@ const FILED_WITH = /,?\s*(?:as\s+)?\b(?:filed|submitted|reported)\s+(?:by\s+the\
 
 export function describe(number: string, raw: string, span: FieldSpan): Omit<ListedExhibit, 'numbered'> {
   const text = raw.replace(/\s+/g, ' ').trim();
-  let description = text.replace(/^(?:description|document|title)\s*:?\s+/i, '');
+  // An index cell that repeats the number ("Exhibit 99.1 Press release …") and a closing "Filed herewith." are not the description.
+  let description = text
+    .replace(/^(?:description|document|title)\s*:?\s+/i, '')
+    .replace(new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i'), '')
+    .replace(/[.;,]?\s*\(?(?:filed|furnished|submitted|attached)\s+herewith\)?\.?$/i, '');
   let date: string | null = null;
   let filedWith: Regulator[] = [];
   const filed = findFiledWith(description);
   if (filed) {
     filedWith = filed.regulators;
     date = filed.date;
-    description = `${description.slice(0, filed.start)}${filed.rest}`;
+    // A clause set off by a comma ("…, filed with X and Y, with respect to …"; "…, filed with X on DATE.") leaves the
+    // description for filedWith and date; one that runs on ("… filed with X as part of …") is part of the wording.
+    // A provenance phrase ("…, as filed with X on DATE", "…, submitted by the registrant to X") stays.
+    const provenance = /^,?\s*as\b|\bby\s+the\s+(?:registrant|company)\b/i.test(filed.lead);
+    if (!provenance && /^,/.test(filed.lead) && /^\s*(?:[,;.]|$)/.test(filed.rest))
+      description = `${description.slice(0, filed.start)}${filed.rest}`;
   }
   description = description
     .replace(/\s+,/g, ',')
@@ -276,6 +356,8 @@ function dateOf(description: string): string | null {
     const found = findDate((dated[1] as string).slice(0, 40));
     if (found && found.index === 0) return found.iso;
   }
+  const asOf = AS_OF.exec(description);
+  if (asOf) return findDate(asOf[1] as string)?.iso ?? null;
   const issued = ISSUED_ON.exec(description);
   if (issued) return findDate(issued[1] as string)?.iso ?? null;
   const leading = findDate(description.slice(0, 30));
@@ -286,14 +368,19 @@ function dateOf(description: string): string | null {
 /** A final period that belongs to an abbreviation: `S.A.`, `N.V.`, `Inc.`, `Ltd.`. */
 const ABBREVIATION_END = /(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Bros|No|Jr|Sr|Ph\.D|etc)\.)$/;
 
-const ISSUED_ON = new RegExp(String.raw`\b(?:issued|released|published|submitted|announced)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`, 'i');
+const ISSUED_ON = new RegExp(
+  String.raw`\b(?:issued|released|published|submitted|announced|approved|adopted)\b[^;]{0,120}?\bon\s+(${DATE_TEXT})`,
+  'i',
+);
+/** "Articles of Association … as of February 23, 2010": the date the document speaks as of. */
+const AS_OF = new RegExp(String.raw`\bas\s+of\s+(${DATE_TEXT})\s*$`, 'i');
 const ON_DATE = new RegExp(String.raw`^\s*on\s+(${DATE_TEXT})`, 'i');
 
 /**
  * The "filed with X and Y on DATE" clause (outside parentheses): where it starts, the regulators it names, its
  * date, and the text after it (", with respect to …", " - …"), which stays in the description.
  */
-function findFiledWith(text: string): { start: number; regulators: Regulator[]; date: string | null; rest: string } | null {
+function findFiledWith(text: string): { start: number; lead: string; regulators: Regulator[]; date: string | null; rest: string } | null {
   for (const match of text.matchAll(FILED_WITH)) {
     if (depthAt(text, match.index) > 0) continue;
     const after = match.index + match[0].length;
@@ -306,7 +393,7 @@ function findFiledWith(text: string): { start: number; regulators: Regulator[]; 
       date = findDate(on[1] as string)?.iso ?? null;
       rest = rest.slice(on[0].length);
     }
-    return { start: match.index, regulators: names.regulators, date, rest };
+    return { start: match.index, lead: match[0], regulators: names.regulators, date, rest };
   }
   return null;
 }
@@ -340,15 +427,25 @@ function readRegulators(text: string): { regulators: Regulator[]; length: number
   return { regulators, length: at };
 }
 
+/** An officer of a regulator ("the Director-General of the Kanto Local Finance Bureau"): the regulator is named after it. */
+const OFFICER = /^(?:Director-General|Director|Commissioner|Registrar|Secretary)\s+of\s+(?:the\s+)?(?=[A-Z])/;
+/** "… Bureau of the Ministry of Finance of Japan": the body the regulator belongs to is not its name. */
+const PARENT_BODY = /\s+of\s+the\s+Ministry\b.*$/;
+
 function readName(text: string): { regulator: Regulator; length: number } | null {
+  const officer = OFFICER.exec(text);
+  if (officer) {
+    const inner = readName(text.slice(officer[0].length));
+    return inner ? { regulator: inner.regulator, length: officer[0].length + inner.length } : null;
+  }
   const words = NAME_WORDS.exec(text);
   if (!words) return null;
-  const value = words[0].replace(/[.,]+$/, '');
-  let length = value.length;
+  const whole = words[0].replace(/[.,]+$/, '');
+  const value = whole.replace(PARENT_BODY, '');
+  const length = whole.length;
   const defined = DEFINED_AFTER.exec(text.slice(length));
   if (defined) return { regulator: { name: (defined[1] as string).trim(), fullName: value }, length: length + defined[0].length };
   if (value === '') return null;
-  length = value.length;
   return { regulator: { name: value, fullName: null }, length };
 }
 

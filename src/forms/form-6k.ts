@@ -1,7 +1,8 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { Choice, DocumentModel } from '../model/document.js';
 import { type AttachedDocument, type Exhibit, matchDocument, resolveExhibits } from './attached-exhibits.js';
-import { findDate, MONTH_PATTERN, monthNumber } from './dates.js';
+import { readAnnualReportForm, readYesNoQuestion } from './cover-questions.js';
+import { findDate, lenientMonthNumber, MONTH_PATTERN, monthNumber } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field, FieldSpan } from './field.js';
@@ -43,16 +44,43 @@ export interface Form6KRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The cover's answers, in the order the form asks them. */
+export const F6K_COVER_FIELDS = [
+  'reportMonth',
+  'registrant',
+  'address',
+  'commissionFileNumber',
+  'annualReportForm',
+  'furnishesUnderRule12g32b',
+  'rule12g32bFileNumber',
+  'paperUnderRule101b1',
+  'paperUnderRule101b7',
+] as const;
+export type F6KCoverField = (typeof F6K_COVER_FIELDS)[number];
+
+/**
+ * The fields a diagnostic explains the absence of: a diagnostic about one field starts its message with the
+ * field's name (`paperUnderRule101b1: …`); `f6k/no-cover` explains every cover field.
+ */
+export function fieldOfDiagnostic(found: Diagnostic): readonly string[] {
+  if (found.code === 'f6k/no-cover') return F6K_COVER_FIELDS;
+  if (found.code === 'f6k/missing-signature') return ['signatures'];
+  const named = /^(\w+):/.exec(found.message)?.[1];
+  return named !== undefined && [...F6K_COVER_FIELDS, 'exhibits', 'signatures'].includes(named) ? [named] : [];
+}
+
 const NAME_LABEL =
   /^\(?\s*(?:exact\s+)?(?:name|translation)\s+of\s+(?:the\s+)?registrant|^\(?\s*registrant'?s?[’']?s?\s+name|^\(?\s*name\s+of\s+(?:the\s+)?(?:registrant|issuer)/i;
 const ADDRESS_LABEL = /^\(\s*address\b|^address\s+of\s+(?:the\s+)?(?:registrant'?s?\s+)?principal\s+(?:executive\s+)?offices?/i;
-const REPORT_MONTH = new RegExp(String.raw`for\s+the\s+month\s+of\s*:?\s*(${MONTH_PATTERN})\s*(?:\d{1,2}\s*)?,?\s*(\d{4})`, 'i');
+/** "For the month of December 2002", "For the month of, July 2010", "For the month November, 2010", "… of Ocotber, 2009". */
+const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b)?\s*[,:]?\s*([A-Za-z]{3,11})\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?,?\s*(\d{4})/i;
+/** "Date: May 7, 2010", "Dated: 7 May 2010" on the cover, in place of the month. */
+const DATE_LABEL = /^dated?\s*:?\s*/i;
+/** A 6-K's cover announces itself before its first questions. */
+const COVER_TITLE = /report\s+of\s+foreign\s+(?:private\s+)?issuer|\bf\s*o\s*r\s*m\s+6\s*-\s*K\b|rule\s+13a\s*-\s*16|15d\s*-\s*16/i;
 const MONTH_ALONE = new RegExp(String.raw`^(?:for\s+)?(${MONTH_PATTERN})\s*,?\s*(\d{4})\.?$`, 'i');
 const FILE_NUMBER = /commission\s+file\s+(?:no\.?|number)\s*:?\s*((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i;
 const FILE_82 = /\b82\s*-\s*([0-9][0-9-]*[0-9])/;
-const RULE_12G32B = /12g\s*\(?3\)?\s*[-–—]\s*2\s*\(b\)/i;
-const RULE_101B1 = /101\s*\(b\)\s*\(1\)/i;
-const RULE_101B7 = /101\s*\(b\)\s*\(7\)/i;
 const LABEL_LIKE = /^\(.*\)?$|^-+$|^=+$|^_+$/;
 const COVER_HEADER =
   /for the month of|commission file|^(?:f\s*o\s*r\s*m|form)\s+6-K|securities and exchange|report of foreign|pursuant to|washington|exchange act of 1934/i;
@@ -81,42 +109,30 @@ export function extract6K(input: Form6KInput): Form6KRecord {
   const form: '6-K' | '6-K/A' =
     /\/A$/i.test(input.formType ?? '') || lines.some((line) => /form\s+6-K\/A/i.test(line.text)) ? '6-K/A' : '6-K';
 
-  const reportMonth = readReportMonth(lines, document);
-  if (reportMonth.value === null)
-    diagnostics.push(diagnostic('f6k/missing-report-month', 'warning', 'The cover gives no "For the month of" and no date', 0));
+  if (!lines.slice(0, 40).some((line) => COVER_TITLE.test(line.text))) return withoutCover(input, form, document, diagnostics);
+  const reportMonth = readReportMonth(lines, document, diagnostics);
   const name = readRegistrant(lines, document);
   const address = readAddress(lines, name.line, document);
-  const commissionFileNumber = readFileNumber(lines, document);
-  const annualReportForm = readAnnualReportForm(lines, document, diagnostics);
-  const rule12g32b = readQuestion(lines, RULE_12G32B, document);
+  const commissionFileNumber = readFileNumber(lines, document, diagnostics);
+  if (name.field.value !== null && address.value === null)
+    diagnostics.push(diagnostic('f6k/question-not-found', 'info', 'address: the cover gives no address of principal executive offices', 0));
+  const annualReportForm = readAnnualReportForm(lines, document, diagnostics).field;
+  const rule12g32b = readYesNoQuestion(lines, 'rule12g32b', document, diagnostics);
   const fileNumber82 = rule12g32b.line === -1 ? null : readFileNumber82(lines, rule12g32b.line, document);
-  const rule101b1 = readQuestion(lines, RULE_101B1, document);
-  const rule101b7 = readQuestion(lines, RULE_101B7, document);
-
-  const found = findExhibits(input.model, document);
-  const documents = input.documents ?? [];
-  const exhibits = resolveExhibits({
-    listed: found.listed,
-    unnumbered: found.unnumbered,
-    documents,
-    primaryModel: input.model,
-    primarySequence: document,
-  });
-  if (documents.length > 1) {
-    for (const exhibit of exhibits) {
-      if (!exhibit.attached)
-        diagnostics.push(
-          diagnostic(
-            'f6k/exhibit-not-attached',
-            'info',
-            `Exhibit ${exhibit.number} is listed but no document of the submission carries it`,
-            exhibit.span.start,
-          ),
-        );
-    }
+  if (fileNumber82 === null) {
+    const answer = rule12g32b.field.value;
+    if (answer === false)
+      diagnostics.push(diagnostic('f6k/not-applicable', 'info', 'rule12g32bFileNumber: "No" is marked, so no 82- file number applies', 0));
+    else if (answer === true)
+      diagnostics.push(
+        diagnostic('f6k/no-answer-blank', 'warning', 'rule12g32bFileNumber: "Yes" is marked but no 82- file number is given', 0),
+      );
+    else diagnostics.push(diagnostic('f6k/not-applicable', 'info', 'rule12g32bFileNumber: the Rule 12g3-2(b) question has no answer', 0));
   }
-  const signatures = extractSignatures(input.model, document);
-  if (signatures.length === 0) diagnostics.push(diagnostic('f6k/missing-signature', 'warning', 'No signature block was found', 0));
+  const rule101b1 = readYesNoQuestion(lines, 'rule101b1', document, diagnostics);
+  const rule101b7 = readYesNoQuestion(lines, 'rule101b7', document, diagnostics);
+
+  const { exhibits, signatures } = readBody(input, document, diagnostics);
 
   let registrant = name.field;
   if (registrant.value === null) {
@@ -132,7 +148,9 @@ export function extract6K(input: Form6KInput): Form6KRecord {
         ),
       );
     } else
-      diagnostics.push(diagnostic('f6k/missing-registrant', 'warning', 'No registrant name on the cover or in the signature block', 0));
+      diagnostics.push(
+        diagnostic('f6k/missing-registrant', 'warning', 'registrant: no registrant name on the cover or in the signature block', 0),
+      );
   }
 
   return {
@@ -142,22 +160,90 @@ export function extract6K(input: Form6KInput): Form6KRecord {
     address,
     commissionFileNumber,
     annualReportForm,
-    furnishesUnderRule12g32b: rule12g32b.answer,
+    furnishesUnderRule12g32b: rule12g32b.field,
     rule12g32bFileNumber: fileNumber82 ?? { value: null, span: null },
-    paperUnderRule101b1: rule101b1.answer,
-    paperUnderRule101b7: rule101b7.answer,
+    paperUnderRule101b1: rule101b1.field,
+    paperUnderRule101b7: rule101b7.field,
     exhibits,
     signatures,
     diagnostics,
   };
 }
 
-/** "For the month of December 2002"; else a line of its own near the top: "March 2009", "May 20, 2026", "For October 15, 2009". */
-function readReportMonth(lines: readonly DocumentLine[], document: number): Field<string | null> {
+/** The exhibits and signatures, read whether or not the document has a 6-K cover. */
+function readBody(
+  input: Form6KInput,
+  document: number,
+  diagnostics: Diagnostic[],
+): { exhibits: Exhibit6K[]; signatures: SignatureBlock[] } {
+  const found = findExhibits(input.model, document);
+  const documents = input.documents ?? [];
+  const exhibits = resolveExhibits({
+    listed: found.listed,
+    unnumbered: found.unnumbered,
+    documents,
+    primaryModel: input.model,
+    primarySequence: document,
+    printedAfterList: true,
+  });
+  if (documents.length > 1) {
+    for (const exhibit of exhibits) {
+      if (!exhibit.attached)
+        diagnostics.push(
+          diagnostic(
+            'f6k/exhibit-not-attached',
+            'info',
+            `Exhibit ${exhibit.number} is listed but no document of the submission carries it`,
+            exhibit.span.start,
+          ),
+        );
+    }
+  }
+  if (exhibits.length === 0)
+    diagnostics.push(diagnostic('f6k/no-exhibits', 'info', 'exhibits: the report lists no exhibit and the submission carries none', 0));
+  const signatures = extractSignatures(input.model, document);
+  if (signatures.length === 0) diagnostics.push(diagnostic('f6k/missing-signature', 'warning', 'No signature block was found', 0));
+  return { exhibits, signatures };
+}
+
+/**
+ * A document filed as a 6-K that has no 6-K cover (a press release, an agreement, a paper-filing placeholder): no
+ * cover field is read from its text, and the record says why.
+ */
+function withoutCover(input: Form6KInput, form: '6-K' | '6-K/A', document: number, diagnostics: Diagnostic[]): Form6KRecord {
+  diagnostics.push(
+    diagnostic(
+      'f6k/no-cover',
+      'warning',
+      'The document filed as a 6-K has no 6-K cover ("Report of Foreign Private Issuer"): no cover field is read',
+      0,
+    ),
+  );
+  const { exhibits, signatures } = readBody(input, document, diagnostics);
+  const empty = { value: null, span: null };
+  return {
+    form,
+    reportMonth: empty,
+    registrant: empty,
+    address: empty,
+    commissionFileNumber: empty,
+    annualReportForm: empty,
+    furnishesUnderRule12g32b: empty,
+    rule12g32bFileNumber: empty,
+    paperUnderRule101b1: empty,
+    paperUnderRule101b7: empty,
+    exhibits,
+    signatures,
+    diagnostics,
+  };
+}
+
+/** "For the month of December 2002"; else a line of its own near the top: "March 2009", "May 20, 2026", "For October 15, 2009", "Date: May 7, 2010". */
+function readReportMonth(lines: readonly DocumentLine[], document: number, diagnostics: Diagnostic[]): Field<string | null> {
   const joined = joinLines(lines);
   const match = REPORT_MONTH.exec(joined.text);
   if (match) {
-    const month = monthNumber(match[1] as string);
+    const month = lenientMonthNumber(match[1] as string);
     const line = joined.lineAt(match.index);
     if (month) return { value: `${match[2]}-${String(month).padStart(2, '0')}`, span: line ? lineSpan(line, document) : null };
   }
@@ -165,10 +251,27 @@ function readReportMonth(lines: readonly DocumentLine[], document: number): Fiel
     const alone = MONTH_ALONE.exec(line.text);
     const month = alone ? monthNumber(alone[1] as string) : null;
     if (alone && month) return { value: `${alone[2]}-${String(month).padStart(2, '0')}`, span: lineSpan(line, document) };
-    const text = line.text.replace(/^for\s+/i, '').replace(/\.$/, '');
+    const text = line.text
+      .replace(/^for\s+/i, '')
+      .replace(DATE_LABEL, '')
+      .replace(/\.$/, '');
     const date = text.length <= 24 ? findDate(text) : null;
     if (date && date.index === 0 && date.length >= text.length - 1) return { value: date.iso.slice(0, 7), span: lineSpan(line, document) };
   }
+  const period = lines.slice(0, 30).find((line) => /^for\s+the\s+(?:\w+\s+)?(?:months?|period|quarter|year)\s+ended\b/i.test(line.text));
+  // "For the six months ended June 30, 2009": the cover dates the report by the period's end.
+  const ended = period && period.text.length <= 60 ? findDate(period.text) : null;
+  if (ended) return { value: ended.iso.slice(0, 7), span: lineSpan(period as DocumentLine, document) };
+  diagnostics.push(
+    diagnostic(
+      period ? 'f6k/no-report-month' : 'f6k/missing-report-month',
+      'warning',
+      period
+        ? `reportMonth: the cover gives a period ("${period.text.slice(0, 60)}"), not a month`
+        : 'reportMonth: the cover gives no "For the month of" and no date',
+      period?.start ?? 0,
+    ),
+  );
   return { value: null, span: null };
 }
 
@@ -299,7 +402,7 @@ function clean(text: string): string {
     .trim();
 }
 
-function readFileNumber(lines: readonly DocumentLine[], document: number): Field<string | null> {
+function readFileNumber(lines: readonly DocumentLine[], document: number, diagnostics: Diagnostic[]): Field<string | null> {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as DocumentLine;
     if (!/commission\s+file/i.test(line.text)) continue;
@@ -313,86 +416,18 @@ function readFileNumber(lines: readonly DocumentLine[], document: number): Field
     const joined = next ? FILE_NUMBER.exec(`${line.text} ${next.text}`) : null;
     if (joined && next)
       return { value: (joined[1] as string).replace(/\s+/g, ''), span: { document, page: line.page, start: line.start, end: next.end } };
-    return { value: null, span: null };
-  }
-  return { value: null, span: null };
-}
-
-function readAnnualReportForm(lines: readonly DocumentLine[], document: number, diagnostics: Diagnostic[]): Field<'20-F' | '40-F' | null> {
-  const line = lines.find((candidate) => candidate.choice && isAnnualReportChoice(candidate.choice));
-  if (!line?.choice) return { value: null, span: null };
-  const marked = line.choice.options.filter((option) => option.marked);
-  if (marked.length !== 1) {
     diagnostics.push(
       diagnostic(
-        'f6k/annual-report-form-unmarked',
+        'f6k/no-answer-blank',
         'warning',
-        marked.length === 0 ? 'Neither Form 20-F nor Form 40-F is marked' : 'Both Form 20-F and Form 40-F are marked',
+        'commissionFileNumber: "Commission File Number" is printed without a number',
         line.start,
       ),
     );
-    return { value: null, span: lineSpan(line, document) };
+    return { value: null, span: null };
   }
-  const option = marked[0] as Choice['options'][number];
-  const span = option.markSpan ?? option.span;
-  return {
-    value: /40-F/i.test(option.label) ? '40-F' : '20-F',
-    span: { document, page: line.page, start: Math.min(span.start, option.span.start), end: Math.max(span.end, option.span.end) },
-  };
-}
-
-/**
- * A yes/no question of the cover, found by its rule number: the single box beside it ("… Rule 101(b)(1): [ ]"),
- * the Yes/No choice that follows it, or a blank line for the mark ("…Rule 101(b)(1): ______", unmarked).
- */
-function readQuestion(lines: readonly DocumentLine[], rule: RegExp, document: number): { answer: Field<boolean | null>; line: number } {
-  const index = lines.findIndex((line) => rule.test(line.text));
-  if (index === -1) return { answer: { value: null, span: null }, line: -1 };
-  const question = lines[index] as DocumentLine;
-  if (question.choice && !isYesNo(question.choice)) {
-    const single = question.choice.options.find((option) => rule.test(option.label)) ?? question.choice.options[0];
-    if (single) {
-      const span = single.markSpan ?? single.span;
-      return {
-        answer: {
-          value: single.marked,
-          span: single.marked ? { document, page: question.page, start: span.start, end: span.end } : lineSpan(question, document),
-        },
-        line: index,
-      };
-    }
-  }
-  for (let i = index; i < Math.min(lines.length, index + 5); i++) {
-    const line = lines[i] as DocumentLine;
-    if (
-      i > index &&
-      (/indicate by check mark/i.test(line.text) ||
-        RULE_101B1.test(line.text) ||
-        RULE_101B7.test(line.text) ||
-        (rule !== RULE_12G32B && RULE_12G32B.test(line.text)))
-    )
-      break;
-    if (line.choice && isYesNo(line.choice)) {
-      const yes = line.choice.options.find((option) => /^yes$/i.test(option.label.trim()));
-      const no = line.choice.options.find((option) => /^no$/i.test(option.label.trim()));
-      const value = yes?.marked && !no?.marked ? true : no?.marked && !yes?.marked ? false : null;
-      const marked = value === true ? yes : value === false ? no : undefined;
-      const span = marked ? (marked.markSpan ?? marked.span) : line;
-      return { answer: { value, span: { document, page: line.page, start: span.start, end: span.end } }, line: i };
-    }
-    if (i === index && !line.choice && /[:.)]\s*_{3,}\s*\.?$/.test(line.text)) {
-      const blank = line.text.search(/_{3,}\s*\.?$/);
-      return { answer: { value: false, span: lineSpan(line, document, { index: blank, length: line.text.length - blank }) }, line: index };
-    }
-  }
-  return { answer: { value: null, span: null }, line: index };
-}
-
-function isYesNo(choice: Choice): boolean {
-  return (
-    choice.options.some((option) => /^yes$/i.test(option.label.trim())) &&
-    choice.options.some((option) => /^no$/i.test(option.label.trim()))
-  );
+  diagnostics.push(diagnostic('f6k/question-not-found', 'info', 'commissionFileNumber: the cover gives no commission file number', 0));
+  return { value: null, span: null };
 }
 
 /** The `82-` file number written after "If "Yes" is marked, indicate below the file number …". */

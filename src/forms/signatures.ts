@@ -130,6 +130,12 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
     return current;
   };
   const span = (line: DocumentLine, index: number, length: number) => lineSpan(line, document, { index, length });
+  /** Nothing of the block follows line `index`: the section ends, or a date, an exhibit list or a page break comes next. */
+  const endsSection = (index: number): boolean => {
+    const next = lines[index + 1];
+    const line = lines[index] as DocumentLine;
+    return !next || next.page !== line.page || STOP.test(next.text) || /^(?:Date|Dated)\b/i.test(next.text) || HEADING.test(next.text);
+  };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as DocumentLine;
@@ -227,15 +233,31 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         return;
       }
       if (!current) {
-        if (registrant.value === null && finished.length === 0 && /[A-Za-z]/.test(value) && value.length <= 120) {
+        // A wrapped line of the "Pursuant to …" paragraph ("1934, the registrant has duly caused …") is not a name.
+        if (
+          registrant.value === null &&
+          finished.length === 0 &&
+          /[A-Za-z]/.test(value) &&
+          value.length <= 120 &&
+          !/duly\s+caused|on\s+its\s+behalf|thereunto|undersigned/i.test(value)
+        ) {
           const name = value.replace(/\s*\(\s*registrant\s*\)\s*$/i, '').trim();
           registrant = { value: name, span: span(line, cell.index, name.length) };
         }
         return;
       }
       const block: OpenBlock = current;
+      const runTogether = block.provisional && block.title.value === null ? splitNameTitle(value, block.name.value) : null;
       if (block.provisional && sameName(value, block.name.value)) {
         block.name = { value, span: at };
+        block.provisional = false;
+      } else if (runTogether) {
+        // "Craig Blackwood Vice President, Finance": the typed name and the title on one line.
+        block.name = { value: runTogether.name, span: span(line, cell.index, runTogether.name.length) };
+        block.title = {
+          value: runTogether.title,
+          span: span(line, cell.index + value.length - runTogether.title.length, runTogether.title.length),
+        };
         block.provisional = false;
       } else if (block.name.value === null && value.length <= 60 && !/\d/.test(value)) {
         block.name = { value, span: at };
@@ -243,7 +265,7 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         const title = /^\((.+)\)$/.exec(value)?.[1] ?? value;
         block.title = { value: title, span: at };
         block.provisional = false;
-      } else if (continuesTitle(block.title.value, value)) {
+      } else if (continuesTitle(block.title.value, value) || (block.signature.value !== null && endsSection(i) && titleTail(value))) {
         const span = block.title.span;
         block.title = {
           value: `${block.title.value} ${value}`,
@@ -267,6 +289,22 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
     });
   }
   return blocks;
+}
+
+/** "Craig Blackwood Vice President, Finance" after "/s/ Craig Blackwood": the name, then the title. */
+function splitNameTitle(value: string, name: string | null): { name: string; title: string } | null {
+  if (name === null) return null;
+  const words = name.split(/\s+/).length;
+  const parts = value.split(/\s+/);
+  if (parts.length <= words) return null;
+  const head = parts.slice(0, words).join(' ');
+  const title = parts.slice(words).join(' ');
+  return sameName(head, name) && /^[A-Z]/.test(title) ? { name: head, title } : null;
+}
+
+/** A short line of words that can end a title wrapped over lines ("Group Finance"). */
+function titleTail(value: string): boolean {
+  return value.length <= 60 && /^[A-Z]/.test(value) && !/\d/.test(value) && !/^(?:\/s\/|By\b|Date|Dated|Name|Title)/i.test(value);
 }
 
 function hasLabel(text: string): boolean {
@@ -305,7 +343,7 @@ function labelled(cell: Cell): Part[] {
   found.sort((a, b) => a.at - b.at);
   return found.map((entry, index) => {
     const end = index + 1 < found.length ? (found[index + 1] as { at: number }).at : cell.text.length;
-    return { label: entry.label, value: cell.text.slice(entry.valueAt, end).replace(/\s+$/, ''), index: cell.index + entry.valueAt };
+    return { label: entry.label, value: cell.text.slice(entry.valueAt, end).trimEnd(), index: cell.index + entry.valueAt };
   });
 }
 
@@ -318,12 +356,30 @@ function normalize(label: string): Label {
 
 /** `/s/Eli Holtzman ____` → `/s/ Eli Holtzman`; an empty or underscore-only line → null. */
 function cleanSignature(raw: string): string | null {
-  const value = raw.replace(/[\s_]{3,}$|_+$/, '').trim();
+  const value = stripTrailingBlank(raw).trim();
   if (value === '' || /^[_\-\s]+$/.test(value)) return null;
+  // As written ("/S/" keeps its case), with one space after the "/s/" mark and none inside the quotes.
   return value
-    .replace(/^\/s\/\s*/i, '/s/ ')
+    .replace(/^\/(s)\/\s*/i, '/$1/ ')
     .replace(/^([“"])\s+/, '$1')
     .replace(/\s+([”"])$/, '$1');
+}
+
+/**
+ * `raw` without a trailing signature line: a run of three or more spaces and underscores, or underscores alone.
+ * A backwards scan, because `/[\s_]{3,}$/` retries from every character of a long run (quadratic time).
+ */
+function stripTrailingBlank(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && isBlankOrUnderscore(raw.charCodeAt(end - 1))) end--;
+  if (raw.length - end >= 3) return raw.slice(0, end);
+  let underscores = raw.length;
+  while (underscores > 0 && raw.charCodeAt(underscores - 1) === 0x5f) underscores--;
+  return raw.slice(0, underscores);
+}
+
+function isBlankOrUnderscore(code: number): boolean {
+  return code === 0x5f || /\s/.test(String.fromCharCode(code));
 }
 
 function nameOfSignature(signature: string): string {

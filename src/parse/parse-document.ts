@@ -1,8 +1,8 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Submission } from '../model/submission.js';
-import { decodeText } from './sgml/decode-text.js';
 import { isLegacyTextInHtml } from './html/legacy-text.js';
 import { parseHtmlDocument } from './html/parse-html-document.js';
+import { decodeText } from './sgml/decode-text.js';
 import { parseTextDocument } from './text/parse-text-document.js';
 
 /** What a document's body holds, which decides how it is read. */
@@ -45,20 +45,81 @@ export function parseDocument(text: string, kind: 'html' | 'text'): DocumentMode
   return kind === 'html' ? parseHtmlDocument(text) : parseTextDocument(text);
 }
 
-const WRAPPER_TAG = /<\/?(?:html|head|body|div|pre)(?:\s[^>]*)?>|<title>[^<]*<\/title>/gi;
 const BASIC_ENTITY = /&(?:amp|lt|gt|quot|nbsp|#160|#39|apos);/gi;
-const ENTITY_TEXT: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#160;': ' ', '&#39;': "'", '&apos;': "'" };
+const ENTITY_TEXT: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&nbsp;': ' ',
+  '&#160;': ' ',
+  '&#39;': "'",
+  '&apos;': "'",
+};
 
 /** The text inside a legacy-ASCII HTML wrapper: wrapper tags dropped, the basic entities read. */
 export function unwrapLegacyText(html: string): string {
-  return html.replace(WRAPPER_TAG, '').replace(BASIC_ENTITY, (entity) => ENTITY_TEXT[entity.toLowerCase()] ?? entity);
+  return removeWrapperTags(html).replace(BASIC_ENTITY, (entity) => ENTITY_TEXT[entity.toLowerCase()] ?? entity);
+}
+
+const WRAPPER_NAMES = ['html', 'head', 'body', 'div', 'pre'] as const;
+const WHITE_SPACE = /\s/;
+
+/**
+ * The text less `<html>`, `<head>`, `<body>`, `<div>`, `<pre>` tags (opening or closing, with any attributes) and
+ * `<title>…</title>`: what `/<\/?(?:html|head|body|div|pre)(?:\s[^>]*)?>|<title>[^<]*<\/title>/gi` removes, by a scan: the regex looks for the `>` of `<div …` again from every
+ * `<div`, which is quadratic on a document of `<div ` with no `>`. Here the next `>` is found once and reused.
+ */
+function removeWrapperTags(html: string): string {
+  const parts: string[] = [];
+  let kept = 0;
+  let gt = -1;
+  let gtFrom = -1;
+  const nextGt = (from: number): number => {
+    // With no `>` after some point there is none after any later point either.
+    if (gtFrom === -1 || (gt !== -1 && gt < from)) {
+      gt = html.indexOf('>', from);
+      gtFrom = from;
+    }
+    return gt;
+  };
+  const tagEnd = (lt: number): number => {
+    let at = lt + 1;
+    if (html.charCodeAt(at) === 0x2f /* / */) at++;
+    for (const name of WRAPPER_NAMES) {
+      if (html.slice(at, at + name.length).toLowerCase() !== name) continue;
+      const after = at + name.length;
+      const next = html.charAt(after);
+      if (next === '>') return after + 1;
+      if (next !== '' && WHITE_SPACE.test(next)) {
+        const close = nextGt(after);
+        return close === -1 ? -1 : close + 1;
+      }
+    }
+    if (html.slice(lt, lt + 7).toLowerCase() === '<title>') {
+      const close = html.indexOf('<', lt + 7);
+      if (close !== -1 && html.slice(close, close + 8).toLowerCase() === '</title>') return close + 8;
+    }
+    return -1;
+  };
+  for (let lt = html.indexOf('<'); lt !== -1; ) {
+    const end = tagEnd(lt);
+    if (end === -1) {
+      lt = html.indexOf('<', lt + 1);
+      continue;
+    }
+    parts.push(html.slice(kept, lt));
+    kept = end;
+    lt = html.indexOf('<', end);
+  }
+  if (kept === 0) return html;
+  parts.push(html.slice(kept));
+  return parts.join('');
 }
 
 /** The words of an XML document (ownership, holdings), for search: tags dropped, entities of the five kinds read. */
 export function xmlText(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/<[^>]*>/g, ' ')
+  return removeTags(unwrapCdata(text))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -68,10 +129,55 @@ export function xmlText(text: string): string {
     .trim();
 }
 
+// The two passes below are scans, not `/<!\[CDATA\[([\s\S]*?)\]\]>/g` and `/<[^>]*>/g`: those retry from every
+// `<` when no end follows, which is quadratic on a document of unclosed markup. With no end after one opening,
+// there is none after any later one either, so each scan stops there.
+
+/** `<![CDATA[…]]>` sections replaced by their content. */
+function unwrapCdata(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<![CDATA[', at);
+    if (open === -1) break;
+    const close = text.indexOf(']]>', open + 9);
+    if (close === -1) break;
+    parts.push(text.slice(at, open), text.slice(open + 9, close));
+    at = close + 3;
+  }
+  if (at === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Every `<…>` replaced by a space. */
+function removeTags(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<', at);
+    if (open === -1) break;
+    const close = text.indexOf('>', open + 1);
+    if (close === -1) break;
+    parts.push(text.slice(at, open), ' ');
+    at = close + 1;
+  }
+  if (at === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 /** Every document of a submission parsed to the model (null for binaries and XML), with its identifying fields. */
 export function parseSubmissionDocuments(submission: Submission): ParsedDocumentEntry[] {
   return submission.documents.map((document) => {
-    if (document.encoding === 'uuencode') return { sequence: document.sequence, type: document.type, filename: document.filename, description: document.description, model: null };
+    if (document.encoding === 'uuencode')
+      return {
+        sequence: document.sequence,
+        type: document.type,
+        filename: document.filename,
+        description: document.description,
+        model: null,
+      };
     const text = decodeText(document.body).text;
     const kind = detectDocumentKind(text, document);
     return {

@@ -1,6 +1,7 @@
 import type { Block, Choice, DocumentModel, Heading, ListBlock, Preformatted, Table } from '../model/document.js';
 import { selectPages } from './select-pages.js';
 import { type GridSlot, layoutTable } from './table-grid.js';
+import { trimPreformatted } from './trim-preformatted.js';
 
 export interface RenderMarkdownOptions {
   /** Render only this 1-based page; a page that does not exist throws a `RangeError`. */
@@ -108,7 +109,7 @@ function renderChoice(block: Choice, out: string[]): void {
 }
 
 function renderPreformatted(block: Preformatted, out: string[]): void {
-  const text = block.text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  const text = trimPreformatted(block.text);
   let longest = 0;
   for (const match of text.matchAll(/`+/g)) if (match[0].length > longest) longest = match[0].length;
   const fence = '`'.repeat(Math.max(3, longest + 1));

@@ -1,6 +1,7 @@
 import type { Block, Choice, DocumentModel, Heading, ListBlock, Paragraph, Preformatted, Table } from '../model/document.js';
 import { selectPages } from './select-pages.js';
 import { type GridSlot, isNumericText, layoutTable } from './table-grid.js';
+import { trimPreformatted } from './trim-preformatted.js';
 
 export interface RenderTextOptions {
   /** Render only this 1-based page; a page that does not exist throws a `RangeError`. */
@@ -32,17 +33,39 @@ export function renderText(model: DocumentModel, options: RenderTextOptions = {}
     throw new RangeError(`Cannot render text: width must be a whole number of at least 0, found ${width}`);
   }
   const pages = selectPages(model, options.page);
+  // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
+  // its own that the join would then copy again.
   const out: string[] = [];
+  const separate = (): void => {
+    if (out.length > 0) out.push('\n\n');
+  };
   let first = true;
   for (const page of pages) {
-    if (!first) out.push(`--- page ${page.number} ---`);
+    if (!first) {
+      separate();
+      out.push(`--- page ${page.number} ---`);
+    }
     first = false;
     for (const block of page.blocks) {
+      if (block.kind === 'heading' || block.kind === 'paragraph') {
+        const lines = alignedLines(block, width);
+        if (lines.length === 0) continue;
+        separate();
+        for (let index = 0; index < lines.length; index++) {
+          if (index > 0) out.push('\n');
+          out.push(lines[index] as string);
+        }
+        continue;
+      }
       const text = renderBlock(block, width);
-      if (text !== '') out.push(text);
+      if (text === '') continue;
+      separate();
+      out.push(text);
     }
   }
-  return out.length === 0 ? '' : `${out.join('\n\n')}\n`;
+  if (out.length === 0) return '';
+  out.push('\n');
+  return out.join('');
 }
 
 function renderBlock(block: Block, width: number): string {
@@ -65,6 +88,10 @@ function renderBlock(block: Block, width: number): string {
 }
 
 function renderAligned(block: Heading | Paragraph, width: number): string {
+  return alignedLines(block, width).join('\n');
+}
+
+function alignedLines(block: Heading | Paragraph, width: number): string[] {
   const lines = wrap(block.text, width, false);
   if (width > 0 && (block.align === 'center' || block.align === 'right')) {
     for (let index = 0; index < lines.length; index++) {
@@ -75,7 +102,7 @@ function renderAligned(block: Heading | Paragraph, width: number): string {
       lines[index] = ' '.repeat(pad) + line;
     }
   }
-  return lines.join('\n');
+  return lines;
 }
 
 function renderList(block: ListBlock, width: number): string {
@@ -110,7 +137,7 @@ function renderChoice(block: Choice, width: number): string {
 
 function renderPreformatted(block: Preformatted): string {
   // Verbatim, less the blank lines around it that would double the block separation.
-  return block.text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  return trimPreformatted(block.text);
 }
 
 interface PlacedCell {
@@ -306,34 +333,80 @@ function collapse(text: string): string {
   return /\s\s|[\t\n\r\f\v]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
+/** True for the characters `\s` matches (what `collapse` folds into one space). */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /**
  * Greedy word wrap of `text` (whitespace collapsed) at `width`; 0 means one line.
  * A word longer than the width gets a line of its own, or is cut when `breakWords` is set.
+ *
+ * Words are found by scanning `text` in place and each line is one slice of it (collapsed only when it holds
+ * more than single spaces), so a paragraph of hundreds of megabytes is wrapped without a copy of it, or an
+ * array of its words, ever existing.
  */
 function wrap(text: string, width: number, breakWords: boolean): string[] {
-  const clean = collapse(text);
-  if (clean === '') return [];
-  if (width <= 0 || clean.length <= width) return [clean];
+  if (width <= 0) {
+    const clean = collapse(text);
+    return clean === '' ? [] : [clean];
+  }
   const lines: string[] = [];
-  let line = '';
-  for (let word of clean.split(' ')) {
+  const length = text.length;
+  // The line being built is text[lineStart, lineEnd) with `lineWidth` characters once collapsed.
+  let lineStart = -1;
+  let lineEnd = -1;
+  let lineWidth = 0;
+  let lineCollapses = false;
+  const flush = (): void => {
+    if (lineStart === -1) return;
+    const slice = text.slice(lineStart, lineEnd);
+    lines.push(lineCollapses ? collapse(slice) : slice);
+    lineStart = -1;
+    lineWidth = 0;
+    lineCollapses = false;
+  };
+  let at = 0;
+  while (at < length) {
+    const gapStart = at;
+    while (at < length && isSpaceCode(text.charCodeAt(at))) at++;
+    if (at >= length) break;
+    const singleSpace = at - gapStart === 1 && text.charCodeAt(gapStart) === 0x20;
+    let wordStart = at;
+    while (at < length && !isSpaceCode(text.charCodeAt(at))) at++;
+    const wordEnd = at;
     if (breakWords) {
-      while (word.length > width) {
-        if (line !== '') {
-          lines.push(line);
-          line = '';
-        }
-        lines.push(word.slice(0, width));
-        word = word.slice(width);
+      while (wordEnd - wordStart > width) {
+        flush();
+        lines.push(text.slice(wordStart, wordStart + width));
+        wordStart += width;
       }
     }
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line = `${line} ${word}`;
-    else {
-      lines.push(line);
-      line = word;
+    const wordWidth = wordEnd - wordStart;
+    if (wordWidth === 0) continue;
+    if (lineStart !== -1 && lineWidth + 1 + wordWidth <= width) {
+      if (!singleSpace) lineCollapses = true;
+      lineEnd = wordEnd;
+      lineWidth += 1 + wordWidth;
+      continue;
     }
+    flush();
+    lineStart = wordStart;
+    lineEnd = wordEnd;
+    lineWidth = wordWidth;
   }
-  if (line !== '') lines.push(line);
+  flush();
   return lines;
 }

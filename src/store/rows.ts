@@ -116,6 +116,7 @@ export function filingValues(filing: PreparedFiling): unknown[] {
     filing.formRecordJson,
     filing.originalBlob,
     filing.documents.length,
+    // Unknown ('') for a filing copied from a database made before the digest was kept.
     filing.documentsDigest === '' ? null : filing.documentsDigest,
   ];
 }

@@ -64,7 +64,8 @@ export function parseSearchQuery(input: string): ParsedQuery {
       if (token.key === 'from' || token.key === 'to') {
         if (!DATE.test(token.value)) throw new QuerySyntaxError(`${token.key}: needs a date as YYYY-MM-DD, not "${token.value}"`, token.at);
       }
-      if (token.key === 'cik' && !/^\d{1,10}$/.test(token.value)) throw new QuerySyntaxError(`cik: needs digits, not "${token.value}"`, token.at);
+      if (token.key === 'cik' && !/^\d{1,10}$/.test(token.value))
+        throw new QuerySyntaxError(`cik: needs digits, not "${token.value}"`, token.at);
       filters[token.key] = token.key === 'cik' ? token.value.padStart(10, '0') : token.value;
     } else rest.push(token);
   }

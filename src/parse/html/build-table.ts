@@ -72,7 +72,9 @@ const CURRENCY_ONLY = /^(?:[A-Z]{0,3}\$|€|£|¥|₩|₹|Ps\.?|R\$|RMB|EUR|USD)
 const CLOSING_ONLY = /^(?:\)|%|\)%|%\))$/;
 const NUMBER_START = /^[(\-–—]?\s*[\d.,]*\d|^[-–—]+$/;
 const NUMBER_END = /[\d\-–—]$/;
-const NUMERIC_CELL = /^[($€£¥]*\s*[-–—]?\s*\d[\d,]*(?:\.\d+)?\s*\)?\s*%?$/;
+// Each optional sign takes the blanks after it (`\s*(?:-\s*)?`, not `\s*-?\s*`): the same strings, without the
+// two adjacent `\s*` that split a long run of blanks every possible way.
+const NUMERIC_CELL = /^[($€£¥]*\s*(?:[-–—]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:\)\s*)?%?$/;
 const BARE_YEAR = /^(?:19|20)\d\d$/;
 const ENUMERATOR = /^\(\d{1,2}\)$/;
 /** Longest cell text in a header row told by position (above the first row of numbers). */

@@ -9,6 +9,7 @@
  * Non-breaking spaces stay in piece text (they count as spacing when reading check boxes) and become
  * plain spaces when text is assembled.
  */
+import { mapSymbolFontText, type SymbolFontName } from '../../core/check-marks.js';
 
 /** Windows-1252 characters for 0x80–0x9F; 0 where Windows-1252 leaves the code undefined. */
 const WINDOWS_1252_C1 = [
@@ -45,52 +46,13 @@ export function hasC1Controls(text: string): boolean {
   return false;
 }
 
-/** Which symbol font a piece of text is set in. */
-export type SymbolFont = 0 | 1 | 2;
-export const FONT_TEXT: SymbolFont = 0;
-export const FONT_WINGDINGS: SymbolFont = 1;
-export const FONT_WINGDINGS_2: SymbolFont = 2;
+/** Which symbol font a piece of text is set in (null: an ordinary text font). */
+export type SymbolFont = SymbolFontName | null;
+export const FONT_TEXT: SymbolFont = null;
 
-/** Wingdings code points as filers use them: check boxes, check marks and bullets. */
-const WINGDINGS: Readonly<Record<string, string>> = {
-  o: '☐', // 0x6F white square, the usual empty box
-  '¨': '☐', // 0xA8 white medium square
-  q: '❑', // 0x71 shadowed white square
-  x: '☒', // 0x78 ballot box with X
-  ý: '☒', // 0xFD ballot box with X
-  þ: '☑', // 0xFE ballot box with check
-  ü: '✓', // 0xFC check mark
-  û: '✗', // 0xFB ballot X
-  n: '■', // 0x6E black square
-  l: '●', // 0x6C black circle (bullet)
-  '§': '▪', // 0xA7 small black square (bullet)
-  Ø: '➢', // 0xD8 arrowhead (bullet)
-  v: '❖', // 0x76 diamond (bullet)
-};
-
-/** Wingdings 2 code points for boxes and marks. */
-const WINGDINGS_2: Readonly<Record<string, string>> = {
-  '£': '☐', // 0xA3 white square
-  O: '✗', // 0x4F ballot X
-  P: '✓', // 0x50 check mark
-  Q: '☒', // 0x51 ballot box with X
-  R: '☑', // 0x52 ballot box with check
-  S: '☒', // 0x53 ballot box with X
-  T: '☒', // 0x54 ballot box with bold X
-};
-
-/** Maps text set in a Wingdings font to the Unicode characters it shows; characters without a mapping stay. */
+/** Maps text set in a symbol font to the Unicode characters it shows (the table is the check-mark vocabulary's). */
 export function mapSymbolFont(text: string, font: SymbolFont): string {
-  if (font === FONT_TEXT) return text;
-  const table = font === FONT_WINGDINGS ? WINGDINGS : WINGDINGS_2;
-  let out = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    // Word writes symbol-font characters as U+F000 plus the font's code.
-    const key = code >= 0xf020 && code <= 0xf0ff ? String.fromCharCode(code - 0xf000) : char;
-    out += table[key] ?? char;
-  }
-  return out;
+  return mapSymbolFontText(text, font);
 }
 
 /** Collapses runs of white space (non-breaking spaces included) to one space and trims the ends. */

@@ -7,10 +7,11 @@
  *   Form 20-F __X__   Form 40-F _____     underscore blanks, an underlined or lone X
  *   | Form 20-F | X | | Form 40-F |  |    table cells (an empty bordered cell is a blank box)
  *
- * Wingdings boxes (`x`, `o`, `þ`, `ý`, `¨`) and `ballot.jpg`-style images arrive here already
- * turned into `☒`/`☐`. Whether labels stand before or after their boxes is decided by spacing:
+ * Symbol-font boxes (Wingdings `x` `o`, Wingdings 2 `S` `*`, Webdings…) and `ballot.jpg`-style images arrive
+ * here already turned into `☒`/`☐`; glyphs are those of the check-mark vocabulary (core/check-marks.ts). Whether labels stand before or after their boxes is decided by spacing:
  * each box votes for the side where its neighbouring word is closer.
  */
+import { EMPTY_GLYPHS, glyphMark, isUnknownGlyph, MARKED_GLYPHS } from '../../core/check-marks.js';
 import type { Span } from '../../core/span.js';
 import type { Alignment, Block, ChoiceOption } from '../../model/document.js';
 import { PIECE_BOX, PIECE_BREAK, PIECE_CELL, PIECE_EXACT, PIECE_UNDERLINE, type Piece } from './inline-run.js';
@@ -31,33 +32,12 @@ const GAP_START = 1000;
 const GAP_LINE = 50;
 const GAP_CELL = 100;
 
-const MARKED_GLYPHS = '☒☑⌧✓✔✗✘√⊠';
 /** What an unreadable symbol-font glyph is called among the words. */
 const UNKNOWN_GLYPH = '\ufffd';
-const EMPTY_GLYPHS = '☐❑□◻❏';
 
+/** A box or mark glyph of the check-mark vocabulary. */
 function isGlyph(code: number): boolean {
-  return (
-    code === 0x2612 || // ☒
-    code === 0x2611 || // ☑
-    code === 0x2610 || // ☐
-    code === 0x2327 || // ⌧
-    code === 0x2713 || // ✓
-    code === 0x2714 || // ✔
-    code === 0x2717 || // ✗
-    code === 0x2718 || // ✘
-    code === 0x221a || // √
-    code === 0x22a0 || // ⊠
-    code === 0x2751 || // ❑
-    code === 0x274f || // ❏
-    code === 0x25a1 || // □
-    code === 0x25fb // ◻
-  );
-}
-
-/** A character that stands for a symbol-font glyph we cannot read: U+FFFD, or the private use area. */
-function isUnknownGlyph(code: number): boolean {
-  return code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || (code >= 0xd800 && code <= 0xdfff);
+  return glyphMark(code) !== null;
 }
 
 function isSpace(code: number): boolean {
@@ -178,7 +158,7 @@ const LONE_X = /^[xX]$/;
 const KNOWN_LABEL = /(?:^|\s)(Form\s+\d{1,3}-[A-Z]{1,2}|Yes|No)$/i;
 const KNOWN_LABEL_ONLY = /^(?:Form\s+\d{1,3}-[A-Z]{1,2}|Yes|No)$/i;
 /** Text about check boxes: bare blanks (`____`) are boxes only here. */
-const CHECK_CONTEXT = /\bcheck(?:\s*mark|\s+the\b|\s+one\b)|\bcheckmark/i;
+const CHECK_CONTEXT = /\bcheck(?:\s*mark|\s+the\b|\s+one\b)|\bcheckmark|\bRule\s+101\s*\(\s*b\s*\)\s*\(\s*[17l]\s*\)\s*:/i;
 /** Text offering the usual choices: a lone `X` is a mark only here (or in text about check marks). */
 const LABEL_CONTEXT = /\b(?:Form\s+\d{1,3}-F|Yes|No)\b/;
 
@@ -290,11 +270,10 @@ function firstClauseEnd(words: readonly Word[], from: number, to: number): numbe
 }
 
 function cleanLabel(text: string): string {
-  return text
-    .replace(/\s*\ufffd\s*/g, ' ')
-    .replace(/\s*[:：]$/, '')
-    .replace(/^["“”']+|["“”']+$/g, '')
-    .trim();
+  let label = text.replace(/\s*\ufffd\s*/g, ' ');
+  // A closing colon and the blanks before it (`/\s*[:：]$/` would retry from every blank of a long run).
+  if (label.endsWith(':') || label.endsWith('：')) label = label.slice(0, -1).trimEnd();
+  return label.replace(/^["“”']+|["“”']+$/g, '').trim();
 }
 
 function paragraph(words: readonly Word[], from: number, to: number, align: Alignment | null): Block | null {

@@ -6,7 +6,8 @@
  * Inherited properties are copied from the parent frame and overridden by the element.
  */
 import type { Alignment } from '../../model/document.js';
-import { FONT_TEXT, FONT_WINGDINGS, FONT_WINGDINGS_2, type SymbolFont } from './clean-text.js';
+import { symbolFontOf } from '../../core/check-marks.js';
+import { FONT_TEXT, type SymbolFont } from './clean-text.js';
 
 /** One open element, as the model builder tracks it. Frames are reused once their element closes. */
 export interface Frame {
@@ -192,9 +193,7 @@ function alignmentOf(value: string): Alignment | null | undefined {
 }
 
 function symbolFont(family: string): SymbolFont {
-  const at = family.indexOf('wingdings');
-  if (at === -1) return FONT_TEXT;
-  return /^wingdings\s*2/.test(family.slice(at)) ? FONT_WINGDINGS_2 : FONT_WINGDINGS;
+  return symbolFontOf(family);
 }
 
 function percent(width: string): number {

@@ -10,6 +10,7 @@
  *   > | <div>Form 20-F <font face="Wingdings">x</font></div>
  *            ^^^^^^^^^^ piece                 ^ piece '☒'    ^ run ends: paragraph or choice
  */
+import { imageMark as imageMarkOf } from '../../core/check-marks.js';
 import type { Parser } from 'htmlparser2';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { Block, ListBlock, ListItem } from '../../model/document.js';
@@ -131,16 +132,9 @@ interface ListContainer {
 
 type Container = FlowContainer | CellContainer | ItemContainer | CaptionContainer | TableContainer | ListContainer;
 
-/** Names of check-box images: `ballotx.jpg`, `check.gif`, `uncheck.gif`, `box_checked.png`… */
+/** Names of check-box images: `ballotx.jpg`, `check.gif`, `uncheck.gif`, `box_checked.png`… (the check-mark vocabulary). */
 function imageMark(attributes: Readonly<ElementAttributes>): string | null {
-  const source = (attributes.src ?? '').toLowerCase();
-  const name = source.slice(source.lastIndexOf('/') + 1).replace(/\.[a-z0-9]+$/, '');
-  const alt = (attributes.alt ?? '').toLowerCase();
-  const text = `${name} ${alt}`;
-  if (/uncheck|unmark|empty|blank|_off\b|\boff\b/.test(text)) return /ballot|check|box/.test(text) ? '☐' : null;
-  if (/ballot_?x|checked|^check\b|^tick|checkbox_?x|box_?x\b|xbox|_on\b|marked/.test(text)) return '☒';
-  if (/ballot|checkbox|^box\b/.test(text)) return '☐';
-  return null;
+  return imageMarkOf(attributes.src ?? '', attributes.alt ?? '');
 }
 
 /** Characters that need cleaning (see `cleanText`) or may be part of a check box (see `hasMarkCharacter`). */

@@ -7,6 +7,7 @@
  * marker: a `<br>` line break, a table-cell separator or an empty bordered cell (a blank check box).
  * Pieces are joined and white space collapsed once per block, never per character.
  */
+import { EMPTY_GLYPHS, MARKED_GLYPHS } from '../../core/check-marks.js';
 import type { Span } from '../../core/span.js';
 import type { Alignment, Block } from '../../model/document.js';
 import { collapseWhitespace } from './clean-text.js';
@@ -59,7 +60,7 @@ export function newRun(align: Alignment | null, heading: number, pre: boolean): 
  * Characters that can make up a check box (box glyphs, `[`, `_`, unreadable symbol-font glyphs), as
  * the inside of a regular-expression character class.
  */
-export const MARK_CHARACTERS = '☐☒☑⌧❑□◻✓✔✗✘√\\[_\\ufffd\\ue000-\\uf8ff';
+export const MARK_CHARACTERS = `${MARKED_GLYPHS}${EMPTY_GLYPHS}\\[_\\ufffd\\ue000-\\uf8ff`;
 const MARK_CHARACTER = new RegExp(`[${MARK_CHARACTERS}]`);
 
 /** A lone `x` or `X` between white space (or the ends of the text). */

@@ -9,10 +9,13 @@ import type { Block, Page, TableRow } from '../../model/document.js';
 import type { PageBreak } from './items.js';
 
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*((?:[A-Z]{1,3}\s?[-–—.]\s?)?\d{1,3})\s*[-–—]?(?:\s+of\s+\d{1,4})?$/i;
+const MAX_LABEL_LINE = 120;
 const ROMAN_PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*([ivxlc]{1,7})\s*[-–—]?$/;
 
 /** The page number a line shows, or null. */
 export function pageNumberLabel(text: string): string | null {
+  // A page label is short; the patterns' adjacent `\s*` groups backtrack quadratically on a long line of blanks.
+  if (text.length > MAX_LABEL_LINE) return null;
   const match = PAGE_NUMBER.exec(text) ?? ROMAN_PAGE_NUMBER.exec(text);
   if (match === null) return null;
   return (match[1] ?? '').replace(/\s+/g, '').replace(/[–—]/g, '-');

@@ -28,8 +28,10 @@
  * a character offset into the input (`html/unclosed-table`, `html/windows-1252-characters`,
  * `html/no-visible-text`).
  */
-import { Parser } from 'htmlparser2';
+
+import { diagnostic } from '../../core/diagnostic.js';
 import type { DocumentModel } from '../../model/document.js';
+import { BoundedParser, MAX_OPEN_ELEMENTS } from './bounded-parser.js';
 import { HtmlModelBuilder } from './html-model-builder.js';
 import { isLegacyTextInHtml } from './legacy-text.js';
 import { paginate } from './paginate.js';
@@ -39,9 +41,17 @@ export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing:
 
 export function parseHtmlDocument(html: string): DocumentModel {
   const builder = new HtmlModelBuilder({ preformatted: isLegacyTextInHtml(html) });
-  const parser = new Parser(builder, HTML_PARSER_OPTIONS);
+  const parser = new BoundedParser(builder, HTML_PARSER_OPTIONS);
   parser.end(html);
-  return modelFromBuilder(builder, html);
+  const model = modelFromBuilder(builder, html);
+  if (parser.firstTooDeep === -1) return model;
+  const tooDeep = diagnostic(
+    'html/nesting-too-deep',
+    'warning',
+    `Elements nest deeper than ${MAX_OPEN_ELEMENTS}; ${parser.closedEarly} were closed early to keep the depth bounded`,
+    parser.firstTooDeep,
+  );
+  return { ...model, diagnostics: [...model.diagnostics, tooDeep] };
 }
 
 /** The model once all of `source` has gone through the builder (whole or in chunks). */

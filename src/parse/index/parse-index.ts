@@ -69,7 +69,39 @@ type State = (typeof State)[keyof typeof State];
 
 // `<rest>  <CIK>  <date>  <file name>` read from the right, so a company name that overflows its column (the
 // line then no longer lines up with the header) is still read whole.
-const FIXED_WIDTH_TAIL = /^(.*?)[ \t]+(\d{1,10})[ \t]+(\d{4}-\d{2}-\d{2}|\d{8})[ \t]+(\S+)$/;
+const CIK_TOKEN = /^\d{1,10}$/;
+const DATE_TOKEN = /^(?:\d{4}-\d{2}-\d{2}|\d{8})$/;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+const NOT_BLANK = /^\S+$/;
+
+/**
+ * `/^(.*?)[ \t]+(\d{1,10})[ \t]+(\d{4}-\d{2}-\d{2}|\d{8})[ \t]+(\S+)$/.exec(text)`, read from the right: the
+ * regex's lazy `(.*?)` retries its `[ \t]+` from every blank of a long run, which is quadratic.
+ * From the right each field is the token between two runs of spaces or tabs, so there is one way to match.
+ */
+function fixedWidthTail(text: string): [string, string, string, string, string] | null {
+  const isGap = (at: number): boolean => {
+    const code = text.charCodeAt(at);
+    return code === 0x20 || code === 0x09;
+  };
+  let end = text.length;
+  const tokens: string[] = [];
+  let restEnd = 0;
+  for (let field = 0; field < 3; field++) {
+    let start = end;
+    while (start > 0 && !isGap(start - 1)) start--;
+    if (start === 0 || start === end) return null;
+    tokens.push(text.slice(start, end));
+    let gapStart = start;
+    while (gapStart > 0 && isGap(gapStart - 1)) gapStart--;
+    restEnd = gapStart;
+    end = gapStart;
+  }
+  const [fileName, date, cik] = tokens as [string, string, string];
+  const rest = text.slice(0, restEnd);
+  if (!NOT_BLANK.test(fileName) || !DATE_TOKEN.test(date) || !CIK_TOKEN.test(cik) || LINE_TERMINATOR.test(rest)) return null;
+  return [text, rest, cik, date, fileName];
+}
 const DASHED_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ACCESSION_IN_NAME = /(\d{10}-?\d{2}-?\d{6})(?:\.txt|\.nc|\.paper)?$/;
 
@@ -142,7 +174,8 @@ export class IndexParser {
 
   private line(bytes: Uint8Array, offset: number): void {
     this.lineNumber++;
-    const text = decodeText(bytes).text.replace(/[\r\s]+$/, '');
+    // `trimEnd` drops what `/\s+$/` would, without retrying from every blank of a long run.
+    const text = decodeText(bytes).text.trimEnd();
     switch (this.state) {
       case State.Preamble:
         this.preambleLine(text);
@@ -235,7 +268,7 @@ export class IndexParser {
 
   private fixedWidthRow(text: string, offset: number): IndexRow | null {
     const columns = this.columns as Columns;
-    const match = FIXED_WIDTH_TAIL.exec(text);
+    const match = fixedWidthTail(text);
     if (!match) {
       this.badLine('expected a CIK, a date and a file name at the end of the line', text, offset);
       return null;

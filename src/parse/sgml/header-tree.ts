@@ -1,11 +1,14 @@
-import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import { latin1 } from '../../core/bytes.js';
+import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { HeaderNode } from '../../model/submission.js';
 
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 const TAB = 0x09;
 const SPACE = 0x20;
 const LESS_THAN = 0x3c;
+const LINE_BREAK = /[\r\n]/;
+const MAX_TAG_DEPTH = 32;
 
 interface MutableNode {
   key: string;
@@ -22,19 +25,15 @@ interface MutableNode {
  *
  * `bytes[start, end)` is the header; offsets in nodes and diagnostics are absolute.
  */
-export function readHeaderLines(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  diagnostics: Diagnostic[],
-  base = 0,
-): HeaderNode[] {
+export function readHeaderLines(bytes: Uint8Array, start: number, end: number, diagnostics: Diagnostic[], base = 0): HeaderNode[] {
   const roots: MutableNode[] = [];
   const stack: { indent: number; node: MutableNode }[] = [];
   let at = start;
   while (at < end) {
-    let lineEnd = bytes.indexOf(NEWLINE, at);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    // LF, CRLF or a bare CR ends a line; the scan stops at the header's end (never runs on into the body).
+    let lineEnd = at;
+    while (lineEnd < end && bytes[lineEnd] !== NEWLINE && bytes[lineEnd] !== CARRIAGE_RETURN) lineEnd++;
+    if (bytes[lineEnd] === CARRIAGE_RETURN && lineEnd + 1 < end && bytes[lineEnd + 1] === NEWLINE) lineEnd++;
     let contentEnd = lineEnd;
     while (contentEnd > at && (bytes[contentEnd - 1] === 0x0d || bytes[contentEnd - 1] === SPACE || bytes[contentEnd - 1] === TAB)) {
       contentEnd--;
@@ -60,18 +59,22 @@ export function readHeaderLines(
   return roots;
 }
 
+/** The first `value` in `bytes[start, end)`, or -1: a search that never runs past the line. */
+function indexWithin(bytes: Uint8Array, value: number, start: number, end: number): number {
+  for (let at = start; at < end; at++) if (bytes[at] === value) return at;
+  return -1;
+}
+
 function readLine(bytes: Uint8Array, start: number, end: number, diagnostics: Diagnostic[], base: number): MutableNode {
   if (bytes[start] === LESS_THAN) {
-    const close = bytes.indexOf(0x3e, start);
-    if (close !== -1 && close < end) {
+    const close = indexWithin(bytes, 0x3e, start, end);
+    if (close !== -1) {
       return { key: latin1(bytes, start + 1, close), value: latin1(bytes, close + 1, end).trim(), children: [], offset: base + start };
     }
   }
-  const colon = bytes.indexOf(0x3a, start);
-  if (colon === -1 || colon >= end) {
-    diagnostics.push(
-      diagnostic('sgml/header-line-without-key', 'warning', 'Kept a header line that has no "KEY:"', base + start),
-    );
+  const colon = indexWithin(bytes, 0x3a, start, end);
+  if (colon === -1) {
+    diagnostics.push(diagnostic('sgml/header-line-without-key', 'warning', 'Kept a header line that has no "KEY:"', base + start));
     return { key: '', value: latin1(bytes, start, end).trim(), children: [], offset: base + start };
   }
   return {
@@ -86,13 +89,7 @@ function readLine(bytes: Uint8Array, start: number, end: number, diagnostics: Di
  * Reads the nested tags of a dissemination (`.nc`) header: `<TAG>value` leaves and `<TAG>` … `</TAG>` containers,
  * several to a line or one per line. A tag with no value is a container when its closing tag appears later.
  */
-export function readHeaderTags(
-  bytes: Uint8Array,
-  start: number,
-  end: number,
-  diagnostics: Diagnostic[],
-  base = 0,
-): HeaderNode[] {
+export function readHeaderTags(bytes: Uint8Array, start: number, end: number, diagnostics: Diagnostic[], base = 0): HeaderNode[] {
   const origin = base + start;
   const text = latin1(bytes, start, end);
   const closed = new Set<string>();
@@ -103,6 +100,7 @@ export function readHeaderTags(
   }
   const roots: MutableNode[] = [];
   const stack: MutableNode[] = [];
+  let tooDeep = false;
   let at = text.indexOf('<');
   if (at > 0 && text.slice(0, at).trim() !== '') {
     diagnostics.push(diagnostic('sgml/stray-header-text', 'warning', 'Kept text outside any header tag', origin));
@@ -127,13 +125,27 @@ export function readHeaderTags(
     } else {
       const key = text.slice(at + 1, close);
       const rawValue = text.slice(close + 1, valueEnd);
-      const lineBreak = rawValue.indexOf('\n');
+      const lineBreak = rawValue.search(LINE_BREAK);
       const value = (lineBreak === -1 ? rawValue : rawValue.slice(0, lineBreak)).trim();
       const node: MutableNode = { key, value, children: [], offset: origin + at };
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(node);
       else roots.push(node);
-      if (value === '' && closed.has(key.toUpperCase())) stack.push(node);
+      if (value === '' && closed.has(key.toUpperCase())) {
+        // Real headers nest four deep; a bound keeps the search for each closing tag short on hostile input.
+        if (stack.length < MAX_TAG_DEPTH) stack.push(node);
+        else if (!tooDeep) {
+          tooDeep = true;
+          diagnostics.push(
+            diagnostic(
+              'sgml/header-too-deep',
+              'warning',
+              `Header tags nest deeper than ${MAX_TAG_DEPTH}; deeper ones were kept as leaves`,
+              origin + at,
+            ),
+          );
+        }
+      }
     }
     at = next;
   }

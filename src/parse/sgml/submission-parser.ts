@@ -21,6 +21,7 @@ import type {
 import { readHeaderLines, readHeaderTags } from './header-tree.js';
 import { typeHeader } from './typed-header.js';
 import { findUuencodeBegin } from './uudecode.js';
+import { readWholeNumber } from './whole-number.js';
 
 export interface SubmissionParserOptions {
   /** Fail on the first repaired problem with `file:line:col: message` instead of returning diagnostics. */
@@ -52,6 +53,12 @@ const LOOKAHEAD = PEM_BEGIN.length;
 const MARKER_MARGIN = 64;
 /** A `<DOCUMENT>` preamble longer than this has lost its `<TEXT>`. */
 const MAX_META_BYTES = 64 * 1024;
+/** The longest `<SEC-DOCUMENT>`/`<SEC-HEADER>` line read as one (real ones are under 60 bytes). */
+const MAX_ENVELOPE_LINE = 4096;
+/** The longest privacy-enhanced-message preamble (key lines) looked through for the submission. */
+const MAX_ENVELOPE = 64 * 1024;
+/** Bytes past the preamble window that its last tag may be checked against (`</SEC-DOCUMENT>`, CRLF after `<TEXT>`). */
+const META_LOOKAHEAD = 16;
 
 // Parser states, as small integers in one loop (the style of htmlparser2's tokenizer).
 const START = 0;
@@ -64,6 +71,15 @@ const AFTER_BODY = 6;
 const BARE = 7;
 const DONE = 8;
 type State = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+interface ByteSearch {
+  /** The search started here (absolute); -1 before the first. */
+  from: number;
+  /** What it found (absolute), or -1. */
+  at: number;
+  /** The end of the input when it ran: with `at` -1, no such byte is in [from, scannedTo). */
+  scannedTo: number;
+}
 
 interface OpenDocument {
   start: number;
@@ -112,6 +128,15 @@ export class SubmissionParser {
   #bodyPartStart = 0;
   #scanFrom = 0;
   #strayReported = false;
+  /** Inside stray content between documents, looking for the next `<DOCUMENT>` at a line start. */
+  #inStray = false;
+  /** Inside the `-----END PRIVACY-ENHANCED MESSAGE-----` line. */
+  #inPemEnd = false;
+  // The preamble of the open document read so far: its fields, its findings (reported once it is complete) and
+  // where reading resumes.
+  #metaFields: { key: string; value: string }[] = [];
+  #metaFindings: Diagnostic[] = [];
+  #metaAt = 0;
   #ended = false;
 
   constructor(options: SubmissionParserOptions = {}) {
@@ -130,6 +155,15 @@ export class SubmissionParser {
     this.#ended = true;
     this.#pump(true);
     return this.#finish();
+  }
+
+  /**
+   * Bytes of input the parser holds on to, not counting document bodies already handed out: what a stream costs
+   * beyond its documents. It stays near the largest of a chunk, a preamble window and a body part (1 MiB).
+   */
+  get bufferedBytes(): number {
+    const keepFrom = this.#options.strict ? this.#base : Math.min(this.#keepFrom, this.#cursor);
+    return this.#length - Math.max(0, keepFrom - this.#base);
   }
 
   // ---- input buffer ----------------------------------------------------------------------------------------
@@ -195,10 +229,62 @@ export class SubmissionParser {
     this.#diagnostics.push(diagnostic(code, severity, message, offset));
   }
 
-  /** Absolute offset of the end of the line that starts at or after `from`, or -1 when it is not complete yet. */
+  /**
+   * Absolute offset of the end of the line that starts at or after `from`, or -1 when it is not complete yet.
+   * A line ends at LF, at CRLF (the offset of the LF) or at a bare CR (dissemination files of some filer agents
+   * have no LF at all). A CR that is the last byte received may yet be followed by its LF, so it is not an end.
+   */
   #lineEnd(from: number): number {
-    const at = this.#haystack.indexOf(NEWLINE as never, from - this.#base);
-    return at === -1 ? -1 : at + this.#base;
+    const lf = this.#nextByte(this.#lf, NEWLINE, from);
+    const cr = this.#nextByte(this.#cr, CARRIAGE_RETURN, from);
+    if (cr === -1 || (lf !== -1 && lf < cr)) return lf;
+    if (cr + 1 >= this.#end) return -1;
+    return this.#byte(cr + 1) === NEWLINE ? cr + 1 : cr;
+  }
+
+  /**
+   * The end of an envelope line (`<SEC-DOCUMENT>…`) that starts at `at`, or -1 to wait for input. Such a line
+   * is short; one longer than `MAX_ENVELOPE_LINE` is cut there, so a stream never waits on it without end.
+   */
+  #boundedLineEnd(at: number, final: boolean): number {
+    const limit = at + MAX_ENVELOPE_LINE;
+    let lineEnd = this.#lineEnd(at);
+    // A tag after the value on the same line starts the next line (a file with no line ends at all).
+    const valueStart = this.#nextByte(this.#gt, GREATER_THAN, at) + 1;
+    const stop = lineEnd === -1 ? Math.min(this.#end, limit) : Math.min(lineEnd, limit);
+    for (let next = valueStart; next > 0 && next < stop; next++) {
+      if (this.#byte(next) === LESS_THAN) {
+        lineEnd = next;
+        break;
+      }
+    }
+    if (lineEnd !== -1 && lineEnd <= limit) return lineEnd;
+    if (this.#end > limit) return limit;
+    return final ? this.#end : -1;
+  }
+
+  // Where the last searches for LF and CR left off. Without them every tag of a file with no LF would scan to the
+  // end of the input again (quadratic): a search from inside a range already searched reuses its answer.
+  readonly #lf: ByteSearch = { from: -1, at: -1, scannedTo: -1 };
+  readonly #cr: ByteSearch = { from: -1, at: -1, scannedTo: -1 };
+  readonly #gt: ByteSearch = { from: -1, at: -1, scannedTo: -1 };
+
+  /** Absolute offset of the first `value` at or after `from` in the bytes received so far, or -1. */
+  #nextByte(search: ByteSearch, value: number, from: number): number {
+    let scanFrom = from;
+    if (search.from !== -1 && from >= search.from) {
+      if (search.at !== -1) {
+        if (from <= search.at) return search.at;
+      } else if (from <= search.scannedTo) {
+        if (search.scannedTo === this.#end) return -1;
+        scanFrom = search.scannedTo;
+      }
+    }
+    const found = this.#haystack.indexOf(value as never, Math.max(0, scanFrom - this.#base));
+    if (scanFrom === from) search.from = from;
+    search.at = found === -1 ? -1 : found + this.#base;
+    search.scannedTo = this.#end;
+    return search.at;
   }
 
   // ---- the state loop ----------------------------------------------------------------------------------------
@@ -233,7 +319,14 @@ export class SubmissionParser {
           break;
       }
     }
-    if (this.#state !== START && this.#state !== HEADER && this.#state !== DISSEMINATION_HEADER && this.#state !== DOCUMENT_META && this.#state !== BODY && this.#state !== BARE) {
+    if (
+      this.#state !== START &&
+      this.#state !== HEADER &&
+      this.#state !== DISSEMINATION_HEADER &&
+      this.#state !== DOCUMENT_META &&
+      this.#state !== BODY &&
+      this.#state !== BARE
+    ) {
       this.#keepFrom = this.#cursor;
     }
   }
@@ -260,9 +353,11 @@ export class SubmissionParser {
     }
     if (this.#startsWith(at, PEM_BEGIN)) {
       // The envelope's key lines run to a blank line; the submission starts at the next line that opens a tag.
-      const tagLine = this.#find(ascii('\n<'), at);
+      const afterLf = this.#find(ascii('\n<'), at, at + MAX_ENVELOPE);
+      const afterCr = this.#find(ascii('\r<'), at, at + MAX_ENVELOPE);
+      const tagLine = afterLf === -1 || (afterCr !== -1 && afterCr < afterLf) ? afterCr : afterLf;
       if (tagLine === -1) {
-        if (!final) return false;
+        if (!final && this.#end < at + MAX_ENVELOPE) return false;
         this.#report('sgml/no-content', 'error', 'The privacy-enhanced message envelope holds no submission', at);
         this.#cursor = this.#end;
         this.#state = DONE;
@@ -274,9 +369,8 @@ export class SubmissionParser {
     }
     for (const opener of ['SEC-DOCUMENT', 'IMS-DOCUMENT'] as const) {
       if (this.#startsWith(at, `<${opener}>`)) {
-        const lineEnd = this.#lineEnd(at);
-        if (lineEnd === -1 && !final) return false;
-        const end = lineEnd === -1 ? this.#end : lineEnd;
+        const end = this.#boundedLineEnd(at, final);
+        if (end === -1) return false;
         this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
         this.#format = 'complete-submission';
         this.#cursor = end;
@@ -285,9 +379,8 @@ export class SubmissionParser {
     }
     for (const opener of ['SEC-HEADER', 'IMS-HEADER'] as const) {
       if (this.#startsWith(at, `<${opener}>`)) {
-        const lineEnd = this.#lineEnd(at);
-        if (lineEnd === -1 && !final) return false;
-        const end = lineEnd === -1 ? this.#end : lineEnd;
+        const end = this.#boundedLineEnd(at, final);
+        if (end === -1) return false;
         this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
         this.#format ??= 'complete-submission';
         this.#headerOpener = opener;
@@ -347,35 +440,57 @@ export class SubmissionParser {
   #readHeader(final: boolean): boolean {
     const closeTag = ascii(`</${this.#headerOpener}>`);
     const searchFrom = Math.max(this.#headerStart, this.#scanFrom);
-    const closeAt = this.#find(closeTag, searchFrom);
-    const documentAt = this.#findDocumentAtLineStart(searchFrom, closeAt === -1 ? this.#end : closeAt);
+    // The header must end by `cap`; what lies beyond is judged the same whole or chunked.
+    const maxHeader = this.#options.maxHeaderBytes ?? 64 * 1024 * 1024;
+    const cap = this.#headerStart + maxHeader;
+    let closeAt = this.#find(closeTag, searchFrom);
+    if (closeAt > cap) closeAt = -1;
+    let documentAt = this.#findDocumentAtLineStart(searchFrom, closeAt === -1 ? this.#end : closeAt);
+    if (documentAt > cap) documentAt = -1;
     let headerEnd: number;
     let resumeAt: number;
     if (documentAt !== -1) {
       // Repair: a missing close tag (or a lower-case one) before the first document.
-      const lowerClose = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), `</${this.#headerOpener}>`, this.#headerStart - this.#base, documentAt - this.#base);
+      const lowerClose = indexOfAsciiIgnoreCase(
+        this.#data.subarray(0, this.#length),
+        `</${this.#headerOpener}>`,
+        this.#headerStart - this.#base,
+        documentAt - this.#base,
+      );
       if (lowerClose !== -1) {
         headerEnd = lowerClose + this.#base;
         this.#report('sgml/lowercase-tag', 'warning', `Read "</${this.#headerOpener}>" written in another letter case`, headerEnd);
       } else {
         headerEnd = documentAt;
-        this.#report('sgml/unclosed-header', 'warning', `The header has no "</${this.#headerOpener}>"; it was ended at the first <DOCUMENT>`, documentAt);
+        this.#report(
+          'sgml/unclosed-header',
+          'warning',
+          `The header has no "</${this.#headerOpener}>"; it was ended at the first <DOCUMENT>`,
+          documentAt,
+        );
       }
       resumeAt = documentAt;
     } else if (closeAt !== -1) {
       headerEnd = closeAt;
       resumeAt = closeAt + closeTag.length;
+    } else if (this.#end >= cap + MARKER_MARGIN) {
+      this.#report(
+        'sgml/header-too-large',
+        'error',
+        `The header is larger than ${maxHeader} bytes; the rest was skipped`,
+        this.#headerStart,
+      );
+      headerEnd = cap;
+      resumeAt = cap;
     } else if (!final) {
-      const maxHeader = this.#options.maxHeaderBytes ?? 64 * 1024 * 1024;
-      if (this.#end - this.#headerStart <= maxHeader) {
-        this.#scanFrom = Math.max(this.#headerStart, this.#end - MARKER_MARGIN);
-        return false;
-      }
-      this.#report('sgml/header-too-large', 'error', `The header is larger than ${maxHeader} bytes; the rest was skipped`, this.#headerStart);
-      headerEnd = this.#end;
-      resumeAt = this.#end;
+      this.#scanFrom = Math.max(this.#headerStart, this.#end - MARKER_MARGIN);
+      return false;
     } else {
-      const lowerClose = indexOfAsciiIgnoreCase(this.#data.subarray(0, this.#length), `</${this.#headerOpener}>`, this.#headerStart - this.#base);
+      const lowerClose = indexOfAsciiIgnoreCase(
+        this.#data.subarray(0, this.#length),
+        `</${this.#headerOpener}>`,
+        this.#headerStart - this.#base,
+      );
       if (lowerClose !== -1) {
         headerEnd = lowerClose + this.#base;
         resumeAt = headerEnd + closeTag.length;
@@ -403,12 +518,25 @@ export class SubmissionParser {
    */
   #readDisseminationHeader(final: boolean): boolean {
     const searchFrom = Math.max(this.#headerStart, this.#scanFrom);
-    const documentAt = this.#find(DOCUMENT_OPEN, searchFrom);
-    const closeAt = this.#find(SUBMISSION_CLOSE, searchFrom, documentAt === -1 ? this.#end : documentAt);
+    const maxHeader = this.#options.maxHeaderBytes ?? 64 * 1024 * 1024;
+    const cap = this.#headerStart + maxHeader;
+    let documentAt = this.#find(DOCUMENT_OPEN, searchFrom);
+    if (documentAt > cap) documentAt = -1;
+    let closeAt = this.#find(SUBMISSION_CLOSE, searchFrom, documentAt === -1 ? this.#end : documentAt);
+    if (closeAt > cap) closeAt = -1;
     let headerEnd: number;
     if (closeAt !== -1) headerEnd = closeAt;
     else if (documentAt !== -1) headerEnd = documentAt;
-    else if (!final) {
+    else if (this.#end >= cap + MARKER_MARGIN) {
+      // A stream must not hold a header without end; the rest is read as stray content.
+      this.#report(
+        'sgml/header-too-large',
+        'error',
+        `The header is larger than ${maxHeader} bytes; the rest was skipped`,
+        this.#headerStart,
+      );
+      headerEnd = cap;
+    } else if (!final) {
       this.#scanFrom = Math.max(this.#headerStart, this.#end - MARKER_MARGIN);
       return false;
     } else {
@@ -440,6 +568,8 @@ export class SubmissionParser {
    *     ^
    */
   #readBetweenDocuments(final: boolean): boolean {
+    if (this.#inStray) return this.#skipStray(this.#cursor, final);
+    if (this.#inPemEnd) return this.#skipPemEnd(this.#cursor, final);
     this.#skipWhitespace();
     const at = this.#cursor;
     if (at >= this.#end) {
@@ -451,6 +581,9 @@ export class SubmissionParser {
       if (this.#startsWith(at, '<DOCUMENT>')) {
         this.#open = { start: at, fields: [], bodyStart: -1, bodyEnd: -1 };
         this.#cursor = at + '<DOCUMENT>'.length;
+        this.#metaFields = [];
+        this.#metaFindings = [];
+        this.#metaAt = this.#cursor;
         this.#keepFrom = this.#cursor;
         this.#state = DOCUMENT_META;
         return true;
@@ -468,26 +601,55 @@ export class SubmissionParser {
       }
     }
     if (this.#startsWith(at, PEM_END)) {
-      const lineEnd = this.#lineEnd(at);
-      this.#cursor = lineEnd === -1 ? this.#end : lineEnd + 1;
-      return true;
+      this.#inPemEnd = true;
+      return this.#skipPemEnd(at, final);
     }
     // Stray content: skip to the next document, saying so once.
     if (!this.#strayReported) {
       this.#report('sgml/stray-content', 'warning', 'Skipped text outside any <DOCUMENT>', at);
       this.#strayReported = true;
     }
+    this.#inStray = true;
+    return this.#skipStray(at, final);
+  }
+
+  /** The envelope's end line, from `at` to its line end (which may come in a later chunk). */
+  #skipPemEnd(at: number, final: boolean): boolean {
+    const lineEnd = this.#lineEnd(at);
+    if (lineEnd !== -1) {
+      this.#inPemEnd = false;
+      this.#cursor = lineEnd + 1;
+      return true;
+    }
+    if (final) {
+      this.#inPemEnd = false;
+      this.#cursor = this.#end;
+      return true;
+    }
+    // Nothing of the line is kept but a last CR, whose LF may be next.
+    this.#cursor = Math.max(at, this.#byte(this.#end - 1) === CARRIAGE_RETURN ? this.#end - 1 : this.#end);
+    return false;
+  }
+
+  /**
+   * Stray text from `at`: on to the next `<DOCUMENT>` that opens a line. Waiting for input does not end the skip
+   * (a chunk boundary inside the text must not make a mid-line tag look like the start of a document).
+   */
+  #skipStray(at: number, final: boolean): boolean {
     const next = this.#findDocumentAtLineStart(at + 1, this.#end);
     if (next !== -1) {
+      this.#inStray = false;
       this.#cursor = next;
       return true;
     }
     if (final) {
+      this.#inStray = false;
       this.#cursor = this.#end;
       this.#state = DONE;
       return true;
     }
-    // Keep a margin in case "<DOCUMENT>" is split across chunks.
+    // Keep a margin in case "<DOCUMENT>" (and the byte before it) is split across chunks; every match starting
+    // before the new cursor lies wholly within what was searched.
     this.#cursor = Math.max(at, this.#end - MARKER_MARGIN);
     return false;
   }
@@ -497,50 +659,61 @@ export class SubmissionParser {
    * > | <TYPE>8-K
    * > | <TEXT>
    *     ^
+   *
+   * The preamble is read only within its first `MAX_META_BYTES`, and every decision depends only on the bytes
+   * there (plus a few of look-ahead) and on whether the input goes on past them: so a whole parse and any
+   * chunking agree, and a stream never holds more than the window. Fields already read are kept between calls.
    */
   #readDocumentMeta(final: boolean): boolean {
     const open = this.#open as OpenDocument;
-    const fields: { key: string; value: string }[] = [];
-    // Findings are held back until the preamble is complete: a wait for more input re-reads it from the start.
-    const findings: Diagnostic[] = [];
+    const fields = this.#metaFields;
+    const limit = this.#cursor + MAX_META_BYTES;
+    // Enough input has arrived to decide everything inside the window, whatever comes later.
+    const windowFull = this.#end >= limit + META_LOOKAHEAD;
+    // The input ends before the window does: read to its end.
+    const shortFinal = final && !windowFull;
+    const end = shortFinal ? this.#end : Math.min(this.#end, limit);
     const keep = (): void => {
-      this.#diagnostics.push(...findings);
+      this.#diagnostics.push(...this.#metaFindings);
+      this.#metaFindings = [];
     };
-    let at = this.#cursor;
+    /** A field does not end inside the window: wait for input, or (window full) close the document here. */
+    const incomplete = (at: number): boolean => {
+      this.#metaAt = at;
+      if (!windowFull) return false;
+      keep();
+      return this.#metaWithoutText(fields, at);
+    };
+    let at = this.#metaAt;
     for (;;) {
-      while (at < this.#end && isWhitespaceByte(this.#byte(at))) at++;
-      if (at >= this.#end || (this.#end - at < 16 && !final)) {
-        if (!final) {
-          if (this.#end - this.#cursor > MAX_META_BYTES) {
-            keep();
-            return this.#metaWithoutText(fields, at);
-          }
-          return false;
-        }
+      while (at < end && isWhitespaceByte(this.#byte(at))) at++;
+      if (at >= end || (this.#end - at < 16 && !final)) {
+        if (!shortFinal) return incomplete(at);
         keep();
         this.#report('sgml/truncated', 'error', 'The input ends inside a <DOCUMENT> before its <TEXT>', this.#end);
         return this.#closeDocumentWithoutBody(fields, this.#end, this.#end);
       }
-      if (at - this.#cursor > MAX_META_BYTES) {
-            keep();
-            return this.#metaWithoutText(fields, at);
-          }
       if (this.#byte(at) !== LESS_THAN) {
         // Text before <TEXT> that is not a field: keep it as an unnamed field rather than lose it.
-        const lineEnd = this.#lineEnd(at);
-        if (lineEnd === -1 && !final) return false;
-        const end = lineEnd === -1 ? this.#end : lineEnd;
-        findings.push(diagnostic('sgml/stray-content', 'warning', 'Kept a line between <DOCUMENT> and <TEXT> that is not a <TAG>', at));
-        fields.push({ key: '', value: latin1(this.#view(at, end)).trim() });
-        at = end;
+        let lineEnd = this.#lineEnd(at);
+        if (lineEnd === -1 || lineEnd >= end) {
+          if (!shortFinal) return incomplete(at);
+          lineEnd = lineEnd === -1 ? this.#end : lineEnd;
+        }
+        this.#metaFindings.push(
+          diagnostic('sgml/stray-content', 'warning', 'Kept a line between <DOCUMENT> and <TEXT> that is not a <TAG>', at),
+        );
+        fields.push({ key: '', value: latin1(this.#view(at, lineEnd)).trim() });
+        at = lineEnd;
         continue;
       }
       if (this.#startsWith(at, '<TEXT>')) {
         let bodyStart = at + '<TEXT>'.length;
-        if (!final && this.#end - bodyStart < 2) return false;
+        if (!final && this.#end - bodyStart < 2) return incomplete(at);
         if (this.#byte(bodyStart) === CARRIAGE_RETURN && this.#byte(bodyStart + 1) === NEWLINE) bodyStart += 2;
         else if (this.#byte(bodyStart) === NEWLINE) bodyStart += 1;
-        if (!this.#byteIsUpperCase(at + 1)) findings.push(diagnostic('sgml/lowercase-tag', 'warning', 'Read "<TEXT>" written in another letter case', at));
+        if (!this.#byteIsUpperCase(at + 1))
+          this.#metaFindings.push(diagnostic('sgml/lowercase-tag', 'warning', 'Read "<TEXT>" written in another letter case', at));
         keep();
         open.fields = fields;
         open.bodyStart = bodyStart;
@@ -562,26 +735,29 @@ export class SubmissionParser {
         this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no <TEXT> and no </DOCUMENT>', at);
         return this.#closeDocumentWithoutBody(fields, at, at);
       }
-      const close = this.#haystack.indexOf(GREATER_THAN as never, at - this.#base);
-      const lineEnd = this.#lineEnd(at);
-      if (close === -1 || (lineEnd !== -1 && close + this.#base > lineEnd)) {
-        if (lineEnd === -1 && !final) return false;
-        const end = lineEnd === -1 ? this.#end : lineEnd;
-        findings.push(diagnostic('sgml/unclosed-tag', 'warning', 'Kept a broken tag line between <DOCUMENT> and <TEXT>', at));
-        fields.push({ key: '', value: latin1(this.#view(at, end)).trim() });
-        at = end;
+      let close = this.#nextByte(this.#gt, GREATER_THAN, at);
+      if (close >= end) close = -1;
+      let lineEnd = this.#lineEnd(at);
+      if (lineEnd >= end) lineEnd = -1;
+      if (close === -1 || (lineEnd !== -1 && close > lineEnd)) {
+        if (lineEnd === -1) {
+          if (!shortFinal) return incomplete(at);
+          lineEnd = this.#end;
+        }
+        this.#metaFindings.push(diagnostic('sgml/unclosed-tag', 'warning', 'Kept a broken tag line between <DOCUMENT> and <TEXT>', at));
+        fields.push({ key: '', value: latin1(this.#view(at, lineEnd)).trim() });
+        at = lineEnd;
         continue;
       }
-      const closeAbsolute = close + this.#base;
       // The value runs to the end of the line or the next tag (dissemination files put several on a line).
-      let valueEnd = closeAbsolute + 1;
-      while (valueEnd < this.#end) {
+      let valueEnd = close + 1;
+      while (valueEnd < end) {
         const byte = this.#byte(valueEnd);
-        if (byte === NEWLINE || byte === LESS_THAN) break;
+        if (byte === NEWLINE || byte === CARRIAGE_RETURN || byte === LESS_THAN) break;
         valueEnd++;
       }
-      if (valueEnd >= this.#end && !final) return false;
-      fields.push({ key: latin1(this.#view(at + 1, closeAbsolute)).trim(), value: latin1(this.#view(closeAbsolute + 1, valueEnd)).trim() });
+      if (valueEnd >= end && !shortFinal) return incomplete(at);
+      fields.push({ key: latin1(this.#view(at + 1, close)).trim(), value: latin1(this.#view(close + 1, valueEnd)).trim() });
       at = valueEnd;
     }
   }
@@ -781,8 +957,14 @@ export class SubmissionParser {
           type = field.value || null;
           break;
         case 'SEQUENCE':
-          if (/^\d+$/.test(field.value)) sequence = Number(field.value);
-          else this.#report('sgml/bad-sequence', 'warning', `<SEQUENCE> "${field.value}" is not a number`, open.start);
+          {
+            const read = readWholeNumber(field.value);
+            if ('value' in read) sequence = read.value;
+            else {
+              const shown = field.value.length > 40 ? `${field.value.slice(0, 40)}…` : field.value;
+              this.#report('sgml/bad-sequence', 'warning', `<SEQUENCE> "${shown}" ${read.reason}`, open.start);
+            }
+          }
           break;
         case 'FILENAME':
           filename = field.value || null;
@@ -863,7 +1045,12 @@ export class SubmissionParser {
       const count = (seen.get(document.sequence) ?? 0) + 1;
       seen.set(document.sequence, count);
       if (count === 2) {
-        this.#report('sgml/duplicate-sequence', 'warning', `More than one document has <SEQUENCE> ${document.sequence}`, document.range.start);
+        this.#report(
+          'sgml/duplicate-sequence',
+          'warning',
+          `More than one document has <SEQUENCE> ${document.sequence}`,
+          document.range.start,
+        );
       }
     }
     const expected = header?.publicDocumentCount;

@@ -1,15 +1,8 @@
 import { parseCompactDate, parseCompactDateTime } from '../../core/dates.js';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import { parseAccessionNumber, parseCik } from '../../core/identifiers.js';
-import type {
-  Address,
-  CompanyData,
-  FilingValues,
-  FormerCompany,
-  HeaderNode,
-  Party,
-  SubmissionHeader,
-} from '../../model/submission.js';
+import type { Address, CompanyData, FilingValues, FormerCompany, HeaderNode, Party, SubmissionHeader } from '../../model/submission.js';
+import { readWholeNumber } from './whole-number.js';
 
 /**
  * The dissemination (`.nc`) tag names that differ from the SGML header's keys, after both are
@@ -40,7 +33,10 @@ const canonicalCache = new Map<string, string>();
 export function canonicalKey(key: string): string {
   let canonical = canonicalCache.get(key);
   if (canonical === undefined) {
-    const spaced = key.toUpperCase().replace(/[-\s]+/g, ' ').trim();
+    const spaced = key
+      .toUpperCase()
+      .replace(/[-\s]+/g, ' ')
+      .trim();
     canonical = DISSEMINATION_KEYS[spaced] ?? spaced;
     // Keys repeat across every header; a bounded memo keeps a hostile header from growing it without end.
     if (canonicalCache.size < 10_000) canonicalCache.set(key, canonical);
@@ -49,7 +45,8 @@ export function canonicalKey(key: string): string {
 }
 
 const PARTY_CONTENT = new Set(['COMPANY DATA', 'FILING VALUES', 'BUSINESS ADDRESS', 'MAIL ADDRESS']);
-const SIC_WITH_CODE = /^(.*?)\s*\[(\d{3,4})\]\s*$/;
+// Blanks before `[` are trimmed after the match: a `\s*` there backtracks quadratically on a run of spaces.
+const SIC_WITH_CODE = /^(.*?)\[(\d{3,4})\]$/;
 
 function find(nodes: readonly HeaderNode[], key: string): HeaderNode | undefined {
   return nodes.find((node) => canonicalKey(node.key) === key);
@@ -66,9 +63,7 @@ function dateOf(nodes: readonly HeaderNode[], key: string, diagnostics: Diagnost
   if (!node || node.value === '') return null;
   const date = parseCompactDate(node.value);
   if (date === null) {
-    diagnostics.push(
-      diagnostic('sgml/bad-date', 'warning', `${node.key} "${node.value}" is not a YYYYMMDD date`, node.offset),
-    );
+    diagnostics.push(diagnostic('sgml/bad-date', 'warning', `${node.key} "${node.value}" is not a YYYYMMDD date`, node.offset));
   }
   return date;
 }
@@ -93,19 +88,24 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
     if (named) accessionNumber = parseAccessionNumber(named.value.slice(0, 20));
   }
 
-  const countText = leafValue(tree, 'PUBLIC DOCUMENT COUNT');
-  const publicDocumentCount = countText !== null && /^\d+$/.test(countText) ? Number(countText) : null;
+  const countNode = find(tree, 'PUBLIC DOCUMENT COUNT');
+  let publicDocumentCount: number | null = null;
+  if (countNode && countNode.value !== '') {
+    const count = readWholeNumber(countNode.value);
+    if ('value' in count) publicDocumentCount = count.value;
+    else {
+      const shown = countNode.value.length > 40 ? `${countNode.value.slice(0, 40)}…` : countNode.value;
+      diagnostics.push(
+        diagnostic('sgml/bad-document-count', 'warning', `PUBLIC DOCUMENT COUNT "${shown}" ${count.reason}`, countNode.offset),
+      );
+    }
+  }
 
   const acceptanceNode = find(tree, 'ACCEPTANCE DATETIME');
   const acceptanceDateTime = acceptanceNode ? parseCompactDateTime(acceptanceNode.value) : null;
   if (acceptanceNode && acceptanceDateTime === null) {
     diagnostics.push(
-      diagnostic(
-        'sgml/bad-date',
-        'warning',
-        `ACCEPTANCE-DATETIME "${acceptanceNode.value}" is not YYYYMMDDHHMMSS`,
-        acceptanceNode.offset,
-      ),
+      diagnostic('sgml/bad-date', 'warning', `ACCEPTANCE-DATETIME "${acceptanceNode.value}" is not YYYYMMDDHHMMSS`, acceptanceNode.offset),
     );
   }
 
@@ -175,10 +175,10 @@ function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): C
   let sic: string | null = null;
   let sicDescription: string | null = null;
   if (sicText !== null) {
-    const match = SIC_WITH_CODE.exec(sicText);
+    const match = SIC_WITH_CODE.exec(sicText.trimEnd());
     if (match) {
       sic = (match[2] as string).padStart(4, '0');
-      sicDescription = (match[1] as string) || null;
+      sicDescription = (match[1] as string).trimEnd() || null;
     } else if (/^\d{1,4}$/.test(sicText)) {
       sic = sicText.padStart(4, '0');
     } else {

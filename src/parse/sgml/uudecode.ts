@@ -9,26 +9,45 @@ export interface DecodedAttachment {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const BEGIN_LINE = /^begin(?:-base64)? +([0-7]{3,4}) +(.*?)\s*$/;
+// The file name is trimmed after the match: `(.*?)\s*$` would backtrack quadratically on trailing blanks.
+const BEGIN_LINE = /^begin(?:-base64)? +([0-7]{3,4}) +(.*)$/;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BACKTICK = 0x60;
+/** A `begin` line longer than this is not one. */
+const MAX_BEGIN_LINE = 1024;
 
-/** Finds the `begin MODE NAME` line of a uuencoded body; null when the body is not uuencoded. */
+/**
+ * Finds the `begin MODE NAME` line of a uuencoded body; null when the body is not uuencoded. `lineBreak` is the
+ * byte that ends its lines: LF (CRLF included), or CR in dissemination files written with bare CR line ends.
+ */
 export function findUuencodeBegin(
   body: Uint8Array,
-): { mode: string; filename: string; lineStart: number; dataStart: number } | null {
+): { mode: string; filename: string; lineStart: number; dataStart: number; lineBreak: number } | null {
   let at = 0;
   // Skip blank lines before `begin`.
   while (at < body.length && (body[at] === NEWLINE || body[at] === CARRIAGE_RETURN || body[at] === 0x20)) at++;
   if (body[at] !== 0x62 /* b */) return null;
-  let lineEnd = body.indexOf(NEWLINE, at);
-  if (lineEnd === -1) lineEnd = body.length;
-  if (lineEnd - at > 1024) return null;
+  const limit = Math.min(body.length, at + MAX_BEGIN_LINE);
+  let lineEnd = at;
+  while (lineEnd < limit && body[lineEnd] !== NEWLINE && body[lineEnd] !== CARRIAGE_RETURN) lineEnd++;
+  if (lineEnd === limit && limit < body.length) return null;
+  let lineBreak = NEWLINE;
+  let dataStart = lineEnd + 1;
+  if (body[lineEnd] === CARRIAGE_RETURN) {
+    if (body[lineEnd + 1] === NEWLINE) dataStart++;
+    else lineBreak = CARRIAGE_RETURN;
+  }
   const line = String.fromCharCode(...body.subarray(at, lineEnd));
   const match = BEGIN_LINE.exec(line);
   if (!match) return null;
-  return { mode: match[1] as string, filename: match[2] as string, lineStart: at, dataStart: Math.min(lineEnd + 1, body.length) };
+  return {
+    mode: match[1] as string,
+    filename: (match[2] as string).trimEnd(),
+    lineStart: at,
+    dataStart: Math.min(dataStart, body.length),
+    lineBreak,
+  };
 }
 
 /** Sum of the length bytes of each line: the decoded size, without decoding. */
@@ -38,7 +57,7 @@ export function uudecodedLength(body: Uint8Array): number | null {
   let total = 0;
   let at = begin.dataStart;
   while (at < body.length) {
-    let lineEnd = body.indexOf(NEWLINE, at);
+    let lineEnd = body.indexOf(begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     const first = body[at] as number;
     if (lineEnd > at && first !== CARRIAGE_RETURN) {
@@ -65,7 +84,7 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
   let sawEnd = false;
   let shortLines = 0;
   while (at < body.length) {
-    let lineEnd = body.indexOf(NEWLINE, at);
+    let lineEnd = body.indexOf(begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     let contentEnd = lineEnd;
     while (contentEnd > at && (body[contentEnd - 1] === CARRIAGE_RETURN || body[contentEnd - 1] === 0x20)) contentEnd--;
@@ -98,9 +117,7 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
           }
         }
       } else if (first !== BACKTICK && first !== 0x20) {
-        diagnostics.push(
-          diagnostic('uu/bad-line', 'warning', 'Skipped a line that is not uuencoded data', offset + at),
-        );
+        diagnostics.push(diagnostic('uu/bad-line', 'warning', 'Skipped a line that is not uuencoded data', offset + at));
       }
     }
     at = lineEnd + 1;
@@ -116,9 +133,7 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
     );
   }
   if (!sawEnd) {
-    diagnostics.push(
-      diagnostic('uu/missing-end', 'warning', `Uuencoded "${begin.filename}" has no "end" line`, offset + body.length),
-    );
+    diagnostics.push(diagnostic('uu/missing-end', 'warning', `Uuencoded "${begin.filename}" has no "end" line`, offset + body.length));
   }
   return { filename: begin.filename, mode: begin.mode, bytes: out.subarray(0, written), diagnostics };
 }

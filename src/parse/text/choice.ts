@@ -1,3 +1,4 @@
+import { glyphMark } from '../../core/check-marks.js';
 import type { Span } from '../../core/span.js';
 import type { Choice, ChoiceOption } from '../../model/document.js';
 import { collapsedSlice } from './reflow.js';
@@ -24,7 +25,7 @@ function wordsOf(text: string, from: number, to: number): Word[] {
 function isMarkWord(text: string, w: Word): boolean {
   if (w.end - w.start !== 1) return false;
   const c = text.charCodeAt(w.start);
-  return c === 0x58 || c === 0x78 || c === 0x2713 || c === 0x2714 || c === 0x2612 || c === 0x221a;
+  return c === 0x58 || c === 0x78 || glyphMark(c) === true;
 }
 
 function isBlankRunWord(text: string, w: Word): boolean {
@@ -138,8 +139,8 @@ function isMarkCode(c: number): boolean {
 /** The box starting at `p`, if one does. */
 export function boxAt(text: string, p: number, to: number): Box | null {
   const open = text.charCodeAt(p);
-  if (open === 0x2610) return { start: p, end: p + 1, marked: false };
-  if (open === 0x2611 || open === 0x2612) return { start: p, end: p + 1, marked: true };
+  const glyph = glyphMark(open);
+  if (glyph !== null) return { start: p, end: p + 1, marked: glyph };
   const close = open === 0x5b ? 0x5d : open === 0x7c ? 0x7c : open === 0x28 ? 0x29 : open === 0x5c ? 0x5c : -1;
   if (close < 0) return null;
   let marked = false;
@@ -172,7 +173,7 @@ export function boxesOn(text: string, from: number, to: number): Box[] {
   let p = from;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 0x5b || c === 0x7c || c === 0x28 || c === 0x5c || (c >= 0x2610 && c <= 0x2612)) {
+    if (c === 0x5b || c === 0x7c || c === 0x28 || c === 0x5c || glyphMark(c) !== null) {
       const box = boxAt(text, p, to);
       if (box !== null) {
         boxes.push(box);
@@ -298,7 +299,7 @@ export function trailingOptions(text: string, from: number, to: number): { quest
 export function trailingBox(text: string, from: number, to: number): Box | null {
   if (to - from < 2) return null;
   const last = text.charCodeAt(to - 1);
-  if (last >= 0x2610 && last <= 0x2612) return boxAt(text, to - 1, to);
+  if (glyphMark(last) !== null) return boxAt(text, to - 1, to);
   if (last !== 0x5d && last !== 0x7c && last !== 0x29 && last !== 0x5c) return null;
   for (let p = to - 2; p >= Math.max(from, to - 6); p--) {
     const box = boxAt(text, p, to);

@@ -35,18 +35,26 @@ export function joinWrapped(pieces: readonly string[]): string {
   }
   // One flat string when no line ends in a hyphen: the usual case.
   if (plain) return pieces.join(' ');
-  let out = '';
+  // The joined text's last two characters are tracked here: reading them off a growing string would flatten it
+  // on every line (quadratic on a long paragraph of hyphenated lines).
+  const parts: string[] = [];
+  let last = -1;
+  let beforeLast = -1;
   for (const piece of pieces) {
     if (piece.length === 0) continue;
-    if (out.length === 0) {
-      out = piece;
-      continue;
+    if (parts.length === 0) parts.push(piece);
+    else {
+      const hyphenBreak = last === HYPHEN && beforeLast !== -1 && isWordCode(beforeLast) && isWordCode(piece.charCodeAt(0));
+      if (!hyphenBreak) {
+        parts.push(' ');
+        last = 0x20;
+      }
+      parts.push(piece);
     }
-    const n = out.length;
-    const hyphenBreak = out.charCodeAt(n - 1) === HYPHEN && n >= 2 && isWordCode(out.charCodeAt(n - 2)) && isWordCode(piece.charCodeAt(0));
-    out = hyphenBreak ? out + piece : `${out} ${piece}`;
+    beforeLast = piece.length >= 2 ? piece.charCodeAt(piece.length - 2) : last;
+    last = piece.charCodeAt(piece.length - 1);
   }
-  return out;
+  return parts.join('');
 }
 
 /** Running text of several lines given as trimmed `[from, to)` ranges. */

@@ -1,0 +1,117 @@
+import { readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corpusPath, readCorpus } from '../../../test/shared-files.js';
+import type { Submission } from '../../model/submission.js';
+import { parseSubmission } from './parse-submission.js';
+import { SubmissionParser } from './submission-parser.js';
+
+/** Everything about a submission that must not depend on how its bytes were chunked. */
+function fingerprint(submission: Submission): unknown {
+  return {
+    ...submission,
+    documents: submission.documents.map((document) => ({ ...document, body: Buffer.from(document.body).toString('base64') })),
+  };
+}
+
+function parseInChunks(bytes: Uint8Array, sizes: readonly number[]): Submission {
+  const parser = new SubmissionParser();
+  let turn = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const size = Math.max(1, sizes[turn++ % sizes.length] ?? 1);
+    parser.write(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return parser.end();
+}
+
+// Small corpus submissions of every kind (the property runs many times over each).
+const files = ['submissions', 'nc', 'headers', 'fpi']
+  .flatMap((folder) => readdirSync(corpusPath(folder)).map((name) => `${folder}/${name}`))
+  .map((file) => ({ file, bytes: readCorpus(file) }))
+  .filter(({ bytes }) => bytes.length <= 300_000);
+
+// What mutations splice in: container tags, line ends of every kind, the long runs that cross the parser's
+// limits (a 64 KiB preamble without <TEXT>), numbers beyond safe integers, stray text.
+const PIECES = [
+  '<DOCUMENT>',
+  '</DOCUMENT>',
+  '<TEXT>',
+  '</TEXT>',
+  '<TYPE>EX-99',
+  '<SEQUENCE>123456789012345678901',
+  '<SEQUENCE>1e5',
+  '</SEC-HEADER>',
+  '<SEC-HEADER>',
+  '</SUBMISSION>',
+  '<SUBMISSION>',
+  '</SEC-DOCUMENT>',
+  '<PUBLIC-DOCUMENT-COUNT>99999999999999999999',
+  'PUBLIC DOCUMENT COUNT:\t1e400',
+  '\r',
+  '\n',
+  '\r\n',
+  'stray text ',
+  '-----END PRIVACY-ENHANCED MESSAGE-----',
+  'begin 644 a.jpg\rM86)C\rend\r',
+  '<PDF>',
+  '<text>',
+  '</text>',
+] as const;
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom(...PIECES) }),
+  fc.record({
+    kind: fc.constant('filler' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    size: fc.integer({ min: 60_000, max: 140_000 }),
+    byte: fc.constantFrom(0x20, 0x61, 0x0d, 0x3c),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    size: fc.integer({ min: 1, max: 4000 }),
+  }),
+  fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(original: Uint8Array, mutations: readonly Mutation[]): Buffer {
+  let bytes = Buffer.from(original);
+  for (const change of mutations) {
+    const at = Math.floor(change.at * bytes.length);
+    switch (change.kind) {
+      case 'insert':
+        bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(change.piece, 'latin1'), bytes.subarray(at)]);
+        break;
+      case 'filler':
+        bytes = Buffer.concat([bytes.subarray(0, at), Buffer.alloc(change.size, change.byte), bytes.subarray(at)]);
+        break;
+      case 'delete':
+        bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + change.size)]);
+        break;
+      case 'cut':
+        bytes = bytes.subarray(0, at);
+        break;
+    }
+  }
+  return bytes;
+}
+
+describe('SubmissionParser: whole and chunked parses agree on malformed input', () => {
+  it('on mutated corpus submissions in random chunkings', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: files.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 70_000 })), { minLength: 1, maxLength: 8 }),
+        (index, mutations, sizes) => {
+          const bytes = mutate((files[index] as { bytes: Buffer }).bytes, mutations);
+          const whole = parseSubmission(bytes);
+          expect(fingerprint(parseInChunks(bytes, sizes))).toEqual(fingerprint(whole));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});
