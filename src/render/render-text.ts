@@ -147,43 +147,6 @@ interface PlacedCell {
   readonly right: boolean;
 }
 
-/** Natural column widths from single-column cells, then widened where a spanning cell needs room. */
-function naturalWidths(rows: readonly (readonly PlacedCell[])[], columns: number): { widths: number[]; longestWord: number[] } {
-  const widths = new Array<number>(columns).fill(0);
-  const longestWord = new Array<number>(columns).fill(0);
-  for (const row of rows) {
-    for (const cell of row) {
-      if (cell.colspan !== 1) continue;
-      widths[cell.column] = Math.max(widths[cell.column] ?? 0, cell.text.length);
-      longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
-    }
-  }
-  for (const row of rows) {
-    for (const cell of row) {
-      if (cell.colspan === 1) continue;
-      const last = cell.column + cell.colspan - 1;
-      const have = spanWidth(widths, cell.column, last);
-      if (have < cell.text.length) widen(widths, cell.column, last, cell.text.length - have);
-    }
-  }
-  return { widths, longestWord };
-}
-
-/** Start offset of every column; empty columns take no room and no gap. */
-function columnStarts(widths: readonly number[]): number[] {
-  const starts = new Array<number>(widths.length).fill(0);
-  let position = 0;
-  let anyVisible = false;
-  for (let column = 0; column < widths.length; column++) {
-    const columnWidth = widths[column] ?? 0;
-    if (columnWidth > 0 && anyVisible) position += COLUMN_GAP.length;
-    starts[column] = position;
-    if (columnWidth > 0) anyVisible = true;
-    position += columnWidth;
-  }
-  return starts;
-}
-
 function renderTable(table: Table, width: number): string {
   const grid = layoutTable(table);
   const columns = grid.columnCount;
@@ -255,6 +218,43 @@ function renderTable(table: Table, width: number): string {
     for (const footnote of footnotes) out.push(...wrap(footnote, width, false));
   }
   return out.join('\n');
+}
+
+/** Natural column widths from single-column cells, then widened where a spanning cell needs room. */
+function naturalWidths(rows: readonly (readonly PlacedCell[])[], columns: number): { widths: number[]; longestWord: number[] } {
+  const widths = new Array<number>(columns).fill(0);
+  const longestWord = new Array<number>(columns).fill(0);
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.colspan !== 1) continue;
+      widths[cell.column] = Math.max(widths[cell.column] ?? 0, cell.text.length);
+      longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
+    }
+  }
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell.colspan === 1) continue;
+      const last = cell.column + cell.colspan - 1;
+      const have = spanWidth(widths, cell.column, last);
+      if (have < cell.text.length) widen(widths, cell.column, last, cell.text.length - have);
+    }
+  }
+  return { widths, longestWord };
+}
+
+/** Start offset of every column; empty columns take no room and no gap. */
+function columnStarts(widths: readonly number[]): number[] {
+  const starts = new Array<number>(widths.length).fill(0);
+  let position = 0;
+  let anyVisible = false;
+  for (let column = 0; column < widths.length; column++) {
+    const columnWidth = widths[column] ?? 0;
+    if (columnWidth > 0 && anyVisible) position += COLUMN_GAP.length;
+    starts[column] = position;
+    if (columnWidth > 0) anyVisible = true;
+    position += columnWidth;
+  }
+  return starts;
 }
 
 /** Narrows the widest text columns until the table fits `width`, never below their longest word. */
