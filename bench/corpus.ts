@@ -59,3 +59,40 @@ export const SEARCH_QUERIES: readonly string[] = [
 
 /** Searches with date and company filters, which choose their plans differently. */
 export const FILTERED_SEARCH_QUERIES: readonly string[] = ['dividend from:2009-01-01 to:2009-03-31', 'company:ballard fuel'];
+
+/** One search of the document-level list: its text and, where it matters, the order asked for. */
+export interface BenchSearch {
+  readonly text: string;
+  readonly sort?: 'relevance' | 'newest' | 'oldest';
+}
+
+/**
+ * Twenty typical searches for document-level matching (issue 14). Each page also returns facets (forms, years,
+ * companies), so every search here is a facet request too; the broad ones count the most filings. The first four
+ * pair two words that sit in different passages, far apart, of one long document (a company word with a tax or
+ * fund word in the CarMax 424B5 prospectus and the iShares 485APOS registration; the ALDA 6-K exhibit's address
+ * with a word from its accounting notes): a passage-level index finds none of them. `carmax NOT straddle` finds
+ * nothing at document level (every CarMax prospectus has the word, in another passage).
+ */
+export const DOCUMENT_SEARCH_QUERIES: readonly BenchSearch[] = [
+  { text: 'carmax straddle' },
+  { text: 'ishares allspring' },
+  { text: 'carmax currencies' },
+  { text: 'westminster depreciable' },
+  { text: '"report of foreign private issuer"' },
+  { text: '"forward-looking statements"' },
+  { text: '"financial statements"' },
+  { text: 'redempt*' },
+  { text: 'acqui* merger' },
+  { text: 'dividend NOT interim' },
+  { text: 'carmax NOT straddle' },
+  { text: 'acquisition OR merger' },
+  { text: 'form:6-K quarter' },
+  { text: 'dividend from:2009-01-01 to:2009-03-31' },
+  { text: 'company:ballard fuel' },
+  { text: 'board of directors', sort: 'newest' },
+  { text: 'net income', sort: 'newest' },
+  { text: 'securities exchange act' },
+  { text: 'annual general meeting' },
+  { text: 'bezeq' },
+];

@@ -8,23 +8,29 @@
  * but the parse). Copies share the original bytes (content-addressed blobs are written once).
  *
  * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
- * Each engine in turn loads up to each size and measures there: p50/p95 over the queries below (each run `rounds`
+ *        [--queries document|legacy] [--code DIR] [--min-free-gb 10]
+ * Each engine in turn loads up to each size and measures there: p50/p95 over the queries (each run `rounds`
  * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
  * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
  * both hold the same data. Results are also written as JSON to --out.
+ *
+ * --queries: `document` (default) is DOCUMENT_SEARCH_QUERIES, the list for document-level matching; `legacy` the
+ * passage-era list (SEARCH_QUERIES and FILTERED_SEARCH_QUERIES) the earlier figures were measured with.
+ * --code: the root of another checkout of edgarkit (e.g. an older commit unpacked with `git archive`) whose stores
+ * and prepareFiling are measured instead of this tree's, so old and new code load and answer the same list.
+ * --min-free-gb: before growing to the next size, the database's size is projected from its bytes per filing so
+ * far; a size that would leave less free disk than this is skipped (and said so).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { prepareFiling } from '../src/pipeline/prepare-filing.js';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { PreparedFiling, ReadWriteStore } from '../src/store/store.js';
+import type { PreparedFiling, ReadWriteStore, SearchSort } from '../src/store/store.js';
 import { accessionedCorpus, syntheticAccession } from '../test/filing-set.js';
 import { queryOnce, startTestCluster } from '../test/postgres/cluster.js';
-import { FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
+import { type BenchSearch, DOCUMENT_SEARCH_QUERIES, FILTERED_SEARCH_QUERIES, SEARCH_QUERIES } from './corpus.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -38,6 +44,13 @@ const { values: options } = parseArgs({
     hold: { type: 'boolean', default: false },
     // Measure an existing database (left by --hold) without loading: --sizes then names its one size.
     'postgres-url': { type: 'string' },
+    queries: { type: 'string', default: 'document' },
+    code: { type: 'string', default: resolve(dirname(fileURLToPath(import.meta.url)), '..') },
+    'min-free-gb': { type: 'string', default: '10' },
+    // Leave the SQLite database in --dir at the end, to measure it again later with --sqlite-db.
+    keep: { type: 'boolean', default: false },
+    // Measure an existing SQLite database (left by --keep) without loading: --sizes then names its one size.
+    'sqlite-db': { type: 'string' },
   },
 });
 const sizes = options.sizes.split(',').map(Number);
@@ -45,10 +58,29 @@ const rounds = Number(options.rounds);
 const engines = options.engines.split(',') as ('sqlite' | 'postgres')[];
 const root = options.dir;
 
-rmSync(root, { recursive: true, force: true });
+if (!options.keep) rmSync(root, { recursive: true, force: true });
 mkdirSync(root, { recursive: true });
 
-const QUERIES = [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES];
+const QUERIES: readonly BenchSearch[] =
+  options.queries === 'legacy' ? [...SEARCH_QUERIES, ...FILTERED_SEARCH_QUERIES].map((text) => ({ text })) : DOCUMENT_SEARCH_QUERIES;
+const label = (query: BenchSearch) => (query.sort ? `${query.text} (sort=${query.sort})` : query.text);
+
+// The code measured: this tree's, or another checkout's (prepareFiling lived in src/store/ before src/pipeline/).
+const code = resolve(options.code);
+const module = async <T>(...candidates: string[]): Promise<T> => {
+  const found = candidates.map((path) => join(code, path)).find((path) => existsSync(path));
+  if (!found) throw new Error(`--code ${code}: none of ${candidates.join(', ')} exists`);
+  return (await import(pathToFileURL(found).href)) as T;
+};
+const { prepareFiling } = await module<typeof import('../src/pipeline/prepare-filing.js')>(
+  'src/pipeline/prepare-filing.ts',
+  'src/store/prepare-filing.ts',
+);
+const { openSqliteStore } = await module<typeof import('../src/store/sqlite/sqlite-store.js')>('src/store/sqlite/sqlite-store.ts');
+const { openPostgresStore } = await module<typeof import('../src/store/postgres/postgres-store.js')>(
+  'src/store/postgres/postgres-store.ts',
+);
+console.log(`code measured: ${code}`);
 
 const corpus = accessionedCorpus();
 const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name));
@@ -69,8 +101,20 @@ function copyOf(index: number): PreparedFiling {
   };
 }
 
-async function load(store: ReadWriteStore, from: number, to: number, batch: number, parallel: number): Promise<number> {
+/**
+ * Writes copies `from`..`to`; returns the wall seconds and this process's CPU seconds (all threads). On a shared
+ * machine the wall time says as much about the neighbours as about the code; for SQLite, which writes in this
+ * process, the CPU seconds are the cost itself.
+ */
+async function load(
+  store: ReadWriteStore,
+  from: number,
+  to: number,
+  batch: number,
+  parallel: number,
+): Promise<{ seconds: number; cpuSeconds: number }> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   let next = from;
   const lane = async () => {
     while (next < to) {
@@ -82,24 +126,52 @@ async function load(store: ReadWriteStore, from: number, to: number, batch: numb
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
-  return (Date.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-async function measure(
-  store: ReadWriteStore,
-): Promise<{ p50: number; p95: number; perQuery: Map<string, { ms: number; hits: number; filings: string[] }> }> {
+interface QueryResult {
+  /** Mean over the rounds. */
+  ms: number;
+  /** Slowest of the rounds. */
+  maxMs: number;
+  hits: number;
+  /** Filings (new code) or passages (older code without totals) that match, as the page says; null if it says nothing. */
+  total: number | null;
+  totalExact: boolean | null;
+  filings: string[];
+  error?: string;
+}
+
+async function measure(store: ReadWriteStore): Promise<{ p50: number; p95: number; perQuery: Map<string, QueryResult> }> {
   const times: number[] = [];
-  const perQuery = new Map<string, { ms: number; hits: number; filings: string[] }>();
+  const perQuery = new Map<string, QueryResult>();
   for (let round = 0; round <= rounds; round++) {
-    for (const text of QUERIES) {
+    for (const query of QUERIES) {
       const started = process.hrtime.bigint();
-      const page = await store.search({ text, limit: 20 });
+      let page: Awaited<ReturnType<ReadWriteStore['search']>> | undefined;
+      let error: string | undefined;
+      try {
+        page = await store.search({ text: query.text, limit: 20, ...(query.sort ? { sort: query.sort as SearchSort } : {}) });
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+      }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (round === 0) continue; // warm-up
       times.push(ms);
-      const entry = perQuery.get(text) ?? { ms: 0, hits: page.hits.length, filings: page.hits.map((hit) => hit.filingId) };
+      const entry = perQuery.get(label(query)) ?? {
+        ms: 0,
+        maxMs: 0,
+        hits: page?.hits.length ?? 0,
+        // Older pages carry no total: left null rather than guessed.
+        total: typeof page?.total === 'number' ? page.total : null,
+        totalExact: typeof page?.totalExact === 'boolean' ? page.totalExact : null,
+        filings: page?.hits.map((hit) => hit.filingId) ?? [],
+        ...(error ? { error } : {}),
+      };
       entry.ms += ms / rounds;
-      perQuery.set(text, entry);
+      entry.maxMs = Math.max(entry.maxMs, ms);
+      perQuery.set(label(query), entry);
     }
   }
   times.sort((a, b) => a - b);
@@ -111,14 +183,17 @@ interface StageResult {
   engine: 'sqlite' | 'postgres';
   filings: number;
   passages: number;
-  loadFilingsPerSecond: number;
+  /** Null when the stage loaded nothing (--sqlite-db, --postgres-url). */
+  loadFilingsPerSecond: number | null;
+  /** Filings written per CPU-second of this process (for SQLite, all of the load's work). */
+  loadFilingsPerCpuSecond: number | null;
   databaseBytes: number;
   p50: number;
   p95: number;
-  perQuery: Record<string, { ms: number; hits: number; filings: string[] }>;
+  perQuery: Record<string, QueryResult>;
 }
 const results: StageResult[] = [];
-const save = () => writeFileSync(options.out, `${JSON.stringify({ sizes, rounds, queries: QUERIES, results }, null, 2)}\n`);
+const save = () => writeFileSync(options.out, `${JSON.stringify({ code, sizes, rounds, queries: QUERIES, results }, null, 2)}\n`);
 
 async function stage(
   engine: 'sqlite' | 'postgres',
@@ -127,14 +202,15 @@ async function stage(
   loaded: number,
   describe: () => Promise<{ bytes: number; passages: number }>,
 ) {
-  const seconds = await load(store, loaded, size, engine === 'postgres' ? 200 : 500, engine === 'postgres' ? 2 : 1);
+  const { seconds, cpuSeconds } = await load(store, loaded, size, engine === 'postgres' ? 200 : 500, engine === 'postgres' ? 2 : 1);
   const { bytes, passages } = await describe();
   const measured = await measure(store);
   const result: StageResult = {
     engine,
     filings: size,
     passages,
-    loadFilingsPerSecond: (size - loaded) / seconds,
+    loadFilingsPerSecond: size > loaded ? (size - loaded) / seconds : null,
+    loadFilingsPerCpuSecond: size > loaded ? (size - loaded) / cpuSeconds : null,
     databaseBytes: bytes,
     p50: measured.p50,
     p95: measured.p95,
@@ -143,33 +219,67 @@ async function stage(
   results.push(result);
   save();
   console.log(
-    `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only), ${(bytes / 1e9).toFixed(2)} GB`,
+    `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: ${result.loadFilingsPerSecond === null ? 'not loaded here' : `load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only; ${result.loadFilingsPerCpuSecond?.toFixed(0)} per CPU-second of this process)`}, ${(bytes / 1e9).toFixed(2)} GB`,
   );
   console.log(
     `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`,
   );
-  for (const text of QUERIES) {
-    const entry = measured.perQuery.get(text);
-    console.log(`  ${text.padEnd(42)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms ${String(entry?.hits).padStart(4)} hits`);
+  for (const query of QUERIES) {
+    const entry = measured.perQuery.get(label(query));
+    const total = entry?.total === null || entry?.total === undefined ? '' : ` total ${entry.totalExact ? '' : '>'}${entry.total}`;
+    console.log(
+      `  ${label(query).padEnd(48)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms (max ${(entry?.maxMs ?? 0).toFixed(1)}) ${String(entry?.hits).padStart(4)} hits${total}${entry?.error ? ` ERROR ${entry.error}` : ''}`,
+    );
   }
+}
+
+/** Free bytes on the disk holding `path`. */
+function freeBytes(path: string): number {
+  const stats = statfsSync(path);
+  return stats.bavail * stats.bsize;
 }
 
 for (const engine of engines) {
   if (engine === 'sqlite') {
-    const file = join(root, 'search.db');
+    const file = options['sqlite-db'] ?? join(root, 'search.db');
+    const describe = async (size: number) => {
+      const reader = new Database(file, { readonly: true });
+      const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
+      reader.close();
+      const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+      return { bytes, passages, bytesPerFiling: bytes / size };
+    };
+    if (options['sqlite-db']) {
+      const sqlite = openSqliteStore(file);
+      const size = sizes[sizes.length - 1] as number;
+      await stage('sqlite', sqlite, size, size, () => describe(size));
+      await sqlite.close();
+      continue;
+    }
     const sqlite = openSqliteStore(file);
     let loaded = 0;
+    let bytesPerFiling = 0;
     for (const size of sizes) {
+      const projected = (size - loaded) * bytesPerFiling;
+      const minFree = Number(options['min-free-gb']) * 1e9;
+      if (loaded > 0 && freeBytes(root) - projected < minFree) {
+        console.log(
+          `\n== sqlite: skipping ${size.toLocaleString('en-US')} filings: ${(projected / 1e9).toFixed(1)} GB more would leave ${((freeBytes(root) - projected) / 1e9).toFixed(1)} GB free (--min-free-gb ${options['min-free-gb']})`,
+        );
+        break;
+      }
       await stage('sqlite', sqlite, size, loaded, async () => {
-        const reader = new Database(file, { readonly: true });
-        const passages = Number((reader.prepare('SELECT sum(passages) AS n FROM passage_shards').get() as { n: number }).n);
-        reader.close();
-        const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
-        return { bytes, passages };
+        const described = await describe(size);
+        bytesPerFiling = described.bytesPerFiling;
+        return described;
       });
       loaded = size;
     }
     await sqlite.close();
+    if (options.keep) {
+      console.log(`\nkept: --sqlite-db ${file}`);
+      continue;
+    }
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
   } else if (options['postgres-url']) {
@@ -224,7 +334,7 @@ for (const engine of engines) {
     }
   }
 }
-rmSync(root, { recursive: true, force: true });
+if (!options.keep) rmSync(root, { recursive: true, force: true });
 
 // Side by side, for the sizes both engines reached.
 for (const size of sizes) {
@@ -235,15 +345,16 @@ for (const size of sizes) {
     `\n== side by side at ${size.toLocaleString('en-US')} filings: PostgreSQL p50 ${pg.p50.toFixed(1)} / p95 ${pg.p95.toFixed(1)} ms; SQLite p50 ${lite.p50.toFixed(1)} / p95 ${lite.p95.toFixed(1)} ms`,
   );
   console.log(
-    `${'query'.padEnd(42)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)} ${'overlap'.padStart(7)}`,
+    `${'query'.padEnd(48)} ${'PostgreSQL ms'.padStart(14)} ${'SQLite ms'.padStart(10)} ${'hits'.padStart(6)} ${'overlap'.padStart(7)}`,
   );
-  for (const text of QUERIES) {
+  for (const query of QUERIES) {
+    const text = label(query);
     const a = pg.perQuery[text];
     const b = lite.perQuery[text];
     // First pages rank the same text differently (BM25 against ts_rank_cd, and copies tie): shown as overlap.
     const shared = (a?.filings ?? []).filter((id) => b?.filings.includes(id)).length;
     console.log(
-      `${text.padEnd(42)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)} ${String(shared).padStart(7)}`,
+      `${text.padEnd(48)} ${(a?.ms ?? 0).toFixed(1).padStart(14)} ${(b?.ms ?? 0).toFixed(1).padStart(10)} ${`${a?.hits}/${b?.hits}`.padStart(6)} ${String(shared).padStart(7)}`,
     );
   }
 }

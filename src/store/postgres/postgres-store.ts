@@ -591,10 +591,15 @@ export class PostgresStore implements Store, FilingSink {
     for (const query of [tsquery, anyTerm]) {
       const missing = documentIds.filter((id) => !found.has(id));
       if (missing.length === 0) break;
+      // Each document's first matching passage is chosen first; ts_headline, the costly part, runs on that one only.
       const { rows } = await this.#pool.query(
-        `SELECT DISTINCT ON (p.document_id) p.document_id, ts_headline('${TS_CONFIG}', p.text, q, $3) AS snippet
-         FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
-         WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q ORDER BY p.document_id, p.position`,
+        `WITH q AS (SELECT to_tsquery('${TS_CONFIG}', $2) AS q),
+         first AS (
+           SELECT DISTINCT ON (p.document_id) p.document_id, p.id
+           FROM passages p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
+         )
+         SELECT first.document_id, ts_headline('${TS_CONFIG}', p.text, q.q, $3) AS snippet
+         FROM first JOIN passages p ON p.id = first.id, q`,
         [missing, query, HEADLINE_OPTIONS],
       );
       for (const row of rows) found.set(num(row.document_id), mergeMarks((row.snippet as string | null) ?? ''));

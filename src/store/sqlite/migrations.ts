@@ -21,8 +21,8 @@ export function createDocumentTableSql(firstDocument: number): string {
   return `CREATE VIRTUAL TABLE ${documentTable(firstDocument)} USING fts5 (text, content = '', contentless_delete = 1, tokenize = '${FTS_TOKENIZE}')`;
 }
 
-/** A row when the database has a document-level index (schema version 3). */
-export const DOCUMENT_INDEX_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document_match_fts'";
+/** A row when the database has what search reads (schema version 4: the document-level index and filing_hits). */
+export const SEARCH_TABLES_EXIST = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'filing_hits'";
 
 /** A row when the database has shards (schema version 2); none in a version 1 database opened read-only. */
 export const SHARD_REGISTRY_EXISTS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'passage_shards'";
@@ -183,6 +183,22 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         content_hash TEXT NOT NULL,
         PRIMARY KEY (filing_rowid, content_hash)
       );
+      -- What a search result shows of a filing and filters on, in narrow rows: a search groups and counts up to
+      -- thousands of matching documents by filing, and reading those columns from filings would read each row's
+      -- large header and parties JSON first (SQLite reads a row's columns in order, overflow pages included).
+      CREATE TABLE filing_hits (
+        rowid INTEGER PRIMARY KEY REFERENCES filings (rowid) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        accession_number TEXT,
+        form_type TEXT,
+        filed_at TEXT,
+        primary_cik TEXT,
+        primary_name TEXT
+      );
+      INSERT INTO filing_hits (rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name)
+        SELECT rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name FROM filings;
+      CREATE INDEX filing_hits_filed ON filing_hits (filed_at, rowid);
+      CREATE INDEX filing_hits_form ON filing_hits (form_type COLLATE NOCASE, filed_at);
     `,
   },
 ];

@@ -119,7 +119,7 @@ describe('SQLite schema versions 1 and 2 (no document index)', () => {
     // document index is exactly v1.
     const db = new Database(file);
     db.exec(
-      'DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
+      'DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; DROP TABLE filing_hits; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
     );
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });

@@ -41,7 +41,7 @@ import {
 } from '../store.js';
 import {
   createDocumentTableSql,
-  DOCUMENT_INDEX_EXISTS,
+  SEARCH_TABLES_EXIST,
   documentTable,
   FTS_TOKENIZE,
   SHARD_OF_DOCUMENT,
@@ -102,6 +102,8 @@ export function migrateSqlite(db: Database.Database): number[] {
 /** The filing columns a search result shows, as `matchedOf` reads them. */
 const MATCH_COLUMNS_OF_FILING =
   'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
+/** The narrow copy of those columns that search reads as `f` (see migration 4). */
+const HITS = 'filing_hits f';
 
 function matchedOf(row: Row): MatchedDocument {
   return {
@@ -241,6 +243,10 @@ export class SqliteStore implements Store, FilingSink {
       `INSERT INTO filings (${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
     ).run(...filingValues(filing), new Date().toISOString());
     const rowid = Number(info.lastInsertRowid);
+    this.#statement(
+      `INSERT INTO filing_hits (rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name)
+       SELECT rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name FROM filings WHERE rowid = ?`,
+    ).run(rowid);
     filing.parties.forEach((party, position) => {
       this.#statement('INSERT INTO filing_parties (filing_rowid, position, role, cik, name) VALUES (?, ?, ?, ?, ?)').run(
         rowid,
@@ -350,10 +356,10 @@ export class SqliteStore implements Store, FilingSink {
   async search(request: SearchRequest): Promise<SearchPage> {
     const search = prepareSearch(request);
     const { where, params } = filterSql(search.filters);
-    if (!search.match) return assemblePage(search, this.#filingsOnly(where, params), async () => []);
     if (!this.#hasDocumentIndex()) {
       throw new Error('This database was made by an older edgarkit and has no document-level index: run `edgarkit migrate` on it once.');
     }
+    if (!search.match) return assemblePage(search, this.#filingsOnly(where, params), async () => []);
     const match = toFts5(search.match);
     const found = this.#matchDocuments(match, where, params);
     const anyTerm = toFts5(anyTermOf(search.match));
@@ -365,7 +371,7 @@ export class SqliteStore implements Store, FilingSink {
   /** A search with filters only: the newest filings that pass them, at most COUNT_CAP counted. */
   #filingsOnly(where: readonly string[], params: readonly unknown[]): FoundDocuments {
     const rows = this.#statement(
-      `SELECT ${MATCH_COLUMNS_OF_FILING} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${MATCH_COLUMNS_OF_FILING} FROM ${HITS} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY f.filed_at DESC, f.rowid DESC LIMIT ?`,
     ).all(...params, COUNT_CAP + 1) as Row[];
     return { documents: rows.slice(0, COUNT_CAP).map(matchedOf), more: rows.length > COUNT_CAP, rankCapped: false };
@@ -390,7 +396,7 @@ export class SqliteStore implements Store, FilingSink {
           conditions.push(`${table}.rowid < ?`);
           boundParams.push(BigInt(lowest));
         }
-        const joins = where.length === 0 ? '' : `JOIN documents d ON d.id = ${table}.rowid JOIN filings f ON f.rowid = d.filing_rowid`;
+        const joins = where.length === 0 ? '' : `JOIN documents d ON d.id = ${table}.rowid JOIN ${HITS} ON f.rowid = d.filing_rowid`;
         const rows = this.#statement(
           `SELECT ${table}.rowid AS id${ranked ? `, ${table}.rank AS rank` : ''} FROM ${table} ${joins}
            WHERE ${conditions.join(' AND ')} ORDER BY ${table}.rowid DESC LIMIT ?`,
@@ -406,7 +412,7 @@ export class SqliteStore implements Store, FilingSink {
     const rankOf = new Map(counted.map((entry) => [entry.id, entry.rank]));
     const rows = this.#statement(
       `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
-       FROM documents d JOIN filings f ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
+       FROM documents d JOIN ${HITS} ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(counted.map((entry) => entry.id))) as Row[];
     const documents = rows
       .map((row) => ({ ...matchedOf(row), rank: rankOf.get(row.document_id as number) ?? null }))
@@ -437,7 +443,7 @@ export class SqliteStore implements Store, FilingSink {
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
   #hasDocumentIndex(): boolean {
-    this.#documentIndex ||= this.#statement(DOCUMENT_INDEX_EXISTS).get() !== undefined;
+    this.#documentIndex ||= this.#statement(SEARCH_TABLES_EXIST).get() !== undefined;
     return this.#documentIndex;
   }
 
@@ -562,6 +568,16 @@ export class SqliteStore implements Store, FilingSink {
         .get() as { n: number }
     ).n;
     if (wrongCounts > 0) problems.push(`${wrongCounts} filings are half-written (document count differs)`);
+    if (this.#hasDocumentIndex()) {
+      const hits = this.#db
+        .prepare(
+          `SELECT (SELECT count(*) FROM filings) AS filings, (SELECT count(*) FROM filing_hits) AS hits,
+             (SELECT count(*) FROM filings f JOIN filing_hits h ON h.rowid = f.rowid
+               WHERE h.id IS NOT f.id OR h.form_type IS NOT f.form_type OR h.filed_at IS NOT f.filed_at OR h.primary_cik IS NOT f.primary_cik) AS differing`,
+        )
+        .get() as { filings: number; hits: number; differing: number };
+      if (hits.filings !== hits.hits || hits.differing > 0) problems.push(`the search copy of filings (filing_hits) disagrees with filings`);
+    }
     return problems;
   }
 
