@@ -1,8 +1,8 @@
+import { fileNameProblem } from '../compose/file-names.js';
 import type { Submission, SubmissionDocument } from '../model/submission.js';
 import { detectDocumentKind } from '../parse/parse-document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { findUuencodeBegin, uudecode } from '../parse/sgml/uudecode.js';
-import { fileNameProblem } from '../compose/file-names.js';
 import { checkAsciiDocument } from './check-ascii.js';
 import { checkHtmlDocument } from './check-html.js';
 import { documentTypeAllowed, EDGAR_GENERATED, isBinaryType } from './document-types.js';
@@ -85,114 +85,146 @@ export function validateParsed(submission: Submission, bytes: Uint8Array, source
     const position = index + 1;
     const place = { document: document.sequence ?? position, filename: document.filename };
     const start = document.range.start;
-    const fieldOffset = (key: string) => fieldPlace(bytes, document, key) ?? start;
-    const add = (code: RuleCode, message: string, offset: number | null) => findings.add(code, message, { ...place, offset });
-    const generated = EDGAR_GENERATED.test(document.type ?? '');
-
-    if (!bare) {
-      if (document.sequence === null) add('sub/sequence', `Document ${position} has no <SEQUENCE>; give it <SEQUENCE>${position}`, start);
-      else if (document.sequence !== position)
-        add(
-          'sub/sequence',
-          `Document ${position} has <SEQUENCE>${document.sequence}; documents are numbered 1, 2, 3, … in order, so this one is ${position}`,
-          fieldOffset('SEQUENCE'),
-        );
-      if (document.type === null || document.type.trim() === '')
-        add(
-          'sub/missing-type',
-          `Document ${position} has no <TYPE>; give it its document type (${index === 0 ? (submissionType ?? '6-K') : 'EX-99.1, GRAPHIC, …'})`,
-          start,
-        );
-      else if (submissionType !== null) {
-        // An unofficial PDF copy of the primary document has the primary document's type.
-        const pdfCopy =
-          index > 0 && /\.pdf$/i.test(document.filename ?? '') && document.type.trim().toUpperCase() === submissionType.toUpperCase();
-        const verdict = pdfCopy ? { allowed: true, known: true } : documentTypeAllowed(submissionType, document.type, index === 0);
-        if (index === 0 && !verdict.allowed && verdict.known)
-          add(
-            'sub/primary-type',
-            `The first document is of type ${document.type}; the primary document of a ${submissionType} must have <TYPE>${submissionType}`,
-            fieldOffset('TYPE'),
-          );
-        else if (!verdict.allowed)
-          add(
-            'sub/type-not-allowed',
-            verdict.known
-              ? `A ${submissionType} cannot carry a document of type ${document.type}; use EX-99.1, EX-99.2, … for exhibits and GRAPHIC for images`
-              : `"${document.type}" is not a document type; write it as EDGAR names it (EX-99.1, GRAPHIC, …)`,
-            fieldOffset('TYPE'),
-          );
-      }
-      if (document.filename === null) {
-        if (!generated)
-          add(
-            'sub/missing-filename',
-            `Document ${position} has no <FILENAME>; EDGARLink Online names every document (e.g. ex99-1.htm)`,
-            start,
-          );
-      } else if (!generated) {
-        const problem = fileNameProblem(document.filename);
-        if (problem) add('sub/filename', `${problem}; rename the document`, fieldOffset('FILENAME'));
-      }
-      if (document.filename !== null) {
-        const key = document.filename.toLowerCase();
-        const first = names.get(key);
-        if (first !== undefined)
-          add(
-            'sub/duplicate-filename',
-            `Documents ${first} and ${position} are both named ${document.filename}; rename one`,
-            fieldOffset('FILENAME'),
-          );
-        else names.set(key, position);
-      }
-    }
-
-    const body = document.body;
-    const base = document.bodyRange.start;
-    if (isBlank(body)) {
-      add(
-        'sub/empty-document',
-        `Document ${position} (${document.type ?? 'no type'}) is empty; put its text between <TEXT> and </TEXT> or remove it`,
-        base,
-      );
-      return;
-    }
-    if (document.encoding === 'uuencode') {
-      checkUuencoded(document, bytes, add);
-      return;
-    }
-    if (isBinaryType(document.type ?? '', document.filename) && looksBinary(body)) {
-      add(
-        'uu/not-encoded',
-        `Document ${position} (${document.filename ?? document.type}) is binary but not uuencoded; EDGAR carries PDFs and images uuencoded`,
-        base,
-      );
-      return;
-    }
-    if (generated) return;
-    const head = latin1.decode(body.subarray(0, 4096));
-    const kind = detectDocumentKind(head, document);
-    if (kind === 'html') checkHtmlDocument(body, base, place, findings, { documents: bare ? null : documentNames });
-    else if (kind === 'text') checkAsciiDocument(body, base, place, findings);
+    const checked: CheckedDocument = {
+      document,
+      index,
+      position,
+      place,
+      fieldOffset: (key) => fieldPlace(bytes, document, key) ?? start,
+      add: (code, message, offset) => findings.add(code, message, { ...place, offset }),
+      generated: EDGAR_GENERATED.test(document.type ?? ''),
+    };
+    if (!bare) checkDocumentFields(checked, submissionType, names);
+    checkDocumentBody(checked, bytes, findings, bare ? null : documentNames);
   });
-
-  if (!bare) {
-    const officialTypes = new Set(
-      documents
-        .filter((document) => !/\.pdf$/i.test(document.filename ?? '') && document.wrapper !== 'PDF')
-        .map((document) => (document.type ?? '').toUpperCase()),
-    );
-    documents.forEach((document, index) => {
-      const pdf = /\.pdf$/i.test(document.filename ?? '') || document.wrapper === 'PDF';
-      if (pdf && !officialTypes.has((document.type ?? '').toUpperCase()))
-        findings.add(
-          'sub/pdf-only',
-          `${document.filename ?? 'The PDF'} is an unofficial copy, but no ASCII or HTML document of type ${document.type ?? '?'} comes with it; add the official document`,
-          { document: document.sequence ?? index + 1, filename: document.filename, offset: document.range.start },
-        );
-    });
-  }
+  if (!bare) checkPdfCopies(documents, findings);
   return report(source, submissionType, submission, bytes, findings.findings);
+}
+
+/** One document under check: where it is, and how a finding about it is added. */
+interface CheckedDocument {
+  readonly document: SubmissionDocument;
+  readonly index: number;
+  /** 1-based. */
+  readonly position: number;
+  readonly place: { readonly document: number; readonly filename: string | null };
+  /** The offset of one of its `<KEY>` fields (its start when the field is missing). */
+  readonly fieldOffset: (key: string) => number;
+  readonly add: (code: RuleCode, message: string, offset: number | null) => void;
+  /** A document EDGAR makes itself (its type says so): no file name or body rules. */
+  readonly generated: boolean;
+}
+
+/** A document's SGML fields: sequence, type (allowed for the submission type), file name (valid and unique). */
+function checkDocumentFields(checked: CheckedDocument, submissionType: string | null, names: Map<string, number>): void {
+  const { document, index, position, fieldOffset, add, generated } = checked;
+  const start = document.range.start;
+  if (document.sequence === null) add('sub/sequence', `Document ${position} has no <SEQUENCE>; give it <SEQUENCE>${position}`, start);
+  else if (document.sequence !== position)
+    add(
+      'sub/sequence',
+      `Document ${position} has <SEQUENCE>${document.sequence}; documents are numbered 1, 2, 3, … in order, so this one is ${position}`,
+      fieldOffset('SEQUENCE'),
+    );
+  if (document.type === null || document.type.trim() === '')
+    add(
+      'sub/missing-type',
+      `Document ${position} has no <TYPE>; give it its document type (${index === 0 ? (submissionType ?? '6-K') : 'EX-99.1, GRAPHIC, …'})`,
+      start,
+    );
+  else if (submissionType !== null) {
+    // An unofficial PDF copy of the primary document has the primary document's type.
+    const pdfCopy =
+      index > 0 && /\.pdf$/i.test(document.filename ?? '') && document.type.trim().toUpperCase() === submissionType.toUpperCase();
+    const verdict = pdfCopy ? { allowed: true, known: true } : documentTypeAllowed(submissionType, document.type, index === 0);
+    if (index === 0 && !verdict.allowed && verdict.known)
+      add(
+        'sub/primary-type',
+        `The first document is of type ${document.type}; the primary document of a ${submissionType} must have <TYPE>${submissionType}`,
+        fieldOffset('TYPE'),
+      );
+    else if (!verdict.allowed)
+      add(
+        'sub/type-not-allowed',
+        verdict.known
+          ? `A ${submissionType} cannot carry a document of type ${document.type}; use EX-99.1, EX-99.2, … for exhibits and GRAPHIC for images`
+          : `"${document.type}" is not a document type; write it as EDGAR names it (EX-99.1, GRAPHIC, …)`,
+        fieldOffset('TYPE'),
+      );
+  }
+  if (document.filename === null) {
+    if (!generated)
+      add('sub/missing-filename', `Document ${position} has no <FILENAME>; EDGARLink Online names every document (e.g. ex99-1.htm)`, start);
+  } else if (!generated) {
+    const problem = fileNameProblem(document.filename);
+    if (problem) add('sub/filename', `${problem}; rename the document`, fieldOffset('FILENAME'));
+  }
+  if (document.filename !== null) {
+    const key = document.filename.toLowerCase();
+    const first = names.get(key);
+    if (first !== undefined)
+      add(
+        'sub/duplicate-filename',
+        `Documents ${first} and ${position} are both named ${document.filename}; rename one`,
+        fieldOffset('FILENAME'),
+      );
+    else names.set(key, position);
+  }
+}
+
+/** A document's body: empty, uuencoded, binary that should be, or HTML and ASCII under their rules. */
+function checkDocumentBody(
+  checked: CheckedDocument,
+  bytes: Uint8Array,
+  findings: FindingCollector,
+  documentNames: ReadonlySet<string> | null,
+): void {
+  const { document, position, place, add, generated } = checked;
+  const body = document.body;
+  const base = document.bodyRange.start;
+  if (isBlank(body)) {
+    add(
+      'sub/empty-document',
+      `Document ${position} (${document.type ?? 'no type'}) is empty; put its text between <TEXT> and </TEXT> or remove it`,
+      base,
+    );
+    return;
+  }
+  if (document.encoding === 'uuencode') {
+    checkUuencoded(document, bytes, add);
+    return;
+  }
+  if (isBinaryType(document.type ?? '', document.filename) && looksBinary(body)) {
+    add(
+      'uu/not-encoded',
+      `Document ${position} (${document.filename ?? document.type}) is binary but not uuencoded; EDGAR carries PDFs and images uuencoded`,
+      base,
+    );
+    return;
+  }
+  if (generated) return;
+  const head = latin1.decode(body.subarray(0, 4096));
+  const kind = detectDocumentKind(head, document);
+  if (kind === 'html') checkHtmlDocument(body, base, place, findings, { documents: documentNames });
+  else if (kind === 'text') checkAsciiDocument(body, base, place, findings);
+}
+
+/** An unofficial PDF copy needs its official ASCII or HTML document of the same type beside it. */
+function checkPdfCopies(documents: readonly SubmissionDocument[], findings: FindingCollector): void {
+  const officialTypes = new Set(
+    documents
+      .filter((document) => !/\.pdf$/i.test(document.filename ?? '') && document.wrapper !== 'PDF')
+      .map((document) => (document.type ?? '').toUpperCase()),
+  );
+  documents.forEach((document, index) => {
+    const pdf = /\.pdf$/i.test(document.filename ?? '') || document.wrapper === 'PDF';
+    if (pdf && !officialTypes.has((document.type ?? '').toUpperCase()))
+      findings.add(
+        'sub/pdf-only',
+        `${document.filename ?? 'The PDF'} is an unofficial copy, but no ASCII or HTML document of type ${document.type ?? '?'} comes with it; add the official document`,
+        { document: document.sequence ?? index + 1, filename: document.filename, offset: document.range.start },
+      );
+  });
 }
 
 function report(
