@@ -101,8 +101,8 @@ export function extractExhibitList(model: DocumentModel, document: number): List
 
 /**
  * The listed exhibits and the unnumbered mentions of attached material.
- * One scan over the document's lines: the open context (index, list, materials), the lines it has left and `add`'s ordering are state
- * shared by every line pattern, so it is not split into per-pattern functions.
+ * One scan over the document's lines: the open context (index, list, materials), the lines it has left and `add`'s
+ * ordering are state shared by every line pattern, so it is not split into per-pattern functions.
  */
 export function findExhibits(model: DocumentModel, document: number): { listed: ListedExhibit[]; unnumbered: UnnumberedMention[] } {
   const lines = documentLines(model);

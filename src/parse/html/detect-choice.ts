@@ -46,8 +46,8 @@ function isSpace(code: number): boolean {
 
 /**
  * Splits pieces into words with their source ranges and the spacing before each.
- * One pass over the pieces' characters, kept whole because the current word, the gap before it and the underline being read are state every
- * character changes; split, it would be passed around.
+ * One pass over the pieces' characters, kept whole because the current word, the gap before it and the underline
+ * being read are state every character changes; split, it would be passed around.
  */
 function tokenize(pieces: readonly Piece[]): Word[] {
   const words: Word[] = [];
@@ -297,8 +297,9 @@ interface Option {
 /**
  * Reads check boxes from `pieces`. When there are, appends to `out` the question before them as a
  * paragraph, the `Choice`, and any text after them as a paragraph, and returns true.
- * One function because its steps (vote which side the labels are on, cut the options, place the question and the trailing text) work on the
- * same words and marks and move the same cut positions `questionEnd` and `trailingStart`; split, they would pass all of them around.
+ * One function because its steps (vote which side the labels are on, cut the options, place the question and the
+ * trailing text) work on the same words and marks and move the same cut positions `questionEnd` and `trailingStart`;
+ * split, they would pass all of them around.
  */
 export function detectChoice(pieces: readonly Piece[], out: Block[], align: Alignment | null = null): boolean {
   const words = tokenize(pieces);

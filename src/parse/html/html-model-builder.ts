@@ -249,8 +249,8 @@ export class HtmlModelBuilder {
   }
 
   /**
-   * One dispatch on the element's name: the cases share the frame just opened and the builder's open-run state, so it stays one switch
-   * rather than split per element.
+   * One dispatch on the element's name: the cases share the frame just opened and the builder's open-run state, so it
+   * stays one switch rather than split per element.
    */
   private openElement(name: string, attributes: Readonly<ElementAttributes>, start: number): void {
     const parent = this.top;
