@@ -52,7 +52,11 @@ export function registerComposeCommand(program: Command, io: CliIo, setExit: Set
     });
 }
 
-/** `edgarkit compose`: the schema, or a composed 6-K written to a folder. */
+/**
+ * `edgarkit compose`: the schema, or a composed 6-K written to a folder.
+ * Kept in one function because it is the command's steps in order (schema, arguments, read, check, compose, validate,
+ * write), each ending the command with a `UserError` or an exit code; split, it would only scatter one sequence.
+ */
 export async function runComposeCommand(
   form: string | undefined,
   input: string | undefined,

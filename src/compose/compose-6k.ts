@@ -66,6 +66,9 @@ const decoder = new TextDecoder('utf-8');
  * `EX-…` document from its source (text made ASCII, HTML with non-ASCII characters as references), unofficial PDF
  * copies and images uuencoded, file names that keep EDGAR's rules, sequence numbers in order, and the submission
  * file with its SGML header. Pure: the caller reads the sources and the filer's CIK.
+ * Kept in one function because documents are numbered as they are added: the primary document, the exhibits with
+ * their PDF copies, then the images go into one list in that order, beside one `problems` list; split, both would be
+ * passed around.
  */
 export function compose6K(record: Compose6KRecord, options: Compose6KOptions = {}): Composed6K {
   const format = options.format ?? 'ascii';

@@ -44,6 +44,8 @@ function placed(parts: readonly (readonly [number, string])[]): string {
  * marks over `---` slots, then `<PAGE>`s for what is furnished (a `<TABLE>` of the exhibits), the signatures and
  * the exhibit index (`<TABLE>` with `<CAPTION>`, `<S>` and `<C>`). Only printable ASCII; lines of at most 80
  * characters. Record text that is not ASCII is converted, with a warning.
+ * One function because the document is written top to bottom into one `lines` list, section by section (cover, what
+ * is furnished, signatures, exhibit index), with one `problems` list; split, every section would take both.
  */
 export function composeAscii6K(input: Compose6KRecord): ComposedDocument {
   const problems: ComposeProblem[] = [];

@@ -122,7 +122,11 @@ function fromExtractOutput(envelope: ExtractOutput, positions: ReadonlyMap<strin
   return { value, positions: moved };
 }
 
-/** Checks an already parsed value (the server's JSON body); positions are optional. */
+/**
+ * Checks an already parsed value (the server's JSON body); positions are optional.
+ * The checks beyond the schema, in the record's order, then the record itself: they share `problems`, `warnings` and
+ * the exhibit numbering (`seen`, `sequence`), so they are kept in one function rather than split.
+ */
 export function checkCompose6KValue(value: unknown, positions: ReadonlyMap<string, InputPosition> = new Map()): ReadRecordResult {
   const place = (path: string): InputPosition => placeOf(positions, path);
   const problem = (path: string, message: string, at = path): InputProblem => ({ path, ...place(at), message });

@@ -45,6 +45,9 @@ export interface ResolveExhibitsInput {
  * (`ex99-1.htm`, `dex991.htm`, `exhibit_a.htm`), then a heading "Exhibit 99.1" inside the primary document —
  * pairs an unnumbered list ("Materials contained in this report") with the exhibit documents by their words, and
  * adds the exhibit documents the report does not list.
+ * One function because its steps (match the listed exhibits, pair the unnumbered items by words, add the unlisted
+ * exhibit documents) share the `used` set: a document taken by one step must not be taken by the next, which is why
+ * it is not split.
  */
 export function resolveExhibits(input: ResolveExhibitsInput): Exhibit[] {
   const candidates = input.documents.filter(

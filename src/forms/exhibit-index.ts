@@ -99,7 +99,11 @@ export function extractExhibitList(model: DocumentModel, document: number): List
   return findExhibits(model, document).listed;
 }
 
-/** The listed exhibits and the unnumbered mentions of attached material. */
+/**
+ * The listed exhibits and the unnumbered mentions of attached material.
+ * One scan over the document's lines: the open context (index, list, materials), the lines it has left and `add`'s
+ * ordering are state shared by every line pattern, so it is not split into per-pattern functions.
+ */
 export function findExhibits(model: DocumentModel, document: number): { listed: ListedExhibit[]; unnumbered: UnnumberedMention[] } {
   const lines = documentLines(model);
   const found = new Map<string, Entry>();

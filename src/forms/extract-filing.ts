@@ -147,7 +147,11 @@ export interface HeaderComparison {
   readonly reason: string;
 }
 
-/** The header's registrant, form and period against the body's (the basis of the cross-check diagnostics). */
+/**
+ * The header's registrant, form and period against the body's (the basis of the cross-check diagnostics).
+ * Three comparisons in one sequence (form, registrant, period), each adding one row in the order the rows are shown;
+ * kept together because they are alike and short, and split they would only scatter one table.
+ */
 export function compareWithHeader(header: SubmissionHeader, recognized: string | null, record: FormRecord | null): HeaderComparison[] {
   const out: HeaderComparison[] = [];
   const headerForm = header.formType?.toUpperCase() ?? null;

@@ -61,7 +61,11 @@ function lineAbove(lines: readonly DocumentLine[], labelIndex: number, document:
   return { value: null, span: null };
 }
 
-/** Reads a 20-F's or 40-F's cover, its exhibit index and its signatures. `documents` are the submission's, for the exhibits. */
+/**
+ * Reads a 20-F's or 40-F's cover, its exhibit index and its signatures. `documents` are the submission's, for the exhibits.
+ * Kept as one function: a straight run down the cover, one short step per field in the cover's order, sharing
+ * `lines`, `find` and `diagnostics`; split into helpers it would read no easier.
+ */
 export function extract20F(
   model: DocumentModel,
   formType: string | null,

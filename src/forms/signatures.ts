@@ -102,6 +102,10 @@ function blockText(line: DocumentLine): string {
   return block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted' ? block.text : line.text;
 }
 
+/**
+ * One pass over the section's lines: `apply` and `unlabelled` read and change the same open block, pending label,
+ * line date and registrant, so it is kept whole rather than split into functions that would pass that state around.
+ */
 function readSection(lines: readonly DocumentLine[], document: number): SignatureBlock[] {
   const blocks: SignatureBlock[] = [];
   const sectionDates: Field<string | null>[] = [];

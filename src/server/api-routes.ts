@@ -240,6 +240,8 @@ const statsRoute = createRoute({
  * The JSON API under `/api/`: read-only, every parameter checked by the route's zod schema (request-params.ts),
  * pages bounded. The OpenAPI document is generated from these routes (see openapi.ts); a parameter that fails its
  * check is thrown as a 400, so error-responses.ts stays the one place errors become responses.
+ * Kept as one function: every route is registered on the one app and closes over `reader`; the routes are a flat list
+ * of short entries, and split they would only be scattered.
  */
 export function apiRoutes(reader: Reader): OpenAPIHono {
   const api = new OpenAPIHono({

@@ -52,7 +52,11 @@ function coverInputs(parts: {
   });
 }
 
-/** `/compose`: the record as a form, the ASCII and HTML renderings side by side, and what EDGAR's rules say. */
+/**
+ * `/compose`: the record as a form, the ASCII and HTML renderings side by side, and what EDGAR's rules say.
+ * One template: the field helpers close over `fields` and the problems, and the page body uses them all, so it reads
+ * as one page rather than split into parts that would pass them around.
+ */
 export function composePage(state: ComposePageState): string {
   const { fields } = state;
   const problemFor = (name: string) => state.problems.filter((problem) => problem.field === name);

@@ -133,6 +133,10 @@ interface Attribute {
   readonly offset: number;
 }
 
+/**
+ * The rules for one start tag: cases in the order they are checked, most returning at their first finding; kept as
+ * one function, not split, so that order is visible in one place.
+ */
 function checkTag(
   name: string,
   attributes: readonly Attribute[],

@@ -44,6 +44,11 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   return validateParsed(submission, bytes, source);
 }
 
+/**
+ * The submission's checks in one sequence (container findings, size, document count, each document in the callback
+ * below, then the PDF-copy rule across documents), because they share `findings`, the submission type and the
+ * file-name map; split, each part would take all of them.
+ */
 export function validateParsed(submission: Submission, bytes: Uint8Array, source: string): ValidationReport {
   const lines = new LineIndex(bytes);
   const findings = new FindingCollector(lines);
@@ -81,6 +86,8 @@ export function validateParsed(submission: Submission, bytes: Uint8Array, source
 
   const names = new Map<string, number>();
   const documentNames = new Set(documents.map((document) => (document.filename ?? '').toLowerCase()).filter((name) => name !== ''));
+  // One document's checks: header fields, then its body by kind. One callback because an empty, uuencoded, binary or
+  // EDGAR-generated body ends the checks early with `return`; split, each part would need that verdict passed back.
   documents.forEach((document, index) => {
     const position = index + 1;
     const place = { document: document.sequence ?? position, filename: document.filename };

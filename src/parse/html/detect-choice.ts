@@ -44,7 +44,11 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0 || (code >= 0x09 && code <= 0x0d) || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** Splits pieces into words with their source ranges and the spacing before each. */
+/**
+ * Splits pieces into words with their source ranges and the spacing before each.
+ * One pass over the pieces' characters, kept whole because the current word, the gap before it and the underline
+ * being read are state every character changes; split, it would be passed around.
+ */
 function tokenize(pieces: readonly Piece[]): Word[] {
   const words: Word[] = [];
   let gap = GAP_START;
@@ -293,6 +297,9 @@ interface Option {
 /**
  * Reads check boxes from `pieces`. When there are, appends to `out` the question before them as a
  * paragraph, the `Choice`, and any text after them as a paragraph, and returns true.
+ * One function because its steps (vote which side the labels are on, cut the options, place the question and the
+ * trailing text) work on the same words and marks and move the same cut positions `questionEnd` and `trailingStart`;
+ * split, they would pass all of them around.
  */
 export function detectChoice(pieces: readonly Piece[], out: Block[], align: Alignment | null = null): boolean {
   const words = tokenize(pieces);

@@ -248,6 +248,10 @@ export class HtmlModelBuilder {
     this.openElement(name, this.pendingAttributes, this.pendingStart);
   }
 
+  /**
+   * One dispatch on the element's name: the cases share the frame just opened and the builder's open-run state, so it
+   * stays one switch rather than split per element.
+   */
   private openElement(name: string, attributes: Readonly<ElementAttributes>, start: number): void {
     const parent = this.top;
     const depth = ++this.depth;

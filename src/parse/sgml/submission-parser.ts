@@ -340,6 +340,8 @@ export class SubmissionParser {
    * > | -----BEGIN PRIVACY-ENHANCED MESSAGE-----
    * > | <SEC-DOCUMENT>0001011438-98-000429.txt : 19990101
    *     ^
+   * One state of the parser's state machine: it decides what the input starts with (envelope, `<SEC-DOCUMENT>`,
+   * header, bare document) and sets `#state` and `#cursor` for each case; split, every case would need both.
    */
   #readStart(final: boolean): boolean {
     // A byte-order mark is not content.
@@ -663,6 +665,9 @@ export class SubmissionParser {
    * The preamble is read only within its first `MAX_META_BYTES`, and every decision depends only on the bytes
    * there (plus a few of look-ahead) and on whether the input goes on past them: so a whole parse and any
    * chunking agree, and a stream never holds more than the window. Fields already read are kept between calls.
+   * One loop over the fields, kept whole because every exit (wait for input, close at the window, close without text,
+   * reach `<TEXT>`) must record `#metaAt` and the findings the same way through `keep` and `incomplete`; split, each
+   * part would repeat that.
    */
   #readDocumentMeta(final: boolean): boolean {
     const open = this.#open as OpenDocument;

@@ -21,6 +21,9 @@ const MIN_ROWS = 3;
  * ```
  * Returns the table (or null) and the line after the lines looked at: a run that is no table is not
  * looked at again from a later line.
+ * Kept as one function: each test (a run of lines, two column segments or more, enough figures) narrows the same
+ * lines and returns `none` when it fails, and the segments found become the stops; split, the run and the segments
+ * would be passed between the parts.
  */
 export function matchAlignedTable(ctx: TextContext, from: number, to: number): { table: Table | null; next: number } {
   const { text, lines } = ctx;

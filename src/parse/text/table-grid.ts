@@ -59,6 +59,9 @@ function columnOf(stops: readonly number[], column: number): number {
  * > |      I-MF  386,100,000.00 383,371,981.77
  *                ^^ starts two characters left of the stop, ends in the second column: second column
  * ```
+ * One pass over the line's phrases, kept whole because placing a phrase (one column, a spanning line, or units cut at
+ * the stops) also sets the ragged count and spanning flag the cells are built with; split, that state would be passed
+ * around.
  */
 export function cutLine(ctx: TextContext, i: number, columns: ColumnStops): LineCells {
   const { text, lines } = ctx;
@@ -328,6 +331,8 @@ type LineKind = 'blank' | 'rule' | 'stub-only' | 'full' | 'continuation';
  *   between blank lines (`AmSouth Bank, FBO` / `Margaret Spencer South   5,530`).
  * - Blank lines otherwise separate rows only where the stub starts again; rule lines always do and are
  *   dropped.
+ * One function because classifying the lines (the first loop) and grouping them into rows share `kinds` and `cut` by
+ * index, and the grouping looks ahead in `kinds`; split, both arrays would be passed around.
  */
 export function assembleRows(ctx: TextContext, body: readonly number[], columns: ColumnStops, allowLeadingHeaders: boolean): AssembledRows {
   const { text, lines } = ctx;

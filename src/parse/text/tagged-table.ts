@@ -46,6 +46,9 @@ interface Section {
  * ```
  * A second `<CAPTION>` or marker line inside the same table starts a new section: its headings become rows
  * of the table and its own stops cut the lines after it.
+ * Kept as one function: its steps (cut the lines into sections by mode, build each section's stops, rows and
+ * headings, take the footnotes from the foot, merge the sections into one table) hand the sections, the built parts
+ * and the ragged count to each other in order; split, those would be passed around.
  */
 export function parseTaggedTable(ctx: TextContext, at: TaggedTableLines): Table {
   const { text, lines, diagnostics } = ctx;
@@ -342,6 +345,9 @@ function overlapOf(a: number, b: number, e: Extent): number {
  * body text the `---` rule under it covers); phrases over one column are stacked into one heading per
  * column, phrases over several become spanning cells in rows above. A first line of one phrase centred over
  * the table, or far wider than the one column under it, is the table's caption.
+ * One function because the helpers that place a phrase (`cover`, `ruleCover`, `ownUnderline`, `splitOverColumns`)
+ * close over the column extents, the heading lines and their phrases, and the last loop uses them all; split, those
+ * would be passed to each.
  */
 function buildHeader(
   ctx: TextContext,
