@@ -41,9 +41,9 @@ import {
 } from '../store.js';
 import {
   createDocumentTableSql,
-  SEARCH_TABLES_EXIST,
   documentTable,
   FTS_TOKENIZE,
+  SEARCH_TABLES_EXIST,
   SHARD_OF_DOCUMENT,
   SHARD_REGISTRY_EXISTS,
   SQLITE_MIGRATIONS,
@@ -239,14 +239,25 @@ export class SqliteStore implements Store, FilingSink {
         Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength),
       );
     }
+    const values = filingValues(filing);
     const info = this.#statement(
       `INSERT INTO filings (${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
-    ).run(...filingValues(filing), new Date().toISOString());
+    ).run(...values, new Date().toISOString());
     const rowid = Number(info.lastInsertRowid);
+    // The search copy from the values just written, not read back: reading the row's last columns would go
+    // through its header JSON again.
+    const value = (column: (typeof FILING_COLUMNS)[number]) => values[FILING_COLUMNS.indexOf(column)];
     this.#statement(
-      `INSERT INTO filing_hits (rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name)
-       SELECT rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name FROM filings WHERE rowid = ?`,
-    ).run(rowid);
+      'INSERT INTO filing_hits (rowid, id, accession_number, form_type, filed_at, primary_cik, primary_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      rowid,
+      value('id'),
+      value('accession_number'),
+      value('form_type'),
+      value('filed_at'),
+      value('primary_cik'),
+      value('primary_name'),
+    );
     filing.parties.forEach((party, position) => {
       this.#statement('INSERT INTO filing_parties (filing_rowid, position, role, cik, name) VALUES (?, ?, ?, ?, ?)').run(
         rowid,
@@ -576,7 +587,8 @@ export class SqliteStore implements Store, FilingSink {
                WHERE h.id IS NOT f.id OR h.form_type IS NOT f.form_type OR h.filed_at IS NOT f.filed_at OR h.primary_cik IS NOT f.primary_cik) AS differing`,
         )
         .get() as { filings: number; hits: number; differing: number };
-      if (hits.filings !== hits.hits || hits.differing > 0) problems.push(`the search copy of filings (filing_hits) disagrees with filings`);
+      if (hits.filings !== hits.hits || hits.differing > 0)
+        problems.push(`the search copy of filings (filing_hits) disagrees with filings`);
     }
     return problems;
   }
