@@ -2,11 +2,10 @@ import { decodeXML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { LINEAR_RATIO, scalingRatio } from '../../../test/scaling.js';
 import { readCorpus } from '../../../test/shared-files.js';
-import type { XmlElement } from '../../model/xml.js';
+import { attributeValue, childElement, childElements, pathElement, type XmlElement } from '../../model/xml.js';
 import { decodeText } from '../sgml/decode-text.js';
 import { parseSubmission } from '../sgml/parse-submission.js';
 import { MAX_XML_DEPTH, parseXmlDocument } from './parse-xml.js';
-import { attributeValue, childElement, childElements, pathElement } from './xml-query.js';
 
 function* walk(element: XmlElement | null): Generator<XmlElement> {
   if (!element) return;
