@@ -282,11 +282,13 @@ function pipeRows(lines: readonly Line[]): Row[] {
         const raw = line.text.slice(at, end);
         const text = raw.trim();
         if (bar === -1 && text === '') break;
+        const pieces = columns[column] ?? [];
+        columns[column] = pieces;
         if (text !== '') {
           const start = line.start + at + raw.indexOf(text);
           // A piece that fills its cell to the bar was cut by the width: the next line goes on without a space.
-          (columns[column] ??= []).push({ text, start, full: raw.length > 0 && raw.trimEnd() === raw });
-        } else columns[column] ??= [];
+          pieces.push({ text, start, full: raw.length > 0 && raw.trimEnd() === raw });
+        }
         column++;
         if (bar === -1) break;
         at = bar + 1;
