@@ -69,8 +69,8 @@ export interface Holding {
   readonly titleOfClass: Field<string | null>;
   readonly cusip: Field<string | null>;
   readonly figi: Field<string | null>;
-  /** Market value, in the record's `valueUnit`. */
-  readonly value: Field<number | null>;
+  /** Market value (the table's `value` column), in the record's `valueUnit`. */
+  readonly marketValue: Field<number | null>;
   /** Shares, or principal amount of debt. */
   readonly sharesOrPrincipal: Field<number | null>;
   /** `SH` shares, `PRN` principal amount. */
@@ -184,7 +184,7 @@ export function extract13F(input: Form13FInput): Form13FRecord {
       titleOfClass: tableValues.text(childElement(row, 'titleOfClass')),
       cusip: tableValues.text(childElement(row, 'cusip')),
       figi: tableValues.text(childElement(row, 'figi')),
-      value: tableValues.number(childElement(row, 'value')),
+      marketValue: tableValues.number(childElement(row, 'value')),
       sharesOrPrincipal: tableValues.number(childElement(amount, 'sshPrnamt')),
       sharesOrPrincipalType: tableValues.code(childElement(amount, 'sshPrnamtType'), ['SH', 'PRN'] as const),
       putCall: tableValues.code(childElement(row, 'putCall'), ['Put', 'Call'] as const),
@@ -267,8 +267,8 @@ function checkTotals(
     );
   const total = summary.tableValueTotal.value;
   if (total === null) return out;
-  if (holdings.some((holding) => holding.value.value === null)) return out;
-  const sum = holdings.reduce((sum, holding) => sum + (holding.value.value as number), 0);
+  if (holdings.some((holding) => holding.marketValue.value === null)) return out;
+  const sum = holdings.reduce((sum, holding) => sum + (holding.marketValue.value as number), 0);
   const tolerance = unit === 'thousands' ? Math.ceil(holdings.length / 2) : 0;
   if (Math.abs(sum - total) > tolerance)
     out.push(

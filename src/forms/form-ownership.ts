@@ -144,7 +144,8 @@ export function extractOwnershipXml(
         childElement(nature, 'directOrIndirectOwnership') ??
         childElement(post, 'directOrIndirectOwnership') ??
         childElement(row, 'directOrIndirectOwnership'),
-      natureOfOwnership: childElement(nature, 'natureOfOwnership'),
+      // Some writers put the nature's text straight into <ownershipNature><value>.
+      natureOfOwnership: childElement(nature, 'natureOfOwnership') ?? childElement(nature, 'value'),
     };
     const footnoteMarks = Object.entries(places).flatMap(([field, element]) => marks(field, element));
     // A mark on <transactionCoding> itself annotates the transaction code.
