@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, projectRoot, readCorpus, readSeed } from '../../../test/shared-files.js';
-import { EdgarSyntaxError } from '../../core/edgar-syntax-error.js';
 import type { Submission } from '../../model/submission.js';
+import { EdgarSyntaxError } from '../../core/edgar-syntax-error.js';
 import { decodeAttachment, decodeDocumentText, parseSubmission } from './parse-submission.js';
 import { SubmissionParser } from './submission-parser.js';
 
@@ -113,11 +113,9 @@ describe('parseSubmission: whole corpus', () => {
       expect(submission.byteLength).toBe(bytes.length);
       const named = /^(\d{10}-\d{2}-\d{6})/.exec(file.split('/')[1] as string);
       const text = bytes.toString('latin1');
-      if (named && submission.format !== 'documents-only' && submission.format !== 'bare-document')
-        expect(submission.header?.accessionNumber).toBe(named[1]);
+      if (named && submission.format !== 'documents-only' && submission.format !== 'bare-document') expect(submission.header?.accessionNumber).toBe(named[1]);
       // Independent reading of the form type: the first CONFORMED SUBMISSION TYPE line or <TYPE> tag.
-      const conformed =
-        /CONFORMED SUBMISSION TYPE:\s*([^\n]+)/.exec(text) ?? /<SUBMISSION>\s*<ACCESSION-NUMBER>[^<]*<TYPE>([^<\n]+)/.exec(text);
+      const conformed = /CONFORMED SUBMISSION TYPE:\s*([^\n]+)/.exec(text) ?? /<SUBMISSION>\s*<ACCESSION-NUMBER>[^<]*<TYPE>([^<\n]+)/.exec(text);
       if (conformed) expect(submission.header?.formType).toBe((conformed[1] as string).trim());
       // Every document body lies inside the file and the bodies do not overlap.
       let previousEnd = 0;
@@ -155,14 +153,7 @@ describe('the seed: a bare document', () => {
 });
 
 describe('chunk invariance', () => {
-  const files = [
-    'submissions/0001011438-98-000429.txt',
-    'nc/0001104659-25-002604.nc',
-    'fpi/0000912282-09-000008.txt',
-    'headers/1990s-header.txt',
-    'submissions/0000899681-95-000096.txt',
-    'fpi/0001279569-09-000080.txt',
-  ];
+  const files = ['submissions/0001011438-98-000429.txt', 'nc/0001104659-25-002604.nc', 'fpi/0000912282-09-000008.txt', 'headers/1990s-header.txt', 'submissions/0000899681-95-000096.txt', 'fpi/0001279569-09-000080.txt'];
   for (const file of files) {
     it(`${file}: whole, byte by byte and random chunks agree`, () => {
       const bytes = readCorpus(file);
@@ -177,9 +168,7 @@ describe('chunk invariance', () => {
     });
   }
   it('holds for malformed input too', () => {
-    const broken = Buffer.from(
-      '<SEC-DOCUMENT>x\n<SEC-HEADER>y\nACCESSION NUMBER: 0000000000-00-000001\n<DOCUMENT>\n<TYPE>A\n<TEXT>\nbody\n<DOCUMENT>\n<type>B\n<TEXT>\nmore</text>\n',
-    );
+    const broken = Buffer.from('<SEC-DOCUMENT>x\n<SEC-HEADER>y\nACCESSION NUMBER: 0000000000-00-000001\n<DOCUMENT>\n<TYPE>A\n<TEXT>\nbody\n<DOCUMENT>\n<type>B\n<TEXT>\nmore</text>\n');
     const whole = fingerprint(parseSubmission(broken));
     expect(fingerprint(parseInChunks(broken, () => 1))).toEqual(whole);
     expect(fingerprint(parseInChunks(broken, () => 3))).toEqual(whole);
@@ -233,8 +222,7 @@ describe('real-world mess', () => {
   });
 
   it('fails in strict mode with file:line:col', () => {
-    const input =
-      '<SEC-DOCUMENT>a\n<SEC-HEADER>b\nACCESSION NUMBER: 0000000001-02-000003\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\nbody\n';
+    const input = '<SEC-DOCUMENT>a\n<SEC-HEADER>b\nACCESSION NUMBER: 0000000001-02-000003\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\nbody\n';
     try {
       parseSubmission(input, { strict: true, source: 'broken.txt' });
       expect.unreachable('strict mode must throw');
@@ -249,9 +237,7 @@ describe('real-world mess', () => {
 
   it('reads Windows-1252 bytes as the right characters', () => {
     const body = Buffer.from([0x93, 0x41, 0x94, 0x20, 0xe9, 0x20, 0x96]);
-    const submission = parseSubmission(
-      Buffer.concat([Buffer.from('<DOCUMENT>\n<TYPE>X\n<TEXT>\n'), body, Buffer.from('\n</TEXT>\n</DOCUMENT>\n')]),
-    );
+    const submission = parseSubmission(Buffer.concat([Buffer.from('<DOCUMENT>\n<TYPE>X\n<TEXT>\n'), body, Buffer.from('\n</TEXT>\n</DOCUMENT>\n')]));
     const decoded = decodeDocumentText(submission.documents[0]!);
     expect(decoded.encoding).toBe('windows-1252');
     expect(decoded.text).toBe('\u201cA\u201d \u00e9 \u2013\n');
@@ -293,9 +279,7 @@ describe('uuencoded attachments', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         const body = Buffer.from(`begin 644 data.bin\n${uuencodeForTest(bytes)}\`\nend\n`);
-        const submission = parseSubmission(
-          Buffer.concat([Buffer.from('<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\n'), body, Buffer.from('</TEXT>\n</DOCUMENT>\n')]),
-        );
+        const submission = parseSubmission(Buffer.concat([Buffer.from('<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\n'), body, Buffer.from('</TEXT>\n</DOCUMENT>\n')]));
         const decoded = decodeAttachment(submission.documents[0]!)!;
         expect(Buffer.from(decoded.bytes).equals(Buffer.from(bytes))).toBe(true);
       }),
@@ -332,30 +316,7 @@ describe('property: lenient parsing never throws', () => {
     );
   });
   it('on arbitrary strings made of SGML-ish pieces', () => {
-    const piece = fc.constantFrom(
-      '<SEC-DOCUMENT>',
-      '<SEC-HEADER>',
-      '</SEC-HEADER>',
-      '<DOCUMENT>',
-      '</DOCUMENT>',
-      '<TEXT>',
-      '</TEXT>',
-      '<TYPE>6-K',
-      '<SEQUENCE>1',
-      '<SUBMISSION>',
-      '</SUBMISSION>',
-      '<PDF>',
-      'begin 644 x.jpg',
-      'M86)C',
-      'end',
-      'FILER:',
-      '\tCOMPANY DATA:',
-      '\t\tCENTRAL INDEX KEY:\t0001',
-      '\n',
-      '\r\n',
-      'text ',
-      '-----BEGIN PRIVACY-ENHANCED MESSAGE-----',
-    );
+    const piece = fc.constantFrom('<SEC-DOCUMENT>', '<SEC-HEADER>', '</SEC-HEADER>', '<DOCUMENT>', '</DOCUMENT>', '<TEXT>', '</TEXT>', '<TYPE>6-K', '<SEQUENCE>1', '<SUBMISSION>', '</SUBMISSION>', '<PDF>', 'begin 644 x.jpg', 'M86)C', 'end', 'FILER:', '\tCOMPANY DATA:', '\t\tCENTRAL INDEX KEY:\t0001', '\n', '\r\n', 'text ', '-----BEGIN PRIVACY-ENHANCED MESSAGE-----');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 64 }), (pieces, chunk) => {
         const bytes = Buffer.from(pieces.join(''));
@@ -368,15 +329,11 @@ describe('property: lenient parsing never throws', () => {
   it('on mutated corpus files', () => {
     const original = readCorpus('fpi/0000947871-09-000492.txt');
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat({ max: original.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
-        fc.nat({ max: original.length }),
-        (edits, cut) => {
-          const bytes = Buffer.from(original.subarray(0, cut));
-          for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
-          parseSubmission(bytes);
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.nat({ max: original.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }), fc.nat({ max: original.length }), (edits, cut) => {
+        const bytes = Buffer.from(original.subarray(0, cut));
+        for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+        parseSubmission(bytes);
+      }),
       { numRuns: 300 },
     );
   });
