@@ -18,7 +18,7 @@ export const MAX_XML_ATTRIBUTES = 256;
 interface OpenElement {
   readonly name: string;
   readonly localName: string;
-  readonly attributes: XmlAttribute[];
+  attributes: XmlAttribute[] | null;
   readonly children: XmlElement[];
   readonly parts: string[];
   readonly start: number;
@@ -32,6 +32,9 @@ function localNameOf(name: string): string {
   const colon = name.indexOf(':');
   return colon === -1 ? name : name.slice(colon + 1);
 }
+
+/** No attributes: one shared empty list (most EDGAR elements have none). */
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
 
 function trimXmlSpace(text: string): string {
   let start = 0;
@@ -57,13 +60,16 @@ export function parseXmlDocument(source: string): XmlDocument {
   let attributeNameEnd = 0;
   /** The open tag being read (its attributes go to it until `>`). */
   let pending: OpenElement | null = null;
+  /** Local names by qualified name: a document repeats a few dozen names many times. */
+  const localNames = new Map<string, string>();
 
   const close = (open: OpenElement, end: number): void => {
-    const text = trimXmlSpace(open.parts.join(''));
+    const parts = open.parts;
+    const text = parts.length === 0 ? '' : trimXmlSpace(parts.length === 1 ? (parts[0] as string) : parts.join(''));
     const element: XmlElement = {
       name: open.name,
       localName: open.localName,
-      attributes: open.attributes,
+      attributes: open.attributes ?? NO_ATTRIBUTES,
       children: open.children,
       text,
       textSpan: text === '' || open.textStart === -1 ? null : { start: open.textStart, end: open.textEnd },
@@ -85,7 +91,8 @@ export function parseXmlDocument(source: string): XmlDocument {
     let first = start;
     while (first < end && isXmlSpace(source.charCodeAt(first))) first++;
     if (first === end) {
-      top.parts.push(source.slice(start, end));
+      // White space before any text would be trimmed: only keep it between pieces of text.
+      if (top.textStart !== -1) top.parts.push(source.slice(start, end));
       return;
     }
     let last = end;
@@ -108,8 +115,9 @@ export function parseXmlDocument(source: string): XmlDocument {
         attributeValue += String.fromCodePoint(codepoint);
       },
       onattribend(quote, end) {
-        if (pending && tooDeep === 0 && pending.attributes.length >= MAX_XML_ATTRIBUTES) {
-          if (pending.attributes.length === MAX_XML_ATTRIBUTES)
+        if (pending && tooDeep === 0 && (pending.attributes?.length ?? 0) >= MAX_XML_ATTRIBUTES) {
+          const attributes = pending.attributes as XmlAttribute[];
+          if (attributes.length === MAX_XML_ATTRIBUTES)
             diagnostics.push(
               diagnostic(
                 'xml/too-many-attributes',
@@ -119,13 +127,14 @@ export function parseXmlDocument(source: string): XmlDocument {
               ),
             );
           // One more entry marks the diagnostic as given; it is dropped when the tag ends.
-          if (pending.attributes.length === MAX_XML_ATTRIBUTES) pending.attributes.push(pending.attributes[0] as XmlAttribute);
+          if (attributes.length === MAX_XML_ATTRIBUTES) attributes.push(attributes[0] as XmlAttribute);
         } else if (pending && tooDeep === 0) {
           // `end` is past the closing quote of a quoted value.
           const quoted = quote === QuoteType.Double || quote === QuoteType.Single;
           const valueEnd = quoted ? end - 1 : Math.max(end, attributeEnd);
           const opening = quoted ? source.indexOf(quote === QuoteType.Double ? '"' : "'", attributeNameEnd) : -1;
           const valueStart = opening !== -1 && opening < valueEnd ? opening + 1 : attributeStart === -1 ? valueEnd : attributeStart;
+          pending.attributes ??= [];
           pending.attributes.push({
             name: attributeName,
             localName: localNameOf(attributeName),
@@ -149,13 +158,19 @@ export function parseXmlDocument(source: string): XmlDocument {
         addText(start, end - offset);
       },
       onclosetag(start, end) {
-        const name = source.slice(start, end);
-        const gt = source.indexOf('>', end);
-        const tagEnd = gt === -1 ? source.length : gt + 1;
         if (tooDeep > 0) {
           tooDeep--;
           return;
         }
+        const gt = source.indexOf('>', end);
+        const tagEnd = gt === -1 ? source.length : gt + 1;
+        const top = stack[stack.length - 1];
+        // The usual case, the innermost element closed: compared in place, no string made.
+        if (top && top.name.length === end - start && source.startsWith(top.name, start)) {
+          close(stack.pop() as OpenElement, tagEnd);
+          return;
+        }
+        const name = source.slice(start, end);
         let at = stack.length - 1;
         while (at >= 0 && (stack[at] as OpenElement).name !== name) at--;
         if (at === -1) {
@@ -175,7 +190,7 @@ export function parseXmlDocument(source: string): XmlDocument {
       ondeclaration() {},
       onend() {},
       onopentagend() {
-        if (pending && pending.attributes.length > MAX_XML_ATTRIBUTES) pending.attributes.length = MAX_XML_ATTRIBUTES;
+        if (pending?.attributes && pending.attributes.length > MAX_XML_ATTRIBUTES) pending.attributes.length = MAX_XML_ATTRIBUTES;
         if (pending) stack.push(pending);
         pending = null;
       },
@@ -195,10 +210,15 @@ export function parseXmlDocument(source: string): XmlDocument {
           return;
         }
         const name = source.slice(start, end);
+        let localName = localNames.get(name);
+        if (localName === undefined) {
+          localName = localNameOf(name);
+          if (localNames.size < 10_000) localNames.set(name, localName);
+        }
         pending = {
           name,
-          localName: localNameOf(name),
-          attributes: [],
+          localName,
+          attributes: null,
           children: [],
           parts: [],
           start: start - 1,
@@ -211,7 +231,7 @@ export function parseXmlDocument(source: string): XmlDocument {
         if (pending) {
           const open = pending;
           pending = null;
-          if (open.attributes.length > MAX_XML_ATTRIBUTES) open.attributes.length = MAX_XML_ATTRIBUTES;
+          if (open.attributes && open.attributes.length > MAX_XML_ATTRIBUTES) open.attributes.length = MAX_XML_ATTRIBUTES;
           close(open, end + 1);
         } else if (tooDeep > 0) tooDeep--;
       },
@@ -222,8 +242,12 @@ export function parseXmlDocument(source: string): XmlDocument {
         const top = stack[stack.length - 1];
         if (!top || tooDeep > 0) return;
         const character = String.fromCodePoint(codepoint);
+        // An entity for white space (`&#10;`) is white space: trimmed at the ends like the rest.
+        if (isXmlSpace(codepoint)) {
+          if (top.textStart !== -1) top.parts.push(character);
+          return;
+        }
         top.parts.push(character);
-        if (character.trim() === '') return;
         // The entity ends at `end`; its `&` is the last one before it.
         const amp = source.lastIndexOf('&', end - 1);
         if (top.textStart === -1) top.textStart = amp;
