@@ -77,6 +77,9 @@ describe('parseXmlDocument', () => {
     expect(cut.diagnostics.map((found) => found.code)).toEqual(['xml/unclosed-element', 'xml/unclosed-element']);
     expect(pathElement(cut.root, 'b')?.text).toBe('text');
     expect(parseXmlDocument('').root).toBeNull();
+    // Text broken by markup is kept whole, but it is not one run of the source: it has no span.
+    const mixed = parseXmlDocument('<a>x<b/>y</a>');
+    expect([mixed.root?.text, mixed.root?.textSpan]).toEqual(['xy', null]);
     expect(parseXmlDocument('<a/><b/>').diagnostics.map((found) => found.code)).toEqual(['xml/extra-root']);
   });
 

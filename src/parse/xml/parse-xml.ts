@@ -24,6 +24,10 @@ interface OpenElement {
   readonly start: number;
   textStart: number;
   textEnd: number;
+  /** Markup (a child, a comment) came after some of the text. */
+  interrupted: boolean;
+  /** Text came after such markup: the text is not one run of the source, so it has no span. */
+  mixed: boolean;
 }
 
 const isXmlSpace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
@@ -72,17 +76,25 @@ export function parseXmlDocument(source: string): XmlDocument {
       attributes: open.attributes ?? NO_ATTRIBUTES,
       children: open.children,
       text,
-      textSpan: text === '' || open.textStart === -1 ? null : { start: open.textStart, end: open.textEnd },
+      textSpan: text === '' || open.textStart === -1 || open.mixed ? null : { start: open.textStart, end: open.textEnd },
       span: { start: open.start, end },
     };
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else if (root === null) root = element;
+    if (parent) {
+      parent.children.push(element);
+      interrupt();
+    } else if (root === null) root = element;
     else {
       if (extraRoots === 0)
         diagnostics.push(diagnostic('xml/extra-root', 'warning', `A second top-level element <${open.name}> is not read`, open.start));
       extraRoots++;
     }
+  };
+
+  /** Markup inside the innermost open element, after text of its own. */
+  const interrupt = (): void => {
+    const top = stack[stack.length - 1];
+    if (top && top.textStart !== -1) top.interrupted = true;
   };
 
   const addText = (start: number, end: number): void => {
@@ -97,6 +109,7 @@ export function parseXmlDocument(source: string): XmlDocument {
     }
     let last = end;
     while (last > first && isXmlSpace(source.charCodeAt(last - 1))) last--;
+    if (top.interrupted) top.mixed = true;
     if (top.textStart === -1) top.textStart = first;
     top.textEnd = last;
     top.parts.push(source.slice(start, end));
@@ -155,7 +168,11 @@ export function parseXmlDocument(source: string): XmlDocument {
         attributeEnd = -1;
       },
       oncdata(start, end, offset) {
+        // A CDATA section's text is its content as written: one run of the source only when it stands alone.
+        const top = stack[stack.length - 1];
+        if (top && top.textStart !== -1) top.interrupted = true;
         addText(start, end - offset);
+        if (top && top.textStart !== -1) top.interrupted = true;
       },
       onclosetag(start, end) {
         if (tooDeep > 0) {
@@ -175,6 +192,7 @@ export function parseXmlDocument(source: string): XmlDocument {
         while (at >= 0 && (stack[at] as OpenElement).name !== name) at--;
         if (at === -1) {
           diagnostics.push(diagnostic('xml/stray-end-tag', 'warning', `An end tag </${name}> closes no open element`, start - 2));
+          interrupt();
           return;
         }
         while (stack.length - 1 > at) {
@@ -186,8 +204,12 @@ export function parseXmlDocument(source: string): XmlDocument {
         }
         close(stack.pop() as OpenElement, tagEnd);
       },
-      oncomment() {},
-      ondeclaration() {},
+      oncomment() {
+        interrupt();
+      },
+      ondeclaration() {
+        interrupt();
+      },
       onend() {},
       onopentagend() {
         if (pending?.attributes && pending.attributes.length > MAX_XML_ATTRIBUTES) pending.attributes.length = MAX_XML_ATTRIBUTES;
@@ -224,9 +246,13 @@ export function parseXmlDocument(source: string): XmlDocument {
           start: start - 1,
           textStart: -1,
           textEnd: -1,
+          interrupted: false,
+          mixed: false,
         };
       },
-      onprocessinginstruction() {},
+      onprocessinginstruction() {
+        interrupt();
+      },
       onselfclosingtag(end) {
         if (pending) {
           const open = pending;
@@ -248,6 +274,7 @@ export function parseXmlDocument(source: string): XmlDocument {
           return;
         }
         top.parts.push(character);
+        if (top.interrupted) top.mixed = true;
         // The entity ends at `end`; its `&` is the last one before it.
         const amp = source.lastIndexOf('&', end - 1);
         if (top.textStart === -1) top.textStart = amp;
