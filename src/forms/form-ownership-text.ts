@@ -51,7 +51,19 @@ export function extractOwnershipText(model: DocumentModel, formType: string | nu
   const source = model.source;
   const diagnostics: Diagnostic[] = [];
   const lines = linesOf(source);
-  const pageOf = (offset: number): number => model.pages.find((page) => offset >= page.span.start && offset <= page.span.end)?.number ?? 1;
+  // Binary search: a long text form has many pages and many rows.
+  const pageOf = (offset: number): number => {
+    let low = 0;
+    let high = model.pages.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const page = model.pages[middle] as DocumentModel['pages'][number];
+      if (offset < page.span.start) high = middle - 1;
+      else if (offset > page.span.end) low = middle + 1;
+      else return page.number;
+    }
+    return 1;
+  };
   const span = (start: number, end: number): FieldSpan => ({ document, page: pageOf(start), start, end });
   const none = <T>(): Field<T | null> => ({ value: null, span: null });
   const lineField = (line: Line | undefined): Field<string | null> => {

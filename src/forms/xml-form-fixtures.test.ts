@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSource, fieldsOf, saysValue, textAt } from '../../test/form-spans.js';
 import { fieldsWithoutSpan, valuesOf } from '../../test/record-values.js';
-import { projectRoot } from '../../test/shared-files.js';
+import { corpusPath as corpusPathOf, projectRoot } from '../../test/shared-files.js';
 import type { FieldSpan } from './field.js';
 import type { Form13FRecord } from './form-13f.js';
 import type { OwnershipRecord } from './ownership-record.js';
@@ -195,5 +195,65 @@ describe('13F: cases built from the schemas', () => {
     expect(record.valueUnit).toBeNull();
     expect(record.holdings).toHaveLength(3);
     expect(record.diagnostics.map((found) => found.code)).toEqual(['f13f/no-cover', 'f13f/value-unit-unknown']);
+  });
+});
+
+describe('ownership and 13F extraction on hostile input', () => {
+  const TOKENS = [
+    '<ownershipDocument>',
+    '</ownershipDocument>',
+    '<nonDerivativeTable>',
+    '</nonDerivativeTable>',
+    '<nonDerivativeTransaction>',
+    '</nonDerivativeTransaction>',
+    '<transactionAmounts><transactionShares><value>',
+    '</value></transactionShares></transactionAmounts>',
+    '<transactionDate><value>2024-13-45</value></transactionDate>',
+    '<footnoteId id="F1"/>',
+    '<footnotes><footnote id="F1">note</footnote></footnotes>',
+    '<reportingOwner><reportingOwnerRelationship><isDirector>maybe</isDirector>',
+    '</reportingOwnerRelationship></reportingOwner>',
+    '<informationTable><infoTable><value>1e999</value><cusip>X</cusip></infoTable></informationTable>',
+    '<edgarSubmission><formData><coverPage><reportCalendarOrQuarter>99-99-9999</reportCalendarOrQuarter></coverPage>',
+    '<summaryPage><tableEntryTotal>-1</tableEntryTotal></summaryPage></formData></edgarSubmission>',
+    '12,5,00',
+    '&amp;',
+    '<',
+    ' ',
+  ];
+  it('never throws, and every span lies inside its document', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), (tokens) => {
+        const { result, documents } = extractSource(new TextEncoder().encode(`<?xml version="1.0"?>\n${tokens.join('')}`));
+        for (const { field } of fieldsOf(result.record)) {
+          if (!field.span) continue;
+          const document = documents.find((candidate, index) => (candidate.sequence ?? index + 1) === (field.span as FieldSpan).document);
+          const length = document?.xml?.source.length ?? document?.model?.source.length ?? -1;
+          expect(field.span.start >= 0 && field.span.end <= length && field.span.start <= field.span.end).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('ownership and 13F extraction in linear time', () => {
+  it('a 13F information table of n rows, and a text-form Form 4 with n rows in Table II', async () => {
+    const { LINEAR_RATIO, scalingRatio } = await import('../../test/scaling.js');
+    const row =
+      '<infoTable><nameOfIssuer>A &amp; B</nameOfIssuer><titleOfClass>COM</titleOfClass><cusip>000000000</cusip><value>1</value><shrsOrPrnAmt><sshPrnamt>1</sshPrnamt><sshPrnamtType>SH</sshPrnamtType></shrsOrPrnAmt><investmentDiscretion>SOLE</investmentDiscretion><votingAuthority><Sole>1</Sole><Shared>0</Shared><None>0</None></votingAuthority></infoTable>';
+    const table = (n: number) => new TextEncoder().encode(`<?xml version="1.0"?><informationTable>${row.repeat(n)}</informationTable>`);
+    const holdings = scalingRatio(table, (bytes) => extractSource(bytes), 2000, 3);
+    expect(holdings.ratio, `13F: ${holdings.small.toFixed(1)} ms -> ${holdings.large.toFixed(1)} ms`).toBeLessThan(LINEAR_RATIO);
+
+    const original = readFileSync(corpusPathOf('submissions/0001094891-00-000193.txt'), 'latin1');
+    const line = original.split('\n').find((text) => text.startsWith('Options to Purchase Co|')) as string;
+    const wrap = original.split('\n').find((text) => text.startsWith('mmon Stock')) as string;
+    const textForm = (n: number) =>
+      Buffer.from(original.replace(`${line}\n${wrap}\n`, `${`${line}\n${wrap}\n- ${'-'.repeat(40)}|\n`.repeat(n)}`), 'latin1');
+    expect(extractSource(textForm(3)).result.record).toMatchObject({ derivative: { length: 3 } });
+    const text = scalingRatio(textForm, (bytes) => extractSource(bytes), 300, 3);
+    expect(text.ratio, `text form: ${text.small.toFixed(1)} ms -> ${text.large.toFixed(1)} ms`).toBeLessThan(LINEAR_RATIO);
   });
 });
