@@ -3,11 +3,13 @@ import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Submission, SubmissionDocument } from '../model/submission.js';
 import type { XbrlFact } from '../model/xbrl-fact.js';
+import type { XmlDocument } from '../model/xml.js';
 import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
 import { readXbrlFacts, xbrlDocumentKind } from '../parse/xbrl/read-xbrl-facts.js';
+import { parseXmlDocument } from '../parse/xml/parse-xml.js';
 
 /**
  * The one place above the library folders where a filing's documents are decoded, told apart and parsed, and its
@@ -26,7 +28,13 @@ export type ReadDocument =
       readonly text: string;
       readonly model: DocumentModel;
     }
-  | { readonly kind: 'xml'; readonly document: SubmissionDocument; readonly text: string }
+  | {
+      readonly kind: 'xml';
+      readonly document: SubmissionDocument;
+      readonly text: string;
+      /** The element tree, read when first asked for (a large XBRL instance is not read unless needed). */
+      readonly xml: XmlDocument;
+    }
   | {
       readonly kind: 'binary';
       readonly document: SubmissionDocument;
@@ -46,7 +54,18 @@ export function readDocument(document: SubmissionDocument, options: ReadDocument
   }
   const text = decodeText(document.body).text;
   const kind = detectDocumentKind(text, document);
-  if (kind === 'xml') return { kind: 'xml', document, text };
+  if (kind === 'xml') {
+    let xml: XmlDocument | null = null;
+    return {
+      kind: 'xml',
+      document,
+      text,
+      get xml() {
+        xml ??= parseXmlDocument(text);
+        return xml;
+      },
+    };
+  }
   if (kind === 'binary') return { kind: 'binary', document, attachment: null };
   return { kind: 'model', document, format: kind, text, model: parseDocument(text, kind) };
 }
@@ -101,15 +120,25 @@ export function readSubmission(submission: Submission, options: ReadDocumentOpti
   const documents = submission.documents.map((document) => readDocument(document, options));
   const records = extractFiling({
     header: submission.header,
-    documents: documents.map(({ document, ...read }) => ({
-      sequence: document.sequence,
-      type: document.type,
-      filename: document.filename,
-      description: document.description,
+    documents: documents.map((read) => ({
+      sequence: read.document.sequence,
+      type: read.document.type,
+      filename: read.document.filename,
+      description: read.document.description,
       model: read.kind === 'model' ? read.model : null,
+      // Only small XML documents are read for a form record (ownership and 13F documents are; XBRL instances
+      // may be large and are read by those who need them).
+      get xml() {
+        return read.kind === 'xml' && looksLikeFormXml(read.text) ? read.xml : null;
+      },
     })),
   });
   return { submission, documents, records };
+}
+
+/** An ownership or 13F document, told by its root element in the first few KiB. */
+function looksLikeFormXml(text: string): boolean {
+  return /<(?:[\w-]+:)?(?:ownershipDocument|edgarSubmission|informationTable)[\s>]/.test(text.slice(0, 4096));
 }
 
 /** Parses a submission's bytes and reads it whole (see `readSubmission`). */

@@ -86,7 +86,8 @@ function body(
     return html`${isImage(filename) ? html`<p><img class="attachment-image" src="${link}" alt="${filename ?? 'attachment'}"></p>` : ''}
 <p><a class="button" href="${link}" download>Download ${filename ?? 'the attachment'} (${byteSize(stored.byteLength)} encoded)</a></p>`;
   }
-  if (loaded.kind === 'xml') return originalText(loaded.text, undefined);
+  // An XML document is shown as written; a span of an ownership or 13F field marks its characters.
+  if (loaded.kind === 'xml') return originalText(loaded.text, span);
   if (view === 'original') return originalText(loaded.text ?? '', loaded.spansIntoText ? span : undefined);
   const pages = loaded.pages;
   return html`${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}

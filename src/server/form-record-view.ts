@@ -2,6 +2,7 @@ import { FORM_6K_COVER_FIELDS, form6KLabel } from '../model/form-6k-record.js';
 import { type Html, html } from './html.js';
 import { orNone } from './layout.js';
 import { documentPath } from './paths.js';
+import { holdingsView, is13FRecord, isOwnershipRecord, ownershipView } from './record-tables-view.js';
 
 /**
  * The extracted form record as HTML. The record is stored JSON of the form extractors (a 6-K, a 20-F/40-F, or the
@@ -34,6 +35,7 @@ export function formRecordView(record: unknown, filingId: string): Html {
   if (record === null || typeof record !== 'object') return html`<p class="none">No form record was extracted from this filing.</p>`;
   const fields = record as Record<string, unknown>;
   const form = typeof fields.form === 'string' ? fields.form : null;
+  if (isOwnershipRecord(fields) || is13FRecord(fields)) return tableRecordView(fields, filingId);
   const rows: Html[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (SEPARATE.has(key)) continue;
@@ -53,6 +55,21 @@ ${rows.length > 0 ? html`<dl class="facts record">${rows}</dl>` : ''}
 ${exhibits.length === 0 ? html`<p class="none">No exhibits listed.</p>` : exhibitsTable(exhibits, filingId)}
 <h3>Signatures</h3>
 ${signatures.length === 0 ? html`<p class="none">No signature block found.</p>` : signaturesTable(signatures, filingId)}
+${diagnostics.length > 0 ? html`<h3>Notes from the extractor</h3><ul class="warnings">${diagnostics.map((entry) => html`<li>${messageOf(entry)}</li>`)}</ul>` : ''}`;
+}
+
+/** A Form 3/4/5 or 13F: its tables, then its exhibits, signatures and notes as for every record. */
+function tableRecordView(fields: Record<string, unknown>, filingId: string): Html {
+  const exhibits = Array.isArray(fields.exhibits) ? fields.exhibits : [];
+  const signatures = Array.isArray(fields.signatures) ? fields.signatures : [];
+  const diagnostics = [
+    ...(Array.isArray(fields.diagnostics) ? fields.diagnostics : []),
+    ...(Array.isArray(fields.filingDiagnostics) ? fields.filingDiagnostics : []),
+  ];
+  return html`${isOwnershipRecord(fields) ? ownershipView(fields, filingId) : holdingsView(fields, filingId)}
+${exhibits.length > 0 ? html`<h3>Exhibits</h3>${exhibitsTable(exhibits, filingId)}` : ''}
+<h3>Signatures</h3>
+${signatures.length === 0 ? html`<p class="none">No signature found.</p>` : signaturesTable(signatures, filingId)}
 ${diagnostics.length > 0 ? html`<h3>Notes from the extractor</h3><ul class="warnings">${diagnostics.map((entry) => html`<li>${messageOf(entry)}</li>`)}</ul>` : ''}`;
 }
 
