@@ -7,7 +7,9 @@ import { documentLines } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
 import { extract6K, type Form6KRecord } from './form-6k.js';
+import { extract8K, type Form8KRecord } from './form-8k.js';
 import { extract20F, type Form20FRecord } from './form-20f.js';
+import { extractPeriodicReport, type PeriodicReportRecord } from './periodic-report.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 /** A document of the submission, parsed by the caller (null model for binaries and XML). */
@@ -33,7 +35,7 @@ export interface GenericRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type FormRecord = Form6KRecord | Form20FRecord | GenericRecord;
+export type FormRecord = Form6KRecord | Form20FRecord | Form8KRecord | PeriodicReportRecord | GenericRecord;
 
 export interface FilingRecords {
   /** The form as the header says, or as the cover says for a bare document. */
@@ -85,6 +87,17 @@ export function extractFiling(input: FilingInput): FilingRecords {
     record = extract6K({ model, document: sequence, formType, documents: input.documents });
   } else if (/^(20-F|40-F)/i.test(formType ?? '')) {
     record = extract20F(model, formType, sequence, input.documents);
+  } else if (/^8-K(?:\/A)?$/i.test(formType ?? '')) {
+    record = extract8K({
+      model,
+      document: sequence,
+      formType,
+      headerItems: input.header?.items ?? [],
+      filedAt: input.header?.filedAt ?? null,
+      documents: input.documents,
+    });
+  } else if (/^10-[KQ]/i.test(formType ?? '')) {
+    record = extractPeriodicReport(model, formType, sequence, input.documents);
   } else {
     const found = findExhibits(model, sequence);
     const basics = readCoverBasics(model, sequence);
