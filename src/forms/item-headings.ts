@@ -143,8 +143,10 @@ function markContents(items: ItemLine[], lines: readonly DocumentLine[], rowsPer
   for (let position = 1; position <= items.length; position++) {
     const previous = items[position - 1] as ItemLine;
     const current = items[position];
-    let adjacent = current !== undefined;
-    if (current) {
+    // Lines already known as contents entries neither start nor join a run: the heading after a contents table
+    // ("PART I" between) is not part of it.
+    let adjacent = current !== undefined && !toc[position - 1] && !toc[position];
+    if (current && adjacent) {
       for (let index = previous.index + 1; index < current.index && adjacent; index++)
         adjacent = betweenEntries((lines[index] as DocumentLine).text);
     }
