@@ -14,7 +14,7 @@ import { readCoverBasics } from './cover-basics.js';
 import { type DocumentLine, documentLines } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field, FieldSpan } from './field.js';
-import { documentEnd, findItemLines, headingText, type ItemLine, restStartsWithTitle } from './item-headings.js';
+import { documentEnd, findItemLines, headingStart, headingText, type ItemLine, restStartsWithTitle } from './item-headings.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 /** An item an 8-K reports, from its header, its body or both. */
@@ -217,8 +217,9 @@ function bodyItems(model: DocumentModel, lines: readonly DocumentLine[], documen
   }
   const end = documentEnd(model);
   return kept.map(({ definition, line }, position) => {
-    const start = line.line.start;
-    const next = kept[position + 1]?.line.line.start;
+    const start = headingStart(line.line);
+    const following = kept[position + 1];
+    const next = following ? headingStart(following.line.line) : undefined;
     const signature = signatures.find((candidate) => candidate.start > start)?.start;
     const stop = Math.min(next ?? end, signature ?? end);
     return { definition, line, span: { document, page: line.line.page, start, end: stop } };

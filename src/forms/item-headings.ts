@@ -186,6 +186,17 @@ export function longestIncreasing(keys: readonly number[]): number[] {
   return out.reverse();
 }
 
+/**
+ * Where a heading starts, for a section's span: its line, or the whole table when the line is the table's first
+ * row (HTML reports often set "ITEM 1. | BUSINESS" as a table of one row), so a section never cuts a block.
+ */
+export function headingStart(line: DocumentLine): number {
+  const block = line.block;
+  if (block.kind !== 'table') return line.start;
+  const first = block.headerRows[0] ?? block.rows[0];
+  return first && first.span.start === line.start ? Math.min(block.span.start, line.start) : line.start;
+}
+
 /** The end of the document's text: where the last section runs to when no signature follows it. */
 export function documentEnd(model: DocumentModel): number {
   return model.pages.at(-1)?.span.end ?? model.source.length;

@@ -4,7 +4,15 @@ import { titleWords } from '../model/form-8k-items.js';
 import { REPORT_SECTIONS, type SectionDefinition, type SectionForm, type SectionValues } from '../model/report-sections.js';
 import { type DocumentLine, documentLines } from './document-lines.js';
 import type { FieldSpan } from './field.js';
-import { documentEnd, findItemLines, headingText, type ItemLine, longestIncreasing, restStartsWithTitle } from './item-headings.js';
+import {
+  documentEnd,
+  findItemLines,
+  headingStart,
+  headingText,
+  type ItemLine,
+  longestIncreasing,
+  restStartsWithTitle,
+} from './item-headings.js';
 
 /** A section of a report: an item (or a 20-F sub-item) with the span of its text, from its heading to the next. */
 export interface Section extends SectionValues {
@@ -45,8 +53,8 @@ export function findSections(model: DocumentModel, form: SectionForm, document =
   const end = documentEnd(model);
   const sections = found.map((entry, position): Section => {
     const next = found[position + 1];
-    const start = entry.line.start;
-    const stop = next ? next.line.start : signatureAfter(signatures, start, end);
+    const start = headingStart(entry.line);
+    const stop = next ? headingStart(next.line) : signatureAfter(signatures, start, end);
     return {
       key: entry.definition.key,
       item: entry.definition.item,
@@ -80,7 +88,7 @@ export function findSections(model: DocumentModel, form: SectionForm, document =
 }
 
 function signatureAfter(signatures: readonly DocumentLine[], start: number, end: number): number {
-  for (const line of signatures) if (line.start > start) return line.start;
+  for (const line of signatures) if (line.start > start) return headingStart(line);
   return end;
 }
 
@@ -204,8 +212,8 @@ function findSubItems(
     span: {
       document,
       page: entry.line.page,
-      start: entry.line.start,
-      end: kept[position + 1]?.line.start ?? section.span.end,
+      start: headingStart(entry.line),
+      end: kept[position + 1] ? headingStart((kept[position + 1] as (typeof kept)[number]).line) : section.span.end,
     },
     subsections: [],
   }));
