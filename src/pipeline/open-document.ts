@@ -7,6 +7,7 @@ import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type RenderFormat, renderDocument, selectRange } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
+import { sectionAnchor } from './section-anchor.js';
 
 /** Document `which` of a submission's bytes, read (see `findDocument`); null when it has no such document. */
 export function openDocument(original: Uint8Array | Submission, which?: string | number): ReadDocument | null {
@@ -74,8 +75,11 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, request
     };
   if (read.kind === 'xml') return { ok: true, text: read.text };
   let model = read.model;
+  const found = section !== undefined || format === 'html' ? documentSections(model, document, submissionFormType ?? null) : null;
+  const anchors = (found?.sections ?? []).flatMap((entry) =>
+    [entry, ...entry.subsections].map((part) => ({ id: sectionAnchor(part.key), start: part.span.start })),
+  );
   if (section !== undefined) {
-    const found = documentSections(model, document, submissionFormType ?? null);
     if (!found)
       return {
         ok: false,
@@ -86,7 +90,7 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, request
     model = selectRange(model, chosen.section.span);
   }
   try {
-    return { ok: true, text: renderDocument(model, format, page !== undefined ? { page } : {}) };
+    return { ok: true, text: renderDocument(model, format, { ...(page !== undefined ? { page } : {}), anchors }) };
   } catch (error) {
     // renderDocument says which pages exist when the one asked for does not.
     if (error instanceof RangeError) return { ok: false, reason: error.message };

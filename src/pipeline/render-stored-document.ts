@@ -1,6 +1,7 @@
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type RenderFormat, renderDocument } from '../render/index.js';
 import { documentSections, openDocument } from './open-document.js';
+import { sectionAnchor } from './section-anchor.js';
 
 /** What a page or API route wants of a stored document. */
 export interface RenderRequest {
@@ -52,10 +53,7 @@ export interface SectionLink {
   readonly page: number;
 }
 
-/** The id of a section's anchor: `section-1A`, `section-3.D`, `section-II-1A`. */
-export function sectionAnchor(key: string): string {
-  return `section-${key.replace(/[^A-Za-z0-9.-]/g, '-')}`;
-}
+export { sectionAnchor };
 
 /**
  * Reads document `which` of a submission from its original bytes and renders it: the CPU-heavy part of a

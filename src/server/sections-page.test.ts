@@ -75,6 +75,16 @@ describe('edgarkit render --section', () => {
     expect(io.out()).not.toContain('AUDIT COMMITTEE FINANCIAL EXPERT');
   });
 
+  it('puts an anchor before every section heading in HTML output', async () => {
+    const io = captureIo();
+    expect(await runCli(['render', TWENTY_F, '--format', 'html'], io)).toBe(0);
+    const out = io.out();
+    const anchor = out.indexOf('id="section-3.D"');
+    expect(anchor).toBeGreaterThan(-1);
+    expect(out.indexOf('Risk Factors', anchor)).toBeGreaterThan(anchor);
+    expect(out.indexOf('id="section-4"')).toBeGreaterThan(anchor);
+  });
+
   it('says which sections exist when the one asked for is not found', async () => {
     const io = captureIo();
     expect(await runCli(['render', TWENTY_F, '--section', '16G'], io)).toBe(2);
