@@ -131,6 +131,20 @@ function describe(output: ExtractOutput): string {
         lines.push(`  ${key.padEnd(26)} ${fieldValue === null ? '-' : String(fieldValue)}`);
       }
     }
+    for (const item of (record.items as
+      | { number: string | null; title: string | null; headerText: string | null; inHeader: boolean; inBody: boolean }[]
+      | undefined) ?? [])
+      lines.push(
+        `  item ${(item.number ?? '?').padEnd(5)} ${item.title ?? item.headerText ?? ''}${item.inHeader ? '' : '  [not in header]'}${item.inBody ? '' : '  [no heading in the document]'}`,
+      );
+    const release = record.earningsRelease as { type: string | null; documentSequence: number | null } | null | undefined;
+    if (release) lines.push(`  earnings release          ${release.type ?? ''} (document ${release.documentSequence ?? '?'})`);
+    for (const section of (record.sections as
+      | { key: string; title: string; subsections: { key: string; title: string }[] }[]
+      | undefined) ?? [])
+      lines.push(
+        `  section ${section.key.padEnd(6)} ${section.title}${section.subsections.length > 0 ? ` (${section.subsections.map((sub) => sub.key).join(', ')})` : ''}`,
+      );
     for (const exhibit of (record.exhibits as
       | { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[]
       | undefined) ?? []) {
@@ -167,7 +181,7 @@ export function registerExtractCommand(program: Command, io: CliIo, setExit: (co
   program
     .command('extract')
     .description(
-      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; Forms 3/4/5 (owners, transactions, holdings); 13F-HR (cover, summary, holdings); exhibits and signatures of any form',
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover and sections; 8-K items; 10-K/10-Q sections; Forms 3/4/5 (owners, transactions, holdings); 13F-HR (cover, summary, holdings); exhibits and signatures of any form',
     )
     .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
     .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')

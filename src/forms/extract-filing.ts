@@ -13,6 +13,8 @@ import { extract20F, type Form20FRecord } from './form-20f.js';
 import { extractOwnershipXml, isOwnershipXml } from './form-ownership.js';
 import { extractOwnershipText } from './form-ownership-text.js';
 import { type OwnershipRecord, ownershipForm } from './ownership-record.js';
+import { extract8K, type Form8KRecord } from './form-8k.js';
+import { extractPeriodicReport, type PeriodicReportRecord } from './periodic-report.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 /** A document of the submission, parsed by the caller (null model for binaries and XML). */
@@ -40,7 +42,14 @@ export interface GenericRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type FormRecord = Form6KRecord | Form20FRecord | OwnershipRecord | Form13FRecord | GenericRecord;
+export type FormRecord =
+  | Form6KRecord
+  | Form20FRecord
+  | Form8KRecord
+  | PeriodicReportRecord
+  | OwnershipRecord
+  | Form13FRecord
+  | GenericRecord;
 
 export interface FilingRecords {
   /** The form as the header says, or as the cover says for a bare document. */
@@ -96,6 +105,17 @@ export function extractFiling(input: FilingInput): FilingRecords {
     record = extract20F(model, formType, sequence, input.documents);
   } else if (ownershipForm(formType)) {
     record = extractOwnershipText(model, formType, sequence);
+  } else if (/^8-K(?:\/A)?$/i.test(formType ?? '')) {
+    record = extract8K({
+      model,
+      document: sequence,
+      formType,
+      headerItems: input.header?.items ?? [],
+      filedAt: input.header?.filedAt ?? null,
+      documents: input.documents,
+    });
+  } else if (/^10-[KQ]/i.test(formType ?? '')) {
+    record = extractPeriodicReport(model, formType, sequence, input.documents);
   } else {
     const found = findExhibits(model, sequence);
     const basics = readCoverBasics(model, sequence);
