@@ -35,21 +35,30 @@ const documentArguments = toolArguments({
   ).optional(),
 });
 
-/** What a rendered page leaves to keep: its text and what the answer says about it. */
-interface RenderedPage {
-  readonly body: string;
-  readonly pages: number;
-  readonly label: string | null;
+/** A document rendered page by page: what the tool keeps of it between calls. */
+interface RenderedPages {
+  readonly bodies: readonly string[];
+  readonly labels: readonly (string | null)[];
+  /** What the document is, for a page that does not exist. */
+  readonly kind: 'model' | 'xml';
 }
 
-/** Pages recently rendered, so reading a long page part by part renders it once; bounded by their total length. */
-const PAGE_CACHE_CHARACTERS = 64 * 1024 * 1024;
+/**
+ * Documents recently rendered, every page at once (parsing is most of the work: a 3 MB document takes seconds to
+ * parse and tens of milliseconds to render all its pages), so reading page after page, or a long page part after
+ * part, parses the document once. Bounded by the characters kept.
+ */
+const DOCUMENT_CACHE_CHARACTERS = 64 * 1024 * 1024;
 
 export function registerDocumentTool(server: McpServer, context: McpToolContext): void {
-  const cache = new LRUCache<string, RenderedPage>({
-    max: 64,
-    maxSize: PAGE_CACHE_CHARACTERS,
-    sizeCalculation: (page) => Math.max(1, page.body.length),
+  const cache = new LRUCache<string, RenderedPages>({
+    max: 32,
+    maxSize: DOCUMENT_CACHE_CHARACTERS,
+    sizeCalculation: (rendered) =>
+      Math.max(
+        1,
+        rendered.bodies.reduce((sum, body) => sum + body.length, 0),
+      ),
   });
 
   server.registerTool(
@@ -69,12 +78,13 @@ export function registerDocumentTool(server: McpServer, context: McpToolContext)
       const which = String(documentKey(stored));
       const format = args.format ?? 'markdown';
       const pageNumber = args.page ?? 1;
-      const key = `${filing.filingId}\u0000${filing.contentHash}\u0000${which}\u0000${format}\u0000${pageNumber}`;
-      let page = cache.get(key);
-      if (!page) {
-        page = await renderPage(context, filing, stored, which, format, pageNumber);
-        cache.set(key, page);
+      const key = `${filing.filingId}\u0000${filing.contentHash}\u0000${which}\u0000${format}`;
+      let rendered = cache.get(key);
+      if (!rendered) {
+        rendered = await renderPages(context, filing, stored, which, format);
+        cache.set(key, rendered);
       }
+      const page = pageOf(rendered, pageNumber, which);
       const max = args.max_characters ?? DEFAULT_CHARACTERS;
       const offset = args.offset ?? 0;
       if (offset > 0 && offset >= page.body.length)
@@ -111,18 +121,17 @@ function chooseDocument(filing: FilingView, which: string | undefined): Document
   return found;
 }
 
-async function renderPage(
+async function renderPages(
   context: McpToolContext,
   filing: FilingView,
   stored: DocumentView,
   which: string,
   format: 'markdown' | 'text',
-  pageNumber: number,
-): Promise<RenderedPage> {
+): Promise<RenderedPages> {
   if (stored.encoding === 'uuencode') throw binaryRefusal(filing, stored, which);
   const original = await context.store.getOriginal(filing.filingId);
   if (!original) throw new ToolError(`No filing ${filing.filingId} in the database`);
-  const rendered: RenderedDocument = await context.render(original, which, { format, page: pageNumber });
+  const rendered: RenderedDocument = await context.render(original, which, { format, page: 1, everyPage: true });
   switch (rendered.kind) {
     case 'missing':
       throw new ToolError(`Filing ${filing.filingId} has no document ${which}; it has: ${documentList(filing.documents)}`);
@@ -130,16 +139,25 @@ async function renderPage(
       throw binaryRefusal(filing, stored, which);
     case 'xml':
       // XML is given as written: one page.
-      if (pageNumber !== 1) throw new ToolError(`Page ${pageNumber} does not exist: document ${which} is XML, given whole as page 1`);
-      return { body: rendered.text, pages: 1, label: null };
-    case 'model': {
-      const count = rendered.pages.length;
-      const page = rendered.pages.find((candidate) => candidate.number === pageNumber);
-      if (!page || rendered.body === null)
-        throw new ToolError(`Page ${pageNumber} does not exist: document ${which} has ${count} page${count === 1 ? '' : 's'}`);
-      return { body: rendered.body, pages: count, label: page.label };
-    }
+      return { bodies: [rendered.text], labels: [null], kind: 'xml' };
+    case 'model':
+      return { bodies: rendered.pageBodies ?? [], labels: rendered.pages.map((page) => page.label), kind: 'model' };
   }
+}
+
+/** Page `number` of a rendered document, or a refusal that says how many pages it has. */
+function pageOf(
+  rendered: RenderedPages,
+  number: number,
+  which: string,
+): { readonly body: string; readonly pages: number; readonly label: string | null } {
+  const count = rendered.bodies.length;
+  const body = rendered.bodies[number - 1];
+  if (body === undefined) {
+    if (rendered.kind === 'xml') throw new ToolError(`Page ${number} does not exist: document ${which} is XML, given whole as page 1`);
+    throw new ToolError(`Page ${number} does not exist: document ${which} has ${count} page${count === 1 ? '' : 's'}`);
+  }
+  return { body, pages: count, label: rendered.labels[number - 1] ?? null };
 }
 
 function binaryRefusal(filing: FilingView, stored: DocumentView, which: string): ToolError {
