@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -504,6 +504,15 @@ describe('edgarkit mcp on stdio, raw', () => {
     expect(await runCli(['mcp', '--db', join(makeTempDir('edgarkit-mcp-nodb-'), 'missing.db')], io)).toBe(2);
     expect(io.out()).toBe('');
     expect(io.err()).toMatch(/No database at .*missing\.db: run "edgarkit ingest <files>" first/);
+  });
+
+  it('refuses a User-Agent that names no one, as the fetch commands do, before serving', async () => {
+    const home = makeTempDir('edgarkit-mcp-badua-');
+    const io = captureIo({ env: { HOME: home } });
+    expect(await runCli(['mcp', '--db', join(home, 'new.db'), '--user-agent', 'curl'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toMatch(/The User-Agent "curl" does not name a requester and a contact e-mail address/);
+    expect(existsSync(join(home, 'new.db'))).toBe(false);
   });
 });
 

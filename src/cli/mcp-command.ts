@@ -62,14 +62,21 @@ export async function runMcpCommand(options: McpCommandOptions, io: CliIo, conte
   const log = (line: string) => {
     io.stderr.write(`${line}\n`);
   };
-  // With a User-Agent the assistant may fetch filings into the database, so it is opened for writing.
-  const writable: ReadWriteStore | null = userAgent === undefined ? null : await openForWriting(options.db, io);
-  const store: Store = writable ?? (await openForReading(options.db, io));
-  let session: Session | null = null;
+  // The client checks the User-Agent and the options before the database is touched; it sends nothing yet.
+  const session: Session | null = userAgent === undefined ? null : await openSession(options, io);
+  let writable: ReadWriteStore | null = null;
+  let store: Store;
+  try {
+    // With a User-Agent the assistant may fetch filings into the database, so it is opened for writing.
+    writable = session ? await openForWriting(options.db, io) : null;
+    store = writable ?? (await openForReading(options.db, io));
+  } catch (error) {
+    session?.close();
+    throw error;
+  }
   const pool = new WorkerPool({ threads: 1 });
   const restoreConsole = consoleToStderr(io);
   try {
-    if (userAgent !== undefined) session = await openSession(options, io);
     const downloadDir = defaultDownloadDir(io.env);
     const server = createMcpServer(
       {
@@ -99,7 +106,7 @@ export async function runMcpCommand(options: McpCommandOptions, io: CliIo, conte
     io.stdin.once('end', stop);
     io.stdin.once('close', stop);
     context.signal?.addEventListener('abort', stop, { once: true });
-    if (context.signal?.aborted) stop();
+    if (context.signal?.aborted || io.stdin.readableEnded) stop();
     await closed;
     io.stdin.off('end', stop);
     io.stdin.off('close', stop);

@@ -62,9 +62,12 @@ export function registerCompanyTool(server: McpServer, context: McpToolContext):
 }
 
 function companyJson(company: CompanyView) {
+  // Tickers where the store keeps SEC's ticker list (`edgarkit fetch tickers`).
+  const tickers = (company as { readonly tickers?: readonly string[] }).tickers;
   return {
     cik: company.cik,
     name: company.name,
+    ...(tickers !== undefined ? { tickers } : {}),
     formerNames: company.formerNames,
     sic: company.sic,
     sicDescription: company.sicDescription,
