@@ -8,6 +8,9 @@ import type { McpToolContext } from './tool-context.js';
 
 export type { McpFetchContext, McpToolContext } from './tool-context.js';
 
+/** Values (array items and object members) one call's arguments may hold. */
+const MAX_INPUT_ELEMENTS = 200;
+
 /** What an assistant is told about the server when it connects. */
 const INSTRUCTIONS =
   'A local database of SEC EDGAR filings. Find filings with search (full text, with the query language and filters) or ' +
@@ -22,7 +25,11 @@ const INSTRUCTIONS =
  * request checks; a bad one, or a filing that is not there, is an error result that says what was wrong.
  */
 export function createMcpServer(context: McpToolContext, version: string): McpServer {
-  const server = new McpServer({ name: 'edgarkit', title: 'edgarkit: SEC EDGAR filings', version }, { instructions: INSTRUCTIONS });
+  const server = new McpServer(
+    { name: 'edgarkit', title: 'edgarkit: SEC EDGAR filings', version },
+    // No tool takes more than a few values: a call with thousands is refused before any schema reads it.
+    { instructions: INSTRUCTIONS, maxToolInputElements: MAX_INPUT_ELEMENTS },
+  );
   registerSearchTool(server, context);
   registerFilingTools(server, context);
   registerDocumentTool(server, context);
