@@ -249,7 +249,11 @@ describe('edgarkit mcp', () => {
     await session.refusal('search', { quer: 'bonds' }, /query is required[\s\S]*unknown argument "quer": this tool takes query, form/);
     await session.refusal('search', { query: 42 }, /query must be a string, not 42/);
     await session.refusal('search', { query: 'x'.repeat(1001) }, /query must be at most 1000 characters, not 1001/);
-    await session.refusal('search', { query: 'x', form: Array(500).fill('6-K') }, /arguments contain more than the maximum of 200 elements/);
+    await session.refusal(
+      'search',
+      { query: 'x', form: Array(500).fill('6-K') },
+      /arguments contain more than the maximum of 200 elements/,
+    );
   });
 
   it('lists filings by CIK or by a former name, newest first, a page at a time', async () => {
