@@ -1,5 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { COUNT_CAP, DOCUMENTS_PER_HIT, RANK_CAP, searchCaveats } from '../store/search.js';
+import { DOCUMENTS_PER_HIT, searchCaveats } from '../store/search.js';
 import { plainSnippet } from '../store/snippet-text.js';
 import type { SearchHit, SearchPage, SearchRequest } from '../store/store.js';
 import { jsonResult } from './bounded-output.js';
@@ -77,21 +77,19 @@ export function registerSearchTool(server: McpServer, context: McpToolContext): 
 function searchJson(page: SearchPage, facets: boolean): Record<string, unknown> {
   const shown = page.offset + page.hits.length;
   const more = page.totalExact ? shown < page.total : page.hits.length === page.limit;
+  // When the total is not exact, more than `total` filings match: the caveat says so, and why.
   const notes = [...searchCaveats(page)];
+  if (!page.totalExact) notes.unshift(`More than ${page.total} filings match.`);
   if (page.hits.length === 0) notes.push(page.offset > 0 ? `No results from offset ${page.offset}.` : 'No filing matches.');
   return {
     total: page.total,
     totalExact: page.totalExact,
-    ...(page.totalExact
-      ? {}
-      : { totalNote: `more than ${page.total} filings match (counted among the ${COUNT_CAP} newest matching documents)` }),
     sort: page.sort,
     offset: page.offset,
     limit: page.limit,
     hits: page.hits.map(hitJson),
     next: more ? { offset: page.offset + page.limit } : null,
     ...(facets ? { facets: page.facets } : {}),
-    ...(page.rankCapped ? { rankedAmong: RANK_CAP } : {}),
     notes,
   };
 }
