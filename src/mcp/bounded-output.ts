@@ -20,9 +20,13 @@ export function textResult(text: string): CallToolResult {
   return { content: [{ type: 'text', text }] };
 }
 
+/** The longest refusal: a message is a sentence or two, but it may quote names from a filing. */
+const MAX_ERROR_CHARS = 4_000;
+
 /** A refusal the assistant can act on: what was wrong, and where. */
 export function errorResult(message: string): CallToolResult {
-  return { content: [{ type: 'text', text: message }], isError: true };
+  const text = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS - 3)}...` : message;
+  return { content: [{ type: 'text', text }], isError: true };
 }
 
 /** A JSON answer within `cap` characters; what had to be cut is said in its `notes`. */

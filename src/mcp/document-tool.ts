@@ -61,6 +61,8 @@ export function registerDocumentTool(server: McpServer, context: McpToolContext)
       ),
   });
 
+  const rendering = new Map<string, Promise<RenderedPages>>();
+
   server.registerTool(
     'get_document',
     {
@@ -81,7 +83,13 @@ export function registerDocumentTool(server: McpServer, context: McpToolContext)
       const key = `${filing.filingId}\u0000${filing.contentHash}\u0000${which}\u0000${format}`;
       let rendered = cache.get(key);
       if (!rendered) {
-        rendered = await renderPages(context, filing, stored, which, format);
+        // Calls for the same document while it renders share the one rendering.
+        let pending = rendering.get(key);
+        if (!pending) {
+          pending = renderPages(context, filing, stored, which, format).finally(() => rendering.delete(key));
+          rendering.set(key, pending);
+        }
+        rendered = await pending;
         cache.set(key, rendered);
       }
       const page = pageOf(rendered, pageNumber, which);
@@ -90,7 +98,7 @@ export function registerDocumentTool(server: McpServer, context: McpToolContext)
       if (offset > 0 && offset >= page.body.length)
         throw new ToolError(`offset ${offset} is past the end of page ${pageNumber}, which has ${page.body.length} characters`);
       const part = textPart(page.body, offset, max);
-      const name = [stored.type, stored.filename, stored.description].filter(Boolean).join(', ');
+      const name = clip([stored.type, stored.filename, stored.description].filter(Boolean).join(', '));
       const label = page.label && page.label !== String(pageNumber) ? ` (printed page ${page.label})` : '';
       const header = `Filing ${filing.filingId}, document ${which}${name ? ` (${name})` : ''}: page ${pageNumber} of ${page.pages}${label}, ${format}.`;
       const more = pageNumber < page.pages ? ` Next page: page ${pageNumber + 1}.` : ' This is the last page.';
@@ -102,6 +110,11 @@ export function registerDocumentTool(server: McpServer, context: McpToolContext)
       return textResult(`${header}\n\n${part.text}\n\n${footer}`);
     }),
   );
+}
+
+/** A name from the filing, kept short in the answer's first line. */
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
 /** The stored document asked for (by sequence, type, or position), or the first; else a refusal naming those there are. */
