@@ -8,6 +8,7 @@ import { type FetchCommandContext, registerFetchCommands } from './fetch-command
 import { registerFilingsCommand } from './filings-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { registerMcpCommand } from './mcp-command.js';
 import { registerParseCommand } from './parse-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScaleCommands } from './scale-commands.js';
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
   registerComposeCommand(program, io, setExit);
   registerValidateCommand(program, io, setExit);
   registerScaleCommands(program, io, setExit, context);
+  registerMcpCommand(program, io, setExit, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

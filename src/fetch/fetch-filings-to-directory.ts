@@ -16,6 +16,8 @@ export interface FetchFilingsOptions {
   /** Inclusive filing-date bounds, YYYY-MM-DD. */
   readonly from?: string;
   readonly to?: string;
+  /** Keep only the newest this many of the filings that match (all when absent). */
+  readonly limit?: number;
   /** Where `<accession>.txt` files go; created when missing. */
   readonly outDir: string;
   /** Downloads in flight at once (default 4); the shared rate limiter still decides when each starts. */
@@ -38,8 +40,10 @@ export interface FilingEvent {
 export interface FetchFilingsResult {
   readonly cik: Cik;
   readonly name: string | null;
-  /** The filings that matched the filters, newest first. */
+  /** The filings that matched the filters, newest first (at most `limit`). */
   readonly selected: readonly CompanyFiling[];
+  /** How many matched the filters before `limit`. */
+  readonly matched: number;
   /** Complete files downloaded by this run. */
   readonly fetched: readonly string[];
   /** Complete files already in the directory, left as they were. */
@@ -67,12 +71,13 @@ export async function fetchFilingsToDirectory(client: EdgarClient, options: Fetc
   }
   const company = await fetchCompanySubmissions(client, cikText, requestOptions);
   const forms = new Set((options.forms ?? []).map((form) => form.trim().toUpperCase()).filter(Boolean));
-  const selected = company.filings.filter(
+  const matching = company.filings.filter(
     (filing) =>
       (forms.size === 0 || forms.has(filing.form.toUpperCase())) &&
       (!options.from || filing.filingDate >= options.from) &&
       (!options.to || filing.filingDate <= options.to),
   );
+  const selected = options.limit !== undefined ? matching.slice(0, Math.max(0, options.limit)) : matching;
   await mkdir(options.outDir, { recursive: true });
   const fetched: string[] = [];
   const skipped: string[] = [];
@@ -116,5 +121,5 @@ export async function fetchFilingsToDirectory(client: EdgarClient, options: Fetc
   if (signal?.aborted) throw abortReason(signal);
   if (rejected) throw rejected.reason;
   const paths = selected.map((filing) => join(options.outDir, `${filing.accessionNumber}.txt`)).filter((path) => complete.has(path));
-  return { cik: company.cik, name: company.name, selected, fetched, skipped, failed, paths };
+  return { cik: company.cik, name: company.name, selected, matched: matching.length, fetched, skipped, failed, paths };
 }

@@ -12,6 +12,11 @@ export interface RenderRequest {
   readonly fragment?: boolean;
   /** Also return the decoded text (the "original text" view). */
   readonly includeText?: boolean;
+  /**
+   * Also render every page on its own in `format` (`pageBodies`): for a reader that goes through a long document
+   * page by page, so it is parsed once rather than once a page.
+   */
+  readonly everyPage?: boolean;
 }
 
 export interface DocumentInfo {
@@ -35,6 +40,8 @@ export type RenderedDocument =
       readonly pages: readonly { readonly number: number; readonly label: string | null }[];
       /** The rendering asked for; null when no format was asked or the page does not exist. */
       readonly body: string | null;
+      /** Every page rendered on its own, in page order, when `everyPage` was asked with a format; else null. */
+      readonly pageBodies: readonly string[] | null;
       /** The decoded text, when asked for. */
       readonly text: string | null;
       /** True when the model's spans point into `text` (so a span can be marked in it). */
@@ -102,6 +109,10 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     sourceFormat: model.sourceFormat,
     pages: model.pages.map((page) => ({ number: page.number, label: page.label })),
     body: request.format !== null && pageExists ? renderDocument(model, request.format, options) : null,
+    pageBodies:
+      request.format !== null && request.everyPage
+        ? model.pages.map((page) => renderDocument(model, request.format as RenderFormat, { ...options, page: page.number }))
+        : null,
     text: request.includeText ? loaded.text : null,
     spansIntoText: model.source === loaded.text,
     sections: sections.map(({ start: _start, ...link }) => link),
