@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
-import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import { COUNT_CAP, RANK_CAP, stripSnippetMarks } from '../store/search.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
 import {
   CompanyFilingsSchema,
@@ -35,7 +35,7 @@ import {
   throwFirstIssue,
   toSearchParams,
 } from './request-params.js';
-import { plainSnippet, snippetHtml } from './snippets.js';
+import { snippetHtml } from './snippets.js';
 import { documentKey, requireCompany, requireDocument, requireFiling } from './store-lookups.js';
 
 /** A whole rendered document is a page of its own: its inline stylesheet is allowed, nothing else. */
@@ -458,7 +458,7 @@ function hitJson(hit: SearchHit) {
     cik: hit.cik,
     score: hit.score,
     documents: hit.documents.map((document) => {
-      const snippet = plainSnippet(document.snippet);
+      const snippet = stripSnippetMarks(document.snippet);
       const key = documentKey(document);
       return {
         sequence: document.sequence,
