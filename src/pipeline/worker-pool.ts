@@ -50,8 +50,13 @@ export class WorkerPool {
     return this.#run({ task: 'prepare', bytes, source, hash }) as Promise<PreparedFiling>;
   }
 
-  render(original: Uint8Array, which: string, request: RenderRequest): Promise<RenderedDocument> {
-    return this.#run({ task: 'render', bytes: original, which, request }) as Promise<RenderedDocument>;
+  /**
+   * Renders document `which` of a submission's bytes. Aborting `signal` takes a waiting task off the queue, and
+   * ends the thread of a running one (a new thread takes its place): the way a render past its deadline is stopped.
+   * With no threads the render runs on this thread and cannot be stopped once started.
+   */
+  render(original: Uint8Array, which: string, request: RenderRequest, signal?: AbortSignal): Promise<RenderedDocument> {
+    return this.#run({ task: 'render', bytes: original, which, request }, signal) as Promise<RenderedDocument>;
   }
 
   /** Ends every thread; tasks still queued are refused. */
@@ -59,7 +64,8 @@ export class WorkerPool {
     await this.#piscina?.destroy();
   }
 
-  async #run(task: WorkerTask): Promise<unknown> {
+  async #run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
+    signal?.throwIfAborted();
     if (!this.#piscina) return runTask(task);
     // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is
     // copied first, and so are ingest's inputs always: their memory may still be in use by whoever made them (a
@@ -71,7 +77,7 @@ export class WorkerPool {
       bytes.byteLength === bytes.buffer.byteLength &&
       bytes.buffer instanceof ArrayBuffer;
     const own = owned ? bytes : new Uint8Array(bytes);
-    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer] });
+    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer], ...(signal ? { signal } : {}) });
   }
 }
 

@@ -20,6 +20,7 @@ import {
   numOrNull,
   type Row,
   SUMMARY_COLUMNS,
+  storedBlob,
 } from '../rows.js';
 import {
   anyTermOf,
@@ -45,6 +46,7 @@ import {
   type SearchRequest,
   SNIPPET_MARK,
   type Store,
+  type StoredBlob,
   type StoreStats,
   type WriteResult,
 } from '../store.js';
@@ -677,6 +679,14 @@ export class PostgresStore implements Store, FilingSink {
       [filingId],
     );
     return rows[0] ? blobBytes(rows[0]) : null;
+  }
+
+  async getOriginalBlob(filingId: string): Promise<StoredBlob | null> {
+    const { rows } = await this.#pool.query(
+      'SELECT b.compression, b.byte_length, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = $1',
+      [filingId],
+    );
+    return rows[0] ? storedBlob(rows[0]) : null;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {

@@ -20,6 +20,7 @@ import {
   filingView,
   type Row,
   SUMMARY_COLUMNS,
+  storedBlob,
 } from '../rows.js';
 import {
   anyTermOf,
@@ -50,6 +51,7 @@ import {
   type SearchRequest,
   SNIPPET_MARK,
   type Store,
+  type StoredBlob,
   type StoreStats,
   type WriteResult,
 } from '../store.js';
@@ -578,6 +580,13 @@ export class SqliteStore implements Store, FilingSink {
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
     const row = this.#statement('SELECT original_blob FROM filings WHERE id = ?').get(filingId) as { original_blob: string } | undefined;
     return row ? this.getBlob(row.original_blob) : null;
+  }
+
+  async getOriginalBlob(filingId: string): Promise<StoredBlob | null> {
+    const row = this.#statement(
+      'SELECT b.compression, b.byte_length, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = ?',
+    ).get(filingId) as Row | undefined;
+    return row ? storedBlob(row) : null;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
