@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { SearchPool } from '../pipeline/search-pool.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import { LOCAL_HOSTS } from '../server/allowed-hosts.js';
 import { createApp } from '../server/create-app.js';
 import { renderThreadsForMachine } from '../server/document-renderer.js';
+import type { SearchRequest } from '../store/store.js';
 import { databaseSpec, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -79,11 +81,15 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
   const pool = new WorkerPool({ threads: renderThreadsForMachine() });
+  // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
+  // the pages. (PostgreSQL's run in the database server.)
+  const searches = spec !== ':memory:' && !/^postgres/i.test(spec) ? SearchPool.open({ path: spec }) : null;
   try {
     const app = createApp({
       store,
       pool,
       allowedHosts: servedHosts(options.host, options.allowHost ?? []),
+      ...(searches ? { search: (request: SearchRequest) => searches.search(request) } : {}),
       renderLimits: {
         deadlineMs: Math.round((options.renderTimeout ?? 10) * 1000),
         maxDocumentBytes: Math.round((options.maxRenderMb ?? 32) * 1024 * 1024),
@@ -105,6 +111,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     await close(server);
     return EXIT.ok;
   } finally {
+    await searches?.close();
     await pool.close();
     await store.close();
   }

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { BlankEnv } from 'hono/types';
 import type { WorkerPool } from '../pipeline/worker-pool.js';
-import type { Store } from '../store/store.js';
+import type { SearchPage, SearchRequest, Store } from '../store/store.js';
 import { allowedHosts, LOCAL_HOSTS } from './allowed-hosts.js';
 import { registerApiDocs } from './api-docs.js';
 import { apiRoutes } from './api-routes.js';
@@ -34,6 +34,8 @@ export interface AppOptions {
    * this machine cannot read the API. `'*'` allows any. Default LOCAL_HOSTS (localhost, 127.0.0.1, [::1]).
    */
   readonly allowedHosts?: readonly string[];
+  /** Where searches run (default: `store.search`); `edgarkit serve` passes a SearchPool's for a SQLite file. */
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createApp(options: AppOptions): OpenAPIHono<BlankEnv> {
     renderThreads: options.renderThreads ?? renderThreadsForMachine(),
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.renderLimits ? { renderLimits: options.renderLimits } : {}),
+    ...(options.search ? { search: options.search } : {}),
   });
   const app = new OpenAPIHono<BlankEnv>();
   app.use('*', securityHeaders());

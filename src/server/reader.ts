@@ -19,6 +19,8 @@ export interface ReaderOptions {
   readonly pool?: WorkerPool;
   /** Deadline, cache size and largest document of renders (default DEFAULT_RENDER_LIMITS). */
   readonly renderLimits?: Partial<RenderLimits>;
+  /** Where searches run (default: the store's own `search`; `edgarkit serve` runs SQLite's in threads of their own). */
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>;
 }
 
 /**
@@ -49,7 +51,8 @@ export class Reader {
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
-    if (this.#searches === null) return this.store.search(request);
+    const run = (value: SearchRequest) => (this.#options.search ? this.#options.search(value) : this.store.search(value));
+    if (this.#searches === null) return run(request);
     const key = JSON.stringify([
       request.text,
       request.form,
@@ -61,7 +64,7 @@ export class Reader {
       request.limit,
       request.offset,
     ]);
-    return remember(this.#searches, key, () => this.store.search(request));
+    return remember(this.#searches, key, () => run(request));
   }
 
   /** A company's filings counted per year and form; kept as long as the statistics. */
