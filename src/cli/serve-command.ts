@@ -80,7 +80,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const spec = databaseSpec(options.db, io);
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
-  const pool = new WorkerPool({ threads: renderThreadsForMachine() });
+  const pool = new WorkerPool({ threads: renderThreadsForMachine(), lowPriority: true });
   // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
   // the pages. (PostgreSQL's run in the database server.)
   const searches = spec !== ':memory:' && !/^postgres/i.test(spec) ? SearchPool.open({ path: spec }) : null;

@@ -1,5 +1,6 @@
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { SearchPage, SearchRequest } from '../store/store.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 /** What a search thread is asked: a search of the SQLite file at `path`. */
 export interface SearchTask {
@@ -17,6 +18,9 @@ export interface SearchFailure {
 }
 
 export type SearchAnswer = { readonly ok: true; readonly page: SearchPage } | { readonly ok: false; readonly error: SearchFailure };
+
+// Searches yield the CPU to the thread that answers requests.
+lowerThreadPriority();
 
 /** Each thread keeps its own read-only connection per database file. */
 const stores = new Map<string, SqliteStore>();

@@ -12,6 +12,8 @@ export interface WorkerPoolOptions {
   readonly script?: URL | null;
   /** An idle thread ends after this long (default 30 s); threads start on first use. */
   readonly idleTimeoutMs?: number;
+  /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
+  readonly lowPriority?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export class WorkerPool {
           minThreads: 0,
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
+          workerData: { lowPriority: options.lowPriority ?? false },
         })
       : null;
   }

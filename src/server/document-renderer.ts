@@ -29,7 +29,9 @@ export function renderThreadsForMachine(): number {
 }
 
 /** Documents of this size or more are large: at most all threads but one render them at once. */
-const LARGE_DOCUMENT_BYTES = 1024 * 1024;
+const LARGE_DOCUMENT_BYTES = 256 * 1024;
+/** A render that took this long marks its document as large from then on, whatever its size (deep nesting). */
+const SLOW_RENDER_MS = 500;
 /** How long a document that overran its deadline is refused at once, rather than tried again. */
 const OVERRAN_MEMORY_MS = 10 * 60_000;
 
@@ -37,7 +39,8 @@ const OVERRAN_MEMORY_MS = 10 * 60_000;
  * The server's document renders: parsed and rendered in the worker pool, each within a deadline (its thread is ended
  * past it, and a new one takes its place), read from the stored original without decompressing the rest of the
  * submission, and kept in a cache bounded by bytes. One slow document never delays another: concurrent requests for
- * the same rendering share one render, large documents may take all threads but one (small ones always have a
+ * the same rendering share one render, large documents (by size, or by a render that took long) may take all threads
+ * but one (small ones always have a
  * thread), and a document that overran is answered with a 503 at once for a while instead of taking a thread again.
  */
 export class DocumentRenderer {
@@ -47,6 +50,7 @@ export class DocumentRenderer {
   readonly #cache: LRUCache<string, RenderedDocument>;
   readonly #rendering = new Map<string, Promise<RenderedDocument>>();
   readonly #overran: LRUCache<string, number>;
+  readonly #slow = new LRUCache<string, true>({ max: 10_000 });
   readonly #slots: RenderSlots;
 
   constructor(store: Store, pool: WorkerPool, limits: RenderLimits) {
@@ -103,14 +107,15 @@ export class DocumentRenderer {
     download: { href: string; label: string },
     documentKey: string,
   ): Promise<RenderedDocument> {
-    const release = await this.#slots.acquire(stored.byteLength >= LARGE_DOCUMENT_BYTES, this.#limits.deadlineMs, () =>
-      busy(name, this.#limits.deadlineMs, download),
-    );
+    const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
+    const release = await this.#slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
       const { bytes, offset, which } = await this.#read(filingId, stored);
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
+      const started = performance.now();
       try {
         const rendered = await this.#pool.render(bytes, which, request, deadline);
+        if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
         return rendered.kind === 'missing'
           ? rendered
           : { ...rendered, document: { ...rendered.document, bodyStart: rendered.document.bodyStart + offset } };

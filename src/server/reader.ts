@@ -46,7 +46,7 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true });
     this.#renderer = new DocumentRenderer(store, this.#pool, { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits });
   }
 
