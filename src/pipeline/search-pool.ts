@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
+import { prepareSearch, QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import type { SearchPage, SearchRequest } from '../store/store.js';
 import type { SearchAnswer, SearchFailure, SearchTask } from './search-worker.js';
@@ -39,6 +39,9 @@ export class SearchPool {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
+    // Read and cost-checked here first: a malformed or too broad query is refused at once, not after the
+    // searches queued before it.
+    prepareSearch(request);
     const answer = await this.#piscina.run({ path: this.#path, searchBudgetMs: this.#budgetMs, request });
     if (answer.ok) return answer.page;
     throw rebuild(answer.error);
