@@ -8,7 +8,7 @@ import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { renderText } from '../src/render/render-text.js';
-import { searchCaveats } from '../src/store/search.js';
+import { QueryTooBroadError, searchCaveats } from '../src/store/search.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
 import { type ReadWriteStore, SNIPPET_MARK } from '../src/store/store.js';
 import { corpusPath, seedPath } from './shared-files.js';
@@ -16,7 +16,11 @@ import { corpusPath, seedPath } from './shared-files.js';
 /**
  * One suite every Store adapter must pass. `open` returns a fresh, empty store.
  */
-export function describeStoreConformance(name: string, open: () => Promise<ReadWriteStore>): void {
+export function describeStoreConformance(
+  name: string,
+  open: () => Promise<ReadWriteStore>,
+  more: { readonly openWithSearchBudget?: (ms: number) => Promise<ReadWriteStore> } = {},
+): void {
   describe(`Store conformance: ${name}`, () => {
     let store: ReadWriteStore;
     let inputs: string;
@@ -288,6 +292,42 @@ export function describeStoreConformance(name: string, open: () => Promise<ReadW
       for (const bad of ['"unclosed', '(a OR b', 'a OR', 'NOT', '-kosdaq', 'from:2002-13', 'a )']) {
         await expect(store.search({ text: bad }), bad).rejects.toBeInstanceOf(QuerySyntaxError);
       }
+    });
+
+    it('refuses a query too broad to answer, naming the term to narrow, before it runs', async () => {
+      const broad = store.search({ text: '(s* OR t*) (p* OR r*) -e*' });
+      await expect(broad).rejects.toBeInstanceOf(QueryTooBroadError);
+      await expect(broad).rejects.toMatchObject({ term: 's*', message: expect.stringContaining('"s*"') });
+      const many = store.search({ text: 'kosd* hana* tele* secu* conv*' });
+      await expect(many).rejects.toMatchObject({ term: 'conv*', message: expect.stringContaining('at most 4 prefixes') });
+      // Four prefixes of three letters or more are answered.
+      expect((await store.search({ text: 'kosd* hana* tel* con*' })).total).toBeGreaterThan(0);
+    });
+
+    const { openWithSearchBudget } = more;
+    if (openWithSearchBudget)
+      it('stops a search that runs over its time budget, naming the broadest term', async () => {
+        const budgeted = await openWithSearchBudget(0);
+        try {
+          await ingestPaths(budgeted, [seedPath()], { workers: 0 });
+          const slow = budgeted.search({ text: 'hanaro telec* "convertible bonds"' });
+          await expect(slow).rejects.toBeInstanceOf(QueryTooBroadError);
+          await expect(slow).rejects.toMatchObject({ term: 'telec*', message: expect.stringContaining('did not finish within 0 ms') });
+          // A search of filters only runs no full-text statement and is not stopped.
+          expect((await budgeted.search({ text: 'form:6-K' })).total).toBe(1);
+        } finally {
+          await budgeted.close();
+        }
+      });
+
+    it('refuses punctuation alone rather than listing every filing', async () => {
+      for (const text of ['!!!', '-&&', '... ,,,', 'form:6-K ???']) {
+        const refused = store.search({ text });
+        await expect(refused, text).rejects.toBeInstanceOf(QuerySyntaxError);
+        await expect(refused, text).rejects.toThrow(/has no letters or digits to search for/);
+      }
+      // Punctuation beside a word is ignored, as before.
+      expect((await store.search({ text: 'kosdaq &' })).total).toBe((await store.search({ text: 'kosdaq' })).total);
     });
 
     it('replaces a changed copy of an accession in one go', async () => {

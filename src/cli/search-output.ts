@@ -1,5 +1,6 @@
 import { searchCaveats } from '../store/search.js';
-import { type SearchPage, SNIPPET_MARK } from '../store/store.js';
+import { plainSnippet } from '../store/snippet-text.js';
+import type { SearchPage } from '../store/store.js';
 
 /** How many filings a page counts, in words: exact, or "more than N" where counting stopped. */
 export function describeTotal(page: SearchPage): string {
@@ -36,9 +37,19 @@ export function formatSearchPage(page: SearchPage, tty: boolean, showFacets: boo
   return `${lines.join('\n')}\n`;
 }
 
+/** Matched words in bold on a terminal, else in brackets; runs of white space made one space (lengths change, so after). */
 function highlight(snippet: string, tty: boolean): string {
-  const flat = snippet.replace(/\s+/g, ' ');
-  return tty
-    ? flat.replaceAll(SNIPPET_MARK.open, '\u001b[1m').replaceAll(SNIPPET_MARK.close, '\u001b[22m')
-    : flat.replaceAll(SNIPPET_MARK.open, '[').replaceAll(SNIPPET_MARK.close, ']');
+  const { text, highlights } = plainSnippet(snippet);
+  const [open, close] = tty ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+  let out = '';
+  let at = 0;
+  for (const range of highlights) {
+    out += `${flat(text.slice(at, range.start))}${open}${flat(text.slice(range.start, range.end))}${close}`;
+    at = range.end;
+  }
+  return out + flat(text.slice(at));
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }

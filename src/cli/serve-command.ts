@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { SearchPool } from '../pipeline/search-pool.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
+import { LOCAL_HOSTS } from '../server/allowed-hosts.js';
 import { createApp } from '../server/create-app.js';
+import { renderThreadsForMachine } from '../server/document-renderer.js';
+import type { SearchRequest } from '../store/store.js';
 import { databaseSpec, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -11,6 +15,14 @@ export interface ServeCommandOptions {
   readonly db?: string;
   readonly port: number;
   readonly host: string;
+  /** More names the server answers for in `Host` (besides the bound address and localhost); `*` for any. */
+  readonly allowHost?: readonly string[];
+  /** Seconds one document render may take before its thread is ended and the answer is a 503. */
+  readonly renderTimeout?: number;
+  /** Documents larger than this many MB are not rendered (a 413 with a download link). */
+  readonly maxRenderMb?: number;
+  /** MB of rendered documents kept in memory for the next request. */
+  readonly renderCacheMb?: number;
 }
 
 export interface ServeControl {
@@ -31,9 +43,23 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
     .option('--port <n>', 'TCP port (0 picks a free one)', portNumber, 8080)
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
+    .option(
+      '--allow-host <name>',
+      'also answer requests whose Host header is this name (repeatable; "*" for any); the bound address and localhost always are',
+      collect,
+      [],
+    )
+    .option('--render-timeout <seconds>', 'how long one document may take to render before a 503', positiveNumber('--render-timeout'), 10)
+    .option(
+      '--max-render-mb <mb>',
+      'documents larger than this are offered as a download instead of rendered',
+      positiveNumber('--max-render-mb'),
+      32,
+    )
+    .option('--render-cache-mb <mb>', 'memory for rendered documents kept for the next request', positiveNumber('--render-cache-mb'), 64)
     .addHelpText(
       'after',
-      '\nExamples:\n  edgarkit serve --db filings.db\n  edgarkit serve --port 0          # any free port; the URL is printed\n',
+      '\nExamples:\n  edgarkit serve --db filings.db\n  edgarkit serve --port 0          # any free port; the URL is printed\n  edgarkit serve --host 0.0.0.0 --allow-host filings.example.org\n',
     )
     .action(async (options: ServeCommandOptions) => {
       const controller = new AbortController();
@@ -54,11 +80,21 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const spec = databaseSpec(options.db, io);
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
-  const pool = new WorkerPool({ threads: Math.max(1, Math.min(4, availableParallelism() - 1)) });
+  const pool = new WorkerPool({ threads: renderThreadsForMachine(), lowPriority: true });
+  // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
+  // the pages. (PostgreSQL's run in the database server.)
+  const searches = spec !== ':memory:' && !/^postgres/i.test(spec) ? SearchPool.open({ path: spec }) : null;
   try {
     const app = createApp({
       store,
       pool,
+      allowedHosts: servedHosts(options.host, options.allowHost ?? []),
+      ...(searches ? { search: (request: SearchRequest) => searches.search(request) } : {}),
+      renderLimits: {
+        deadlineMs: Math.round((options.renderTimeout ?? 10) * 1000),
+        maxDocumentBytes: Math.round((options.maxRenderMb ?? 32) * 1024 * 1024),
+        cacheBytes: Math.round((options.renderCacheMb ?? 64) * 1024 * 1024),
+      },
       log: (error, request) => {
         io.stderr.write(
           `edgarkit serve: ${request.method} ${new URL(request.url).pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -75,6 +111,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     await close(server);
     return EXIT.ok;
   } finally {
+    await searches?.close();
     await pool.close();
     await store.close();
   }
@@ -108,6 +145,35 @@ function close(server: ServerType): Promise<void> {
     });
     http.closeIdleConnections?.();
   });
+}
+
+/**
+ * The names the server answers for: localhost's, the address it is bound to, and those given with --allow-host.
+ * Bound to every address (0.0.0.0, ::), it answers for this machine's own addresses and host name too.
+ */
+export function servedHosts(host: string, allowed: readonly string[]): string[] {
+  const names = new Set<string>([...LOCAL_HOSTS, host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, ...allowed]);
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') {
+    names.add(hostname());
+    for (const entries of Object.values(networkInterfaces())) {
+      for (const entry of entries ?? []) names.add(entry.family === 'IPv6' ? `[${entry.address}]` : entry.address);
+    }
+  }
+  return [...names];
+}
+
+function collect(value: string, previous: readonly string[]): string[] {
+  if (!/^(\*|[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/.test(value))
+    throw new UserError(`--allow-host takes a host name or address without a port (or "*"), not "${value}"`);
+  return [...previous, value];
+}
+
+function positiveNumber(name: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value) || !(number > 0)) throw new UserError(`${name} must be a number above 0, not "${value}"`);
+    return number;
+  };
 }
 
 function portNumber(value: string): number {

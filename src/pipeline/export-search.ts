@@ -1,5 +1,6 @@
 import { csvLine } from '../render/csv.js';
-import { MAX_PAGE, type SearchPage, type SearchRequest, SNIPPET_MARK, type Store } from '../store/store.js';
+import { plainSnippet } from '../store/snippet-text.js';
+import { MAX_PAGE, type SearchPage, type SearchRequest, type Store } from '../store/store.js';
 
 export const SEARCH_CSV_COLUMNS = ['accession_number', 'form_type', 'filed_at', 'company', 'cik', 'score', 'documents', 'snippet'] as const;
 
@@ -41,5 +42,5 @@ function searchCsvRows(page: SearchPage): string {
 }
 
 function plainSnippetText(snippet: string): string {
-  return snippet.replace(/\s+/g, ' ').replaceAll(SNIPPET_MARK.open, '').replaceAll(SNIPPET_MARK.close, '');
+  return plainSnippet(snippet).text.replace(/\s+/g, ' ');
 }

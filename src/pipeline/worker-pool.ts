@@ -12,6 +12,8 @@ export interface WorkerPoolOptions {
   readonly script?: URL | null;
   /** An idle thread ends after this long (default 30 s); threads start on first use. */
   readonly idleTimeoutMs?: number;
+  /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
+  readonly lowPriority?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export class WorkerPool {
           minThreads: 0,
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
+          workerData: { lowPriority: options.lowPriority ?? false },
         })
       : null;
   }
@@ -50,8 +53,13 @@ export class WorkerPool {
     return this.#run({ task: 'prepare', bytes, source, hash }) as Promise<PreparedFiling>;
   }
 
-  render(original: Uint8Array, which: string, request: RenderRequest): Promise<RenderedDocument> {
-    return this.#run({ task: 'render', bytes: original, which, request }) as Promise<RenderedDocument>;
+  /**
+   * Renders document `which` of a submission's bytes. Aborting `signal` takes a waiting task off the queue, and
+   * ends the thread of a running one (a new thread takes its place): the way a render past its deadline is stopped.
+   * With no threads the render runs on this thread and cannot be stopped once started.
+   */
+  render(original: Uint8Array, which: string, request: RenderRequest, signal?: AbortSignal): Promise<RenderedDocument> {
+    return this.#run({ task: 'render', bytes: original, which, request }, signal) as Promise<RenderedDocument>;
   }
 
   /** Ends every thread; tasks still queued are refused. */
@@ -59,7 +67,8 @@ export class WorkerPool {
     await this.#piscina?.destroy();
   }
 
-  async #run(task: WorkerTask): Promise<unknown> {
+  async #run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
+    signal?.throwIfAborted();
     if (!this.#piscina) return runTask(task);
     // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is
     // copied first, and so are ingest's inputs always: their memory may still be in use by whoever made them (a
@@ -71,7 +80,7 @@ export class WorkerPool {
       bytes.byteLength === bytes.buffer.byteLength &&
       bytes.buffer instanceof ArrayBuffer;
     const own = owned ? bytes : new Uint8Array(bytes);
-    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer] });
+    return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer], ...(signal ? { signal } : {}) });
   }
 }
 

@@ -1,7 +1,12 @@
+import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import { prepareFiling } from './prepare-filing.js';
 import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
+import { lowerThreadPriority } from './thread-priority.js';
+
+// A server's render threads yield the CPU to the thread that answers requests (see WorkerPool's lowPriority).
+if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) lowerThreadPriority();
 
 /**
  * The work a pool thread does: the CPU-heavy steps of ingest (bytes in, a prepared filing out) and of serving a

@@ -128,6 +128,11 @@ describe('GET /api/search', () => {
     ['/api/search?q=bonds&form=%3Cscript%3E', /form must be a form type/],
     [`/api/search?q=${'a'.repeat(1001)}`, /q must be at most 1000 characters/],
     ['/api/search?q=NOT', /./],
+    // Too broad to answer: the term to narrow is named (the issue's query took 24 s on 3,000 filings).
+    [`/api/search?q=${encodeURIComponent('(s* OR t*) (p* OR r*) -e*')}`, /^Query too broad: "s\*" would match too many words/],
+    [`/api/search?q=${encodeURIComponent('conv* bond* kosd* tele* hana*')}`, /^Query too broad: "hana\*" is prefix 5/],
+    // Punctuation alone is refused, not read as "every filing".
+    [`/api/search?q=${encodeURIComponent('!!! ???')}`, /"!!!" has no letters or digits to search for/],
   ])('answers 400 with a JSON message for %s', async (path, message) => {
     const body = await getJson(path, 400);
     expect(Object.keys(body)).toEqual(['error']);
@@ -229,6 +234,16 @@ describe('GET /api/filings/:accession/documents/:seq', () => {
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     expect(await response.text()).toMatch(/^<!DOCTYPE html>/);
+  });
+});
+
+describe('search pages refused', () => {
+  it('shows a query too broad on the search page with its words kept, naming the term', async () => {
+    const response = await app.request(`/?q=${encodeURIComponent('(s* OR t*) (p* OR r*) -e*')}`);
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain('Query too broad: &quot;s*&quot;');
+    expect(page).toContain('value="(s* OR t*) (p* OR r*) -e*"');
   });
 });
 

@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
+import { blobStream, isUtf8Blob } from '../pipeline/original-bytes.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
+import { plainSnippet } from '../store/snippet-text.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
 import {
   CompanyFilingsSchema,
@@ -35,7 +38,7 @@ import {
   throwFirstIssue,
   toSearchParams,
 } from './request-params.js';
-import { plainSnippet, snippetHtml } from './snippets.js';
+import { snippetHtml } from './snippets.js';
 import { documentKey, requireCompany, requireDocument, requireFiling } from './store-lookups.js';
 
 /** A whole rendered document is a page of its own: its inline stylesheet is allowed, nothing else. */
@@ -377,14 +380,22 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
 
   api.openapi(originalRoute, async (c) => {
     const filingId = c.req.valid('param').accession;
+    const headers = (charset: string, length: number) => ({
+      'Content-Type': `text/plain; charset=${charset}`,
+      'Content-Disposition': `inline; filename="${dispositionFilename(filingId)}.txt"`,
+      'Content-Length': String(length),
+    });
+    // Streamed as it is decompressed: a request holds a chunk of a 600 MB submission, not all of it.
+    const blob = store.getOriginalBlob ? await store.getOriginalBlob(filingId) : undefined;
+    if (blob === null) throw notFound(`No filing ${filingId} in the database`);
+    if (blob) {
+      const charset = (await isUtf8Blob(blob)) ? 'utf-8' : 'windows-1252';
+      const body = Readable.toWeb(blobStream(blob)) as ReadableStream<Uint8Array>;
+      return textBytes(c.body(body, 200, headers(charset, blob.byteLength)));
+    }
     const bytes = await store.getOriginal(filingId);
     if (!bytes) throw notFound(`No filing ${filingId} in the database`);
-    return textBytes(
-      c.body(bodyOf(bytes), 200, {
-        'Content-Type': `text/plain; charset=${textCharset(bytes)}`,
-        'Content-Disposition': `inline; filename="${dispositionFilename(filingId)}.txt"`,
-      }),
-    );
+    return textBytes(c.body(bodyOf(bytes), 200, headers(textCharset(bytes), bytes.byteLength)));
   });
 
   api.openapi(attachmentRoute, async (c) => {

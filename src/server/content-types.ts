@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Content types for the bytes the server hands out. Only types a browser cannot run as a page are ever sent for
  * filing content: HTML, SVG and XML attachments go out as `application/octet-stream`, always with
@@ -56,16 +58,12 @@ export function isImage(filename: string | null): boolean {
   return attachmentType(filename, new Uint8Array(0)).inline;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The charset of a submission's bytes as they are: UTF-8 when they are valid UTF-8 (ASCII is), else Windows-1252. */
+/**
+ * The charset of a submission's bytes as they are: UTF-8 when they are valid UTF-8 (ASCII is), else Windows-1252.
+ * Checked without decoding (a submission may be larger than a string can hold).
+ */
 export function textCharset(bytes: Uint8Array): 'utf-8' | 'windows-1252' {
-  try {
-    strictUtf8.decode(bytes);
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
+  return isUtf8(bytes) ? 'utf-8' : 'windows-1252';
 }
 
 /** A file name safe inside a quoted `Content-Disposition` parameter. */

@@ -1,11 +1,12 @@
-import { availableParallelism } from 'node:os';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { BlankEnv } from 'hono/types';
 import type { WorkerPool } from '../pipeline/worker-pool.js';
-import type { Store } from '../store/store.js';
+import type { SearchPage, SearchRequest, Store } from '../store/store.js';
+import { allowedHosts, LOCAL_HOSTS } from './allowed-hosts.js';
 import { registerApiDocs } from './api-docs.js';
 import { apiRoutes } from './api-routes.js';
 import { registerComposeRoutes } from './compose-routes.js';
+import { type RenderLimits, renderThreadsForMachine } from './document-renderer.js';
 import { type ErrorLog, errorResponse, notFoundResponse, stderrLog } from './error-responses.js';
 import { registerOpenApiDocument } from './openapi.js';
 import { pageRoutes } from './page-routes.js';
@@ -22,10 +23,19 @@ export interface AppOptions {
   readonly searchCacheMs?: number;
   /** How long the database statistics (a scan of the whole database) are reused, in ms (default 5 minutes). */
   readonly statsCacheMs?: number;
-  /** Worker threads that parse and render documents (default: the cores less one, 1 to 4; 0 renders on the request thread). */
+  /** Worker threads that parse and render documents (default: the cores, 2 to 4; 0 renders on the request thread). */
   readonly renderThreads?: number;
   /** A worker pool to render in instead of one of the app's own: its owner closes it (`edgarkit serve` does, on stop). */
   readonly pool?: WorkerPool;
+  /** A render's deadline, the render cache's size and the largest document rendered (default DEFAULT_RENDER_LIMITS). */
+  readonly renderLimits?: Partial<RenderLimits>;
+  /**
+   * The host names requests may carry in `Host` (any port): others get a 421, so a page that rebinds its own name to
+   * this machine cannot read the API. `'*'` allows any. Default LOCAL_HOSTS (localhost, 127.0.0.1, [::1]).
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Where searches run (default: `store.search`); `edgarkit serve` passes a SearchPool's for a SQLite file. */
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>;
 }
 
 /**
@@ -39,11 +49,14 @@ export function createApp(options: AppOptions): OpenAPIHono<BlankEnv> {
     searchCacheMs: options.searchCacheMs ?? 60_000,
     searchCacheEntries: 1000,
     statsCacheMs: options.statsCacheMs ?? 300_000,
-    renderThreads: options.renderThreads ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
+    renderThreads: options.renderThreads ?? renderThreadsForMachine(),
     ...(options.pool ? { pool: options.pool } : {}),
+    ...(options.renderLimits ? { renderLimits: options.renderLimits } : {}),
+    ...(options.search ? { search: options.search } : {}),
   });
   const app = new OpenAPIHono<BlankEnv>();
   app.use('*', securityHeaders());
+  app.use('*', allowedHosts(options.allowedHosts ?? LOCAL_HOSTS));
   registerStaticAssets(app);
   registerComposeRoutes(app);
   app.route('/api', apiRoutes(reader));

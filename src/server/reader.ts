@@ -3,6 +3,7 @@ import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
+import { DEFAULT_RENDER_LIMITS, DocumentRenderer, type RenderLimits } from './document-renderer.js';
 import { notFound } from './http-error.js';
 
 export interface ReaderOptions {
@@ -16,6 +17,10 @@ export interface ReaderOptions {
   readonly renderThreads: number;
   /** The pool to render in (default: one of its own with `renderThreads`). */
   readonly pool?: WorkerPool;
+  /** Deadline, cache size and largest document of renders (default DEFAULT_RENDER_LIMITS). */
+  readonly renderLimits?: Partial<RenderLimits>;
+  /** Where searches run (default: the store's own `search`; `edgarkit serve` runs SQLite's in threads of their own). */
+  readonly search?: (request: SearchRequest) => Promise<SearchPage>;
 }
 
 /**
@@ -31,6 +36,7 @@ export class Reader {
   readonly #searches: LRUCache<string, Promise<SearchPage>> | null;
   readonly #activity: LRUCache<string, Promise<CompanyActivity>>;
   readonly #pool: WorkerPool;
+  readonly #renderer: DocumentRenderer;
   #stats: { value: Promise<StoreStats>; at: number } | null = null;
   #statsValue: StoreStats | null = null;
 
@@ -40,11 +46,13 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads });
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true });
+    this.#renderer = new DocumentRenderer(store, this.#pool, { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits });
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
-    if (this.#searches === null) return this.store.search(request);
+    const run = (value: SearchRequest) => (this.#options.search ? this.#options.search(value) : this.store.search(value));
+    if (this.#searches === null) return run(request);
     const key = JSON.stringify([
       request.text,
       request.form,
@@ -56,7 +64,7 @@ export class Reader {
       request.limit,
       request.offset,
     ]);
-    return remember(this.#searches, key, () => this.store.search(request));
+    return remember(this.#searches, key, () => run(request));
   }
 
   /** A company's filings counted per year and form; kept as long as the statistics. */
@@ -86,11 +94,19 @@ export class Reader {
     return this.#statsValue;
   }
 
-  /** Document `which` of a filing, rendered as asked; 404 when the filing is not in the database. */
+  /**
+   * Document `which` of a filing, rendered as asked (see DocumentRenderer: deadline, cache, size limit); 404 when
+   * the filing is not in the database.
+   */
   async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<RenderedDocument> {
-    const original = await this.store.getOriginal(filingId);
-    if (!original) throw notFound(`No filing ${filingId} in the database`);
-    return this.#pool.render(original, which, request);
+    const filing = await this.store.getFiling(filingId);
+    if (!filing) throw notFound(`No filing ${filingId} in the database`);
+    return this.#renderer.render(filing, which, request);
+  }
+
+  /** Bytes of rendered documents held in the render cache (estimated). */
+  get renderCacheBytes(): number {
+    return this.#renderer.cachedBytes;
   }
 
   get renderThreads(): number {

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseCik } from '../core/identifiers.js';
 import type { PreparedDocument, PreparedFiling } from '../model/prepared-filing.js';
 import type { Party } from '../model/submission.js';
-import type { CompanyView, DocumentView, FilingSummaryView, FilingView } from './store.js';
+import type { CompanyView, DocumentView, FilingSummaryView, FilingView, StoredBlob } from './store.js';
 
 /**
  * What both adapters write and read the same way: the values of a filing, document and company row in column
@@ -38,6 +38,15 @@ function textOrNull(value: unknown): string | null {
 /** A stored blob's exact bytes, from its `compression` and `data` columns. */
 export function blobBytes(row: Row): Uint8Array {
   return row.compression === 'gzip' ? gunzipSync(row.data as Uint8Array) : (row.data as Uint8Array);
+}
+
+/** A blob row as stored, not decompressed. */
+export function storedBlob(row: Row): StoredBlob {
+  return {
+    compression: row.compression === 'gzip' ? 'gzip' : 'none',
+    data: row.data as Uint8Array,
+    byteLength: Number(row.byte_length),
+  };
 }
 
 /** A CIK as the database keys it: 10 digits with leading zeros (anything else is looked up as written). */

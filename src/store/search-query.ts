@@ -56,7 +56,8 @@ const WORD_PIECES = /[\p{L}\p{N}]+/gu;
 
 export function parseSearchQuery(input: string): ParsedQuery {
   if (input.length > 1000) throw new QuerySyntaxError('the query is longer than 1000 characters', 1000);
-  const tokens = tokenize(input);
+  const skipped: { raw: string; at: number }[] = [];
+  const tokens = tokenize(input, skipped);
   const filters: Record<string, string> = {};
   const rest: Token[] = [];
   for (const token of tokens) {
@@ -71,6 +72,10 @@ export function parseSearchQuery(input: string): ParsedQuery {
   }
   const parser = new TokenParser(rest, input.length);
   const match = rest.length === 0 ? null : parser.parseAll();
+  // Punctuation alone searches for nothing; it must not become a query of filters only, which lists every filing.
+  const punctuation = skipped[0];
+  if (match === null && punctuation)
+    throw new QuerySyntaxError(`"${punctuation.raw}" has no letters or digits to search for`, punctuation.at);
   if (match && onlyExcludes(match)) throw new QuerySyntaxError('a query needs at least one word to look for, not only words to exclude', 0);
   return { match, filters };
 }
@@ -83,7 +88,7 @@ function splitWords(text: string): string[] {
   return text.match(WORD_PIECES)?.map((word) => word.toLowerCase()) ?? [];
 }
 
-function tokenize(input: string): Token[] {
+function tokenize(input: string, skipped: { raw: string; at: number }[]): Token[] {
   const tokens: Token[] = [];
   let at = 0;
   while (at < input.length) {
@@ -147,6 +152,7 @@ function tokenize(input: string): Token[] {
     const words = splitWords(prefix ? raw.slice(0, -1) : raw);
     if (words.length === 0) {
       if (raw === '*' || prefix) throw new QuerySyntaxError('"*" must end a word, as in redempt*', at);
+      skipped.push({ raw: input.slice(negated ? at - 1 : at, end), at: negated ? at - 1 : at });
       at = end;
       continue;
     }

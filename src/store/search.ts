@@ -48,6 +48,122 @@ export class SearchRequestError extends RangeError {
   }
 }
 
+/** A prefix (`redempt*`) needs at least this many letters or digits before its `*`. */
+export const MIN_PREFIX_LENGTH = 3;
+
+/** A query may hold at most this many prefixes. */
+export const MAX_PREFIXES = 4;
+
+/** A prefix may stand for at most this many words of the index (checked where the index can list them: SQLite). */
+export const MAX_PREFIX_EXPANSION = 2_000;
+
+/** A search may take this long (ms) before it is stopped as too broad (the adapters' default). */
+export const SEARCH_BUDGET_MS = 3_000;
+
+/**
+ * A query that would cost too much to answer: too short a prefix, too many prefixes, a prefix that stands for too
+ * many words, or one that ran over the time budget. `term` is the part of the query to narrow, as the user wrote it.
+ * A 400 in the server, exit code 2 in the CLI, like any query that cannot be answered.
+ */
+export class QueryTooBroadError extends SearchRequestError {
+  readonly term: string;
+  constructor(term: string, reason: string) {
+    super(`Query too broad: ${reason}`);
+    this.name = 'QueryTooBroadError';
+    this.term = term;
+  }
+}
+
+/** A term as the user wrote it: `"convertible bonds"`, `redempt*`, `kosdaq`. */
+export function termText(node: QueryNode & { kind: 'term' | 'phrase' }): string {
+  return node.kind === 'phrase' ? `"${node.words.join(' ')}"` : `${node.text}${node.prefix ? '*' : ''}`;
+}
+
+/** Every term and phrase of a query in the order written, excluded ones too (they cost as much to look up). */
+export function termsOf(node: QueryNode): (QueryNode & { kind: 'term' | 'phrase' })[] {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return [node];
+    case 'and':
+    case 'or':
+      return node.children.flatMap(termsOf);
+    case 'not':
+      return [...termsOf(node.include), ...termsOf(node.exclude)];
+  }
+}
+
+/** The prefixes of a query (`redempt*`), in the order written. */
+export function prefixesOf(node: QueryNode): (QueryNode & { kind: 'term'; prefix: true })[] {
+  return termsOf(node).filter((term): term is QueryNode & { kind: 'term'; prefix: true } => term.kind === 'term' && term.prefix);
+}
+
+/**
+ * The checks every adapter makes before it runs a query, so both refuse the same queries in the same words: each
+ * prefix has MIN_PREFIX_LENGTH characters or more, and there are at most MAX_PREFIXES of them.
+ */
+export function checkQueryCost(match: QueryNode): void {
+  const prefixes = prefixesOf(match);
+  for (const prefix of prefixes) {
+    if ([...prefix.text].length < MIN_PREFIX_LENGTH)
+      throw new QueryTooBroadError(
+        termText(prefix),
+        `"${termText(prefix)}" would match too many words; a prefix needs at least ${MIN_PREFIX_LENGTH} letters or digits before "*"`,
+      );
+  }
+  const over = prefixes[MAX_PREFIXES];
+  if (over)
+    throw new QueryTooBroadError(
+      termText(over),
+      `"${termText(over)}" is prefix ${MAX_PREFIXES + 1} of the query; a query may hold at most ${MAX_PREFIXES} prefixes (words ending in "*")`,
+    );
+}
+
+/** The term to name when a whole query ran too long: its shortest prefix, else its first word or phrase. */
+export function broadestTerm(match: QueryNode): string {
+  const prefixes = prefixesOf(match).sort((a, b) => a.text.length - b.text.length);
+  const term = prefixes[0] ?? termsOf(match)[0];
+  return term ? termText(term) : '';
+}
+
+/**
+ * The time a search may take, checked by the adapters between the statements they run: past it the search stops
+ * with a QueryTooBroadError naming the broadest term, rather than holding the database (and, for SQLite, the
+ * thread) any longer.
+ */
+export class SearchBudget {
+  readonly #deadline: number;
+  readonly #ms: number;
+  readonly #match: QueryNode;
+
+  constructor(ms: number, match: QueryNode) {
+    this.#ms = ms;
+    this.#deadline = performance.now() + ms;
+    this.#match = match;
+  }
+
+  /** Milliseconds left (at least 1). */
+  get remainingMs(): number {
+    return Math.max(1, Math.ceil(this.#deadline - performance.now()));
+  }
+
+  check(): void {
+    if (performance.now() > this.#deadline) throw this.exceeded();
+  }
+
+  exceeded(): QueryTooBroadError {
+    const term = broadestTerm(this.#match);
+    return new QueryTooBroadError(
+      term,
+      `the search did not finish within ${formatSeconds(this.#ms)}; narrow "${term}" (more letters before "*", a phrase, or a filter such as form: or from:)`,
+    );
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+}
+
 /** Reads a request: the query (filters written in it first, then the request's own, which win), page and sort. */
 export function prepareSearch(request: SearchRequest): PreparedSearch {
   const parsed = parseSearchQuery(request.text);
@@ -57,6 +173,7 @@ export function prepareSearch(request: SearchRequest): PreparedSearch {
   if (request.company) filters.company = request.company;
   if (request.from) filters.from = request.from;
   if (request.to) filters.to = request.to;
+  if (parsed.match) checkQueryCost(parsed.match);
   const sort = request.sort ?? (parsed.match ? 'relevance' : 'newest');
   if (!SEARCH_SORTS.includes(sort)) throw new SearchRequestError(`sort must be one of ${SEARCH_SORTS.join(', ')}, not "${sort}"`);
   return { match: parsed.match, filters, ...pageOf(request.limit, request.offset), sort };
@@ -245,6 +362,7 @@ export function facetsOf(filings: readonly MatchedDocument[]): SearchFacets {
 }
 
 const { open: OPEN, close: CLOSE } = SNIPPET_MARK;
+
 /** A close mark, at most three characters that are neither letters nor digits, and an open mark. */
 const GAP_BETWEEN_MARKS = new RegExp(`${CLOSE}([^\\p{L}\\p{N}${OPEN}${CLOSE}]{0,3})${OPEN}`, 'gu');
 const MARKED_RUN = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'gu');

@@ -28,6 +28,11 @@ export interface Store {
   getFiling(filingId: string): Promise<FilingView | null>;
   /** The exact bytes of the original submission. */
   getOriginal(filingId: string): Promise<Uint8Array | null>;
+  /**
+   * The original submission as stored (compressed or not), so a reader can stream it or read part of it without
+   * holding it whole decompressed. Optional: a store without it is read with `getOriginal`.
+   */
+  getOriginalBlob?(filingId: string): Promise<StoredBlob | null>;
   /** Exact bytes of a stored attachment, by its content hash. */
   getBlob(sha256: string): Promise<Uint8Array | null>;
   listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]>;
@@ -37,6 +42,13 @@ export interface Store {
   /** Checks the database's own consistency; returns the problems found (empty when sound). */
   checkIntegrity(): Promise<readonly string[]>;
   close(): Promise<void>;
+}
+
+/** A blob as stored: `data` is gzip when `compression` says so; `byteLength` is the length of the bytes it holds. */
+export interface StoredBlob {
+  readonly compression: 'none' | 'gzip';
+  readonly data: Uint8Array;
+  readonly byteLength: number;
 }
 
 /** A database opened for reading and writing: both adapters are one. */

@@ -5,7 +5,9 @@ import { useTestCluster } from './use-test-cluster.js';
 // One private cluster for this file; each suite gets a fresh database in it.
 const requireCluster = useTestCluster();
 
-describeStoreConformance('PostgreSQL', async () => openPostgresStore(await requireCluster().createDatabase('conformance')));
+describeStoreConformance('PostgreSQL', async () => openPostgresStore(await requireCluster().createDatabase('conformance')), {
+  openWithSearchBudget: async (ms) => openPostgresStore(await requireCluster().createDatabase('conformance_budget'), { searchBudgetMs: ms }),
+});
 describeStoreConformance('PostgreSQL, one connection', async () =>
   openPostgresStore(await requireCluster().createDatabase('conformance_one'), { poolSize: 1 }),
 );

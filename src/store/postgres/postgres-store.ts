@@ -20,8 +20,18 @@ import {
   numOrNull,
   type Row,
   SUMMARY_COLUMNS,
+  storedBlob,
 } from '../rows.js';
-import { anyTermOf, assemblePage, COUNT_CAP, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
+import {
+  anyTermOf,
+  assemblePage,
+  COUNT_CAP,
+  type MatchedDocument,
+  prepareSearch,
+  RANK_CAP,
+  SEARCH_BUDGET_MS,
+  SearchBudget,
+} from '../search.js';
 import type { QueryFilters, QueryNode } from '../search-query.js';
 import {
   type CompanyListRequest,
@@ -36,6 +46,7 @@ import {
   type SearchRequest,
   SNIPPET_MARK,
   type Store,
+  type StoredBlob,
   type StoreStats,
   type WriteResult,
 } from '../store.js';
@@ -70,6 +81,8 @@ export interface PostgresStoreOptions {
   readonly idleInTransactionTimeoutMs?: number;
   /** A name shown in pg_stat_activity. */
   readonly applicationName?: string;
+  /** How long a search may take, in ms, before it is stopped as too broad (default SEARCH_BUDGET_MS). */
+  readonly searchBudgetMs?: number;
 }
 
 /** Opens a PostgreSQL database by URL (`postgres://user@host:port/db`) and brings its schema up to date. */
@@ -98,7 +111,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end();
     throw error;
   }
-  return new PostgresStore(pool);
+  return new PostgresStore(pool, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
 }
 
 /** Brings a PostgreSQL database's schema up to date; returns the versions applied now (empty when current). */
@@ -189,9 +202,11 @@ export interface WriteOptions {
 
 export class PostgresStore implements Store, FilingSink {
   readonly #pool: pg.Pool;
+  readonly #searchBudgetMs: number;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#pool = pool;
+    this.#searchBudgetMs = searchBudgetMs;
   }
 
   /** The connection pool, for code that shares it (the job queue). */
@@ -537,43 +552,82 @@ export class PostgresStore implements Store, FilingSink {
       const found = { documents: rows.slice(0, COUNT_CAP).map(matchedOf), more: rows.length > COUNT_CAP, rankCapped: false };
       return assemblePage(search, found, async () => []);
     }
-    // Newest first, by document id: "most recently stored", as in the SQLite adapter.
-    const { rows } = await this.#pool.query(
-      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
-       FROM (${documentSetSql(search.match, param)}) m
+    const match = search.match;
+    return this.#withinBudget(new SearchBudget(this.#searchBudgetMs, match), async (query) => {
+      // Newest first, by document id: "most recently stored", as in the SQLite adapter.
+      const { rows } = await query(
+        `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+       FROM (${documentSetSql(match, param)}) m
        JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY d.id DESC LIMIT ${COUNT_CAP + 1}`,
-      params,
-    );
-    const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
-    const anyTerm = toTsquery(anyTermOf(search.match));
-    const ranks = await this.#rankDocuments(
-      counted.slice(0, RANK_CAP).map((document) => document.documentId as number),
-      anyTerm,
-    );
-    const found = {
-      documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
-      more: rows.length > COUNT_CAP,
-      rankCapped: rows.length > RANK_CAP,
-    };
-    const tsquery = toTsquery(search.match);
-    return assemblePage(search, found, (documents) =>
-      this.#snippets(
-        documents.map((document) => document.documentId as number),
-        tsquery,
+        params,
+      );
+      const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
+      const anyTerm = toTsquery(anyTermOf(match));
+      const ranks = await this.#rankDocuments(
+        query,
+        counted.slice(0, RANK_CAP).map((document) => document.documentId as number),
         anyTerm,
-      ),
-    );
+      );
+      const found = {
+        documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
+        more: rows.length > COUNT_CAP,
+        rankCapped: rows.length > RANK_CAP,
+      };
+      const tsquery = toTsquery(match);
+      return assemblePage(search, found, (documents) =>
+        this.#snippets(
+          query,
+          documents.map((document) => document.documentId as number),
+          tsquery,
+          anyTerm,
+        ),
+      );
+    });
+  }
+
+  /**
+   * Runs a search's statements in one read-only transaction whose statement_timeout is what is left of the budget,
+   * so no statement runs past it; a statement stopped there (57014) becomes the budget's QueryTooBroadError.
+   */
+  async #withinBudget<T>(budget: SearchBudget, work: (query: Queryable['query']) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN READ ONLY');
+      const result = await work(async (sql, params) => {
+        budget.check();
+        await client.query(`SET LOCAL statement_timeout = ${budget.remainingMs}`);
+        return client.query(sql, params);
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      if ((error as { code?: string }).code === '57014') throw budget.exceeded();
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   /**
    * Ranks documents by their best passage for the words the query looks for (ts_rank_cd, cover density), as a
    * rank where lower is better (the SQLite adapter's bm25 order).
    */
-  async #rankDocuments(documentIds: readonly number[], anyTerm: string): Promise<Map<number, number>> {
+  async #rankDocuments(query: Queryable['query'], documentIds: readonly number[], anyTerm: string): Promise<Map<number, number>> {
     if (documentIds.length === 0) return new Map();
-    const { rows } = await this.#pool.query(
+    const { rows } = await query(
       `SELECT p.document_id, max(ts_rank_cd(p.tsv, q)) AS score
        FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
        WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q GROUP BY p.document_id`,
@@ -586,13 +640,13 @@ export class PostgresStore implements Store, FilingSink {
    * Each document's snippet: from its first passage that matches the whole query, else (the words stand in
    * different passages) from its first passage that holds any of them.
    */
-  async #snippets(documentIds: readonly number[], tsquery: string, anyTerm: string): Promise<string[]> {
+  async #snippets(run: Queryable['query'], documentIds: readonly number[], tsquery: string, anyTerm: string): Promise<string[]> {
     const found = new Map<number, string>();
     for (const query of [tsquery, anyTerm]) {
       const missing = documentIds.filter((id) => !found.has(id));
       if (missing.length === 0) break;
       // Each document's first matching passage is chosen first; ts_headline, the costly part, runs on that one only.
-      const { rows } = await this.#pool.query(
+      const { rows } = await run(
         `WITH q AS (SELECT to_tsquery('${TS_CONFIG}', $2) AS q),
          first AS (
            SELECT DISTINCT ON (p.document_id) p.document_id, p.id
@@ -625,6 +679,14 @@ export class PostgresStore implements Store, FilingSink {
       [filingId],
     );
     return rows[0] ? blobBytes(rows[0]) : null;
+  }
+
+  async getOriginalBlob(filingId: string): Promise<StoredBlob | null> {
+    const { rows } = await this.#pool.query(
+      'SELECT b.compression, b.byte_length, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = $1',
+      [filingId],
+    );
+    return rows[0] ? storedBlob(rows[0]) : null;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {

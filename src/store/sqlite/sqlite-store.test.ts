@@ -5,12 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
-import type { ReadWriteStore } from '../store.js';
+import { MAX_PREFIX_EXPANSION, QueryTooBroadError } from '../search.js';
+import { type ReadWriteStore, SNIPPET_MARK } from '../store.js';
 import { shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 describeStoreConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-'), 'test.db')));
-describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memory:'));
+describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memory:'), {
+  openWithSearchBudget: async (ms) => openSqliteStore(':memory:', { searchBudgetMs: ms }),
+});
 describeStoreConformance('SQLite with small index shards', async () => openSqliteStore(':memory:', { shardPassages: 5 }));
 
 const INPUTS = [
@@ -143,5 +146,29 @@ describe('SQLite schema versions 1 and 2 (no document index)', () => {
     expect(shards[0]?.first_document).toBe(0);
     expect(shards[0]?.passages).toBeGreaterThan(0);
     expect(shards.length).toBeGreaterThan(1);
+  });
+});
+
+describe('SQLite prefix expansion', () => {
+  it('refuses a prefix that stands for more than MAX_PREFIX_EXPANSION words of the index, naming it', async () => {
+    const store = openSqliteStore(':memory:', { shardPassages: 2_000 });
+    try {
+      // The seed with 2,001 made-up words (digits after the letters: nothing for the stemmer to take off) that share the prefix "zqx" (and one "zqy" word).
+      const words = Array.from({ length: MAX_PREFIX_EXPANSION + 1 }, (_, index) => `zqx${String(index).padStart(5, '0')}`);
+      const seed = readFileSync(seedPath(), 'latin1');
+      const file = join(makeTempDir('edgarkit-prefix-'), 'words.txt');
+      writeFileSync(file, seed.replace('\n', `\n${words.join(' ')} zqyonly\n`), 'latin1');
+      expect((await ingestPaths(store, [file], { workers: 0 })).ingested).toBe(1);
+      const refused = store.search({ text: 'hanaro zqx*' });
+      await expect(refused).rejects.toBeInstanceOf(QueryTooBroadError);
+      await expect(refused).rejects.toMatchObject({ term: 'zqx*', message: expect.stringContaining('"zqx*" stands for more than 2,000') });
+      // A longer prefix of the same words stands for fewer and is answered, quoted from the document.
+      const narrower = await store.search({ text: 'zqx001*' });
+      expect(narrower.total).toBe(1);
+      expect(narrower.hits[0]?.documents[0]?.snippet).toContain(`${SNIPPET_MARK.open}zqx001`);
+      expect((await store.search({ text: 'zqy*' })).total).toBe(1);
+    } finally {
+      await store.close();
+    }
   });
 });

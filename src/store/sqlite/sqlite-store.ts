@@ -20,9 +20,24 @@ import {
   filingView,
   type Row,
   SUMMARY_COLUMNS,
+  storedBlob,
 } from '../rows.js';
-import { anyTermOf, assemblePage, COUNT_CAP, type FoundDocuments, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
-import { type QueryFilters, toFts5 } from '../search-query.js';
+import {
+  anyTermOf,
+  assemblePage,
+  COUNT_CAP,
+  type FoundDocuments,
+  MAX_PREFIX_EXPANSION,
+  type MatchedDocument,
+  prefixesOf,
+  prepareSearch,
+  QueryTooBroadError,
+  RANK_CAP,
+  SEARCH_BUDGET_MS,
+  SearchBudget,
+  termText,
+} from '../search.js';
+import { type QueryFilters, type QueryNode, toFts5 } from '../search-query.js';
 import {
   type CompanyListRequest,
   type CompanyView,
@@ -36,6 +51,7 @@ import {
   type SearchRequest,
   SNIPPET_MARK,
   type Store,
+  type StoredBlob,
   type StoreStats,
   type WriteResult,
 } from '../store.js';
@@ -62,6 +78,8 @@ export interface SqliteStoreOptions {
   readonly readonly?: boolean;
   /** Passages per index shard (default SHARD_PASSAGES); small values let tests make many shards. */
   readonly shardPassages?: number;
+  /** How long a search may take, in ms, before it is stopped as too broad (default SEARCH_BUDGET_MS). */
+  readonly searchBudgetMs?: number;
 }
 
 /** Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. */
@@ -76,7 +94,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     migrateSqlite(db);
   }
   db.pragma('busy_timeout = 5000');
-  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
 }
 
 export function migrateSqlite(db: Database.Database): number[] {
@@ -166,9 +184,15 @@ export class SqliteStore implements Store, FilingSink {
 
   readonly #shardPassages: number;
 
-  constructor(db: Database.Database, shardPassages = SHARD_PASSAGES) {
+  readonly #searchBudgetMs: number;
+
+  /** Shards whose word list (an fts5vocab table in the connection's temp schema) has been made. */
+  readonly #vocabularies = new Set<number>();
+
+  constructor(db: Database.Database, shardPassages = SHARD_PASSAGES, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#db = db;
     this.#shardPassages = shardPassages;
+    this.#searchBudgetMs = searchBudgetMs;
   }
 
   #statement(sql: string): Database.Statement {
@@ -371,12 +395,54 @@ export class SqliteStore implements Store, FilingSink {
       throw new Error('This database was made by an older edgarkit and has no document-level index: run `edgarkit migrate` on it once.');
     }
     if (!search.match) return assemblePage(search, this.#filingsOnly(where, params), async () => []);
+    // SQLite runs on the calling thread: the budget is checked between statements, and no statement may grow
+    // with the index unchecked (each prefix's words are counted first).
+    const budget = new SearchBudget(this.#searchBudgetMs, search.match);
+    this.#checkExpansions(search.match);
     const match = toFts5(search.match);
-    const found = this.#matchDocuments(match, where, params);
+    const found = this.#matchDocuments(match, where, params, budget);
     const anyTerm = toFts5(anyTermOf(search.match));
+    const ids = (documents: readonly MatchedDocument[]) => documents.map((document) => document.documentId as number);
     return assemblePage(search, found, async (documents) =>
-      documents.map((document) => this.#snippet(document.documentId as number, match, anyTerm)),
+      prefixesOf(search.match as QueryNode).length > 0
+        ? this.#snippetsInRange(ids(documents), match, anyTerm, budget)
+        : ids(documents).map((id) => {
+            const snippet = this.#snippet(id, match, anyTerm);
+            budget.check();
+            return snippet;
+          }),
     );
+  }
+
+  /**
+   * Refuses a prefix that stands for more than MAX_PREFIX_EXPANSION words in any shard: FTS5 merges every such
+   * word's entries before it returns a row, so that is what a prefix costs. Counted in the shard's fts5vocab
+   * table (made once per connection in its temp schema, which a read-only connection may write).
+   */
+  #checkExpansions(match: QueryNode): void {
+    const prefixes = prefixesOf(match);
+    if (prefixes.length === 0) return;
+    for (const shard of this.#shards()) {
+      const vocabulary = this.#vocabulary(shard);
+      const count = this.#statement(`SELECT count(*) AS n FROM (SELECT term FROM ${vocabulary} WHERE term >= ? AND term < ? LIMIT ?)`);
+      for (const prefix of prefixes) {
+        const { n } = count.get(prefix.text, `${prefix.text}\u{10FFFF}`, MAX_PREFIX_EXPANSION + 1) as { n: number };
+        if (n > MAX_PREFIX_EXPANSION)
+          throw new QueryTooBroadError(
+            termText(prefix),
+            `"${termText(prefix)}" stands for more than ${MAX_PREFIX_EXPANSION.toLocaleString('en-US')} different words in the index; write more of the word before "*"`,
+          );
+      }
+    }
+  }
+
+  #vocabulary(shard: number): string {
+    const name = `temp.edgarkit_words_${shard}`;
+    if (!this.#vocabularies.has(shard)) {
+      this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${name} USING fts5vocab(main, '${documentTable(shard)}', 'row')`);
+      this.#vocabularies.add(shard);
+    }
+    return name;
   }
 
   /** A search with filters only: the newest filings that pass them, at most COUNT_CAP counted. */
@@ -393,7 +459,7 @@ export class SqliteStore implements Store, FilingSink {
    * shard first, each in row order, which stops early), the first RANK_CAP with their rank, then without it up to
    * COUNT_CAP. FTS5's bm25 counts each term over its whole shard, so shards keep ranking bounded too.
    */
-  #matchDocuments(match: string, where: readonly string[], params: readonly unknown[]): FoundDocuments {
+  #matchDocuments(match: string, where: readonly string[], params: readonly unknown[], budget: SearchBudget): FoundDocuments {
     const ids: { id: number; rank: number | null }[] = [];
     let lowest: number | null = null;
     for (const ranked of [true, false]) {
@@ -412,6 +478,7 @@ export class SqliteStore implements Store, FilingSink {
           `SELECT ${table}.rowid AS id${ranked ? `, ${table}.rank AS rank` : ''} FROM ${table} ${joins}
            WHERE ${conditions.join(' AND ')} ORDER BY ${table}.rowid DESC LIMIT ?`,
         ).all(...boundParams, wanted) as { id: number; rank?: number }[];
+        budget.check();
         for (const row of rows) ids.push({ id: row.id, rank: row.rank ?? null });
         if (rows.length > 0) lowest = rows[rows.length - 1]?.id ?? lowest;
       }
@@ -452,6 +519,48 @@ export class SqliteStore implements Store, FilingSink {
     return '';
   }
 
+  /**
+   * Snippets for a query with prefixes, a shard at a time: one statement lists the matching passages of the range
+   * the documents span and picks each document's first, a second quotes those. A statement per document (as
+   * `#snippet` does) would merge every word of each prefix again for each document, which is what made broad
+   * prefix queries take seconds.
+   */
+  #snippetsInRange(documentIds: readonly number[], match: string, anyTerm: string, budget: SearchBudget): string[] {
+    const found = new Map<number, string>();
+    const byShard = new Map<number, number[]>();
+    for (const id of documentIds) {
+      const shard = this.#shardOf(id);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
+    }
+    for (const [shard, ids] of byShard) {
+      const table = shardTable(shard);
+      for (const query of [match, anyTerm]) {
+        const missing = new Set(ids.filter((id) => !found.has(id)));
+        if (missing.size === 0) break;
+        const from = BigInt(Math.min(...missing)) * BigInt(PASSAGE_STRIDE);
+        const to = (BigInt(Math.max(...missing)) + 1n) * BigInt(PASSAGE_STRIDE);
+        const first = new Map<number, bigint>();
+        const passages = this.#statement(
+          `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid`,
+        ).safeIntegers(true);
+        for (const row of passages.iterate(query, from, to) as Iterable<{ rowid: bigint }>) {
+          const id = Number(row.rowid / BigInt(PASSAGE_STRIDE));
+          if (missing.has(id) && !first.has(id)) first.set(id, row.rowid);
+          if (first.size === missing.size) break;
+        }
+        budget.check();
+        if (first.size === 0) continue;
+        const quoted = this.#statement(
+          `SELECT rowid / ${PASSAGE_STRIDE} AS id, snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
+           FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid < ? AND +rowid IN (SELECT value FROM json_each(?))`,
+        ).all(query, from, to, `[${[...first.values()].join(',')}]`) as { id: number; snippet: string }[];
+        for (const row of quoted) found.set(row.id, row.snippet);
+        budget.check();
+      }
+    }
+    return documentIds.map((id) => found.get(id) ?? '');
+  }
+
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
   #hasDocumentIndex(): boolean {
     this.#documentIndex ||= this.#statement(SEARCH_TABLES_EXIST).get() !== undefined;
@@ -471,6 +580,13 @@ export class SqliteStore implements Store, FilingSink {
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
     const row = this.#statement('SELECT original_blob FROM filings WHERE id = ?').get(filingId) as { original_blob: string } | undefined;
     return row ? this.getBlob(row.original_blob) : null;
+  }
+
+  async getOriginalBlob(filingId: string): Promise<StoredBlob | null> {
+    const row = this.#statement(
+      'SELECT b.compression, b.byte_length, b.data FROM filings f JOIN blobs b ON b.sha256 = f.original_blob WHERE f.id = ?',
+    ).get(filingId) as Row | undefined;
+    return row ? storedBlob(row) : null;
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {

@@ -1,0 +1,323 @@
+/**
+ * The server under hostile load, over loopback: `edgarkit serve` (the compiled CLI, as users run it) on a database
+ * of the real corpus plus generated hostile filings, and N concurrent clients (default 50) each sending, for a
+ * fixed time, a mix of normal pages (search, filing, company and small-document pages, 60%), hostile documents (deep
+ * nesting, runs of spaces, no line feeds, a large document, one above the render size limit: 20%) and broad prefix
+ * queries (some refused by the cost checks, some allowed but costly, few of them twice: 20%). Prints p50/p95/p99 by
+ * kind and route, statuses, and the server's peak RSS; the aim is normal pages' p99 under 200 ms.
+ *
+ * It fails (exit 1) only when an answer is wrong in kind: a 500, a normal page that is not a 200, a broad query
+ * that is not a 200 or a 400, a hostile document that is not a 200, 413 or 503, or the server dying. `--smoke` runs
+ * a tiny set for a few seconds (CI runs it: no timing is asserted).
+ *
+ * Run (after `npm run build`): npx tsx bench/server-stress.ts [--clients 50] [--seconds 30] [--big-mb 12] [--smoke]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+
+function option(name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
+  const value = Number(args[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
+  return value;
+}
+
+const CLIENTS = option('--clients', smoke ? 8 : 50);
+const SECONDS = option('--seconds', smoke ? 3 : 30);
+/** The large hostile document, in MB; the refused one is larger than the render limit set below. */
+const BIG_MB = option('--big-mb', smoke ? 1 : 12);
+const MAX_RENDER_MB = smoke ? 2 : 16;
+/** A render may wait up to --render-timeout for a thread and then run as long again: past both, no answer is a fault. */
+const TIMEOUT_MS = 30_000;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'bin', 'edgarkit.js');
+const corpus = join(root, '..', 'shared', 'corpus');
+
+/** A submission of one document with a made-up accession (agent CIK 0009999999, never a real one). */
+function submission(index: number, type: string, filename: string, body: string, lineEnd = '\n'): string {
+  const accession = `0009999999-26-${String(index).padStart(6, '0')}`;
+  return [
+    `<SEC-DOCUMENT>${accession}.txt : 20260101`,
+    `<SEC-HEADER>${accession}.hdr.sgml : 20260101`,
+    `ACCESSION NUMBER:\t\t${accession}`,
+    'CONFORMED SUBMISSION TYPE:\t6-K',
+    'PUBLIC DOCUMENT COUNT:\t\t1',
+    'FILED AS OF DATE:\t\t20260101',
+    'FILER:',
+    '\tCOMPANY DATA:\t',
+    `\t\tCOMPANY CONFORMED NAME:\t\t\tHOSTILE TEST CO ${index}`,
+    '\t\tCENTRAL INDEX KEY:\t\t\t0009999999',
+    '</SEC-HEADER>',
+    '<DOCUMENT>',
+    `<TYPE>${type}`,
+    '<SEQUENCE>1',
+    `<FILENAME>${filename}`,
+    '<TEXT>',
+    body,
+    '</TEXT>',
+    '</DOCUMENT>',
+    '</SEC-DOCUMENT>',
+    '',
+  ].join(lineEnd);
+}
+
+/** A legacy ASCII document of about `mb` MB: pages of paragraphs and a column table each. */
+function largeAscii(mb: number): string {
+  const page = [
+    'REPORT OF FOREIGN PRIVATE ISSUER. The company reports its results for the quarter, its dividend and its outlook.',
+    '',
+    '<TABLE>',
+    '<S>                                   <C>            <C>',
+    ...Array.from(
+      { length: 20 },
+      (_, row) => `Revenue line ${String(row).padEnd(22)}   ${String(row * 1234).padStart(12)}   ${String(row * 99).padStart(12)}`,
+    ),
+    '</TABLE>',
+    '<PAGE>',
+  ].join('\n');
+  return page.repeat(Math.ceil((mb * 1024 * 1024) / page.length));
+}
+
+/** The hostile filings: each once made a server stall or grow before the fixes this load checks. */
+function writeHostile(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const files: [string, string][] = [
+    ['nesting.txt', submission(1, '6-K', 'nesting.htm', `<html><body>${'<table><tr><td>'.repeat(32_000)}deep</body></html>`)],
+    ['spaces.txt', submission(2, '6-K', 'spaces.txt', `<PRE>Spaces follow${' '.repeat(200_000)}x\n</PRE>`)],
+    ['no-line-feeds.txt', submission(3, '6-K', 'cr.txt', 'A line ended by a carriage return only. '.repeat(25_000), '\r')],
+    ['large.txt', submission(4, '6-K', 'large.txt', largeAscii(BIG_MB))],
+    ['above-limit.txt', submission(5, '6-K', 'huge.txt', largeAscii(MAX_RENDER_MB + 1))],
+  ];
+  for (const [name, text] of files) writeFileSync(join(folder, name), text, 'latin1');
+}
+
+interface Target {
+  readonly kind: 'normal' | 'hostile' | 'broad';
+  readonly route: string;
+  readonly path: string;
+}
+
+interface Result {
+  readonly kind: Target['kind'];
+  readonly route: string;
+  readonly ms: number;
+  readonly status: number;
+}
+
+const QUERIES = ['dividend', '"annual report"', '"board of directors"', 'redempt*', 'acquisition', 'kosdaq', '"net income"', 'offshore'];
+const PREFIXES = [
+  'com',
+  'pro',
+  'sec',
+  'inc',
+  'rep',
+  'sha',
+  'ann',
+  'fin',
+  'sta',
+  'the',
+  'and',
+  'for',
+  'con',
+  'res',
+  'tra',
+  'man',
+  'per',
+  'int',
+  'acc',
+  'inv',
+];
+const REFUSED = ['(s* OR t*) (p* OR r*) -e*', 'a* b*', '!!!', '... ,,,', 'com* pro* sec* inc* rep*'];
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'edgarkit-server-stress-'));
+  try {
+    const database = join(work, 'stress.db');
+    const hostile = join(work, 'hostile');
+    writeHostile(hostile);
+    const inputs = smoke
+      ? readdirSync(join(corpus, 'fpi'))
+          .sort()
+          .slice(0, 6)
+          .map((name) => join(corpus, 'fpi', name))
+      : ['fpi', 'submissions', 'nc', 'html'].map((folder) => join(corpus, folder));
+    const started = Date.now();
+    const ingest = spawnSync(process.execPath, [cli, 'ingest', ...inputs, hostile, '--db', database], { encoding: 'utf8' });
+    if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+    console.log(`server-stress: ${ingest.stdout.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+    const server = spawn(process.execPath, [cli, 'serve', '--db', database, '--port', '0', '--max-render-mb', String(MAX_RENDER_MB)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    const base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /serving .* at (http:\/\/\S+)\//.exec(out);
+        if (match) resolve(match[1] as string);
+      });
+      void exited.then(() => reject(new Error(`serve exited before listening: ${stderr}`)));
+    });
+    let peakRss = 0;
+    const sampler = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+        peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+      } catch {
+        // Not Linux, or the server has ended.
+      }
+    }, 250);
+    try {
+      const targets = await discover(base);
+      console.log(
+        `server-stress: ${CLIENTS} clients for ${SECONDS} s against ${base}/ (${targets.normal.length} normal pages, ${targets.hostile.length} hostile document pages)`,
+      );
+      const results = await load(base, targets);
+      const wrong = report(results);
+      console.log(`  server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+      const died = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 10))]);
+      if (died !== 'running') throw new Error(`the server died during the load (exit ${died}): ${stderr}`);
+      if (/Internal server error|edgarkit serve: GET/.test(stderr))
+        console.log(`server-stress: the server logged errors:\n${stderr.slice(0, 4000)}`);
+      if (wrong > 0) process.exitCode = 1;
+    } finally {
+      clearInterval(sampler);
+      server.kill('SIGTERM');
+      await exited;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Normal pages found through the API itself: filings, their small documents, companies, searches. */
+async function discover(base: string): Promise<{ normal: Target[]; hostile: Target[] }> {
+  const listing = (await (await fetch(`${base}/api/search?q=&limit=200`)).json()) as { hits: { filingId: string; cik: string | null }[] };
+  const normal: Target[] = [];
+  const hostile: Target[] = [];
+  for (const hit of listing.hits) {
+    const filing = (await (await fetch(`${base}/api/filings/${hit.filingId}`)).json()) as {
+      documents: { sequence: number | null; position: number; byteLength: number; encoding: string }[];
+    };
+    const first = filing.documents[0];
+    const key = first ? (first.sequence ?? first.position + 1) : 1;
+    if (hit.filingId.startsWith('0009999999-')) {
+      hostile.push({ kind: 'hostile', route: 'hostile document page', path: `/filings/${hit.filingId}/documents/${key}` });
+      hostile.push({
+        kind: 'hostile',
+        route: 'hostile document, API text',
+        path: `/api/filings/${hit.filingId}/documents/${key}?format=text`,
+      });
+      continue;
+    }
+    normal.push({ kind: 'normal', route: 'filing page', path: `/filings/${hit.filingId}` });
+    if (hit.cik) normal.push({ kind: 'normal', route: 'company page', path: `/companies/${hit.cik}` });
+    if (first && first.encoding === 'text' && first.byteLength < 256 * 1024)
+      normal.push({ kind: 'normal', route: 'small document page', path: `/filings/${hit.filingId}/documents/${key}` });
+  }
+  for (const query of QUERIES) {
+    normal.push({ kind: 'normal', route: 'search page', path: `/?q=${encodeURIComponent(query)}` });
+    normal.push({ kind: 'normal', route: 'search API', path: `/api/search?q=${encodeURIComponent(query)}` });
+  }
+  return { normal, hostile };
+}
+
+function broadQuery(random: () => number): Target {
+  if (random() < 0.3) {
+    const text = REFUSED[Math.floor(random() * REFUSED.length)] as string;
+    return { kind: 'broad', route: 'broad query, refused', path: `/api/search?q=${encodeURIComponent(text)}` };
+  }
+  // Four prefixes of three letters: allowed, costly, and seldom the same twice (so no cache answers them).
+  const words = Array.from({ length: 4 }, () => `${PREFIXES[Math.floor(random() * PREFIXES.length)]}*`);
+  return { kind: 'broad', route: 'broad query, allowed', path: `/api/search?q=${encodeURIComponent(words.join(' '))}` };
+}
+
+async function load(base: string, targets: { normal: Target[]; hostile: Target[] }): Promise<Result[]> {
+  const results: Result[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      let seed = 7 + client * 7919;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      while (performance.now() < until) {
+        const pick = random();
+        const target =
+          pick < 0.6 || targets.hostile.length === 0
+            ? (targets.normal[Math.floor(random() * targets.normal.length)] as Target)
+            : pick < 0.8
+              ? (targets.hostile[Math.floor(random() * targets.hostile.length)] as Target)
+              : broadQuery(random);
+        const started = performance.now();
+        let status = 0;
+        try {
+          const response = await fetch(base + target.path, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+          await response.arrayBuffer();
+          status = response.status;
+        } catch {
+          status = 0;
+        }
+        results.push({ kind: target.kind, route: target.route, ms: performance.now() - started, status });
+      }
+    }),
+  );
+  return results;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Prints the table; returns how many answers were wrong in kind. */
+function report(results: readonly Result[]): number {
+  const expected: Record<Target['kind'], readonly number[]> = { normal: [200], hostile: [200, 413, 503], broad: [200, 400] };
+  const groups = new Map<string, Result[]>();
+  for (const result of results) {
+    for (const key of [`${result.kind}: all`, `${result.kind}: ${result.route}`]) groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  console.log(
+    `  ${'kind: route'.padEnd(40)} ${'count'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)}  statuses`,
+  );
+  for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const sorted = group.map((result) => result.ms).sort((a, b) => a - b);
+    const statuses = new Map<number, number>();
+    for (const result of group) statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+    const cells = [50, 95, 99, 100].map((p) => percentile(sorted, p).toFixed(1).padStart(8));
+    console.log(
+      `  ${key.padEnd(40)} ${String(group.length).padStart(6)} ${cells.join(' ')}  ${[...statuses].map(([status, count]) => `${status || 'no answer'}×${count}`).join(' ')}`,
+    );
+  }
+  const normal = results
+    .filter((result) => result.kind === 'normal')
+    .map((result) => result.ms)
+    .sort((a, b) => a - b);
+  const p99 = percentile(normal, 99);
+  console.log(`\nnormal pages: ${normal.length} requests, p99 ${p99.toFixed(1)} ms (aim: under 200 ms) ${p99 < 200 ? 'met' : 'NOT met'}`);
+  const wrong = results.filter((result) => !expected[result.kind].includes(result.status));
+  if (wrong.length > 0)
+    console.log(
+      `server-stress: ${wrong.length} answers of the wrong kind, e.g. ${wrong
+        .slice(0, 5)
+        .map((result) => `${result.route} → ${result.status || 'no answer'}`)
+        .join('; ')}`,
+    );
+  return wrong.length;
+}
+
+await main();

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath, seedPath } from '../../test/shared-files.js';
+import { makeTempDir } from '../../test/store-conformance.js';
+import { QueryTooBroadError } from '../store/search.js';
+import { QuerySyntaxError } from '../store/search-query.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { ingestPaths } from './ingest.js';
+import { SearchPool } from './search-pool.js';
+
+const path = join(makeTempDir('edgarkit-search-pool-'), 'search.db');
+let pool: SearchPool;
+
+beforeAll(async () => {
+  const store = openSqliteStore(path);
+  await ingestPaths(store, [seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('fpi/0000950127-09-000020.txt')], {
+    workers: 0,
+  });
+  await store.close();
+  // The compiled search thread (npm run build makes it; `npm test` builds first).
+  const opened = SearchPool.open({ path, threads: 1 });
+  if (!opened) throw new Error('no compiled search worker: run npm run build first');
+  pool = opened;
+});
+afterAll(async () => {
+  await pool?.close();
+});
+
+describe('SearchPool', () => {
+  it('answers as the store does, from a thread of its own', async () => {
+    const store = openSqliteStore(path, { readonly: true });
+    try {
+      for (const text of ['"convertible bonds"', 'hanaro OR acergy', 'telec* form:6-K']) {
+        expect(await pool.search({ text })).toEqual(await store.search({ text }));
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('throws what the store throws, as the same classes', async () => {
+    const broad = pool.search({ text: '(s* OR t*) (p* OR r*) -e*' });
+    await expect(broad).rejects.toBeInstanceOf(QueryTooBroadError);
+    await expect(broad).rejects.toMatchObject({ term: 's*', message: expect.stringMatching(/^Query too broad: "s\*"/) });
+    const malformed = pool.search({ text: '"unclosed' });
+    await expect(malformed).rejects.toBeInstanceOf(QuerySyntaxError);
+    await expect(malformed).rejects.toMatchObject({ position: 0, message: expect.stringContaining('is never closed') });
+  });
+});

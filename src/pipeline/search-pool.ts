@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { prepareSearch, QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
+import { QuerySyntaxError } from '../store/search-query.js';
+import type { SearchPage, SearchRequest } from '../store/store.js';
+import type { SearchAnswer, SearchFailure, SearchTask } from './search-worker.js';
+
+export interface SearchPoolOptions {
+  /** The SQLite database file; each thread opens it read-only. */
+  readonly path: string;
+  /** Threads (default 2). */
+  readonly threads?: number;
+  /** Each search's time budget, in ms (default SEARCH_BUDGET_MS). */
+  readonly searchBudgetMs?: number;
+}
+
+/**
+ * SQLite searches in threads of their own: better-sqlite3 is synchronous, so a search on the server's thread holds
+ * every other request until it ends, even within its time budget. Each thread has its own read-only connection;
+ * a query too broad or malformed comes back as the same error class the store throws.
+ */
+export class SearchPool {
+  readonly #piscina: Piscina<SearchTask, SearchAnswer>;
+  readonly #path: string;
+  readonly #budgetMs: number;
+
+  /** Null when there is no compiled search thread to run (TypeScript sources with no build beside them). */
+  static open(options: SearchPoolOptions): SearchPool | null {
+    const script = compiledSearchWorker();
+    return script ? new SearchPool(options, script) : null;
+  }
+
+  private constructor(options: SearchPoolOptions, script: URL) {
+    this.#path = options.path;
+    this.#budgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
+    const threads = options.threads ?? 2;
+    this.#piscina = new Piscina({ filename: script.href, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  async search(request: SearchRequest): Promise<SearchPage> {
+    // Read and cost-checked here first: a malformed or too broad query is refused at once, not after the
+    // searches queued before it.
+    prepareSearch(request);
+    const answer = await this.#piscina.run({ path: this.#path, searchBudgetMs: this.#budgetMs, request });
+    if (answer.ok) return answer.page;
+    throw rebuild(answer.error);
+  }
+
+  async close(): Promise<void> {
+    await this.#piscina.destroy();
+  }
+}
+
+/** The error a thread reported, as its own class again (the shells tell a 400 from a 500 by class). */
+function rebuild(failure: SearchFailure): Error {
+  let error: Error;
+  if (failure.name === 'QueryTooBroadError') {
+    error = new QueryTooBroadError(failure.term ?? '', '');
+  } else if (failure.name === 'QuerySyntaxError') {
+    error = new QuerySyntaxError('', failure.position ?? 0);
+  } else if (failure.name === 'SearchRequestError') {
+    error = new SearchRequestError('');
+  } else error = new Error('');
+  error.message = failure.message;
+  return error;
+}
+
+function compiledSearchWorker(): URL | null {
+  const here = new URL('./search-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const compiled = new URL(here.href.replace('/src/pipeline/', '/dist/pipeline/'));
+  return existsSync(fileURLToPath(compiled)) ? compiled : null;
+}

@@ -1,0 +1,159 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../../test/shared-files.js';
+import { makeTempDir } from '../../test/store-conformance.js';
+import { ingestPaths } from '../pipeline/ingest.js';
+import { WorkerPool } from '../pipeline/worker-pool.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { ReadWriteStore } from '../store/store.js';
+import { createApp } from './create-app.js';
+import { DEFAULT_RENDER_LIMITS, DocumentRenderer } from './document-renderer.js';
+
+const UNRELATED = '0000912282-09-000008';
+const HOSTILE = '0000950127-09-000020';
+
+let store: ReadWriteStore;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  // Acergy's 6-K with a marker in its first document: the test worker spins on it until its thread is ended.
+  const folder = makeTempDir('edgarkit-render-');
+  const hostile = readFileSync(corpusPath(`fpi/${HOSTILE}.txt`), 'latin1').replace('<TEXT>', '<TEXT>\nEDGARKIT-TEST-SLOW');
+  writeFileSync(join(folder, 'hostile.txt'), hostile, 'latin1');
+  const summary = await ingestPaths(
+    store,
+    [
+      join(folder, 'hostile.txt'),
+      ...['fpi/0000912282-09-000008.txt', 'fpi/0001279569-09-000080.txt', 'fpi/0001193125-09-115755.txt'].map(corpusPath),
+    ],
+    { workers: 0 },
+  );
+  expect(summary.failed).toEqual([]);
+});
+afterAll(async () => {
+  await store.close();
+});
+
+describe('a render past its deadline', () => {
+  it('answers 503 while an unrelated document still renders at once, and its thread is replaced', { timeout: 60_000 }, async () => {
+    const pool = new WorkerPool({ threads: 2, script: new URL('../../test/fixtures/slow-render-worker.mjs', import.meta.url) });
+    const logged: unknown[] = [];
+    const app = createApp({ store, pool, renderLimits: { deadlineMs: 2_000 }, log: (error) => logged.push(error) });
+    try {
+      const started = performance.now();
+      const timed = async (path: string) => {
+        const response = await app.request(path);
+        return { status: response.status, text: await response.text(), at: performance.now() - started };
+      };
+      // Six readers of the hostile document (one render between them), then one of another filing.
+      const hostile = Array.from({ length: 6 }, () => timed(`/filings/${HOSTILE}/documents/1`));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const unrelated = await timed(`/filings/${UNRELATED}/documents/1`);
+      expect(unrelated.status).toBe(200);
+      expect(unrelated.text).toContain('7076991 Canada Inc.');
+      const refused = await Promise.all(hostile);
+      for (const answer of refused) {
+        expect(answer.status).toBe(503);
+        expect(answer.text).toContain('did not render within 2 s and its render was stopped');
+        expect(answer.text).toContain(`href="/api/filings/${HOSTILE}/original"`);
+      }
+      // The unrelated page did not wait for the hostile one: it was answered well before the deadline ran out.
+      expect(unrelated.at).toBeLessThan(Math.min(...refused.map((answer) => answer.at)));
+      expect(Math.min(...refused.map((answer) => answer.at))).toBeGreaterThanOrEqual(1_900);
+      // Asked again, the document is refused at once rather than given another thread for 2 s.
+      const again = performance.now();
+      const api = await app.request(`/api/filings/${HOSTILE}/documents/1?format=text`);
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({
+        error: expect.stringContaining('took longer than 2 s to render when it was last tried'),
+        link: `/api/filings/${HOSTILE}/original`,
+      });
+      expect(performance.now() - again).toBeLessThan(1_000);
+      // The pool still has both threads: two other documents render side by side.
+      const [first, second] = await Promise.all([
+        app.request('/api/filings/0001279569-09-000080/documents/1?format=text'),
+        app.request('/api/filings/0001193125-09-115755/documents/1?format=text'),
+      ]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(logged).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('the render cache', () => {
+  it('keeps renders up to its size in bytes, and answers a repeated render from memory', async () => {
+    const inline = new WorkerPool({ threads: 0 });
+    let renders = 0;
+    const counting = {
+      threads: 0,
+      render: (...args: Parameters<WorkerPool['render']>) => {
+        renders++;
+        return inline.render(...args);
+      },
+    } as unknown as WorkerPool;
+    const limit = 150_000;
+    const renderer = new DocumentRenderer(store, counting, { ...DEFAULT_RENDER_LIMITS, cacheBytes: limit });
+    let total = 0;
+    for (const accession of [UNRELATED, '0001279569-09-000080', '0001193125-09-115755']) {
+      const filing = await store.getFiling(accession);
+      for (const format of ['html', 'text', 'json', 'markdown'] as const) {
+        const rendered = await renderer.render(filing!, '1', { format });
+        if (rendered.kind === 'model') total += 2 * (rendered.body?.length ?? 0);
+        expect(renderer.cachedBytes).toBeLessThanOrEqual(limit);
+      }
+    }
+    // More was rendered than the cache holds, so the bound was what kept it small.
+    expect(total).toBeGreaterThan(limit);
+    const filing = await store.getFiling('0001193125-09-115755');
+    const before = renders;
+    await renderer.render(filing!, '1', { format: 'markdown' });
+    expect(renders).toBe(before);
+    const evicted = await store.getFiling(UNRELATED);
+    await renderer.render(evicted!, '1', { format: 'html' });
+    expect(renders).toBe(before + 1);
+  });
+});
+
+describe('documents above the size limit', () => {
+  it('are refused with a 413 that says why and links the original, on the page and in the API', async () => {
+    const app = createApp({ store, renderThreads: 0, renderLimits: { maxDocumentBytes: 1_000 } });
+    const page = await app.request(`/filings/${UNRELATED}/documents/1`);
+    expect(page.status).toBe(413);
+    const text = await page.text();
+    expect(text).toMatch(
+      /Document 1 \(6-K\) of 0000912282-09-000008 is [\d.]+ KB, larger than this server renders \(1000 B; edgarkit serve --max-render-mb sets it\)/,
+    );
+    expect(text).toContain(`href="/api/filings/${UNRELATED}/original" download>Download the original submission`);
+    const api = await app.request(`/api/filings/${UNRELATED}/documents/1?format=json`);
+    expect(api.status).toBe(413);
+    expect(((await api.json()) as { link: string }).link).toBe(`/api/filings/${UNRELATED}/original`);
+    // The download itself is not refused.
+    expect((await app.request(`/api/filings/${UNRELATED}/original`)).status).toBe(200);
+  });
+});
+
+describe('the Host allow-list', () => {
+  it('answers 421 for a name it was not given, and serves the names it was', async () => {
+    const app = createApp({ store, renderThreads: 0 });
+    for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'LOCALHOST.']) {
+      expect((await app.request('/api/stats', { headers: { host } })).status, host).toBe(200);
+    }
+    const rebound = await app.request('/api/stats', { headers: { host: 'attacker.example:8080' } });
+    expect(rebound.status).toBe(421);
+    expect(await rebound.json()).toEqual({
+      error:
+        'This server does not answer for the host "attacker.example": it answers for localhost, 127.0.0.1, [::1] (start it with --allow-host attacker.example to allow that name)',
+    });
+    const page = await app.request('/', { headers: { host: 'attacker.example' } });
+    expect(page.status).toBe(421);
+    expect(await page.text()).toContain('Wrong host');
+    const named = createApp({ store, renderThreads: 0, allowedHosts: ['filings.example.org'] });
+    expect((await named.request('/api/stats', { headers: { host: 'filings.example.org' } })).status).toBe(200);
+    expect((await named.request('/api/stats', { headers: { host: 'localhost' } })).status).toBe(421);
+    const any = createApp({ store, renderThreads: 0, allowedHosts: ['*'] });
+    expect((await any.request('/api/stats', { headers: { host: 'anything.example' } })).status).toBe(200);
+  });
+});

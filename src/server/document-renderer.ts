@@ -1,0 +1,239 @@
+import { availableParallelism } from 'node:os';
+import { LRUCache } from 'lru-cache';
+import { readStoredDocument } from '../pipeline/original-bytes.js';
+import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import type { WorkerPool } from '../pipeline/worker-pool.js';
+import type { DocumentView, FilingView, Store } from '../store/store.js';
+import { HttpProblem } from './http-error.js';
+import { byteSize } from './layout.js';
+import { originalPath } from './paths.js';
+
+export interface RenderLimits {
+  /** How long one render may run (ms); past it the render's thread is ended and the answer is a 503. */
+  readonly deadlineMs: number;
+  /** Bytes of rendered documents kept for the next request that asks the same (estimated as UTF-16 strings). */
+  readonly cacheBytes: number;
+  /** Documents larger than this (bytes, as stored in the submission) are not rendered: a 413 with a download link. */
+  readonly maxDocumentBytes: number;
+}
+
+export const DEFAULT_RENDER_LIMITS: RenderLimits = {
+  deadlineMs: 10_000,
+  cacheBytes: 64 * 1024 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
+};
+
+/** Render threads for this machine: at least two, so a large document never holds the only one; at most four. */
+export function renderThreadsForMachine(): number {
+  return Math.max(2, Math.min(4, availableParallelism()));
+}
+
+/** Documents of this size or more are large: at most all threads but one render them at once. */
+const LARGE_DOCUMENT_BYTES = 256 * 1024;
+/** A render that took this long marks its document as large from then on, whatever its size (deep nesting). */
+const SLOW_RENDER_MS = 500;
+/** How long a document that overran its deadline is refused at once, rather than tried again. */
+const OVERRAN_MEMORY_MS = 10 * 60_000;
+
+/**
+ * The server's document renders: parsed and rendered in the worker pool, each within a deadline (its thread is ended
+ * past it, and a new one takes its place), read from the stored original without decompressing the rest of the
+ * submission, and kept in a cache bounded by bytes. One slow document never delays another: concurrent requests for
+ * the same rendering share one render, large documents (by size, or by a render that took long) may take all threads
+ * but one (small ones always have a
+ * thread), and a document that overran is answered with a 503 at once for a while instead of taking a thread again.
+ */
+export class DocumentRenderer {
+  readonly #store: Store;
+  readonly #pool: WorkerPool;
+  readonly #limits: RenderLimits;
+  readonly #cache: LRUCache<string, RenderedDocument>;
+  readonly #rendering = new Map<string, Promise<RenderedDocument>>();
+  readonly #overran: LRUCache<string, number>;
+  readonly #slow = new LRUCache<string, true>({ max: 10_000 });
+  readonly #slots: RenderSlots;
+
+  constructor(store: Store, pool: WorkerPool, limits: RenderLimits) {
+    this.#store = store;
+    this.#pool = pool;
+    this.#limits = limits;
+    this.#cache = new LRUCache<string, RenderedDocument>({
+      maxSize: Math.max(1, limits.cacheBytes),
+      sizeCalculation: renderedSize,
+    });
+    this.#overran = new LRUCache<string, number>({ max: 1000, ttl: OVERRAN_MEMORY_MS });
+    this.#slots = new RenderSlots(pool.threads);
+  }
+
+  /** Bytes of renderings held in the cache now (estimated), for tests and the load benchmark. */
+  get cachedBytes(): number {
+    return this.#cache.calculatedSize;
+  }
+
+  async render(filing: FilingView, which: string, request: RenderRequest): Promise<RenderedDocument> {
+    const stored = storedDocumentFor(filing.documents, which);
+    if (!stored) return { kind: 'missing' };
+    const name = `Document ${stored.sequence ?? stored.position + 1}${stored.type ? ` (${stored.type})` : ''} of ${filing.accessionNumber ?? filing.filingId}`;
+    const download = { href: originalPath(filing.filingId), label: `Download the original submission (${byteSize(filing.byteLength)})` };
+    if (stored.byteLength > this.#limits.maxDocumentBytes)
+      throw new HttpProblem(
+        413,
+        `${name} is ${byteSize(stored.byteLength)}, larger than this server renders (${byteSize(this.#limits.maxDocumentBytes)}; edgarkit serve --max-render-mb sets it): download the original submission to read it`,
+        download,
+      );
+    const key = [filing.contentHash, stored.position, request.format, request.page, request.fragment, request.includeText].join('\u0000');
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    const running = this.#rendering.get(key);
+    if (running) return running;
+    const documentKey = `${filing.contentHash}\u0000${stored.position}`;
+    if (this.#overran.has(documentKey)) throw overran(name, this.#limits.deadlineMs, download, true);
+    const rendered = this.#renderNew(filing.filingId, stored, request, name, download, documentKey);
+    this.#rendering.set(key, rendered);
+    try {
+      const value = await rendered;
+      this.#cache.set(key, value);
+      return value;
+    } finally {
+      this.#rendering.delete(key);
+    }
+  }
+
+  async #renderNew(
+    filingId: string,
+    stored: DocumentView,
+    request: RenderRequest,
+    name: string,
+    download: { href: string; label: string },
+    documentKey: string,
+  ): Promise<RenderedDocument> {
+    const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
+    const release = await this.#slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
+    try {
+      const { bytes, offset, which } = await this.#read(filingId, stored);
+      const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
+      const started = performance.now();
+      try {
+        const rendered = await this.#pool.render(bytes, which, request, deadline);
+        if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
+        return rendered.kind === 'missing'
+          ? rendered
+          : { ...rendered, document: { ...rendered.document, bodyStart: rendered.document.bodyStart + offset } };
+      } catch (error) {
+        if (!deadline.aborted) throw error;
+        this.#overran.set(documentKey, Date.now());
+        throw overran(name, this.#limits.deadlineMs, download, false);
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** The document's own bytes when the store can read part of an original, else the whole submission. */
+  async #read(filingId: string, stored: DocumentView): Promise<{ bytes: Uint8Array; offset: number; which: string }> {
+    // As findDocument finds it: by sequence, else by position (a document without a sequence).
+    const which = String(stored.sequence ?? stored.position + 1);
+    const blob = this.#store.getOriginalBlob ? await this.#store.getOriginalBlob(filingId) : null;
+    if (blob) {
+      const part = await readStoredDocument(blob, stored);
+      return { bytes: part.bytes, offset: part.offset, which: part.first ? String(stored.sequence ?? 1) : which };
+    }
+    return { bytes: (await this.#store.getOriginal(filingId)) ?? new Uint8Array(), offset: 0, which };
+  }
+}
+
+/** The stored document a reader's `which` names, as `findDocument` finds it in the submission. */
+export function storedDocumentFor(documents: readonly DocumentView[], which: string): DocumentView | null {
+  const wanted = which.trim().toUpperCase();
+  const byPosition = /^\d+$/.test(wanted) ? documents[Number(wanted) - 1] : undefined;
+  return (
+    documents.find((document) => String(document.sequence ?? '') === wanted) ??
+    documents.find((document) => (document.type ?? '').toUpperCase() === wanted) ??
+    (byPosition && byPosition.sequence === null ? byPosition : undefined) ??
+    (documents.length === 1 && (wanted === '1' || wanted === '') ? (documents[0] ?? null) : null)
+  );
+}
+
+function renderedSize(rendered: RenderedDocument): number {
+  const strings =
+    rendered.kind === 'model'
+      ? (rendered.body?.length ?? 0) + (rendered.text?.length ?? 0)
+      : rendered.kind === 'xml'
+        ? rendered.text.length
+        : 0;
+  return 2 * strings + 1024;
+}
+
+function overran(name: string, deadlineMs: number, link: { href: string; label: string }, before: boolean): HttpProblem {
+  const seconds = Number((deadlineMs / 1000).toFixed(1));
+  return new HttpProblem(
+    503,
+    before
+      ? `${name} took longer than ${seconds} s to render when it was last tried, so it is not rendered again for now: download the original submission to read it`
+      : `${name} did not render within ${seconds} s and its render was stopped: download the original submission to read it`,
+    link,
+  );
+}
+
+function busy(name: string, deadlineMs: number, link: { href: string; label: string }): HttpProblem {
+  const seconds = Number((deadlineMs / 1000).toFixed(1));
+  return new HttpProblem(503, `${name} waited ${seconds} s for a render thread while other documents rendered: try again shortly`, link);
+}
+
+/**
+ * Admission to the pool's threads, first come first served, except that large documents may hold at most all
+ * threads but one. Only what is admitted is handed to the pool, so a render's deadline counts from when it runs.
+ */
+class RenderSlots {
+  readonly #threads: number;
+  #running = 0;
+  #runningLarge = 0;
+  readonly #waiting: { large: boolean; admit: () => void }[] = [];
+
+  constructor(threads: number) {
+    this.#threads = threads;
+  }
+
+  /** Resolves with the release function once admitted; rejects with `timedOut()` after `waitMs` in the queue. */
+  acquire(large: boolean, waitMs: number, timedOut: () => Error): Promise<() => void> {
+    if (this.#threads === 0) return Promise.resolve(() => {});
+    return new Promise((resolve, reject) => {
+      const entry = {
+        large,
+        admit: () => {
+          clearTimeout(timer);
+          this.#running++;
+          if (large) this.#runningLarge++;
+          let released = false;
+          resolve(() => {
+            if (released) return;
+            released = true;
+            this.#running--;
+            if (large) this.#runningLarge--;
+            this.#pump();
+          });
+        },
+      };
+      const timer = setTimeout(() => {
+        const at = this.#waiting.indexOf(entry);
+        if (at >= 0) this.#waiting.splice(at, 1);
+        reject(timedOut());
+      }, waitMs);
+      timer.unref();
+      this.#waiting.push(entry);
+      this.#pump();
+    });
+  }
+
+  #pump(): void {
+    for (let index = 0; index < this.#waiting.length && this.#running < this.#threads; ) {
+      const entry = this.#waiting[index] as { large: boolean; admit: () => void };
+      if (entry.large && this.#runningLarge >= Math.max(1, this.#threads - 1)) {
+        index++;
+        continue;
+      }
+      this.#waiting.splice(index, 1);
+      entry.admit();
+    }
+  }
+}
