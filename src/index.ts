@@ -11,9 +11,18 @@ export { FORM_6K_SCHEMA } from './compose/schema-6k.js';
 export type { Diagnostic, Severity } from './core/diagnostic.js';
 export { EdgarSyntaxError } from './core/edgar-syntax-error.js';
 export { type AccessionNumber, type Cik, parseAccessionNumber, parseCik } from './core/identifiers.js';
+export { SNIPPET_MARK } from './core/snippet-mark.js';
 export type { ByteRange, Span } from './core/span.js';
 export { extractExhibitList, type ListedExhibit } from './forms/exhibit-index.js';
-export { extractFiling, type FilingRecords, type FormRecord, recognizeForm } from './forms/extract-filing.js';
+export {
+  extractFiling,
+  type FilingInput,
+  type FilingRecords,
+  type FormRecord,
+  type GenericRecord,
+  type ParsedSubmissionDocument,
+  recognizeForm,
+} from './forms/extract-filing.js';
 export type { Field, FieldSpan } from './forms/field.js';
 export { type Exhibit6K, extract6K, type Form6KRecord } from './forms/form-6k.js';
 export { extract20F, type Form20FRecord } from './forms/form-20f.js';

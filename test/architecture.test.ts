@@ -63,7 +63,8 @@ const ALLOWED: Record<string, { readonly any: readonly string[]; readonly typesO
   core: { any: [] },
   model: { any: ['core'] },
   parse: { any: ['core', 'model'] },
-  forms: { any: ['core', 'model'] },
+  // forms reads a parsed submission whole (`extractFiling(parseSubmission(bytes))`), so it may parse its documents.
+  forms: { any: ['core', 'model', 'parse'] },
   render: { any: ['core', 'model'] },
   // compose writes the records forms reads: it may share their types, never their code.
   compose: { any: ['core', 'model'], typesOnly: ['forms'] },

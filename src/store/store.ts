@@ -93,8 +93,8 @@ export interface SearchDocumentHit {
   readonly score: number;
 }
 
-/** Markers around matched words in snippets: private-use characters, removed from filing text before indexing. */
-export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
+/** Markers around matched words in snippets (defined in core/, so the pure library exports it too). */
+export { SNIPPET_MARK } from '../core/snippet-mark.js';
 
 export interface SearchFacetCount {
   readonly value: string;
