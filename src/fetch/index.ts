@@ -6,6 +6,7 @@ export {
   type EdgarClientOptions,
   type FetchProgressEvent,
   type FetchStats,
+  type RequestOptions,
 } from './edgar-client.js';
 export { FetchError, LookupError, UserAgentError } from './fetch-errors.js';
 export { downloadFeedArchive, downloadSubmissionText, fetchSubmissionText } from './fetch-filing.js';
@@ -16,6 +17,12 @@ export {
   fetchFilingsToDirectory,
 } from './fetch-filings-to-directory.js';
 export { type FetchedIndex, fetchDailyIndex, fetchFullIndex, fetchIndexFile } from './fetch-index.js';
-export { type CompanyFiling, type CompanySubmissions, fetchCompanySubmissions } from './fetch-submissions.js';
+export {
+  type CompanyFiling,
+  type CompanySubmissions,
+  fetchCompanySubmissions,
+  type SubmissionsAddress,
+  type SubmissionsFormerName,
+} from './fetch-submissions.js';
 export { type CompanyTicker, fetchCompanyTickers, lookupTicker } from './fetch-tickers.js';
 export { MAX_REQUESTS_PER_SECOND } from './rate-limiter.js';

@@ -30,5 +30,5 @@ export {
   readSubmission,
 } from './read-filing.js';
 export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
-export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies } from './sync.js';
+export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies, syncTickers } from './sync.js';
 export { WorkerPool, type WorkerPoolOptions } from './worker-pool.js';

@@ -32,6 +32,8 @@ export interface Store {
   getBlob(sha256: string): Promise<Uint8Array | null>;
   listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]>;
   getCompany(cik: string): Promise<CompanyView | null>;
+  /** The stored ticker-list entry of a ticker (any case), or null: it may name a company with no filing stored. */
+  findTicker(ticker: string): Promise<TickerEntry | null>;
   listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]>;
   stats(): Promise<StoreStats>;
   /** Checks the database's own consistency; returns the problems found (empty when sound). */
@@ -39,8 +41,26 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** One entry of SEC's ticker list (`company_tickers.json`): a ticker, the CIK it names, the company's title. */
+export interface TickerEntry {
+  /** Upper case as stored (`TM`, `BRK-B`). */
+  readonly ticker: string;
+  /** 10 digits. */
+  readonly cik: string;
+  readonly title: string;
+}
+
+/** Where SEC's ticker list is kept (`edgarkit fetch tickers`). */
+export interface TickerSink {
+  /**
+   * Replaces the stored ticker list with this one, in one transaction, keeping its order (SEC lists a company's
+   * main ticker first). A ticker listed twice is kept once, the first time. Returns how many are stored.
+   */
+  replaceTickers(tickers: readonly TickerEntry[]): Promise<number>;
+}
+
 /** A database opened for reading and writing: both adapters are one. */
-export type ReadWriteStore = Store & FilingSink;
+export type ReadWriteStore = Store & FilingSink & TickerSink;
 
 export interface WriteResult {
   readonly inserted: number;
@@ -124,6 +144,10 @@ export interface SearchPage {
 }
 
 export interface CompanyListRequest {
+  /**
+   * Part of a current or former name, or a ticker (whole, any case): `stolt` finds ACERGY S.A., formerly STOLT
+   * OFFSHORE S A; `ACGY` finds it by its ticker, listed before the companies whose names merely contain it.
+   */
   readonly name?: string;
   readonly limit?: number;
   readonly offset?: number;
@@ -139,6 +163,8 @@ export interface CompanyView {
   readonly businessAddress: unknown;
   readonly mailAddress: unknown;
   readonly formerNames: readonly { readonly name: string; readonly dateChanged: string | null }[];
+  /** Its tickers in SEC's ticker list, main one first (empty until `edgarkit fetch tickers` stored the list). */
+  readonly tickers: readonly string[];
   readonly filingCount: number;
 }
 
