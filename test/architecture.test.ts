@@ -81,6 +81,8 @@ const ALLOWED: Record<string, { readonly any: readonly string[]; readonly typesO
     typesOnly: ['parse', 'forms'],
   },
   server: { any: ['core', 'model', 'render', 'compose', 'validate', 'store', 'pipeline'], typesOnly: ['parse', 'forms'] },
+  // The library API (edgarkit/edgar): companies and filings online or offline, read through the pipeline like a shell.
+  edgar: { any: ['core', 'model', 'render', 'fetch', 'store', 'pipeline'], typesOnly: ['parse', 'forms'] },
   // The public library API is pure: `import 'edgarkit'` loads no driver (the rest are subpath exports).
   'index.ts': { any: ['core', 'model', 'parse', 'forms', 'render', 'compose', 'validate'] },
 };

@@ -109,6 +109,11 @@ export function readSubmission(submission: Submission, options: ReadDocumentOpti
   return { submission, documents, records };
 }
 
+/** Parses a submission's bytes (container and header; documents are read on request with `readDocument`). */
+export function parseFiling(bytes: Uint8Array, source?: string): Submission {
+  return parseSubmission(bytes, source !== undefined ? { source } : {});
+}
+
 /** Parses a submission's bytes and reads it whole (see `readSubmission`). */
 export function readFiling(bytes: Uint8Array, options: ReadDocumentOptions & { readonly source?: string } = {}): ReadFiling {
   const { source, ...rest } = options;
