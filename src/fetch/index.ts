@@ -1,4 +1,7 @@
 /** edgarkit/fetch: the polite EDGAR client (one rate limit per process, retries, an HTTP cache) and what it fetches. */
+
+export type { IndexFileKind, IndexRow } from '../parse/index/parse-index.js';
+export type { FetchedBody } from './edgar-client.js';
 export {
   createEdgarClient,
   type DownloadResult,
@@ -16,6 +19,7 @@ export {
   type FilingEvent,
   fetchFilingsToDirectory,
 } from './fetch-filings-to-directory.js';
+export type { IndexRequest } from './fetch-index.js';
 export { type FetchedIndex, fetchDailyIndex, fetchFullIndex, fetchIndexFile } from './fetch-index.js';
 export {
   type CompanyFiling,

@@ -377,7 +377,7 @@ export type Form6KCoverField =
   | 'paperUnderRule101b1'
   | 'paperUnderRule101b7';
 
-type CoverValue<Key extends Form6KCoverField> = Exclude<Form6KRecordInput[Key], undefined>;
+export type CoverValue<Key extends Form6KCoverField> = Exclude<Form6KRecordInput[Key], undefined>;
 
 /**
  * The values of a 6-K record, every field present (null where the filing does not say): what the extractor's
