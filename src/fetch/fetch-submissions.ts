@@ -37,6 +37,7 @@ export interface SubmissionsFormerName {
   readonly to: string | null;
 }
 
+/** A company as data.sec.gov's submissions JSON describes it: its facts and its whole list of filings. */
 export interface CompanySubmissions {
   readonly cik: Cik;
   readonly name: string | null;

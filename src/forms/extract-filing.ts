@@ -35,8 +35,10 @@ export interface GenericRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A form's record, told apart by `form`: a 6-K, a 20-F or 40-F cover, or any other form's exhibits and signatures. */
 export type FormRecord = Form6KRecord | Form20FRecord | GenericRecord;
 
+/** What `extractFiling` gives: the form type, the form's record (or null when no document could be read) and the diagnostics of checking the body against the header. */
 export interface FilingRecords {
   /** The form as the header says, or as the cover says for a bare document. */
   readonly formType: string | null;

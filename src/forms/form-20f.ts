@@ -7,6 +7,7 @@ import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
+/** A class of securities registered under Section 12(b), and the exchange it trades on. */
 export interface RegisteredSecurity {
   readonly title: string;
   readonly exchange: string | null;

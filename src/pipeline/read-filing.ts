@@ -31,6 +31,7 @@ export type ReadDocument =
       readonly attachment: DecodedAttachment | null;
     };
 
+/** Options of `readDocument`. */
 export interface ReadDocumentOptions {
   /** Decode uuencoded attachments to their bytes (default false: a binary is only named). */
   readonly decodeAttachments?: boolean;

@@ -12,6 +12,7 @@ export interface RenderRequest {
   readonly includeText?: boolean;
 }
 
+/** A stored document's header fields, as the server shows them beside its rendering. */
 export interface DocumentInfo {
   readonly type: string | null;
   readonly sequence: number | null;

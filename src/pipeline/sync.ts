@@ -5,6 +5,7 @@ import { type CompanyTicker, fetchCompanyTickers } from '../fetch/fetch-tickers.
 import type { FilingSink, Store, TickerSink } from '../store/store.js';
 import { type IngestFailure, ingestPaths } from './ingest.js';
 
+/** Options of `syncCompanies`: forms, where downloads go, concurrency, a signal and progress callbacks. */
 export interface SyncOptions {
   /** Only these form types (all when empty). */
   readonly forms?: readonly string[];
@@ -19,6 +20,7 @@ export interface SyncOptions {
   readonly onFailure?: (failure: IngestFailure) => void;
 }
 
+/** What a sync did: companies visited, filings fetched and ingested, failures. */
 export interface SyncSummary {
   readonly companies: number;
   readonly fetched: number;

@@ -62,14 +62,17 @@ export interface TickerSink {
 /** A database opened for reading and writing: both adapters are one. */
 export type ReadWriteStore = Store & FilingSink & TickerSink;
 
+/** What a write did: filings inserted, replaced and unchanged. */
 export interface WriteResult {
   readonly inserted: number;
   readonly replaced: number;
   readonly unchanged: number;
 }
 
+/** How results are ordered. */
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
+/** A search: the query text (the query language of `edgarkit search`), filters, page and sort. */
 export interface SearchRequest {
   readonly text: string;
   readonly form?: string;
@@ -99,6 +102,7 @@ export interface SearchHit {
   readonly moreDocuments: number;
 }
 
+/** A matching document of a search hit, with its snippet. */
 export interface SearchDocumentHit {
   readonly sequence: number | null;
   /** The document's place in its submission, from 0. */
@@ -116,6 +120,7 @@ export interface SearchDocumentHit {
 /** Markers around matched words in snippets (defined in core/, so the pure library exports it too). */
 export { SNIPPET_MARK } from '../core/snippet-mark.js';
 
+/** One value of a facet and the filings that have it. */
 export interface SearchFacetCount {
   readonly value: string;
   readonly label: string;
@@ -129,6 +134,15 @@ export interface SearchFacets {
   readonly companies: readonly SearchFacetCount[];
 }
 
+/**
+ * A page of search results: filings best first, the total, and facets.
+ *
+ * @example
+ * ```ts
+ * const page = await store.search({ text: '"convertible bonds" form:6-K', limit: 10 });
+ * for (const hit of page.hits) console.log(hit.accessionNumber, hit.companyName, hit.documents[0]?.snippet);
+ * ```
+ */
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   readonly limit: number;
@@ -143,6 +157,7 @@ export interface SearchPage {
   readonly facets: SearchFacets;
 }
 
+/** Which companies to list, and the page. */
 export interface CompanyListRequest {
   /**
    * Part of a current or former name, or a ticker (whole, any case): `stolt` finds ACERGY S.A., formerly STOLT
@@ -153,6 +168,7 @@ export interface CompanyListRequest {
   readonly offset?: number;
 }
 
+/** A company as stored: its facts from its newest filing, its former names, its tickers and how many filings it is a party to. */
 export interface CompanyView {
   readonly cik: string;
   readonly name: string | null;
@@ -168,6 +184,7 @@ export interface CompanyView {
   readonly filingCount: number;
 }
 
+/** Which filings to list (CIK, form, dates), and the page. */
 export interface FilingListRequest {
   readonly cik?: string;
   readonly form?: string;
@@ -177,6 +194,7 @@ export interface FilingListRequest {
   readonly offset?: number;
 }
 
+/** A filing in a list: accession number, form, dates, company and document count. */
 export interface FilingSummaryView {
   readonly filingId: string;
   readonly accessionNumber: string | null;
@@ -188,6 +206,7 @@ export interface FilingSummaryView {
   readonly documentCount: number;
 }
 
+/** A stored filing whole: header facts, parties, the full header, the extracted record, its documents and exhibits. */
 export interface FilingView extends FilingSummaryView {
   readonly acceptanceDateTime: string | null;
   readonly dateOfChange: string | null;
@@ -205,6 +224,7 @@ export interface FilingView extends FilingSummaryView {
   readonly exhibits: readonly { readonly number: string; readonly description: string | null; readonly documentSequence: number | null }[];
 }
 
+/** A stored document: its header fields, where its body is in the original, and its attachment when decoded. */
 export interface DocumentView {
   readonly position: number;
   readonly sequence: number | null;
@@ -221,6 +241,7 @@ export interface DocumentView {
   readonly attachmentName: string | null;
 }
 
+/** What a database holds: filings, documents, companies, blobs, bytes, form types and the dates covered. */
 export interface StoreStats {
   readonly filings: number;
   readonly documents: number;

@@ -62,6 +62,7 @@ const PASSAGE_CHUNK_CHARS = 4_000_000;
 /** Blob bytes sent in one INSERT statement. */
 const BLOB_CHUNK_BYTES = 16_000_000;
 
+/** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
   /** Open for reading only (the server does): every transaction is read-only and no migration runs. */
   readonly readonly?: boolean;
@@ -184,6 +185,7 @@ function pushRow(columns: unknown[][], values: readonly unknown[]): void {
 /** Errors worth running the whole transaction again for. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 
+/** Work to run inside the write transaction of `writeFilingsWith` (the job queue marks its job done there). */
 export interface WriteOptions {
   /** Runs first inside the write transaction (the job queue locks its job's row here and checks it still owns it). */
   readonly afterBegin?: (tx: Queryable) => Promise<void>;
@@ -191,6 +193,7 @@ export interface WriteOptions {
   readonly beforeCommit?: (tx: Queryable, result: WriteResult) => Promise<void>;
 }
 
+/** The PostgreSQL adapter: a Store, FilingSink and TickerSink over a connection pool (see `openPostgresStore`). */
 export class PostgresStore implements Store, FilingSink, TickerSink {
   readonly #pool: pg.Pool;
 

@@ -61,6 +61,7 @@ import {
  */
 export const SHARD_PASSAGES = 500_000;
 
+/** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
   /** Open without write access (the server does). */
   readonly readonly?: boolean;
@@ -161,6 +162,7 @@ function filterSql(filters: QueryFilters, tickers: boolean): { where: string[]; 
   return { where, params };
 }
 
+/** The SQLite adapter: a Store, FilingSink and TickerSink over one database file (see `openSqliteStore`). */
 export class SqliteStore implements Store, FilingSink, TickerSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
