@@ -56,6 +56,8 @@ export type {
 export { type Form6KValues, form6KRecordSchema, form6KValues, type Regulator6K, signature6KSchema } from './model/form-6k-record.js';
 export type * from './model/prepared-filing.js';
 export type * from './model/submission.js';
+export type * from './model/xbrl-fact.js';
+export { dimensionsText, periodText } from './model/xbrl-fact.js';
 export { parseHtmlDocument } from './parse/html/parse-html-document.js';
 export type { DocumentHints, DocumentKind, ParsedDocumentEntry } from './parse/parse-document.js';
 export { detectDocumentKind, parseDocument, parseSubmissionDocuments } from './parse/parse-document.js';
@@ -66,6 +68,8 @@ export type { DiagnosticSummary, DocumentSummary, FilerSummary } from './parse/s
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
+export { applyTransformation } from './parse/xbrl/inline-transforms.js';
+export { type ReadXbrlOptions, readXbrlFacts, xbrlDocumentKind } from './parse/xbrl/read-xbrl-facts.js';
 export {
   RENDER_FORMATS,
   type RenderFormat,

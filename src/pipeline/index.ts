@@ -23,6 +23,8 @@ export { prepareFiling, sha256 } from './prepare-filing.js';
 export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
 export type { ReadDocumentOptions } from './read-filing.js';
 export {
+  extractXbrlFacts,
+  type FilingFacts,
   findDocument,
   type ReadDocument,
   type ReadFiling,
@@ -30,6 +32,7 @@ export {
   readDocument,
   readFiling,
   readSubmission,
+  type XbrlFactSource,
 } from './read-filing.js';
 export type { DocumentInfo } from './render-stored-document.js';
 export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
