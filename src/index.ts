@@ -68,7 +68,7 @@ export type { DiagnosticSummary, DocumentSummary, FilerSummary } from './parse/s
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
-export { applyTransformation } from './parse/xbrl/inline-transforms.js';
+export { applyTransformation, type Transformed } from './parse/xbrl/inline-transforms.js';
 export { type ReadXbrlOptions, readXbrlFacts, xbrlDocumentKind } from './parse/xbrl/read-xbrl-facts.js';
 export {
   RENDER_FORMATS,
