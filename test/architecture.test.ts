@@ -63,7 +63,8 @@ const ALLOWED: Record<string, { readonly any: readonly string[]; readonly typesO
   core: { any: [] },
   model: { any: ['core'] },
   parse: { any: ['core', 'model'] },
-  forms: { any: ['core', 'model'] },
+  // forms reads a parsed submission whole (`extractFiling(parseSubmission(bytes))`), so it may parse its documents.
+  forms: { any: ['core', 'model', 'parse'] },
   render: { any: ['core', 'model'] },
   // compose writes the records forms reads: it may share their types, never their code.
   compose: { any: ['core', 'model'], typesOnly: ['forms'] },
@@ -82,6 +83,8 @@ const ALLOWED: Record<string, { readonly any: readonly string[]; readonly typesO
   server: { any: ['core', 'model', 'render', 'compose', 'validate', 'store', 'pipeline'], typesOnly: ['parse', 'forms'] },
   // The MCP server: a shell like the HTTP server, which may also fetch (fetch_filings) through the polite client.
   mcp: { any: ['core', 'model', 'render', 'store', 'pipeline', 'fetch'], typesOnly: ['parse', 'forms'] },
+  // The library API (edgarkit/edgar): companies and filings online or offline, read through the pipeline like a shell.
+  edgar: { any: ['core', 'model', 'render', 'fetch', 'store', 'pipeline'], typesOnly: ['parse', 'forms'] },
   // The public library API is pure: `import 'edgarkit'` loads no driver (the rest are subpath exports).
   'index.ts': { any: ['core', 'model', 'parse', 'forms', 'render', 'compose', 'validate'] },
 };

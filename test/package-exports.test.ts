@@ -54,12 +54,12 @@ function packagesOf(urls: readonly string[]): Set<string> {
 }
 
 describe('package exports', () => {
-  it('declares the pure library and its four subpaths, with no side effects', () => {
+  it('declares the pure library and its five subpaths, with no side effects', () => {
     const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
       exports: Record<string, unknown>;
       sideEffects: unknown;
     };
-    expect(Object.keys(pkg.exports)).toEqual(['.', './store', './fetch', './server', './pipeline', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './store', './fetch', './server', './pipeline', './edgar', './package.json']);
     expect(pkg.sideEffects).toBe(false);
   });
 
@@ -68,6 +68,9 @@ describe('package exports', () => {
     expect(exports).toContain('parseSubmission');
     expect(exports).toContain('extract6K');
     expect(exports).toContain('validateSubmission');
+    // Values, not types only: a program can use them.
+    expect(exports).toContain('SNIPPET_MARK');
+    expect(exports).toContain('extractFiling');
     const impure = [...packagesOf(urls)].filter((name) => IMPURE.some((bad) => name === bad || name.startsWith(`${bad}/`)));
     expect(impure).toEqual([]);
     expect(urls.filter((url) => url.startsWith('node:'))).toEqual([]);
@@ -87,5 +90,7 @@ describe('package exports', () => {
     expect([...packagesOf(pipeline.urls)]).toContain('piscina');
     expect(load('edgarkit/server').exports).toContain('createApp');
     expect(load('edgarkit/fetch').exports).toContain('createEdgarClient');
+    expect(load('edgarkit/store').exports).toContain('SNIPPET_MARK');
+    expect(load('edgarkit/edgar').exports).toEqual(['Company', 'EdgarError', 'Filing', 'FilingDocument', 'createEdgar']);
   });
 });

@@ -109,6 +109,41 @@ export function describeStoreConformance(
       expect(byFormerName.hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
     });
 
+    it("keeps SEC's ticker list: a ticker finds its company in lookups, company lists and company: filters", async () => {
+      const stored = await store.replaceTickers([
+        { ticker: 'acgy', cik: '898685', title: 'Acergy S.A.' },
+        { ticker: 'ACGY', cik: '0000000001', title: 'listed twice: the first entry stands' },
+        { ticker: 'TM', cik: '1094517', title: 'TOYOTA MOTOR CORP/' },
+        { ticker: '', cik: '1', title: 'no ticker' },
+        { ticker: 'BAD', cik: 'not a cik', title: 'no CIK' },
+        { ticker: 'INC', cik: '0000898685', title: 'Acergy S.A.' },
+      ]);
+      expect(stored).toBe(3);
+      expect(await store.findTicker(' acgy ')).toEqual({ ticker: 'ACGY', cik: '0000898685', title: 'Acergy S.A.' });
+      // A ticker may name a company with no filing stored.
+      expect(await store.findTicker('tm')).toEqual({ ticker: 'TM', cik: '0001094517', title: 'TOYOTA MOTOR CORP/' });
+      expect(await store.findTicker('BAD')).toBeNull();
+      expect(await store.findTicker('NONE')).toBeNull();
+      expect((await store.getCompany('898685'))?.tickers).toEqual(['ACGY', 'INC']);
+      expect((await store.getCompany('1453015'))?.tickers).toEqual([]);
+      expect((await store.listCompanies({ name: 'acgy' })).map((entry) => entry.name)).toEqual(['ACERGY S.A.']);
+      // A whole ticker lists its company first, then the companies whose names contain the word.
+      const inc = await store.listCompanies({ name: 'inc' });
+      expect(inc[0]?.name).toBe('ACERGY S.A.');
+      expect(inc.map((entry) => entry.cik)).toContain('0001453015');
+      expect(inc.slice(1).every((entry) => /inc/i.test(entry.name ?? ''))).toBe(true);
+      const byTicker = await store.search({ text: 'company:ACGY' });
+      expect(byTicker.hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
+      expect((await store.search({ text: '', company: 'acgy' })).hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
+      // A new list replaces the old one whole.
+      expect(await store.replaceTickers([{ ticker: 'TM', cik: '1094517', title: 'TOYOTA MOTOR CORP/' }])).toBe(1);
+      expect(await store.findTicker('ACGY')).toBeNull();
+      expect((await store.getCompany('898685'))?.tickers).toEqual([]);
+      expect((await store.search({ text: 'company:ACGY' })).hits).toEqual([]);
+      expect(await store.replaceTickers([])).toBe(0);
+      expect(await store.findTicker('TM')).toBeNull();
+    });
+
     it('finds text: words, phrases, prefixes, booleans, with highlighted snippets', async () => {
       const phrase = await store.search({ text: '"convertible bonds"' });
       const seed = phrase.hits.find((hit) => hit.filingId.startsWith('local-'));

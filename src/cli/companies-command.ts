@@ -16,8 +16,8 @@ export interface CompaniesCommandOptions {
 export function registerCompaniesCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
     .command('companies')
-    .description('List companies in the database, optionally by a part of their name')
-    .argument('[name]', 'part of a company name')
+    .description('List companies in the database, optionally by a part of a current or former name, or a ticker')
+    .argument('[name]', 'part of a current or former company name, or a whole ticker (after "edgarkit fetch tickers")')
     .addOption(dbOption())
     .option('--limit <n>', `rows (1 to ${MAX_PAGE}; more with --offset)`, limitOption('--limit'), 50)
     .option('--offset <n>', 'skip this many', offsetOption('--offset'), 0)
@@ -48,7 +48,8 @@ function describeCompanies(companies: readonly CompanyView[], page: { readonly l
   if (companies.length === 0) return 'No companies.\n';
   const lines = companies.map((company) => {
     const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
-    return `${company.cik}  ${company.name ?? '-'}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
+    const tickers = company.tickers.length > 0 ? `  [${company.tickers.join(', ')}]` : '';
+    return `${company.cik}  ${company.name ?? '-'}${tickers}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
   });
   if (companies.length === page.limit)
     lines.push(`(rows ${page.offset + 1}-${page.offset + companies.length}; more with --offset ${page.offset + page.limit})`);

@@ -3,11 +3,12 @@ import { registerFetchFeedCommand } from './fetch-feed-command.js';
 import { registerFetchFilingsCommand } from './fetch-filings-command.js';
 import { registerFetchIndexCommand } from './fetch-index-command.js';
 import type { FetchCommandContext } from './fetch-session.js';
+import { registerFetchTickersCommand } from './fetch-tickers-command.js';
 import type { CliIo } from './io.js';
 
 export { configPath, type FetchCommandContext, resolveUserAgent } from './fetch-session.js';
 
-/** Adds `fetch index`, `fetch filings` and `fetch feed` to a program; each action reports its exit code through `setExit`. */
+/** Adds `fetch index`, `fetch filings`, `fetch feed` and `fetch tickers` to a program; each action reports its exit code through `setExit`. */
 export function registerFetchCommands(
   program: Command,
   io: CliIo,
@@ -26,5 +27,6 @@ export function registerFetchCommands(
   registerFetchIndexCommand(fetch, io, setExit, context);
   registerFetchFilingsCommand(fetch, io, setExit, context);
   registerFetchFeedCommand(fetch, io, setExit, context);
+  registerFetchTickersCommand(fetch, io, setExit, context);
   return fetch;
 }

@@ -6,11 +6,13 @@ import { conformName, exhibitBaseName, fileNameProblem } from './file-names.js';
 import type { Compose6KRecord } from './record-6k.js';
 import type { ComposeProblem } from './wording-6k.js';
 
+/** The primary document's format: legacy ASCII laid out like the seed, or EDGAR-compliant HTML. */
 export type ComposeFormat = 'ascii' | 'html';
 
 /** The files an input names (exhibits' `file`, `pdf`, `graphics`), by the path as the input writes it. */
 export type ComposeSources = ReadonlyMap<string, Uint8Array>;
 
+/** How `compose6K` writes: the primary document's format, the exhibits' source bytes, the filer CIK and the filing date. */
 export interface Compose6KOptions {
   /** The primary document's format (default `ascii`). */
   readonly format?: ComposeFormat;
@@ -33,6 +35,15 @@ export interface ComposedSubmissionDocument {
   readonly body: string;
 }
 
+/**
+ * What `compose6K` gives: the documents, the complete submission text, its header values and the problems found.
+ *
+ * @example
+ * ```ts
+ * const composed = compose6K(record, { format: 'html' });
+ * if (composed.ok) writeFileSync('6k.txt', composed.submissionTxt);
+ * ```
+ */
 export interface Composed6K {
   /** False when a problem of severity `error` stopped the composition; `documents` is then empty. */
   readonly ok: boolean;
@@ -46,6 +57,7 @@ export interface Composed6K {
   readonly header: SubmissionHeaderValues;
 }
 
+/** The SGML header values of a composed submission. */
 export interface SubmissionHeaderValues {
   readonly submissionType: '6-K' | '6-K/A';
   /** Not known before EDGAR accepts the filing: `0000000000-YY-000000` marks it as unassigned. */

@@ -1,6 +1,7 @@
 import type { Composed6K } from './compose-6k.js';
 import { base64 } from './encodings.js';
 
+/** Options of the EDGARLink Online submission XML: the filer's CIK and CCC (never stored), live or test, and the notification e-mail. */
 export interface EdgarLinkOptions {
   /** The filer's CIK and CCC, read from the environment at compose time; never stored. Placeholders when absent. */
   readonly cik?: string | null;

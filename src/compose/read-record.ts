@@ -12,6 +12,7 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** A record read and checked, with warnings and the place of every field; or the problems that stop it, each with line and column. */
 export type ReadRecordResult =
   | {
       readonly ok: true;
@@ -22,6 +23,7 @@ export type ReadRecordResult =
     }
   | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
+/** Options of `readCompose6KRecord`: the input's name for messages, and its format (YAML or JSON). */
 export interface ReadRecordOptions {
   /** The file name used in messages. */
   readonly source?: string;

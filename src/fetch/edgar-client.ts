@@ -15,6 +15,7 @@ import { checkUserAgent } from './user-agent.js';
 export const DEFAULT_ARCHIVES_BASE_URL = 'https://www.sec.gov';
 export const DEFAULT_DATA_BASE_URL = 'https://data.sec.gov';
 
+/** Options of `createEdgarClient`: who you are (required), where EDGAR is, how fast and how often to try, and an optional cache. */
 export interface EdgarClientOptions {
   /** Required: names the requester and gives a contact e-mail (`Jane Doe jane.doe@example.com`). */
   readonly userAgent: string | undefined;
@@ -54,6 +55,7 @@ export interface FetchStats {
   readonly bytesPerSecond: number;
 }
 
+/** What the client reports as it works: each try, bytes as they arrive, each response, each retry (with its reason and wait) and each failure. */
 export type FetchProgressEvent =
   | { readonly type: 'request'; readonly url: string; readonly attempt: number; readonly stats: FetchStats }
   | {
@@ -75,10 +77,12 @@ export type FetchProgressEvent =
     }
   | { readonly type: 'failure'; readonly url: string; readonly error: FetchError; readonly stats: FetchStats };
 
+/** Per-request options: a signal that aborts it. */
 export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A body fetched into memory. */
 export interface FetchedBody {
   readonly url: string;
   /** 304 when the server confirmed the cached copy. */
@@ -87,6 +91,7 @@ export interface FetchedBody {
   readonly body: Buffer;
 }
 
+/** A file downloaded by `client.download`: where it went, its size, and whether the cache answered. */
 export interface DownloadResult {
   readonly url: string;
   readonly path: string;
@@ -95,6 +100,16 @@ export interface DownloadResult {
   readonly bytes: number;
 }
 
+/**
+ * The polite EDGAR client: every request waits for the process-wide rate limit, retries with backoff, and goes through the HTTP cache when there is one.
+ *
+ * @example
+ * ```ts
+ * const client = createEdgarClient({ userAgent: 'Jane Doe jane.doe@example.com', cacheDir: '.edgar-cache' });
+ * const company = await fetchCompanySubmissions(client, '898685');
+ * client.close();
+ * ```
+ */
 export interface EdgarClient {
   readonly userAgent: string;
   readonly archivesBaseUrl: string;

@@ -7,6 +7,7 @@ import { abortReason, FetchError, LookupError } from './fetch-errors.js';
 import { type CompanyFiling, fetchCompanySubmissions } from './fetch-submissions.js';
 import { lookupTicker } from './fetch-tickers.js';
 
+/** Which filings of one company `fetchFilingsToDirectory` downloads (by CIK or ticker, forms and dates), where to, and how many at once. */
 export interface FetchFilingsOptions {
   /** Whose filings: a CIK, or a ticker looked up in company_tickers.json. */
   readonly cik?: string;
@@ -26,6 +27,7 @@ export interface FetchFilingsOptions {
   readonly onFiling?: (event: FilingEvent) => void;
 }
 
+/** One filing fetched, skipped or failed, with the run's progress. */
 export interface FilingEvent {
   readonly type: 'fetched' | 'skipped' | 'failed';
   readonly filing: CompanyFiling;
@@ -37,6 +39,7 @@ export interface FilingEvent {
   readonly total: number;
 }
 
+/** What `fetchFilingsToDirectory` did: the filings selected, fetched, skipped (complete already) and failed, and the complete files. */
 export interface FetchFilingsResult {
   readonly cik: Cik;
   readonly name: string | null;

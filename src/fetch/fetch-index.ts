@@ -6,6 +6,7 @@ import { dailyIndexPath, fullIndexPath } from './edgar-paths.js';
 
 const gunzipAsync = promisify(gunzip);
 
+/** Which index file (form, company or master), compressed or not, and a form type to keep. */
 export interface IndexRequest {
   readonly kind?: IndexFileKind;
   /** Fetch the `.gz` variant (a fifth of the bytes) and unzip it here. */
@@ -14,6 +15,7 @@ export interface IndexRequest {
   readonly formType?: string;
 }
 
+/** An index file fetched and read: its rows (filtered as asked) and where it came from. */
 export interface FetchedIndex extends IndexFile {
   readonly url: string;
   readonly fromCache: boolean;

@@ -18,6 +18,26 @@ export interface CompanyFiling {
   readonly primaryDocDescription: string | null;
 }
 
+/** An address as the submissions JSON spells it (`addresses.business`, `addresses.mailing`). */
+export interface SubmissionsAddress {
+  readonly street1: string | null;
+  readonly street2: string | null;
+  readonly city: string | null;
+  /** EDGAR's state or country code (`NY`, `N4`), as given. */
+  readonly stateOrCountry: string | null;
+  readonly zipCode: string | null;
+  readonly stateOrCountryDescription: string | null;
+}
+
+/** A former name (`formerNames`): `to` is when the name stopped being used (the header's DATE OF NAME CHANGE). */
+export interface SubmissionsFormerName {
+  readonly name: string;
+  /** YYYY-MM-DD, or null when not given. */
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** A company as data.sec.gov's submissions JSON describes it: its facts and its whole list of filings. */
 export interface CompanySubmissions {
   readonly cik: Cik;
   readonly name: string | null;
@@ -25,6 +45,13 @@ export interface CompanySubmissions {
   readonly exchanges: readonly string[];
   readonly sic: string | null;
   readonly sicDescription: string | null;
+  readonly stateOfIncorporation: string | null;
+  /** MMDD. */
+  readonly fiscalYearEnd: string | null;
+  readonly phone: string | null;
+  readonly businessAddress: SubmissionsAddress | null;
+  readonly mailingAddress: SubmissionsAddress | null;
+  readonly formerNames: readonly SubmissionsFormerName[];
   /** Newest first, recent and older pages together, each accession once. */
   readonly filings: readonly CompanyFiling[];
   /** The URLs read: the main JSON and each page named in `filings.files`. */
@@ -77,6 +104,12 @@ export async function fetchCompanySubmissions(
     exchanges: strings(main.exchanges),
     sic: typeof main.sic === 'string' && main.sic ? main.sic : null,
     sicDescription: typeof main.sicDescription === 'string' && main.sicDescription ? main.sicDescription : null,
+    stateOfIncorporation: text(main.stateOfIncorporation),
+    fiscalYearEnd: text(main.fiscalYearEnd),
+    phone: text(main.phone),
+    businessAddress: address(asObject(main.addresses)?.business),
+    mailingAddress: address(asObject(main.addresses)?.mailing),
+    formerNames: formerNames(main.formerNames),
     filings,
     urls,
   };
@@ -142,4 +175,33 @@ function text(value: unknown): string | null {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function address(value: unknown): SubmissionsAddress | null {
+  const object = asObject(value);
+  if (!object) return null;
+  const found: SubmissionsAddress = {
+    street1: text(object.street1),
+    street2: text(object.street2),
+    city: text(object.city),
+    stateOrCountry: text(object.stateOrCountry),
+    zipCode: text(object.zipCode),
+    stateOrCountryDescription: text(object.stateOrCountryDescription),
+  };
+  return Object.values(found).some((part) => part !== null) ? found : null;
+}
+
+/** `2005-03-07T05:00:00.000Z` → `2005-03-07` (the day EDGAR means; the time is midnight Eastern). */
+function day(value: unknown): string | null {
+  const found = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(value) : null;
+  return found ? (found[1] as string) : null;
+}
+
+function formerNames(value: unknown): SubmissionsFormerName[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const object = asObject(entry);
+    const name = text(object?.name);
+    return object && name ? [{ name, from: day(object.from), to: day(object.to) }] : [];
+  });
 }

@@ -3,6 +3,7 @@ import { parseCik } from '../core/identifiers.js';
 import type { EdgarClient, RequestOptions } from './edgar-client.js';
 import { COMPANY_TICKERS_PATH } from './edgar-paths.js';
 
+/** One entry of SEC's ticker list: the ticker as listed, its CIK and the company's title. */
 export interface CompanyTicker {
   readonly ticker: string;
   readonly cik: Cik;

@@ -89,7 +89,7 @@ describe('submissions JSON and tickers', () => {
   it('joins filings.recent and the older page into one list of filings', async () => {
     const company = await fetchCompanySubmissions(client, '898685');
     expect(company.name).toBe('ACERGY S.A.');
-    expect(company.tickers).toEqual(['ACGY']);
+    expect(company.tickers).toEqual(['ACGY', 'ACGYF']);
     expect(company.urls).toEqual([
       `${server.url}/submissions/CIK0000898685.json`,
       `${server.url}/submissions/CIK0000898685-submissions-001.json`,
@@ -103,6 +103,14 @@ describe('submissions JSON and tickers', () => {
       filingDate: '2009-01-13',
       cik: '0000898685',
     });
+    // The company facts, as Acergy's newest filing's header gives them (STATE OF INCORPORATION: N4, …).
+    expect(company.stateOfIncorporation).toBe('N4');
+    expect(company.phone).toBe('44 20 8210 5500');
+    expect(company.businessAddress?.stateOrCountry).toBe('X0');
+    expect(company.formerNames).toEqual([
+      { name: 'STOLT OFFSHORE S A', from: null, to: '2000-05-10' },
+      { name: 'STOLT COMEX SEAWAY S A', from: null, to: '1993-03-15' },
+    ]);
     // JSON came gzip-encoded (the client asks for it) and was decoded.
     expect(server.requests[0]?.path).toBe('/submissions/CIK0000898685.json');
   });

@@ -10,6 +10,7 @@ export interface Regulator {
   readonly fullName: string | null;
 }
 
+/** An exhibit as an exhibit index lists it: number, description, date, regulators or exchanges, each with its span. */
 export interface ListedExhibit {
   /** As the index writes it: `99.1` (without `Exhibit`, `EX-` or a trailing `:`). */
   readonly number: string;

@@ -1,7 +1,8 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { DocumentModel } from '../model/document.js';
-import type { SubmissionHeader } from '../model/submission.js';
+import type { Submission, SubmissionHeader } from '../model/submission.js';
 import type { XmlDocument } from '../model/xml.js';
+import { parseSubmissionDocuments } from '../parse/parse-document.js';
 import { type AttachedDocument, type Exhibit, resolveExhibits } from './attached-exhibits.js';
 import { readCoverBasics } from './cover-basics.js';
 import { documentLines } from './document-lines.js';
@@ -24,6 +25,7 @@ export interface ParsedSubmissionDocument extends AttachedDocument {
   readonly xml?: XmlDocument | null;
 }
 
+/** A submission whose documents the caller has parsed already (what the pipeline passes). */
 export interface FilingInput {
   readonly header: SubmissionHeader | null;
   readonly documents: readonly ParsedSubmissionDocument[];
@@ -42,6 +44,7 @@ export interface GenericRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A form's record, told apart by `form`. */
 export type FormRecord =
   | Form6KRecord
   | Form20FRecord
@@ -51,6 +54,7 @@ export type FormRecord =
   | Form13FRecord
   | GenericRecord;
 
+/** What `extractFiling` gives: the form type, the form's record (or null when no document could be read) and the diagnostics of checking the body against the header. */
 export interface FilingRecords {
   /** The form as the header says, or as the cover says for a bare document. */
   readonly formType: string | null;
@@ -85,8 +89,28 @@ export function recognizeForm(model: DocumentModel): string | null {
  * The typed record of a filing, by form: 6-K and 6-K/A, 20-F and 40-F (and amendments), and for every other
  * form its exhibit index and signatures. The body is checked against the header (registrant, form, period), and
  * disagreements come back as diagnostics.
+ *
+ * Give it a parsed submission as it is, or a header with documents already parsed (their `model`s), which saves
+ * parsing them twice when the caller has them.
+ *
+ * @example
+ * ```ts
+ * import { extractFiling, parseSubmission } from 'edgarkit';
+ *
+ * const { formType, record } = extractFiling(parseSubmission(bytes));
+ * if (record?.form === '6-K') console.log(record.reportMonth.value, record.exhibits.length);
+ * ```
  */
-export function extractFiling(input: FilingInput): FilingRecords {
+export function extractFiling(input: Submission | FilingInput): FilingRecords {
+  return extractParsed(isSubmission(input) ? { header: input.header, documents: parseSubmissionDocuments(input) } : input);
+}
+
+/** A parsed submission carries its diagnostics and byte length; a FilingInput carries neither. */
+function isSubmission(input: Submission | FilingInput): input is Submission {
+  return 'diagnostics' in input && 'byteLength' in input;
+}
+
+function extractParsed(input: FilingInput): FilingRecords {
   const fromXml = extractXmlForm(input);
   if (fromXml) return fromXml;
   const primary = input.documents.find((document) => document.model !== null);

@@ -8,6 +8,7 @@ import type { Field } from './field.js';
 import { findSections, type Section } from './sections.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
+/** A class of securities registered under Section 12(b), and the exchange it trades on. */
 export interface RegisteredSecurity {
   readonly title: string;
   readonly exchange: string | null;

@@ -12,6 +12,7 @@ import { extractSignatures, type SignatureBlock } from './signatures.js';
 export type { AttachedDocument };
 export { matchDocument };
 
+/** What `extract6K` reads: the 6-K's document model, its sequence, its form type and the other documents of the submission. */
 export interface Form6KInput {
   /** The primary document, parsed. */
   readonly model: DocumentModel;

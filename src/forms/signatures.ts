@@ -3,6 +3,7 @@ import { findDate } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
 import type { Field, FieldSpan } from './field.js';
 
+/** A signature block: registrant, date, name and title of who signed, each with its span. */
 export interface SignatureBlock {
   readonly registrant: Field<string | null>;
   /** The signature as written: `/s/ Kyu June Hwang`, `“Terrance G. Owen”`, or the typed name when there is no `/s/`. */

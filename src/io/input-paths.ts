@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
+/** Options of the walk over input paths. */
 export interface InputPathsOptions {
   /**
    * One path per sub-folder of each folder given (and per file directly inside it) instead of one per file: for

@@ -42,6 +42,7 @@ export class NotAFilingError extends Error {
   }
 }
 
+/** Options of `readSubmissions`: strict parsing, and a callback told of the bytes read. */
 export interface ReadSubmissionsOptions {
   readonly strict?: boolean;
   /** Called for each input file or archive member as it is reached (for progress). */

@@ -15,6 +15,7 @@ export interface DocumentModel {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A page of a document: its blocks in reading order, and its printed page number when one was recognised. */
 export interface Page {
   /** 1-based position of the page in the document. */
   readonly number: number;
@@ -24,10 +25,13 @@ export interface Page {
   readonly span: Span;
 }
 
+/** One block of a page, told apart by `kind`. */
 export type Block = Heading | Paragraph | ListBlock | Table | Choice | Preformatted | Rule;
 
+/** The horizontal alignment of a table cell or heading. */
 export type Alignment = 'left' | 'center' | 'right';
 
+/** A heading, level 1 being the most prominent. */
 export interface Heading {
   readonly kind: 'heading';
   /** 1 is the most prominent. */
@@ -45,6 +49,7 @@ export interface Paragraph {
   readonly span: Span;
 }
 
+/** A bulleted or numbered list. */
 export interface ListBlock {
   readonly kind: 'list';
   readonly ordered: boolean;
@@ -52,11 +57,13 @@ export interface ListBlock {
   readonly span: Span;
 }
 
+/** One item of a list. */
 export interface ListItem {
   readonly text: string;
   readonly span: Span;
 }
 
+/** A real table: rows of cells, from legacy `<TABLE>`/`<S>`/`<C>` markup, space-aligned columns or HTML. */
 export interface Table {
   readonly kind: 'table';
   /** Where the table came from: `<TABLE>` markers, space alignment alone, or HTML `<table>`. */
@@ -72,11 +79,13 @@ export interface Table {
   readonly span: Span;
 }
 
+/** One row of a table. */
 export interface TableRow {
   readonly cells: readonly TableCell[];
   readonly span: Span;
 }
 
+/** One cell of a table, with the columns it spans. */
 export interface TableCell {
   /** Clean text: wrapped lines joined; `$`, `%`, `(`…`)` kept with the number they belong to. */
   readonly text: string;
@@ -96,6 +105,7 @@ export interface Choice {
   readonly span: Span;
 }
 
+/** One option of a cover-page check box question, marked or not. */
 export interface ChoiceOption {
   readonly label: string;
   readonly marked: boolean;

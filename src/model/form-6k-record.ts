@@ -185,6 +185,7 @@ export const exhibit6KSchema = z
   })
   .meta(meta({ description: 'An exhibit: listed on the exhibit index, and carried as a document of its own when `attached`.' }));
 
+/** The zod schema of a 6-K signature block's values (part of `form6KRecordSchema`). */
 export const signature6KSchema = z
   .strictObject({
     registrant: line(150, 'one line of text, or null', { label: 'Registrant (as signed)' }).optional(),
@@ -346,6 +347,7 @@ export const form6KRecordSchema = z
 /** The record as the schema reads it (optional fields may be absent). */
 export type Form6KRecordInput = z.output<typeof form6KRecordSchema>;
 
+/** A regulator or exchange an exhibit was filed with: its short name and, when given, its full name. */
 export type Regulator6K = { readonly name: string; readonly fullName: string | null };
 
 /** The values of an exhibit the extractor gives (compose-only fields dropped, defaults filled in). */
@@ -361,6 +363,7 @@ export interface Exhibit6KValues {
   readonly documentSequence: number | null;
 }
 
+/** A signature block's values, without spans. */
 export type Signature6KValues = {
   readonly [Key in keyof z.output<typeof signature6KSchema>]-?: Exclude<z.output<typeof signature6KSchema>[Key], undefined>;
 };
@@ -377,7 +380,8 @@ export type Form6KCoverField =
   | 'paperUnderRule101b1'
   | 'paperUnderRule101b7';
 
-type CoverValue<Key extends Form6KCoverField> = Exclude<Form6KRecordInput[Key], undefined>;
+/** The value type of one 6-K cover field. */
+export type CoverValue<Key extends Form6KCoverField> = Exclude<Form6KRecordInput[Key], undefined>;
 
 /**
  * The values of a 6-K record, every field present (null where the filing does not say): what the extractor's

@@ -42,6 +42,7 @@ export interface PreparedFiling {
   readonly originalBlob: string;
 }
 
+/** A document of a prepared filing: its header fields, where its body is, and its text for the full-text index. */
 export interface PreparedDocument {
   readonly position: number;
   readonly sequence: number | null;
@@ -61,6 +62,7 @@ export interface PreparedDocument {
   readonly attachmentName: string | null;
 }
 
+/** An exhibit of the filing's record, as stored. */
 export interface PreparedExhibit {
   readonly number: string;
   readonly description: string | null;
@@ -68,10 +70,12 @@ export interface PreparedExhibit {
   readonly json: string;
 }
 
+/** A signature block of the filing's record, as stored. */
 export interface PreparedSignature {
   readonly json: string;
 }
 
+/** Bytes to store once by their SHA-256: an original submission or a decoded attachment. */
 export interface PreparedBlob {
   readonly sha256: string;
   /** `gzip` when `data` is gzip-compressed; the hash is always of the uncompressed bytes. */

@@ -15,6 +15,15 @@ export type SubmissionFormat =
   /** No SGML at all: the input is one document's text (like a primary document saved on its own). */
   | 'bare-document';
 
+/**
+ * A parsed submission: its format, its header (typed and as a tree), its documents and every repair made while reading it.
+ *
+ * @example
+ * ```ts
+ * const submission = parseSubmission(bytes);
+ * console.log(submission.header?.accessionNumber, submission.documents.map((document) => document.type));
+ * ```
+ */
 export interface Submission {
   readonly format: SubmissionFormat;
   /** True when a `-----BEGIN PRIVACY-ENHANCED MESSAGE-----` envelope surrounded the submission. */
@@ -36,6 +45,7 @@ export interface HeaderNode {
   readonly offset: number;
 }
 
+/** The header as typed values (accession number, form, dates, parties, …) beside the full key/value tree as written. */
 export interface SubmissionHeader {
   readonly accessionNumber: AccessionNumber | null;
   /** CONFORMED SUBMISSION TYPE (`.nc`: TYPE). */
@@ -61,6 +71,7 @@ export interface SubmissionHeader {
 /** The role a party plays, as EDGAR names its block (`FILER`, `SUBJECT COMPANY`, `REPORTING-OWNER`, …). */
 export type PartyRole = string;
 
+/** One party block of the header (FILER, SUBJECT COMPANY, REPORTING-OWNER, …) with its company data, filing values, addresses and former names. */
 export interface Party {
   readonly role: PartyRole;
   readonly company: CompanyData | null;
@@ -70,6 +81,7 @@ export interface Party {
   readonly formerCompanies: readonly FormerCompany[];
 }
 
+/** A party's COMPANY DATA: name, CIK, SIC, IRS number, state of incorporation, fiscal year end. */
 export interface CompanyData {
   readonly name: string | null;
   readonly cik: Cik | null;
@@ -84,6 +96,7 @@ export interface CompanyData {
   readonly fiscalYearEnd: string | null;
 }
 
+/** A party's FILING VALUES: form type, act, file number and film number. */
 export interface FilingValues {
   readonly formType: string | null;
   readonly act: string | null;
@@ -91,6 +104,7 @@ export interface FilingValues {
   readonly filmNumber: string | null;
 }
 
+/** A business or mail address of a party block; `state` is EDGAR's state or country code (`NY`, `X0`). */
 export interface Address {
   readonly street1: string | null;
   readonly street2: string | null;
@@ -100,6 +114,7 @@ export interface Address {
   readonly phone: string | null;
 }
 
+/** A party's FORMER COMPANY block: the former name and the date it changed. */
 export interface FormerCompany {
   readonly name: string;
   /** DATE OF NAME CHANGE as YYYY-MM-DD. */
@@ -109,6 +124,7 @@ export interface FormerCompany {
 /** A body wrapped once more inside `<TEXT>`. */
 export type BodyWrapper = 'PDF' | 'XML' | 'XBRL';
 
+/** One `<DOCUMENT>` of a submission: type, sequence, file name, description, and its body as bytes (decode with `decodeDocumentText` or `decodeAttachment`). */
 export interface SubmissionDocument {
   readonly type: string | null;
   readonly sequence: number | null;

@@ -10,6 +10,7 @@ import { parseXmlDocument } from './xml/parse-xml.js';
 /** What a document's body holds, which decides how it is read. */
 export type DocumentKind = 'html' | 'text' | 'xml' | 'binary';
 
+/** What a `<DOCUMENT>` header says of a body, used to tell HTML from ASCII from XML from binary. */
 export interface DocumentHints {
   readonly filename?: string | null;
   readonly type?: string | null;
@@ -205,6 +206,7 @@ export function parseSubmissionDocuments(submission: Submission): ParsedDocument
   });
 }
 
+/** A document of a submission with its model (null for binaries and XML), as `parseSubmissionDocuments` gives it. */
 export interface ParsedDocumentEntry {
   readonly sequence: number | null;
   readonly type: string | null;

@@ -10,6 +10,7 @@ export interface RecordProblem {
   readonly message: string;
 }
 
+/** Options of `composeAndCheck`: those of `compose6K`, and the name the submission is checked under. */
 export interface ComposeAndCheckOptions extends Compose6KOptions {
   /** The name the submission is checked under, in findings (default `submission.txt`). */
   readonly source?: string;

@@ -4,6 +4,7 @@
  * a 6-K, and the worker pool and queue worker that run them.
  */
 export { type InputPathsOptions, inputPaths } from '../io/input-paths.js';
+export type { ReadSubmissionsOptions } from '../io/read-submissions.js';
 export { type RawSubmissionEntry, readRawSubmissions, readSubmissions, type SubmissionEntry } from '../io/read-submissions.js';
 export { type ComposeAndCheckOptions, type ComposedAndChecked, composeAndCheck, type RecordProblem } from './compose-and-check.js';
 export { type ExhibitsFromSource, exhibitsFromSource } from './exhibits-from-source.js';
@@ -20,6 +21,7 @@ export {
 export { type DocumentOutput, documentOutput, openDocument, openStoredDocument, type StoredDocument } from './open-document.js';
 export { prepareFiling, sha256 } from './prepare-filing.js';
 export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
+export type { ReadDocumentOptions } from './read-filing.js';
 export {
   extractXbrlFacts,
   type FilingFacts,
@@ -32,6 +34,7 @@ export {
   readSubmission,
   type XbrlFactSource,
 } from './read-filing.js';
+export type { DocumentInfo } from './render-stored-document.js';
 export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
-export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies } from './sync.js';
+export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies, syncTickers } from './sync.js';
 export { WorkerPool, type WorkerPoolOptions } from './worker-pool.js';

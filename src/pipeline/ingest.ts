@@ -6,6 +6,7 @@ import type { FilingSink } from '../store/store.js';
 import { prepareFiling, sha256 } from './prepare-filing.js';
 import { WorkerPool } from './worker-pool.js';
 
+/** Options of `ingest`: workers, batch size, progress and failure callbacks, and a signal that stops the run. */
 export interface IngestOptions {
   /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
   readonly workers?: number;
@@ -26,6 +27,7 @@ export type IngestInput =
   | { readonly ok: true; readonly source: string; readonly bytes: Uint8Array }
   | { readonly ok: false; readonly source: string; readonly error: Error };
 
+/** Progress of an ingest run: filings and bytes so far, and their rates. */
 export interface IngestProgress {
   readonly filings: number;
   readonly bytes: number;
@@ -34,11 +36,13 @@ export interface IngestProgress {
   readonly megabytesPerSecond: number;
 }
 
+/** An input that could not be ingested (or is not a filing), and why. */
 export interface IngestFailure {
   readonly source: string;
   readonly reason: string;
 }
 
+/** What an ingest run did: filings ingested, replaced, skipped as duplicates, failed and not filings. */
 export interface IngestSummary {
   /** True when the signal stopped the run early (what was done is written; run again to finish). */
   readonly interrupted: boolean;

@@ -10,6 +10,7 @@ import { type ReadDocument, readFiling } from './read-filing.js';
 const MAX_INDEXED_CHARS = 20_000_000;
 const SNIPPET_MARKERS = /[\uE000\uE001]/g;
 
+/** The SHA-256 of bytes, as lower-case hex (the content hash filings and attachments are stored by). */
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

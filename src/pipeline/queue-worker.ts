@@ -17,6 +17,7 @@ import type { FilingSink, PreparedFiling, WriteResult } from '../store/store.js'
 import { type IngestFailure, type IngestSummary, ingestPaths } from './ingest.js';
 import { WorkerPool } from './worker-pool.js';
 
+/** Options of a queue worker: jobs at once, threads, batch size, whether to wait for more jobs, the lease, attempts and polling. */
 export interface IngestWorkerOptions {
   /** Jobs run at once in this process (default 1). */
   readonly concurrency?: number;
@@ -39,6 +40,7 @@ export interface IngestWorkerOptions {
   readonly onEvent?: (event: WorkerEvent) => void;
 }
 
+/** What a queue worker reports: each job claimed, done or failed. */
 export type WorkerEvent =
   | { readonly type: 'claimed'; readonly job: ClaimedJob }
   | {
@@ -55,6 +57,7 @@ export type WorkerEvent =
   | { readonly type: 'released'; readonly job: ClaimedJob }
   | { readonly type: 'waiting'; readonly counts: QueueCounts };
 
+/** What a queue worker did before it stopped. */
 export interface WorkerSummary {
   readonly jobs: number;
   readonly failed: number;

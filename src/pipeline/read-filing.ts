@@ -42,6 +42,7 @@ export type ReadDocument =
       readonly attachment: DecodedAttachment | null;
     };
 
+/** Options of `readDocument`. */
 export interface ReadDocumentOptions {
   /** Decode uuencoded attachments to their bytes (default false: a binary is only named). */
   readonly decodeAttachments?: boolean;
@@ -139,6 +140,11 @@ export function readSubmission(submission: Submission, options: ReadDocumentOpti
 /** An ownership or 13F document, told by its root element in the first few KiB. */
 function looksLikeFormXml(text: string): boolean {
   return /<(?:[\w-]+:)?(?:ownershipDocument|edgarSubmission|informationTable)[\s>]/.test(text.slice(0, 4096));
+}
+
+/** Parses a submission's bytes (container and header; documents are read on request with `readDocument`). */
+export function parseFiling(bytes: Uint8Array, source?: string): Submission {
+  return parseSubmission(bytes, source !== undefined ? { source } : {});
 }
 
 /** Parses a submission's bytes and reads it whole (see `readSubmission`). */

@@ -19,6 +19,7 @@ export interface RenderRequest {
   readonly everyPage?: boolean;
 }
 
+/** A stored document's header fields, as the server shows them beside its rendering. */
 export interface DocumentInfo {
   readonly type: string | null;
   readonly sequence: number | null;

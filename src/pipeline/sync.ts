@@ -1,9 +1,11 @@
 import { parseCik } from '../core/identifiers.js';
-import type { EdgarClient } from '../fetch/edgar-client.js';
+import type { EdgarClient, RequestOptions } from '../fetch/edgar-client.js';
 import { type FilingEvent, fetchFilingsToDirectory } from '../fetch/fetch-filings-to-directory.js';
-import type { FilingSink, Store } from '../store/store.js';
+import { type CompanyTicker, fetchCompanyTickers } from '../fetch/fetch-tickers.js';
+import type { FilingSink, Store, TickerSink } from '../store/store.js';
 import { type IngestFailure, ingestPaths } from './ingest.js';
 
+/** Options of `syncCompanies`: forms, where downloads go, concurrency, a signal and progress callbacks. */
 export interface SyncOptions {
   /** Only these form types (all when empty). */
   readonly forms?: readonly string[];
@@ -18,6 +20,7 @@ export interface SyncOptions {
   readonly onFailure?: (failure: IngestFailure) => void;
 }
 
+/** What a sync did: companies visited, filings fetched and ingested, failures. */
 export interface SyncSummary {
   readonly companies: number;
   readonly fetched: number;
@@ -73,4 +76,21 @@ export async function syncCompanies(
     failed += summary.failed.length;
   }
   return { companies: ciks.length, fetched, ingested, failed };
+}
+
+/**
+ * Fetches SEC's ticker list (`/files/company_tickers.json`) and stores it whole in place of the one stored, so
+ * that `companies TM`, `company:TM` and `edgar.company('TM')` find companies by ticker offline. Returns the
+ * list as fetched (ticker → entry, in SEC's order) and how many entries were stored.
+ */
+export async function syncTickers(
+  sink: TickerSink,
+  client: EdgarClient,
+  options: RequestOptions = {},
+): Promise<{ readonly tickers: ReadonlyMap<string, CompanyTicker>; readonly stored: number }> {
+  const tickers = await fetchCompanyTickers(client, options);
+  const stored = await sink.replaceTickers(
+    [...tickers.values()].map((entry) => ({ ticker: entry.ticker, cik: entry.cik, title: entry.title })),
+  );
+  return { tickers, stored };
 }

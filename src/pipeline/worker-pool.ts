@@ -5,6 +5,7 @@ import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { RenderedDocument, RenderRequest } from './render-stored-document.js';
 import { runTask, type WorkerTask } from './worker.js';
 
+/** Options of the worker pool: threads (0 runs on the calling thread). */
 export interface WorkerPoolOptions {
   /** Threads (0: every task runs on the calling thread). */
   readonly threads: number;

@@ -10,7 +10,9 @@ export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js
 export { type RenderTextOptions, renderText } from './render-text.js';
 export { selectPages, selectRange } from './select-pages.js';
 
+/** The formats `renderDocument` writes. */
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+/** One of `RENDER_FORMATS`. */
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** Every renderer's options; each renderer reads the ones it knows. */

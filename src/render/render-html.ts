@@ -4,6 +4,7 @@ import type { Alignment, Block, DocumentModel, Page, Table, TableRow } from '../
 import { selectPages } from './select-pages.js';
 import { clampColspan, clampRowspan, isNumericText } from './table-grid.js';
 
+/** Options of `renderHtml`. */
 export interface RenderHtmlOptions {
   /** Render only this 1-based page; a page that does not exist throws a `RangeError`. */
   readonly page?: number;

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model/document.js';
 import { selectPages } from './select-pages.js';
 
+/** Options of `renderJson`: one page, and whether to include the source text. */
 export interface RenderJsonOptions {
   /** Render only this 1-based page (the other pages are left out); a missing page throws a `RangeError`. */
   readonly page?: number;

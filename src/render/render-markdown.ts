@@ -3,6 +3,7 @@ import { selectPages } from './select-pages.js';
 import { type GridSlot, layoutTable } from './table-grid.js';
 import { trimPreformatted } from './trim-preformatted.js';
 
+/** Options of `renderMarkdown`. */
 export interface RenderMarkdownOptions {
   /** Render only this 1-based page; a page that does not exist throws a `RangeError`. */
   readonly page?: number;

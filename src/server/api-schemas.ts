@@ -103,6 +103,7 @@ export const CompanySchema = z
     businessAddress: AddressSchema.nullable(),
     mailAddress: AddressSchema.nullable(),
     formerNames: z.array(z.object({ name: z.string(), dateChanged: date })),
+    tickers: z.array(z.string()),
     filingCount: z.number().int(),
     links: z.record(z.string(), z.string()),
   })

@@ -14,6 +14,7 @@ import { Reader } from './reader.js';
 import { securityHeaders } from './security-headers.js';
 import { registerStaticAssets } from './static-assets.js';
 
+/** What the app serves: a store; optionally an error log, cache times, and the render threads or a shared worker pool. */
 export interface AppOptions {
   /** Read only: the app never writes. */
   readonly store: Store;

@@ -11,6 +11,7 @@ export function defaultDatabasePath(env: Readonly<Record<string, string | undefi
   return join(dataHome, 'edgarkit', 'edgarkit.db');
 }
 
+/** Options of `openStore`: open for reading only (no migration runs). */
 export interface OpenStoreOptions {
   readonly readonly?: boolean;
 }

@@ -58,6 +58,7 @@ export function checkLimit(name: string, text: string): number {
   return checkInteger(name, text, 1, MAX_PAGE);
 }
 
+/** Rows to skip: 0 to MAX_OFFSET. */
 export function checkOffset(name: string, text: string): number {
   return checkInteger(name, text, 0, MAX_OFFSET);
 }

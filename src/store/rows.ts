@@ -54,6 +54,28 @@ export function cikKey(text: string): string {
   return parseCik(text) ?? text.trim();
 }
 
+/** A ticker as stored and looked up: trimmed, upper case (`brk-b` → `BRK-B`). */
+export function tickerKey(ticker: string): string {
+  return ticker.trim().toUpperCase();
+}
+
+/**
+ * The entries of a ticker list as stored: tickers upper case, CIKs 10 digits, each ticker once (its first
+ * entry), in the list's order; an entry without a usable ticker or CIK is left out.
+ */
+export function tickerRows(tickers: readonly { ticker: string; cik: string; title: string }[]): [string, string, string, number][] {
+  const seen = new Set<string>();
+  const rows: [string, string, string, number][] = [];
+  for (const entry of tickers) {
+    const ticker = tickerKey(entry.ticker);
+    const cik = parseCik(entry.cik);
+    if (ticker === '' || !cik || seen.has(ticker)) continue;
+    seen.add(ticker);
+    rows.push([ticker, cik, entry.title, rows.length]);
+  }
+  return rows;
+}
+
 /** `%name%` for a LIKE that matches `name` anywhere, its own `%`, `_` and `\` taken literally (ESCAPE '\'). */
 export function containsPattern(name: string): string {
   return `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -271,6 +293,7 @@ export function companyView(
   row: Row,
   formerNames: readonly { readonly name: string; readonly dateChanged: string | null }[],
   filingCount: unknown,
+  tickers: readonly string[],
 ): CompanyView {
   return {
     cik: row.cik as string,
@@ -283,6 +306,7 @@ export function companyView(
     mailAddress: parseJsonColumn(row.mail_address, null),
     // A former name without a date is stored with '' (so it can be part of the key).
     formerNames: formerNames.map((entry) => ({ name: entry.name, dateChanged: entry.dateChanged || null })),
+    tickers,
     filingCount: num(filingCount),
   };
 }

@@ -18,6 +18,7 @@ export type QueryNode =
   | { readonly kind: 'or'; readonly children: readonly QueryNode[] }
   | { readonly kind: 'not'; readonly include: QueryNode; readonly exclude: QueryNode };
 
+/** The filters of a query (`form:`, `cik:`, `company:`, `from:`, `to:`). */
 export interface QueryFilters {
   readonly form?: string;
   readonly cik?: string;
@@ -26,12 +27,14 @@ export interface QueryFilters {
   readonly to?: string;
 }
 
+/** A search query read: its words, phrases and boolean structure, and its filters. */
 export interface ParsedQuery {
   /** Null when the query holds filters only. */
   readonly match: QueryNode | null;
   readonly filters: QueryFilters;
 }
 
+/** A malformed search query, with the character where reading stopped. */
 export class QuerySyntaxError extends SyntaxError {
   readonly position: number;
   constructor(message: string, position: number) {
@@ -54,6 +57,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Words as the full-text indexes split them: letters and digits, anything else separates. */
 const WORD_PIECES = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Reads the query language of `edgarkit search` into its structure and filters; throws a QuerySyntaxError that says what and where.
+ *
+ * @example
+ * ```ts
+ * const { filters } = parseSearchQuery('dividend form:6-K company:stolt');
+ * filters.form; // '6-K'
+ * ```
+ */
 export function parseSearchQuery(input: string): ParsedQuery {
   if (input.length > 1000) throw new QuerySyntaxError('the query is longer than 1000 characters', 1000);
   const skipped: { raw: string; at: number }[] = [];

@@ -37,6 +37,8 @@ export interface Store {
   getBlob(sha256: string): Promise<Uint8Array | null>;
   listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]>;
   getCompany(cik: string): Promise<CompanyView | null>;
+  /** The stored ticker-list entry of a ticker (any case), or null: it may name a company with no filing stored. */
+  findTicker(ticker: string): Promise<TickerEntry | null>;
   listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]>;
   stats(): Promise<StoreStats>;
   /** Checks the database's own consistency; returns the problems found (empty when sound). */
@@ -51,17 +53,38 @@ export interface StoredBlob {
   readonly byteLength: number;
 }
 
-/** A database opened for reading and writing: both adapters are one. */
-export type ReadWriteStore = Store & FilingSink;
+/** One entry of SEC's ticker list (`company_tickers.json`): a ticker, the CIK it names, the company's title. */
+export interface TickerEntry {
+  /** Upper case as stored (`TM`, `BRK-B`). */
+  readonly ticker: string;
+  /** 10 digits. */
+  readonly cik: string;
+  readonly title: string;
+}
 
+/** Where SEC's ticker list is kept (`edgarkit fetch tickers`). */
+export interface TickerSink {
+  /**
+   * Replaces the stored ticker list with this one, in one transaction, keeping its order (SEC lists a company's
+   * main ticker first). A ticker listed twice is kept once, the first time. Returns how many are stored.
+   */
+  replaceTickers(tickers: readonly TickerEntry[]): Promise<number>;
+}
+
+/** A database opened for reading and writing: both adapters are one. */
+export type ReadWriteStore = Store & FilingSink & TickerSink;
+
+/** What a write did: filings inserted, replaced and unchanged. */
 export interface WriteResult {
   readonly inserted: number;
   readonly replaced: number;
   readonly unchanged: number;
 }
 
+/** How results are ordered. */
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
+/** A search: the query text (the query language of `edgarkit search`), filters, page and sort. */
 export interface SearchRequest {
   readonly text: string;
   readonly form?: string;
@@ -91,6 +114,7 @@ export interface SearchHit {
   readonly moreDocuments: number;
 }
 
+/** A matching document of a search hit, with its snippet. */
 export interface SearchDocumentHit {
   readonly sequence: number | null;
   /** The document's place in its submission, from 0. */
@@ -105,9 +129,10 @@ export interface SearchDocumentHit {
   readonly score: number;
 }
 
-/** Markers around matched words in snippets: private-use characters, removed from filing text before indexing. */
-export const SNIPPET_MARK = { open: '\u{E000}', close: '\u{E001}' } as const;
+/** Markers around matched words in snippets (defined in core/, so the pure library exports it too). */
+export { SNIPPET_MARK } from '../core/snippet-mark.js';
 
+/** One value of a facet and the filings that have it. */
 export interface SearchFacetCount {
   readonly value: string;
   readonly label: string;
@@ -121,6 +146,15 @@ export interface SearchFacets {
   readonly companies: readonly SearchFacetCount[];
 }
 
+/**
+ * A page of search results: filings best first, the total, and facets.
+ *
+ * @example
+ * ```ts
+ * const page = await store.search({ text: '"convertible bonds" form:6-K', limit: 10 });
+ * for (const hit of page.hits) console.log(hit.accessionNumber, hit.companyName, hit.documents[0]?.snippet);
+ * ```
+ */
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
   readonly limit: number;
@@ -135,12 +169,18 @@ export interface SearchPage {
   readonly facets: SearchFacets;
 }
 
+/** Which companies to list, and the page. */
 export interface CompanyListRequest {
+  /**
+   * Part of a current or former name, or a ticker (whole, any case): `stolt` finds ACERGY S.A., formerly STOLT
+   * OFFSHORE S A; `ACGY` finds it by its ticker, listed before the companies whose names merely contain it.
+   */
   readonly name?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
 
+/** A company as stored: its facts from its newest filing, its former names, its tickers and how many filings it is a party to. */
 export interface CompanyView {
   readonly cik: string;
   readonly name: string | null;
@@ -151,9 +191,12 @@ export interface CompanyView {
   readonly businessAddress: unknown;
   readonly mailAddress: unknown;
   readonly formerNames: readonly { readonly name: string; readonly dateChanged: string | null }[];
+  /** Its tickers in SEC's ticker list, main one first (empty until `edgarkit fetch tickers` stored the list). */
+  readonly tickers: readonly string[];
   readonly filingCount: number;
 }
 
+/** Which filings to list (CIK, form, dates), and the page. */
 export interface FilingListRequest {
   readonly cik?: string;
   readonly form?: string;
@@ -163,6 +206,7 @@ export interface FilingListRequest {
   readonly offset?: number;
 }
 
+/** A filing in a list: accession number, form, dates, company and document count. */
 export interface FilingSummaryView {
   readonly filingId: string;
   readonly accessionNumber: string | null;
@@ -174,6 +218,7 @@ export interface FilingSummaryView {
   readonly documentCount: number;
 }
 
+/** A stored filing whole: header facts, parties, the full header, the extracted record, its documents and exhibits. */
 export interface FilingView extends FilingSummaryView {
   readonly acceptanceDateTime: string | null;
   readonly dateOfChange: string | null;
@@ -191,6 +236,7 @@ export interface FilingView extends FilingSummaryView {
   readonly exhibits: readonly { readonly number: string; readonly description: string | null; readonly documentSequence: number | null }[];
 }
 
+/** A stored document: its header fields, where its body is in the original, and its attachment when decoded. */
 export interface DocumentView {
   readonly position: number;
   readonly sequence: number | null;
@@ -207,6 +253,7 @@ export interface DocumentView {
   readonly attachmentName: string | null;
 }
 
+/** What a database holds: filings, documents, companies, blobs, bytes, form types and the dates covered. */
 export interface StoreStats {
   readonly filings: number;
   readonly documents: number;

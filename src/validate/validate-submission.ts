@@ -12,6 +12,7 @@ import type { RuleCode } from './rules.js';
 /** The largest submission EDGAR accepts (**unconfirmed**: the Filer Manual's limit has changed over the years). */
 export const MAX_SUBMISSION_BYTES = 200 * 1024 * 1024;
 
+/** What `validateSubmission` found: every finding (rule, severity, place, what to change) and the counts of errors and warnings. */
 export interface ValidationReport {
   readonly source: string;
   /** The submission type the header gives, or the primary document's type. */
@@ -23,6 +24,7 @@ export interface ValidationReport {
   readonly warnings: number;
 }
 
+/** Options of `validateSubmission`: the input's name for messages. */
 export interface ValidateOptions {
   /** The name used in messages. */
   readonly source?: string;

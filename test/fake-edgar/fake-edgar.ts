@@ -6,8 +6,9 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGzip, gzipSync } from 'node:zlib';
 import tarStream from 'tar-stream';
+import type { Party } from '../../src/model/submission.js';
 import { parseSubmission } from '../../src/parse/sgml/parse-submission.js';
-import { corpusPath } from '../shared-files.js';
+import { corpusPath, projectRoot } from '../shared-files.js';
 
 /**
  * A fake EDGAR for tests and benchmarks: real HTTP on 127.0.0.1, EDGAR's URL layout, content generated from the
@@ -62,6 +63,10 @@ export interface FakeFiling {
   /** Every party CIK (10 digits): EDGAR serves the file under each. */
   readonly ciks: readonly string[];
   readonly names: ReadonlyMap<string, string>;
+  /** YYYY-MM-DD, from CONFORMED PERIOD OF REPORT (the JSON's `reportDate`). */
+  readonly periodOfReport: string | null;
+  /** The header's party blocks. */
+  readonly parties: readonly Party[];
   /** The corpus file it came from. */
   readonly source: string;
   readonly bytes: Buffer;
@@ -101,19 +106,26 @@ interface PendingFault {
   remaining: number;
 }
 
-const DEFAULT_TICKERS: Readonly<Record<string, string>> = {
-  ACGY: '0000898685',
-  BLDP: '0001453015',
-  ATE: '0001158838',
-  ALC: '0001167379',
-  SSRX: '0001383790',
-  ALU: '0000886125',
-};
+/**
+ * SEC's ticker list as the fake serves it by default: written by hand in the documented shape of
+ * https://www.sec.gov/files/company_tickers.json (`{"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."}}`),
+ * with corpus issuers (Acergy under two tickers, main one first) and one company with no corpus filing (TM).
+ */
+const TICKER_FILE = join(projectRoot, 'testdata', 'fake-edgar', 'company_tickers.json');
+
+/** Ticker → 10-digit CIK, in the file's order. */
+function readTickerFile(bytes: Buffer): Record<string, string> {
+  const tickers: Record<string, string> = {};
+  for (const entry of Object.values(JSON.parse(bytes.toString('utf8')) as Record<string, { cik_str: number; ticker: string }>))
+    tickers[entry.ticker] = String(entry.cik_str).padStart(10, '0');
+  return tickers;
+}
 
 export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<FakeEdgar> {
   const feedDate = options.feedDate ?? '2002-12-26';
   const recentLimit = options.recentLimit ?? 5;
-  const tickers = options.tickers ?? DEFAULT_TICKERS;
+  const tickerFile = options.tickers ? null : readFileSync(TICKER_FILE);
+  const tickers = options.tickers ?? readTickerFile(tickerFile as Buffer);
   const requireUserAgent = options.requireUserAgent ?? true;
   const gzipJson = options.gzipJson ?? true;
   const startedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 86_400_000).toUTCString();
@@ -173,11 +185,11 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
     const ownTickers = Object.entries(tickers)
       .filter(([, tickerCik]) => tickerCik === cik)
       .map(([ticker]) => ticker);
+    const facts = companyFacts(cik, list);
     const main = {
       cik: String(Number(cik)),
       entityType: 'operating',
-      sic: '',
-      sicDescription: '',
+      ...facts,
       name: latestName,
       tickers: ownTickers,
       exchanges: ownTickers.map(() => 'OTC'),
@@ -199,11 +211,14 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
     if (older.length) put(`/submissions/${pageName}`, JSON.stringify(submissionColumns(older, cik)), 'application/json');
   }
 
-  const tickerJson: Record<string, { cik_str: number; ticker: string; title: string }> = {};
-  Object.entries(tickers).forEach(([ticker, cik], index) => {
-    tickerJson[String(index)] = { cik_str: Number(cik), ticker, title: byCik.get(cik)?.[0]?.names.get(cik) ?? ticker };
-  });
-  put('/files/company_tickers.json', JSON.stringify(tickerJson), 'application/json');
+  if (tickerFile) put('/files/company_tickers.json', tickerFile, 'application/json');
+  else {
+    const tickerJson: Record<string, { cik_str: number; ticker: string; title: string }> = {};
+    Object.entries(tickers).forEach(([ticker, cik], index) => {
+      tickerJson[String(index)] = { cik_str: Number(cik), ticker, title: byCik.get(cik)?.[0]?.names.get(cik) ?? ticker };
+    });
+    put('/files/company_tickers.json', JSON.stringify(tickerJson), 'application/json');
+  }
 
   const feed = await buildFeed(feedDate, options.feedCopies ?? 1);
   put(feed.path, feed.bytes, 'application/x-gzip');
@@ -381,12 +396,51 @@ function loadFilings(): FakeFiling[] {
         filedAt: header.filedAt,
         ciks: [...names.keys()],
         names,
+        periodOfReport: header.periodOfReport,
+        parties: header.parties,
         source,
         bytes,
       });
     }
   }
   return filings;
+}
+
+/**
+ * What the submissions JSON says of a company, in its own shape (`addresses.business.stateOrCountry`, `phone`,
+ * `formerNames[].to`), taken from the company's party block in its newest filing, and its former names from all
+ * of its filings, as EDGAR keeps them.
+ */
+function companyFacts(cik: string, newestFirstList: readonly FakeFiling[]): Record<string, unknown> {
+  const parties = newestFirstList.flatMap((filing) => filing.parties.filter((party) => party.company?.cik === cik));
+  const newest = parties[0];
+  const address = (found: Party['businessAddress']) =>
+    found
+      ? {
+          street1: found.street1,
+          street2: found.street2,
+          city: found.city,
+          stateOrCountry: found.state,
+          zipCode: found.zip,
+          stateOrCountryDescription: null,
+        }
+      : null;
+  const formerNames = new Map<string, { name: string; from: null; to: string | null }>();
+  for (const party of parties)
+    for (const former of party.formerCompanies) {
+      const key = `${former.name}\u0000${former.dateChanged ?? ''}`;
+      if (!formerNames.has(key))
+        formerNames.set(key, { name: former.name, from: null, to: former.dateChanged ? `${former.dateChanged}T05:00:00.000Z` : null });
+    }
+  return {
+    sic: newest?.company?.sic ?? '',
+    sicDescription: newest?.company?.sicDescription ?? '',
+    stateOfIncorporation: newest?.company?.stateOfIncorporation ?? '',
+    fiscalYearEnd: newest?.company?.fiscalYearEnd ?? '',
+    phone: newest?.businessAddress?.phone ?? null,
+    addresses: { mailing: address(newest?.mailAddress ?? null), business: address(newest?.businessAddress ?? null) },
+    formerNames: [...formerNames.values()],
+  };
 }
 
 function newestFirst(a: FakeFiling, b: FakeFiling): number {
@@ -398,7 +452,7 @@ function submissionColumns(list: readonly FakeFiling[], cik: string): Record<str
   return {
     accessionNumber: list.map((filing) => filing.accessionNumber),
     filingDate: list.map((filing) => filing.filedAt),
-    reportDate: list.map(() => ''),
+    reportDate: list.map((filing) => filing.periodOfReport ?? ''),
     acceptanceDateTime: list.map((filing) => `${filing.filedAt}T16:05:00.000Z`),
     act: list.map(() => '34'),
     form: list.map((filing) => filing.formType),

@@ -39,6 +39,15 @@ import { paginate } from './paginate.js';
 /** Parser options shared by every caller: entities decoded, XHTML's `<td/>` closed (inline XBRL is XHTML). */
 export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing: true } as const;
 
+/**
+ * Reads an HTML document into the document model: pages, headings, paragraphs, lists, real tables and check boxes.
+ *
+ * @example
+ * ```ts
+ * const model = parseHtmlDocument(decodeDocumentText(document).text);
+ * console.log(renderMarkdown(model));
+ * ```
+ */
 export function parseHtmlDocument(html: string): DocumentModel {
   const builder = new HtmlModelBuilder({ preformatted: isLegacyTextInHtml(html) });
   const parser = new BoundedParser(builder, HTML_PARSER_OPTIONS);

@@ -17,6 +17,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text.replace(C1_RANGE, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] as string);
 }
 
+/** A body decoded to text, and the encoding used (UTF-8 when valid, else Windows-1252). */
 export interface DecodedText {
   readonly text: string;
   readonly encoding: TextEncoding;

@@ -23,6 +23,7 @@ import { typeHeader } from './typed-header.js';
 import { findUuencodeBegin } from './uudecode.js';
 import { readWholeNumber } from './whole-number.js';
 
+/** Options of the parser: strict mode, the source name for messages, and the header size limit. */
 export interface SubmissionParserOptions {
   /** Fail on the first repaired problem with `file:line:col: message` instead of returning diagnostics. */
   readonly strict?: boolean;

@@ -25,12 +25,14 @@ export interface SubmissionSummary {
   readonly diagnostics: readonly DiagnosticSummary[];
 }
 
+/** A filer as `parse --json` prints it: role, CIK and name. */
 export interface FilerSummary {
   readonly role: string;
   readonly cik: string | null;
   readonly name: string | null;
 }
 
+/** A document as `parse --json` prints it. */
 export interface DocumentSummary {
   readonly sequence: number | null;
   readonly type: string | null;
@@ -47,11 +49,13 @@ export interface DocumentSummary {
   readonly decodedByteLength: number | null;
 }
 
+/** A diagnostic as `parse --json` prints it. */
 export interface DiagnosticSummary extends Diagnostic {
   readonly line?: number;
   readonly column?: number;
 }
 
+/** The JSON-ready summary of a submission that `edgarkit parse --json` prints: accession number, form, dates, filers, parties, documents, header and diagnostics. */
 export function summarizeSubmission(
   submission: Submission,
   source: string,

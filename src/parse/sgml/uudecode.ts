@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 
+/** A uuencoded attachment decoded: its file name, mode and exact bytes. */
 export interface DecodedAttachment {
   /** The file name on the `begin` line. */
   readonly filename: string;

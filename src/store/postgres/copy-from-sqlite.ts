@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { PASSAGE_STRIDE } from '../passages.js';
 import { SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, shardTable } from '../sqlite/migrations.js';
-import type { PreparedBlob, PreparedDocument, PreparedFiling } from '../store.js';
+import type { PreparedBlob, PreparedDocument, PreparedFiling, TickerEntry } from '../store.js';
 import { openPostgresStore, type PostgresStore } from './postgres-store.js';
 
 /**
@@ -10,7 +10,8 @@ import { openPostgresStore, type PostgresStore } from './postgres-store.js';
  * ordinary upsert. Resumable: an accession already there with the same content hash is skipped. At the end both
  * sides are compared: row counts, and every accession's content hash.
  *
- * It reads the SQLite schema of migrations 1 to 4 (src/store/sqlite/migrations.ts) directly.
+ * It reads the SQLite schema of migrations 1 to 5 (src/store/sqlite/migrations.ts) directly; the ticker list
+ * (version 5) is copied whole at the end.
  */
 
 export interface CopyOptions {
@@ -54,8 +55,8 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
   let target: PostgresStore | null = null;
   try {
     const version = (source.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v;
-    if (version === null || version < 1 || version > 4) {
-      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 4`);
+    if (version === null || version < 1 || version > 5) {
+      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 5`);
     }
     target = await openPostgresStore(to, { poolSize: 2 });
     const batchSize = options.batchSize ?? 200;
@@ -88,6 +89,10 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
       });
     }
     await writing;
+    if (!interrupted && version >= 5) {
+      const tickers = source.prepare('SELECT ticker, cik, title FROM tickers ORDER BY position').all() as TickerEntry[];
+      if (tickers.length > 0) await target.replaceTickers(tickers);
+    }
     const check = interrupted ? null : await compare(source, target);
     return { total, copied, skipped, seconds: (Date.now() - started) / 1000, interrupted, check };
   } finally {

@@ -9,6 +9,7 @@ import type { Queryable } from './postgres-store.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
+/** A job a worker has claimed under a lease. */
 export interface ClaimedJob {
   readonly id: number;
   readonly path: string;
@@ -20,6 +21,7 @@ export interface ClaimedJob {
   readonly takenOverFrom: string | null;
 }
 
+/** Jobs added, and those already queued. */
 export interface EnqueueResult {
   readonly added: number;
   readonly alreadyQueued: number;
@@ -150,6 +152,7 @@ export async function releaseJob(db: Queryable, job: ClaimedJob): Promise<void> 
   );
 }
 
+/** Jobs by state. */
 export interface QueueCounts {
   readonly queued: number;
   readonly running: number;
@@ -161,6 +164,7 @@ export interface QueueCounts {
   readonly nextExpiry: number | null;
 }
 
+/** Jobs by state (queued, running, done, failed). */
 export async function queueCounts(db: Queryable): Promise<QueueCounts> {
   const { rows } = await db.query(
     `SELECT count(*) FILTER (WHERE state = 'queued') AS queued, count(*) FILTER (WHERE state = 'running') AS running,
@@ -180,6 +184,7 @@ export async function queueCounts(db: Queryable): Promise<QueueCounts> {
   };
 }
 
+/** The queue's state for `edgarkit status`: counts, filings and bytes done, rates, estimated time left, workers and recent failures. */
 export interface QueueStatus extends QueueCounts {
   readonly filings: number;
   readonly bytes: number;
@@ -195,6 +200,7 @@ export interface QueueStatus extends QueueCounts {
 
 const RATE_WINDOW_SECONDS = 600;
 
+/** What `edgarkit status` shows: jobs by state, the rate over the last ten minutes, the time left, and the latest failures with their reasons. */
 export async function queueStatus(db: Queryable, failuresShown = 20): Promise<QueueStatus> {
   const counts = await queueCounts(db);
   const totals =

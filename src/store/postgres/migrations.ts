@@ -188,4 +188,17 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       );
     `,
   },
+  {
+    version: 5,
+    name: "SEC's ticker list (company_tickers.json)",
+    sql: `
+      CREATE TABLE tickers (
+        ticker text PRIMARY KEY,
+        cik text NOT NULL,
+        title text NOT NULL,
+        position integer NOT NULL
+      );
+      CREATE INDEX tickers_cik ON tickers (cik, position);
+    `,
+  },
 ];

@@ -21,6 +21,8 @@ import {
   type Row,
   SUMMARY_COLUMNS,
   storedBlob,
+  tickerKey,
+  tickerRows,
 } from '../rows.js';
 import {
   anyTermOf,
@@ -48,6 +50,8 @@ import {
   type Store,
   type StoredBlob,
   type StoreStats,
+  type TickerEntry,
+  type TickerSink,
   type WriteResult,
 } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
@@ -69,6 +73,7 @@ const PASSAGE_CHUNK_CHARS = 4_000_000;
 /** Blob bytes sent in one INSERT statement. */
 const BLOB_CHUNK_BYTES = 16_000_000;
 
+/** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
   /** Open for reading only (the server does): every transaction is read-only and no migration runs. */
   readonly readonly?: boolean;
@@ -193,6 +198,7 @@ function pushRow(columns: unknown[][], values: readonly unknown[]): void {
 /** Errors worth running the whole transaction again for. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 
+/** Work to run inside the write transaction of `writeFilingsWith` (the job queue marks its job done there). */
 export interface WriteOptions {
   /** Runs first inside the write transaction (the job queue locks its job's row here and checks it still owns it). */
   readonly afterBegin?: (tx: Queryable) => Promise<void>;
@@ -200,9 +206,13 @@ export interface WriteOptions {
   readonly beforeCommit?: (tx: Queryable, result: WriteResult) => Promise<void>;
 }
 
-export class PostgresStore implements Store, FilingSink {
+/** The PostgreSQL adapter: a Store, FilingSink and TickerSink over a connection pool (see `openPostgresStore`). */
+export class PostgresStore implements Store, FilingSink, TickerSink {
   readonly #pool: pg.Pool;
   readonly #searchBudgetMs: number;
+
+  /** False while a database older than schema version 5, opened read-only, has no ticker list. */
+  #tickerTable = false;
 
   constructor(pool: pg.Pool, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#pool = pool;
@@ -542,7 +552,7 @@ export class PostgresStore implements Store, FilingSink {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = filterSql(search.filters, param);
+    const where = filterSql(search.filters, param, await this.#hasTickers());
     if (!search.match) {
       const { rows } = await this.#pool.query(
         `SELECT ${MATCH_COLUMNS_OF_FILING} FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -696,18 +706,57 @@ export class PostgresStore implements Store, FilingSink {
 
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
-    const { rows } = request.name
-      ? await this.#pool.query(
-          `${COMPANY_SELECT} WHERE c.name ILIKE $1 OR c.cik IN (SELECT cik FROM former_names WHERE name ILIKE $1) ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
-          [containsPattern(request.name), limit, offset],
-        )
-      : await this.#pool.query(`${COMPANY_SELECT} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset]);
+    const tickers = await this.#hasTickers();
+    const select = companySelect(tickers);
+    const byName = `c.name ILIKE $1 OR c.cik IN (SELECT cik FROM former_names WHERE name ILIKE $1)`;
+    const { rows } = !request.name
+      ? await this.#pool.query(`${select} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $1 OFFSET $2`, [limit, offset])
+      : tickers
+        ? // A ticker names its company first, before the companies whose names merely contain it.
+          await this.#pool.query(
+            `${select} WHERE ${byName} OR c.cik IN (SELECT cik FROM tickers WHERE ticker = $4)
+             ORDER BY c.cik IN (SELECT cik FROM tickers WHERE ticker = $4) DESC, c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`,
+            [containsPattern(request.name), limit, offset, tickerKey(request.name)],
+          )
+        : await this.#pool.query(`${select} WHERE ${byName} ORDER BY c.name COLLATE "C" NULLS FIRST LIMIT $2 OFFSET $3`, [
+            containsPattern(request.name),
+            limit,
+            offset,
+          ]);
     return rows.map(company);
   }
 
   async getCompany(cik: string): Promise<CompanyView | null> {
-    const row = (await this.#pool.query(`${COMPANY_SELECT} WHERE c.cik = $1`, [cikKey(cik)])).rows[0];
+    const row = (await this.#pool.query(`${companySelect(await this.#hasTickers())} WHERE c.cik = $1`, [cikKey(cik)])).rows[0];
     return row ? company(row) : null;
+  }
+
+  async findTicker(ticker: string): Promise<TickerEntry | null> {
+    if (!(await this.#hasTickers())) return null;
+    const row = (await this.#pool.query('SELECT ticker, cik, title FROM tickers WHERE ticker = $1', [tickerKey(ticker)])).rows[0];
+    return row ? { ticker: row.ticker as string, cik: row.cik as string, title: row.title as string } : null;
+  }
+
+  async replaceTickers(tickers: readonly TickerEntry[]): Promise<number> {
+    const rows = tickerRows(tickers);
+    await this.transaction(async (tx) => {
+      await tx.query('DELETE FROM tickers');
+      // In slices, so no one statement carries an unbounded array.
+      for (let start = 0; start < rows.length; start += 5000) {
+        const slice = rows.slice(start, start + 5000);
+        await tx.query(
+          'INSERT INTO tickers (ticker, cik, title, position) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])',
+          [slice.map((row) => row[0]), slice.map((row) => row[1]), slice.map((row) => row[2]), slice.map((row) => row[3])],
+        );
+      }
+    });
+    return rows.length;
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  async #hasTickers(): Promise<boolean> {
+    this.#tickerTable ||= (await this.#pool.query("SELECT to_regclass('tickers') IS NOT NULL AS found")).rows[0]?.found === true;
+    return this.#tickerTable;
   }
 
   async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
@@ -787,14 +836,27 @@ export class PostgresStore implements Store, FilingSink {
   }
 }
 
-const COMPANY_SELECT = `SELECT c.*,
+/** Companies with their filing count, former names and (from schema version 5) tickers. */
+function companySelect(tickers: boolean): string {
+  return `SELECT c.*,
     (SELECT count(DISTINCT p.filing_row_id) FROM filing_parties p WHERE p.cik = c.cik) AS filing_count,
     (SELECT coalesce(json_agg(json_build_object('name', fn.name, 'dateChanged', fn.date_changed) ORDER BY fn.date_changed COLLATE "C" DESC), '[]'::json)
-       FROM former_names fn WHERE fn.cik = c.cik) AS former_names
+       FROM former_names fn WHERE fn.cik = c.cik) AS former_names${
+         tickers
+           ? `,
+    (SELECT coalesce(json_agg(t.ticker ORDER BY t.position), '[]'::json) FROM tickers t WHERE t.cik = c.cik) AS tickers`
+           : ''
+       }
   FROM companies c`;
+}
 
 function company(row: Row): CompanyView {
-  return companyView(row, (row.former_names as { name: string; dateChanged: string | null }[] | null) ?? [], row.filing_count);
+  return companyView(
+    row,
+    (row.former_names as { name: string; dateChanged: string | null }[] | null) ?? [],
+    row.filing_count,
+    (row.tickers as string[] | null | undefined) ?? [],
+  );
 }
 
 /** Words of a phrase are highlighted one by one by ts_headline; SQLite marks the phrase as one run. */
@@ -820,8 +882,8 @@ function matchedOf(row: Row): MatchedDocument {
   };
 }
 
-/** The filters as SQL over `f` (filings); a company name matches current and former names of any party. */
-function filterSql(filters: QueryFilters, param: (value: unknown) => string): string[] {
+/** The filters as SQL over `f` (filings); a company name matches current and former names of any party, or its ticker. */
+function filterSql(filters: QueryFilters, param: (value: unknown) => string, tickers: boolean): string[] {
   const where: string[] = [];
   if (filters.form) where.push(`lower(f.form_type) = lower(${param(filters.form)})`);
   if (filters.from) where.push(`f.filed_at >= ${param(filters.from)}`);
@@ -831,7 +893,9 @@ function filterSql(filters: QueryFilters, param: (value: unknown) => string): st
     const like = param(containsPattern(filters.company));
     where.push(
       `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND (p.name ILIKE ${like}
-         OR p.cik IN (SELECT cik FROM former_names WHERE name ILIKE ${like})))`,
+         OR p.cik IN (SELECT cik FROM former_names WHERE name ILIKE ${like})${
+           tickers ? ` OR p.cik IN (SELECT cik FROM tickers WHERE ticker = ${param(tickerKey(filters.company))})` : ''
+         }))`,
     );
   }
   return where;

@@ -201,4 +201,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX filing_hits_form ON filing_hits (form_type COLLATE NOCASE, filed_at);
     `,
   },
+  {
+    version: 5,
+    name: "SEC's ticker list (company_tickers.json)",
+    // The whole list as SEC gives it (a ticker may name a company with no filing stored); `position` keeps SEC's
+    // order, which puts a company's main ticker first. Tickers are stored upper case.
+    sql: `
+      CREATE TABLE tickers (
+        ticker TEXT PRIMARY KEY,
+        cik TEXT NOT NULL,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX tickers_cik ON tickers (cik, position);
+    `,
+  },
 ];

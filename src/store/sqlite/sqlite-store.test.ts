@@ -122,7 +122,7 @@ describe('SQLite schema versions 1 and 2 (no document index)', () => {
     // document index is exactly v1.
     const db = new Database(file);
     db.exec(
-      'DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; DROP TABLE filing_hits; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
+      'DROP TABLE tickers; DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; DROP TABLE filing_hits; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
     );
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });
@@ -170,5 +170,27 @@ describe('SQLite prefix expansion', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SQLite schema version 4 (no ticker list)', () => {
+  it('a read-only reader still lists and filters companies; a writer adds the list, which the reader then sees', async () => {
+    const file = join(makeTempDir('edgarkit-v4-'), 'v4.db');
+    const store = openSqliteStore(file);
+    await ingestPaths(store, [INPUTS[1] as string], { workers: 0 });
+    await store.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE tickers; DELETE FROM schema_migrations WHERE version >= 5');
+    db.close();
+    const reader = openSqliteStore(file, { readonly: true });
+    expect((await reader.listCompanies({ name: 'stolt' })).map((company) => company.tickers)).toEqual([[]]);
+    expect((await reader.search({ text: 'company:acergy' })).hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
+    expect(await reader.findTicker('ACGY')).toBeNull();
+    const writer = openSqliteStore(file);
+    expect(await writer.replaceTickers([{ ticker: 'ACGY', cik: '898685', title: 'Acergy S.A.' }])).toBe(1);
+    await writer.close();
+    expect((await reader.search({ text: 'company:acgy' })).hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
+    expect((await reader.getCompany('898685'))?.tickers).toEqual(['ACGY']);
+    await reader.close();
   });
 });

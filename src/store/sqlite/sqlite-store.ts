@@ -21,6 +21,8 @@ import {
   type Row,
   SUMMARY_COLUMNS,
   storedBlob,
+  tickerKey,
+  tickerRows,
 } from '../rows.js';
 import {
   anyTermOf,
@@ -53,6 +55,8 @@ import {
   type Store,
   type StoredBlob,
   type StoreStats,
+  type TickerEntry,
+  type TickerSink,
   type WriteResult,
 } from '../store.js';
 import {
@@ -73,6 +77,7 @@ import {
  */
 export const SHARD_PASSAGES = 500_000;
 
+/** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
   /** Open without write access (the server does). */
   readonly readonly?: boolean;
@@ -141,8 +146,8 @@ function matchedOf(row: Row): MatchedDocument {
   };
 }
 
-/** The filters as SQL over `f` (filings); a company name matches current and former names of any party. */
-function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] } {
+/** The filters as SQL over `f` (filings); a company name matches current and former names of any party, or its ticker. */
+function filterSql(filters: QueryFilters, tickers: boolean): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filters.form) {
@@ -165,14 +170,18 @@ function filterSql(filters: QueryFilters): { where: string[]; params: unknown[] 
     const like = containsPattern(filters.company);
     where.push(
       `EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_rowid = f.rowid AND (p.name LIKE ? ESCAPE '\\' COLLATE NOCASE
-         OR p.cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)))`,
+         OR p.cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)${
+           tickers ? ' OR p.cik IN (SELECT cik FROM tickers WHERE ticker = ?)' : ''
+         }))`,
     );
     params.push(like, like);
+    if (tickers) params.push(tickerKey(filters.company));
   }
   return { where, params };
 }
 
-export class SqliteStore implements Store, FilingSink {
+/** The SQLite adapter: a Store, FilingSink and TickerSink over one database file (see `openSqliteStore`). */
+export class SqliteStore implements Store, FilingSink, TickerSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
@@ -183,6 +192,9 @@ export class SqliteStore implements Store, FilingSink {
   #documentIndex = false;
 
   readonly #shardPassages: number;
+
+  /** False while a database older than schema version 5, opened read-only, has no ticker list. */
+  #tickerTable = false;
 
   readonly #searchBudgetMs: number;
 
@@ -390,7 +402,7 @@ export class SqliteStore implements Store, FilingSink {
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const search = prepareSearch(request);
-    const { where, params } = filterSql(search.filters);
+    const { where, params } = filterSql(search.filters, this.#hasTickers());
     if (!this.#hasDocumentIndex()) {
       throw new Error('This database was made by an older edgarkit and has no document-level index: run `edgarkit migrate` on it once.');
     }
@@ -596,16 +608,43 @@ export class SqliteStore implements Store, FilingSink {
 
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
+    const byName = `name LIKE ? ESCAPE '\\' COLLATE NOCASE OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)`;
     const rows = (
-      request.name
-        ? this.#statement(
-            `SELECT * FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE
-               OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)
-             ORDER BY name LIMIT ? OFFSET ?`,
-          ).all(...Array(2).fill(containsPattern(request.name)), limit, offset)
-        : this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
+      !request.name
+        ? this.#statement('SELECT * FROM companies ORDER BY name LIMIT ? OFFSET ?').all(limit, offset)
+        : this.#hasTickers()
+          ? // A ticker names its company first, before the companies whose names merely contain it.
+            this.#statement(
+              `SELECT * FROM companies WHERE ${byName} OR cik IN (SELECT cik FROM tickers WHERE ticker = ?)
+               ORDER BY cik IN (SELECT cik FROM tickers WHERE ticker = ?) DESC, name LIMIT ? OFFSET ?`,
+            ).all(...Array(2).fill(containsPattern(request.name)), ...Array(2).fill(tickerKey(request.name)), limit, offset)
+          : this.#statement(`SELECT * FROM companies WHERE ${byName} ORDER BY name LIMIT ? OFFSET ?`).all(
+              ...Array(2).fill(containsPattern(request.name)),
+              limit,
+              offset,
+            )
     ) as Row[];
     return rows.map((row) => this.#company(row));
+  }
+
+  async findTicker(ticker: string): Promise<TickerEntry | null> {
+    if (!this.#hasTickers()) return null;
+    const row = this.#statement('SELECT ticker, cik, title FROM tickers WHERE ticker = ?').get(tickerKey(ticker)) as
+      | TickerEntry
+      | undefined;
+    return row ?? null;
+  }
+
+  async replaceTickers(tickers: readonly TickerEntry[]): Promise<number> {
+    const rows = tickerRows(tickers);
+    this.#db
+      .transaction(() => {
+        this.#statement('DELETE FROM tickers').run();
+        const insert = this.#statement('INSERT INTO tickers (ticker, cik, title, position) VALUES (?, ?, ?, ?)');
+        for (const row of rows) insert.run(...row);
+      })
+      .immediate();
+    return rows.length;
   }
 
   async getCompany(cik: string): Promise<CompanyView | null> {
@@ -618,7 +657,21 @@ export class SqliteStore implements Store, FilingSink {
       this.#statement('SELECT name, date_changed FROM former_names WHERE cik = ? ORDER BY date_changed DESC').all(row.cik) as Row[]
     ).map((former) => ({ name: former.name as string, dateChanged: former.date_changed as string }));
     const count = this.#statement('SELECT count(DISTINCT filing_rowid) AS n FROM filing_parties WHERE cik = ?').get(row.cik) as Row;
-    return companyView(row, formerNames, count.n);
+    return companyView(row, formerNames, count.n, this.#tickersOf(row.cik as string));
+  }
+
+  /** A company's tickers, main one first; none in a database older than schema version 5 opened read-only. */
+  #tickersOf(cik: string): string[] {
+    if (!this.#hasTickers()) return [];
+    return (this.#statement('SELECT ticker FROM tickers WHERE cik = ? ORDER BY position').all(cik) as { ticker: string }[]).map(
+      (row) => row.ticker,
+    );
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  #hasTickers(): boolean {
+    this.#tickerTable ||= this.#statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickers'").get() !== undefined;
+    return this.#tickerTable;
   }
 
   async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
