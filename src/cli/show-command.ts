@@ -1,4 +1,7 @@
 import { type Command, Option } from 'commander';
+import { describeLocationCode } from '../core/edgar-location-codes.js';
+import { describeSic } from '../core/sic-codes.js';
+import { decodeFiling, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
 import type { RenderFormat } from '../render/index.js';
 import { checkFilingId } from '../store/request-values.js';
@@ -38,7 +41,7 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
     if (options.doc === undefined) {
       const filing = await store.getFiling(id);
       if (!filing) throw new UserError(`No filing ${accession} in the database`);
-      io.stdout.write(json ? `${JSON.stringify(filing, null, 2)}\n` : describeFiling(filing));
+      io.stdout.write(json ? `${JSON.stringify(decodeFiling(filing), null, 2)}\n` : describeFiling(filing));
       return EXIT.ok;
     }
     const opened = await openStoredDocument(store, id, options.doc);
@@ -59,8 +62,18 @@ function describeFiling(filing: FilingView): string {
     `${filing.accessionNumber ?? filing.filingId}  ${filing.formType ?? '-'}`,
     `  filed ${filing.filedAt ?? '-'}${filing.periodOfReport ? `, period ${filing.periodOfReport}` : ''}${filing.acceptanceDateTime ? `, accepted ${filing.acceptanceDateTime}` : ''}`,
   ];
-  for (const party of filing.parties)
-    lines.push(`  ${party.role.padEnd(16)} ${party.company?.name ?? '-'}${party.company?.cik ? `  CIK ${party.company.cik}` : ''}`);
+  const edgar = filingEdgarUrl(filing);
+  if (edgar) lines.push(`  on EDGAR: ${edgar}`);
+  for (const party of filing.parties) {
+    const company = party.company;
+    const sic = describeSic(company?.sic, company?.sicDescription);
+    const incorporated = describeLocationCode(company?.stateOfIncorporation);
+    const located = describeLocationCode(party.businessAddress?.state);
+    lines.push(
+      `  ${party.role.padEnd(16)} ${company?.name ?? '-'}${company?.cik ? `  CIK ${company.cik}` : ''}${sic ? `  SIC ${sic}` : ''}` +
+        `${incorporated ? `  incorporated in ${incorporated}` : ''}${located ? `  business address in ${located}` : ''}`,
+    );
+  }
   if (filing.formRecord) lines.push(`  record: ${JSON.stringify(filing.formRecord).slice(0, 400)}`);
   lines.push(`  ${filing.documents.length} documents:`);
   for (const document of filing.documents) {

@@ -359,3 +359,11 @@ export function edgarLocationName(code: string | null | undefined): string | nul
 export function edgarLocations(): readonly EdgarLocation[] {
   return [...LOCATIONS.values()];
 }
+
+/** A code as a reader sees it: `N4 (Luxembourg)`; a code the list does not hold stays as written; null when empty. */
+export function describeLocationCode(code: string | null | undefined): string | null {
+  const trimmed = code?.trim() ?? '';
+  if (trimmed === '') return null;
+  const name = edgarLocationName(trimmed);
+  return name ? `${trimmed} (${name})` : trimmed;
+}

@@ -465,3 +465,14 @@ export function sicTitle(code: string | null | undefined): string | null {
 export function sicCodes(): readonly { readonly code: string; readonly title: string }[] {
   return [...SIC_TITLES].map(([code, title]) => ({ code, title }));
 }
+
+/**
+ * A SIC code as a reader sees it: `6189 ASSET-BACKED SECURITIES`, from the SEC's list, else the title the filing's
+ * header printed beside it, else the code alone; null when there is no code.
+ */
+export function describeSic(code: string | null | undefined, printedTitle?: string | null): string | null {
+  const trimmed = code?.trim() ?? '';
+  if (trimmed === '') return null;
+  const title = sicTitle(trimmed) ?? (printedTitle?.trim() || null);
+  return title ? `${trimmed} ${title}` : trimmed;
+}

@@ -159,6 +159,41 @@ describe('companies', () => {
   });
 });
 
+describe('codes decoded and links to EDGAR', () => {
+  // Read from the Acergy 6-K's header: SIC 1389, incorporated in N4, business and mail addresses in London, X0.
+  it('gives a company its SIC title, the place its codes name and its EDGAR page beside the raw values', async () => {
+    const company = await getJson('/api/companies/898685');
+    expect(company.sic).toBe('1389');
+    expect(company.sicDescription).toBe('OIL, GAS FIELD SERVICES, NBC');
+    expect(company.sicTitle).toBe('OIL & GAS FIELD SERVICES, NEC');
+    expect(company.stateOfIncorporation).toBe('N4');
+    expect(company.stateOfIncorporationName).toBe('Luxembourg');
+    expect(company.businessAddress).toMatchObject({ city: 'LONDON', state: 'X0', stateName: 'United Kingdom' });
+    expect(company.mailAddress).toMatchObject({ state: 'X0', stateName: 'United Kingdom' });
+    expect(company.edgarUrl).toBe('https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000898685');
+    const listed = (await getJson('/api/companies?name=acergy')).companies[0];
+    expect(listed.stateOfIncorporationName).toBe('Luxembourg');
+  });
+
+  it("links a filing to its index page on EDGAR and decodes its parties' codes", async () => {
+    const filing = await getJson('/api/filings/0000950127-09-000020');
+    expect(filing.links.edgar).toBe('https://www.sec.gov/Archives/edgar/data/898685/000095012709000020/0000950127-09-000020-index.htm');
+    expect(filing.parties[0].company).toMatchObject({
+      sic: '1389',
+      sicTitle: 'OIL & GAS FIELD SERVICES, NEC',
+      stateOfIncorporationName: 'Luxembourg',
+    });
+    expect(filing.parties[0].businessAddress).toMatchObject({ state: 'X0', stateName: 'United Kingdom' });
+    const listed = await getJson('/api/companies/898685/filings');
+    expect(listed.filings[0].links.edgar).toBe(filing.links.edgar);
+  });
+
+  it('has no EDGAR link for a bare document, which has no accession number', async () => {
+    const filing = await getJson(`/api/filings/${seedId}`);
+    expect(filing.links.edgar).toBeNull();
+  });
+});
+
 describe('GET /api/filings/:accession', () => {
   it('gives the header, parties, documents and the extracted 6-K record with spans', async () => {
     const filing = await getJson(`/api/filings/${seedId}`);

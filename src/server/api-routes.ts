@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
+import { decodeCompany, decodeParty, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
@@ -338,7 +339,7 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
       offset: paging.offset,
       filings: filings.map((filing) => ({
         ...filing,
-        links: { self: `/api/filings/${filing.filingId}`, page: `/filings/${filing.filingId}` },
+        links: { self: `/api/filings/${filing.filingId}`, page: `/filings/${filing.filingId}`, edgar: filingEdgarUrl(filing) },
       })),
       next:
         filings.length === paging.limit
@@ -436,10 +437,11 @@ function textBytes(response: Response): TypedResponse<string, 200, 'text'> {
 }
 
 function companyJson(company: CompanyView, links: Record<string, string>) {
+  const decoded = decodeCompany(company);
   return {
-    ...company,
-    businessAddress: company.businessAddress as Address | null,
-    mailAddress: company.mailAddress as Address | null,
+    ...decoded,
+    businessAddress: decoded.businessAddress as Address | null,
+    mailAddress: decoded.mailAddress as Address | null,
     links,
   };
 }
@@ -487,6 +489,7 @@ function filingJson(filing: FilingView) {
   const { source: _source, ...shown } = filing;
   return {
     ...shown,
+    parties: filing.parties.map(decodeParty),
     documents: filing.documents.map((document) => ({
       ...document,
       links: {
@@ -494,7 +497,7 @@ function filingJson(filing: FilingView) {
         attachment: document.attachmentSha256 ? `/api/attachments/${document.attachmentSha256}?filing=${filing.filingId}` : null,
       },
     })),
-    links: { original: `/api/filings/${filing.filingId}/original`, page: `/filings/${filing.filingId}` },
+    links: { original: `/api/filings/${filing.filingId}/original`, page: `/filings/${filing.filingId}`, edgar: filingEdgarUrl(filing) },
   };
 }
 

@@ -127,6 +127,16 @@ describe('company page', () => {
     expect(html).toContain('href="/companies/0000898685?form=6-K"');
   });
 
+  it('decodes its SIC, state and country codes beside the raw codes, and links to its EDGAR page', async () => {
+    const html = await page('/companies/898685');
+    expect(textAround(html, '<dt>Industry (SIC)</dt>', 120)).toContain('1389 OIL & GAS FIELD SERVICES, NEC');
+    expect(textAround(html, '<dt>Incorporated in</dt>', 80)).toContain('N4 (Luxembourg)');
+    expect(textAround(html, '<dt>Business</dt>', 200)).toContain('LONDON X0 (United Kingdom) W6 7DL');
+    expect(html).toContain(
+      '<a href="https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&amp;CIK=0000898685" rel="external noopener noreferrer">',
+    );
+  });
+
   it('filters by form, and answers 404 / 400 for an unknown / malformed CIK', async () => {
     expect(await page('/companies/898685?form=10-K')).toContain('No filings.');
     expect(await page('/companies/1234567', 404)).toContain('No company with CIK 0001234567');
@@ -161,6 +171,16 @@ describe('filing page', () => {
     expect(html).toContain('2009-01-12');
     expect(html).toContain('<a class="mono" href="/companies/0000898685">0000898685</a>');
     expect(html).toContain('href="/filings/0000950127-09-000020/documents/2"');
+  });
+
+  it("links to the filing index page on EDGAR and decodes the parties' codes; a bare document has no such link", async () => {
+    const html = await page('/filings/0000950127-09-000020');
+    expect(html).toContain(
+      'href="https://www.sec.gov/Archives/edgar/data/898685/000095012709000020/0000950127-09-000020-index.htm" rel="external noopener noreferrer"',
+    );
+    expect(html).toContain('1389 OIL &amp; GAS FIELD SERVICES, NEC');
+    expect(html).toContain('X0 (United Kingdom)');
+    expect(await page(`/filings/${seedId}`)).not.toContain('www.sec.gov/Archives');
   });
 
   it('answers 404 for an unknown filing and 400 for a malformed accession', async () => {
