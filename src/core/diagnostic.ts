@@ -13,6 +13,11 @@ export interface Diagnostic {
   readonly offset: number;
 }
 
-export function diagnostic(code: string, severity: Severity, message: string, offset: number): Diagnostic {
+export function diagnostic(
+  code: string,
+  severity: Severity,
+  message: string,
+  offset: number,
+): Diagnostic {
   return { code, severity, message, offset };
 }
