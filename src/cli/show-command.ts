@@ -8,13 +8,18 @@ import { checkFilingId } from '../store/request-values.js';
 import type { FilingView } from '../store/store.js';
 import { checkValues, dbOption, openForReading, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { checkTableOptions, tableOutput } from './table-output.js';
 
 export interface ShowCommandOptions {
   readonly db?: string;
   readonly doc?: string;
-  readonly format: RenderFormat;
+  readonly format: RenderFormat | 'csv';
   readonly page?: number;
   readonly json?: boolean;
+  /** With `--doc` and `--format csv`: which table (1-based, over the whole document). */
+  readonly table?: number;
+  /** With `--doc`: list the document's tables. */
+  readonly tables?: boolean;
 }
 
 /** `edgarkit show <accession> [--doc SEQ|TYPE]`. */
@@ -25,8 +30,10 @@ export function registerShowCommand(program: Command, io: CliIo, setExit: (code:
     .argument('<accession>', 'accession number (dashed or not)')
     .addOption(dbOption())
     .option('--doc <seq|type>', 'a document by sequence number or type (e.g. 1, EX-99.1)')
-    .addOption(new Option('--format <format>', 'how to render').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'how to render').choices(['text', 'markdown', 'html', 'json', 'csv']).default('text'))
     .option('--page <n>', 'only this page of the document', positiveInteger('--page'))
+    .option('--table <n>', 'with --doc and --format csv: this table of the document (1-based; see --tables)', positiveInteger('--table'))
+    .option('--tables', "with --doc: list the document's tables")
     .option('--json', 'print JSON: the filing, or with --doc the document model (the same as --format json)')
     .action(async (accession: string, options: ShowCommandOptions) => {
       setExit(await runShowCommand(accession, options, io));
@@ -35,6 +42,9 @@ export function registerShowCommand(program: Command, io: CliIo, setExit: (code:
 
 export async function runShowCommand(accession: string, options: ShowCommandOptions, io: CliIo): Promise<ExitCode> {
   const id = checkValues(() => checkFilingId(accession));
+  checkTableOptions(options);
+  if ((options.format === 'csv' || options.tables) && options.doc === undefined)
+    throw new UserError('Tables belong to a document: name it with --doc SEQ|TYPE');
   const json = options.json === true || options.format === 'json';
   const store = await openForReading(options.db, io);
   try {
@@ -48,6 +58,11 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
     if (opened.found === 'no-filing') throw new UserError(`No filing ${accession} in the database`);
     if (opened.found === 'no-document')
       throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
+    if (options.format === 'csv' || options.tables) {
+      const request = { ...(options.table !== undefined ? { table: options.table } : {}), list: options.tables === true };
+      io.stdout.write(tableOutput(opened.document, request, `${accession}: document ${options.doc}`));
+      return EXIT.ok;
+    }
     const output = documentOutput(opened.document, json ? 'json' : options.format, options.page);
     if (!output.ok) throw new UserError(output.reason);
     io.stdout.write(output.text);
