@@ -1,4 +1,5 @@
 import { type RenderFormat, renderDocument } from '../render/index.js';
+import { documentTables, renderTableCsv } from '../render/render-csv.js';
 import { openDocument } from './open-document.js';
 
 /** What a page or API route wants of a stored document. */
@@ -10,6 +11,17 @@ export interface RenderRequest {
   readonly fragment?: boolean;
   /** Also return the decoded text (the "original text" view). */
   readonly includeText?: boolean;
+  /** Table N of the document (1-based) as CSV in `body`, instead of a rendering; null when there is no such table. */
+  readonly table?: number;
+}
+
+/** One table of a document, as listed for choosing one (its CSV is `RenderRequest.table`). */
+export interface TableSummary {
+  readonly number: number;
+  readonly page: number;
+  readonly caption: string | null;
+  readonly rows: number;
+  readonly columns: number;
 }
 
 export interface DocumentInfo {
@@ -31,7 +43,9 @@ export type RenderedDocument =
       readonly document: DocumentInfo;
       readonly sourceFormat: 'text' | 'html';
       readonly pages: readonly { readonly number: number; readonly label: string | null }[];
-      /** The rendering asked for; null when no format was asked or the page does not exist. */
+      /** Every table of the document, in reading order. */
+      readonly tables: readonly TableSummary[];
+      /** The rendering asked for (or the table's CSV); null when none was asked or the page or table does not exist. */
       readonly body: string | null;
       /** The decoded text, when asked for. */
       readonly text: string | null;
@@ -54,12 +68,16 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
   const { model } = loaded;
   const pageExists = request.page === undefined || model.pages.some((page) => page.number === request.page);
   const options = { ...(request.page !== undefined ? { page: request.page } : {}), ...(request.fragment ? { fragment: true } : {}) };
+  const tables = documentTables(model);
+  const table = request.table !== undefined ? tables[request.table - 1] : undefined;
+  const rendered = request.format !== null && pageExists ? renderDocument(model, request.format, options) : null;
   return {
     kind: 'model',
     document,
     sourceFormat: model.sourceFormat,
     pages: model.pages.map((page) => ({ number: page.number, label: page.label })),
-    body: request.format !== null && pageExists ? renderDocument(model, request.format, options) : null,
+    tables: tables.map(({ number, page, caption, rows, columns }) => ({ number, page, caption, rows, columns })),
+    body: request.table !== undefined ? (table ? renderTableCsv(table.table) : null) : rendered,
     text: request.includeText ? loaded.text : null,
     spansIntoText: model.source === loaded.text,
   };

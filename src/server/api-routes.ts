@@ -3,12 +3,14 @@ import type { Context, TypedResponse } from 'hono';
 import { decodeCompany, decodeParty, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
+import { describeTableCount } from '../render/render-csv.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
 import {
   CompanyFilingsSchema,
   CompanyPageSchema,
   CompanySchema,
+  DocumentTablesSchema,
   ERROR_RESPONSES,
   FilingSchema,
   jsonResponse,
@@ -180,6 +182,59 @@ const documentRoute = createRoute({
           schema: z.object({}).passthrough().openapi({ description: 'The document model: pages of blocks with spans (without `source`).' }),
         },
       },
+    },
+    ...ERROR_RESPONSES,
+  },
+});
+
+const documentPathParams = accessionPath.extend({ seq: documentSchema.openapi({ param: { name: 'seq', in: 'path' } }) });
+
+const tablesRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/documents/{seq}/tables',
+  operationId: 'listDocumentTables',
+  tags: ['filings'],
+  summary: "A document's tables: number, page, size and a link to each as CSV",
+  description:
+    'Legacy ASCII `<TABLE>`s, tables found by their alignment and HTML tables alike, numbered in reading order. XML and binary documents have none.',
+  request: { params: documentPathParams },
+  responses: { 200: jsonResponse(DocumentTablesSchema, "The document's tables"), ...ERROR_RESPONSES },
+});
+
+const tableRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/documents/{seq}/tables/{table}',
+  operationId: 'getDocumentTableCsv',
+  tags: ['filings'],
+  summary: 'One table of a document as CSV',
+  description:
+    'Header rows first, then body rows, every row as wide as the table; a cell spanning several columns or rows gives its text to the first ' +
+    'and leaves the ones it covers empty. Cells holding a comma, a quote or a line break are quoted (RFC 4180); lines end in LF.',
+  request: {
+    params: documentPathParams.extend({
+      table: z
+        .string()
+        .transform((text, context) => {
+          const number = /^[1-9]\d{0,5}$/.test(text) ? Number(text) : Number.NaN;
+          if (Number.isNaN(number)) {
+            context.addIssue({ code: 'custom', message: `table must be a table number from 1, found "${text.slice(0, 40)}"` });
+            return z.NEVER;
+          }
+          return number;
+        })
+        .openapi({
+          param: { name: 'table', in: 'path' },
+          type: 'integer',
+          minimum: 1,
+          description: 'The table number (1-based), as listed.',
+        }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The table',
+      headers: z.object({ 'Content-Disposition': z.string().openapi({ description: '`attachment` with a file name.' }) }),
+      content: { 'text/csv': { schema: z.string() } },
     },
     ...ERROR_RESPONSES,
   },
@@ -374,6 +429,31 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     const headers: Record<string, string> = { 'Content-Type': RENDERED_TYPES[format] };
     if (format === 'html') headers['Content-Security-Policy'] = RENDERED_DOCUMENT_CSP;
     return c.body(rendered.body ?? '', 200, headers);
+  });
+
+  api.openapi(tablesRoute, async (c) => {
+    const { accession: filingId, seq: which } = c.req.valid('param');
+    const rendered = await requireDocument(reader, filingId, which, { format: null });
+    const base = `/api/filings/${encodeURIComponent(filingId)}/documents/${encodeURIComponent(which)}/tables`;
+    return ok(c, DocumentTablesSchema, {
+      filingId,
+      document: which,
+      tables: rendered.kind === 'model' ? rendered.tables.map((table) => ({ ...table, links: { csv: `${base}/${table.number}` } })) : [],
+    });
+  });
+
+  api.openapi(tableRoute, async (c) => {
+    const { accession: filingId, seq: which, table } = c.req.valid('param');
+    const rendered = await requireDocument(reader, filingId, which, { format: null, table });
+    if (rendered.kind !== 'model')
+      throw notFound(`Document ${which} of ${filingId} is ${rendered.kind === 'xml' ? 'XML' : 'a binary attachment'}: it has no tables`);
+    if (rendered.body === null) {
+      throw notFound(`Table ${table} does not exist: ${describeTableCount(rendered.tables.length)}`);
+    }
+    return c.body(rendered.body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${dispositionFilename(`${filingId}-${which}-table-${table}`)}.csv"`,
+    });
   });
 
   api.openapi(originalRoute, async (c) => {

@@ -202,6 +202,23 @@ export const FilingSchema = z
   })
   .openapi('Filing');
 
+export const DocumentTablesSchema = z
+  .object({
+    filingId: z.string(),
+    document: z.string().openapi({ description: 'The document as it was named in the path (sequence or type).' }),
+    tables: z.array(
+      z.object({
+        number: z.number().int().openapi({ description: '1-based, in reading order over the whole document.' }),
+        page: z.number().int().openapi({ description: 'The page the table is on (1-based).' }),
+        caption: nullableString,
+        rows: z.number().int().openapi({ description: 'Header rows and body rows.' }),
+        columns: z.number().int(),
+        links: z.object({ csv: z.string().openapi({ description: 'The table as CSV.' }) }),
+      }),
+    ),
+  })
+  .openapi('DocumentTables');
+
 export const StatsSchema = z
   .object({
     filings: z.number().int(),

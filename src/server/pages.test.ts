@@ -198,6 +198,14 @@ describe('document page', () => {
     expect(html).toContain(`href="/api/filings/${seedId}/original"`);
   });
 
+  it('offers each table as CSV, with the page it is on', async () => {
+    const html = await page(`/filings/${seedId}/documents/1`);
+    const api = `/api/filings/${seedId}/documents/1/tables`;
+    expect(html).toMatch(new RegExp(`<a href="${api}/1" download title="page 2, 2 × 2">1 \\(p\\. 2\\)</a>`));
+    expect(html).toMatch(new RegExp(`<a href="${api}/2" download title="page 4, 3 × 2">2 \\(p\\. 4\\)</a>`));
+    expect(html).not.toContain(`${api}/3`);
+  });
+
   it('toggles to the original text, escaped in a <pre>, marking a span when one is given', async () => {
     const html = await page(`/filings/${seedId}/documents/1?view=original&start=511&end=531`);
     expect(html).toContain('<pre class="original">');
