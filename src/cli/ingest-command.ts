@@ -13,7 +13,7 @@ export interface IngestCommandOptions {
 
 /** `edgarkit ingest <paths...>`: files, folders and archives into the database, with progress and a summary. */
 export async function runIngestCommand(paths: readonly string[], options: IngestCommandOptions, io: CliIo): Promise<ExitCode> {
-  const totalBytes = await inputTotalBytes(paths);
+  const totalBytes = await inputTotalBytes(paths, { folders: io.stderr.isTTY === true });
   const spec = databaseSpec(options.db, io);
   const store = await openForWriting(options.db, io);
   const progress = ingestProgressDisplay(io.stderr, totalBytes);

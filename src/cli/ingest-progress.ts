@@ -6,13 +6,19 @@ import { type CliIo, UserError } from './io.js';
 
 const ARCHIVE = /\.(tar|gz|tgz)$/i;
 
+/** Folders are measured for the bar only up to this many files: a larger tree starts at once, with a counter line. */
+const MEASURED_FILES = 100_000;
+
 /**
- * The bytes an ingest of `paths` will read, when that can be known beforehand: the sizes of the files given and of
- * the files under the folders given. Null for stdin and for archives (their members' sizes are known only inside).
+ * The bytes an ingest of `paths` will read, when that can be known beforehand: the sizes of the files given and,
+ * with `folders` (for a terminal's bar), of the files under the folders given (up to 100,000 of them). Null for
+ * stdin, archives (their members' sizes are known only inside), and folders not measured. A path that does not
+ * exist is a UserError, before anything is opened.
  */
-export async function inputTotalBytes(paths: readonly string[]): Promise<number | null> {
+export async function inputTotalBytes(paths: readonly string[], options: { readonly folders: boolean }): Promise<number | null> {
   let total = 0;
   let known = true;
+  let files = 0;
   for (const path of paths) {
     if (path === '-') {
       known = false;
@@ -21,13 +27,21 @@ export async function inputTotalBytes(paths: readonly string[]): Promise<number 
     const info = await stat(path).catch(() => null);
     if (!info) throw new UserError(`Cannot read ${path}: no such file or directory`);
     if (!known) continue;
-    const files = info.isDirectory() ? await inputPaths([path]) : [path];
-    for (const file of files) {
-      if (ARCHIVE.test(file)) {
+    if (!info.isDirectory()) {
+      if (ARCHIVE.test(path)) known = false;
+      else total += info.size;
+      continue;
+    }
+    if (!options.folders) {
+      known = false;
+      continue;
+    }
+    for (const file of await inputPaths([path])) {
+      if (ARCHIVE.test(file) || ++files > MEASURED_FILES) {
         known = false;
         break;
       }
-      total += file === path ? info.size : ((await stat(file).catch(() => null))?.size ?? 0);
+      total += (await stat(file).catch(() => null))?.size ?? 0;
     }
   }
   return known ? total : null;
