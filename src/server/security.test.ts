@@ -105,7 +105,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'edgarkit-xss-'));
   writeFileSync(join(dir, 'hostile.txt'), hostileFiling());
   store = openSqliteStore(':memory:');
-  const summary = await ingestPaths(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], { workers: 0 });
+  const summary = await ingestPaths(store, [join(dir, 'hostile.txt'), seedPath(), corpusPath('fpi/0000912282-09-000008.txt')], {
+    workers: 0,
+  });
   expect(summary.failed).toEqual([]);
   app = createApp({ store, log: () => {} });
 });
