@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { describeLocationCode } from '../core/edgar-location-codes.js';
+import { describeSic } from '../core/sic-codes.js';
+import { decodeCompany } from '../pipeline/edgar-facts.js';
 import { exportCompaniesCsv } from '../pipeline/export-lists.js';
 import { type CompanyView, MAX_PAGE } from '../store/store.js';
 import { dbOption, limitOption, offsetOption, openForReading } from './database-options.js';
@@ -37,7 +40,7 @@ export async function runCompaniesCommand(name: string | undefined, options: Com
       return EXIT.ok;
     }
     const companies = await store.listCompanies({ ...(name ? { name } : {}), limit: options.limit, offset: options.offset });
-    io.stdout.write(options.json ? `${JSON.stringify(companies, null, 2)}\n` : describeCompanies(companies, options));
+    io.stdout.write(options.json ? `${JSON.stringify(companies.map(decodeCompany), null, 2)}\n` : describeCompanies(companies, options));
     return EXIT.ok;
   } finally {
     await store.close();
@@ -49,7 +52,10 @@ function describeCompanies(companies: readonly CompanyView[], page: { readonly l
   const lines = companies.map((company) => {
     const former = company.formerNames.length > 0 ? `  (formerly ${company.formerNames.map((entry) => entry.name).join('; ')})` : '';
     const tickers = company.tickers.length > 0 ? `  [${company.tickers.join(', ')}]` : '';
-    return `${company.cik}  ${company.name ?? '-'}${tickers}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${former}`;
+    const sic = describeSic(company.sic, company.sicDescription);
+    const incorporated = describeLocationCode(company.stateOfIncorporation);
+    const codes = `${sic ? `  SIC ${sic}` : ''}${incorporated ? `  incorporated in ${incorporated}` : ''}`;
+    return `${company.cik}  ${company.name ?? '-'}${tickers}  ${company.filingCount} filing${company.filingCount === 1 ? '' : 's'}${codes}${former}`;
   });
   if (companies.length === page.limit)
     lines.push(`(rows ${page.offset + 1}-${page.offset + companies.length}; more with --offset ${page.offset + page.limit})`);

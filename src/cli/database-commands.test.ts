@@ -51,6 +51,19 @@ describe('database commands', () => {
     expect(await runCli(['show', '000091228209000008', '--db', db], io)).toBe(0);
     expect(io.out()).toContain('0000912282-09-000008  6-K');
     expect(io.out()).toContain('FILER            7076991 Canada Inc.  CIK 0001453015');
+    expect(io.out()).toContain(
+      '  on EDGAR: https://www.sec.gov/Archives/edgar/data/1453015/000091228209000008/0000912282-09-000008-index.htm',
+    );
+    const acergy = captureIo();
+    expect(await runCli(['show', '0000950127-09-000020', '--db', db], acergy)).toBe(0);
+    expect(acergy.out()).toContain(
+      'ACERGY S.A.  CIK 0000898685  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  business address in X0 (United Kingdom)',
+    );
+    const json = captureIo();
+    expect(await runCli(['show', '0000950127-09-000020', '--json', '--db', db], json)).toBe(0);
+    const filing = JSON.parse(json.out());
+    expect(filing.edgarUrl).toBe('https://www.sec.gov/Archives/edgar/data/898685/000095012709000020/0000950127-09-000020-index.htm');
+    expect(filing.parties[0].company.stateOfIncorporationName).toBe('Luxembourg');
     const doc = captureIo();
     expect(await runCli(['show', '0000950127-09-000020', '--doc', '1', '--format', 'markdown', '--db', db], doc)).toBe(0);
     expect(doc.out()).toContain('- [x] Form 20-F');
@@ -63,6 +76,24 @@ describe('database commands', () => {
     const companies = captureIo();
     expect(await runCli(['companies', 'acergy', '--db', db], companies)).toBe(0);
     expect(companies.out()).toContain('0000898685  ACERGY S.A.  1 filing');
+    // Codes decoded beside the raw codes, as read from the Acergy header (SIC 1389, incorporated in N4).
+    expect(companies.out()).toContain('SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)');
+    const json = captureIo();
+    expect(await runCli(['companies', 'acergy', '--json', '--db', db], json)).toBe(0);
+    expect(JSON.parse(json.out())[0]).toMatchObject({
+      sic: '1389',
+      sicTitle: 'OIL & GAS FIELD SERVICES, NEC',
+      stateOfIncorporation: 'N4',
+      stateOfIncorporationName: 'Luxembourg',
+      businessAddress: { state: 'X0', stateName: 'United Kingdom' },
+      edgarUrl: 'https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000898685',
+    });
+    const csv = captureIo();
+    expect(await runCli(['companies', 'acergy', '--csv', '--db', db], csv)).toBe(0);
+    expect(csv.out().split('\n').slice(0, 2)).toEqual([
+      'cik,name,filings,sic,sic_title,state_of_incorporation,state_of_incorporation_name,former_names',
+      '0000898685,ACERGY S.A.,1,1389,"OIL & GAS FIELD SERVICES, NEC",N4,Luxembourg,STOLT OFFSHORE S A | STOLT COMEX SEAWAY S A',
+    ]);
     const filings = captureIo();
     expect(await runCli(['filings', '--cik', '898685', '--db', db], filings)).toBe(0);
     expect(filings.out()).toContain('0000950127-09-000020  6-K');

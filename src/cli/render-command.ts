@@ -6,16 +6,22 @@ import { listDocuments } from '../pipeline/read-filing.js';
 import type { RenderFormat } from '../render/index.js';
 import { positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { checkTableOptions, tableOutput } from './table-output.js';
 
 export interface RenderCommandOptions {
   readonly doc?: string;
-  readonly format: RenderFormat;
+  readonly format: RenderFormat | 'csv';
   readonly page?: number;
   readonly section?: string;
+  /** With `--format csv`: which table (1-based, over the whole document). */
+  readonly table?: number;
+  /** List the document's tables instead of rendering it. */
+  readonly tables?: boolean;
 }
 
 /** `edgarkit render <file>`: one document of a submission as text, Markdown, HTML or JSON. */
 export async function runRenderCommand(input: string, options: RenderCommandOptions, io: CliIo): Promise<ExitCode> {
+  checkTableOptions(options);
   if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
   let seen = 0;
   for await (const entry of readSubmissions(input, {}, io.stdin)) {
@@ -24,6 +30,13 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     if (!entry.ok) throw new UserError(`${entry.source}: ${entry.error.message}`);
     const read = openDocument(entry.submission, options.doc);
     if (!read) throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${listDocuments(entry.submission) || 'none'}`);
+    if (options.format === 'csv' || options.tables) {
+      const name = `${input}: document ${read.document.sequence ?? options.doc ?? 1}`;
+      io.stdout.write(
+        tableOutput(read, { ...(options.table !== undefined ? { table: options.table } : {}), list: options.tables === true }, name),
+      );
+      continue;
+    }
     const output = documentOutput(read, options.format, {
       ...(options.page !== undefined ? { page: options.page } : {}),
       ...(options.section !== undefined ? { section: options.section } : {}),
@@ -40,17 +53,22 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
 export function registerRenderCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
     .command('render')
-    .description('Render one document of a submission: pages, paragraphs and real tables, as text, Markdown, HTML or JSON')
+    .description(
+      'Render one document of a submission: pages, paragraphs and real tables, as text, Markdown, HTML or JSON; or one table as CSV',
+    )
     .argument('<file>', 'a submission or a bare document (or - for stdin)')
     .option('--doc <seq|type>', 'which document: a sequence number or a type such as EX-99.1 (default: the first)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json', 'csv']).default('text'))
     .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
     .option('--section <item>', 'only this section of a 10-K, 10-Q, 20-F or 40-F: 1A, 7, 3.D, II-1A (10-Q part II item 1A)')
+    .option('--table <n>', 'with --format csv: this table (1-based, over the whole document; see --tables)', positiveInteger('--table'))
+    .option('--tables', "list the document's tables: number, page, rows x columns, caption")
     .addHelpText(
       'after',
-      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n  edgarkit render 10-k.txt --section 1A --format markdown\n',
+      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n' +
+        '  edgarkit render 10-k.txt --section 1A --format markdown\n  edgarkit render filing.txt --tables\n  edgarkit render filing.txt --format csv --table 2 > table-2.csv\n',
     )
-    .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number; section?: string }) => {
+    .action(async (file: string, options: RenderCommandOptions) => {
       setExit(await runRenderCommand(file, options, io));
     });
 }

@@ -1,3 +1,5 @@
+import { edgarLocationName } from '../core/edgar-location-codes.js';
+import { sicTitle } from '../core/sic-codes.js';
 import { csvLine } from '../render/csv.js';
 import { type CompanyListRequest, type FilingListRequest, MAX_PAGE, type Store } from '../store/store.js';
 
@@ -10,7 +12,16 @@ export const FILINGS_CSV_COLUMNS = [
   'cik',
   'documents',
 ] as const;
-export const COMPANIES_CSV_COLUMNS = ['cik', 'name', 'filings', 'sic', 'state_of_incorporation', 'former_names'] as const;
+export const COMPANIES_CSV_COLUMNS = [
+  'cik',
+  'name',
+  'filings',
+  'sic',
+  'sic_title',
+  'state_of_incorporation',
+  'state_of_incorporation_name',
+  'former_names',
+] as const;
 
 /** Every filing a list request finds, as CSV, page after page: an export is never cut silently. */
 export async function* exportFilingsCsv(
@@ -52,7 +63,9 @@ export async function* exportCompaniesCsv(
           company.name,
           company.filingCount,
           company.sic,
+          sicTitle(company.sic),
           company.stateOfIncorporation,
+          edgarLocationName(company.stateOfIncorporation),
           company.formerNames.map((entry) => entry.name).join(' | '),
         ]),
       )

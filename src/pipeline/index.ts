@@ -7,6 +7,7 @@ export { type InputPathsOptions, inputPaths } from '../io/input-paths.js';
 export type { ReadSubmissionsOptions } from '../io/read-submissions.js';
 export { type RawSubmissionEntry, readRawSubmissions, readSubmissions, type SubmissionEntry } from '../io/read-submissions.js';
 export { type ComposeAndCheckOptions, type ComposedAndChecked, composeAndCheck, type RecordProblem } from './compose-and-check.js';
+export { type DecodedCompanyFacts, decodeCompany, decodeFiling, decodeParty, filingEdgarUrl, withStateName } from './edgar-facts.js';
 export { type ExhibitsFromSource, exhibitsFromSource } from './exhibits-from-source.js';
 export {
   type IngestFailure,

@@ -1,5 +1,6 @@
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type RenderFormat, renderDocument } from '../render/index.js';
+import { documentTables, renderTableCsv } from '../render/render-csv.js';
 import { documentSections, openDocument } from './open-document.js';
 import { sectionAnchor } from './section-anchor.js';
 
@@ -17,6 +18,17 @@ export interface RenderRequest {
    * page by page, so it is parsed once rather than once a page.
    */
   readonly everyPage?: boolean;
+  /** Table N of the document (1-based) as CSV in `body`, instead of a rendering; null when there is no such table. */
+  readonly table?: number;
+}
+
+/** One table of a document, as listed for choosing one (its CSV is `RenderRequest.table`). */
+export interface TableSummary {
+  readonly number: number;
+  readonly page: number;
+  readonly caption: string | null;
+  readonly rows: number;
+  readonly columns: number;
 }
 
 /** A stored document's header fields, as the server shows them beside its rendering. */
@@ -39,7 +51,9 @@ export type RenderedDocument =
       readonly document: DocumentInfo;
       readonly sourceFormat: 'text' | 'html';
       readonly pages: readonly { readonly number: number; readonly label: string | null }[];
-      /** The rendering asked for; null when no format was asked or the page does not exist. */
+      /** Every table of the document, in reading order. */
+      readonly tables: readonly TableSummary[];
+      /** The rendering asked for (or the table's CSV); null when none was asked or the page or table does not exist. */
       readonly body: string | null;
       /** Every page rendered on its own, in page order, when `everyPage` was asked with a format; else null. */
       readonly pageBodies: readonly string[] | null;
@@ -104,12 +118,16 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     ...(request.fragment ? { fragment: true } : {}),
     anchors: sections.map((section) => ({ id: section.anchor, start: section.start })),
   };
+  const tables = documentTables(model);
+  const table = request.table !== undefined ? tables[request.table - 1] : undefined;
+  const rendered = request.format !== null && pageExists ? renderDocument(model, request.format, options) : null;
   return {
     kind: 'model',
     document,
     sourceFormat: model.sourceFormat,
     pages: model.pages.map((page) => ({ number: page.number, label: page.label })),
-    body: request.format !== null && pageExists ? renderDocument(model, request.format, options) : null,
+    tables: tables.map(({ number, page, caption, rows, columns }) => ({ number, page, caption, rows, columns })),
+    body: request.table !== undefined ? (table ? renderTableCsv(table.table) : null) : rendered,
     pageBodies:
       request.format !== null && request.everyPage
         ? model.pages.map((page) => renderDocument(model, request.format as RenderFormat, { ...options, page: page.number }))

@@ -4,6 +4,7 @@ import { type RenderJsonOptions, renderJson } from './render-json.js';
 import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
 import { type RenderTextOptions, renderText } from './render-text.js';
 
+export { type DocumentTableEntry, describeTableCount, documentTables, renderDocumentTableCsv, renderTableCsv } from './render-csv.js';
 export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
 export { type RenderJsonOptions, renderJson } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';

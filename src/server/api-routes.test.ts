@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerTestStore } from '../../test/server-test-store.js';
-import { corpusPath, seedPath } from '../../test/shared-files.js';
+import { corpusPath, projectRoot, seedPath } from '../../test/shared-files.js';
 import { FORM_6K_SCHEMA } from '../compose/schema-6k.js';
 import { ingestPaths } from '../pipeline/ingest.js';
 import type { ReadWriteStore } from '../store/store.js';
-import { CompanyFilingsSchema, CompanyPageSchema, CompanySchema, FilingSchema, SearchPageSchema, StatsSchema } from './api-schemas.js';
+import {
+  CompanyFilingsSchema,
+  CompanyPageSchema,
+  CompanySchema,
+  DocumentTablesSchema,
+  FilingSchema,
+  SearchPageSchema,
+  StatsSchema,
+} from './api-schemas.js';
 import { createApp } from './create-app.js';
 
 const JPEGS = 'fpi/0000912282-09-000008.txt';
@@ -161,6 +170,75 @@ describe('companies', () => {
     expect((await getJson('/api/companies/1234567', 404)).error).toMatch(/No company with CIK 0001234567/);
     expect((await getJson('/api/companies/1234567/filings', 404)).error).toMatch(/No company/);
     expect((await getJson('/api/companies/abc', 400)).error).toMatch(/not a CIK/);
+  });
+});
+
+describe('document tables as CSV', () => {
+  const golden = (number: number) =>
+    readFileSync(join(projectRoot, 'testdata', 'golden', 'tables', `hanaro-6k-2002-12-table-${number}.csv`), 'utf8');
+
+  it("lists the seed's tables with a CSV link each", async () => {
+    const list = await getJson(`/api/filings/${seedId}/documents/1/tables`);
+    expect(list.tables).toEqual([
+      { number: 1, page: 2, caption: null, rows: 2, columns: 2, links: { csv: `/api/filings/${seedId}/documents/1/tables/1` } },
+      { number: 2, page: 4, caption: null, rows: 3, columns: 2, links: { csv: `/api/filings/${seedId}/documents/1/tables/2` } },
+    ]);
+    expect(DocumentTablesSchema.safeParse(list).success).toBe(true);
+  });
+
+  it.each([1, 2])('serves table %i as text/csv, as read from the filing', async (number) => {
+    const response = await app.request(`/api/filings/${seedId}/documents/1/tables/${number}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${seedId}-1-table-${number}.csv"`);
+    expect(await response.text()).toBe(golden(number));
+  });
+
+  it('answers 404 for a table or a document that is not there, and 400 for a malformed number', async () => {
+    expect((await getJson(`/api/filings/${seedId}/documents/1/tables/3`, 404)).error).toBe(
+      'Table 3 does not exist: the document has 2 tables',
+    );
+    expect((await getJson(`/api/filings/${seedId}/documents/9/tables/1`, 404)).error).toMatch(/has no document 9/);
+    expect((await getJson('/api/filings/0000912282-09-000008/documents/2/tables/1', 404)).error).toMatch(
+      /binary attachment: it has no tables/,
+    );
+    expect((await getJson(`/api/filings/${seedId}/documents/1/tables/0`, 400)).error).toMatch(/table must be a table number/);
+    expect((await getJson(`/api/filings/${seedId}/documents/1/tables/x`, 400)).error).toMatch(/table must be a table number/);
+  });
+});
+
+describe('codes decoded and links to EDGAR', () => {
+  // Read from the Acergy 6-K's header: SIC 1389, incorporated in N4, business and mail addresses in London, X0.
+  it('gives a company its SIC title, the place its codes name and its EDGAR page beside the raw values', async () => {
+    const company = await getJson('/api/companies/898685');
+    expect(company.sic).toBe('1389');
+    expect(company.sicDescription).toBe('OIL, GAS FIELD SERVICES, NBC');
+    expect(company.sicTitle).toBe('OIL & GAS FIELD SERVICES, NEC');
+    expect(company.stateOfIncorporation).toBe('N4');
+    expect(company.stateOfIncorporationName).toBe('Luxembourg');
+    expect(company.businessAddress).toMatchObject({ city: 'LONDON', state: 'X0', stateName: 'United Kingdom' });
+    expect(company.mailAddress).toMatchObject({ state: 'X0', stateName: 'United Kingdom' });
+    expect(company.edgarUrl).toBe('https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000898685');
+    const listed = (await getJson('/api/companies?name=acergy')).companies[0];
+    expect(listed.stateOfIncorporationName).toBe('Luxembourg');
+  });
+
+  it("links a filing to its index page on EDGAR and decodes its parties' codes", async () => {
+    const filing = await getJson('/api/filings/0000950127-09-000020');
+    expect(filing.links.edgar).toBe('https://www.sec.gov/Archives/edgar/data/898685/000095012709000020/0000950127-09-000020-index.htm');
+    expect(filing.parties[0].company).toMatchObject({
+      sic: '1389',
+      sicTitle: 'OIL & GAS FIELD SERVICES, NEC',
+      stateOfIncorporationName: 'Luxembourg',
+    });
+    expect(filing.parties[0].businessAddress).toMatchObject({ state: 'X0', stateName: 'United Kingdom' });
+    const listed = await getJson('/api/companies/898685/filings');
+    expect(listed.filings[0].links.edgar).toBe(filing.links.edgar);
+  });
+
+  it('has no EDGAR link for a bare document, which has no accession number', async () => {
+    const filing = await getJson(`/api/filings/${seedId}`);
+    expect(filing.links.edgar).toBeNull();
   });
 });
 

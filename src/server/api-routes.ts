@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
+import { decodeCompany, decodeParty, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { blobStream, isUtf8Blob } from '../pipeline/original-bytes.js';
+import { describeTableCount } from '../render/render-csv.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import { plainSnippet } from '../store/snippet-text.js';
 import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
@@ -11,6 +13,7 @@ import {
   CompanyFilingsSchema,
   CompanyPageSchema,
   CompanySchema,
+  DocumentTablesSchema,
   ERROR_RESPONSES,
   FilingSchema,
   jsonResponse,
@@ -187,6 +190,59 @@ const documentRoute = createRoute({
   },
 });
 
+const documentPathParams = accessionPath.extend({ seq: documentSchema.openapi({ param: { name: 'seq', in: 'path' } }) });
+
+const tablesRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/documents/{seq}/tables',
+  operationId: 'listDocumentTables',
+  tags: ['filings'],
+  summary: "A document's tables: number, page, size and a link to each as CSV",
+  description:
+    'Legacy ASCII `<TABLE>`s, tables found by their alignment and HTML tables alike, numbered in reading order. XML and binary documents have none.',
+  request: { params: documentPathParams },
+  responses: { 200: jsonResponse(DocumentTablesSchema, "The document's tables"), ...ERROR_RESPONSES },
+});
+
+const tableRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/documents/{seq}/tables/{table}',
+  operationId: 'getDocumentTableCsv',
+  tags: ['filings'],
+  summary: 'One table of a document as CSV',
+  description:
+    'Header rows first, then body rows, every row as wide as the table; a cell spanning several columns or rows gives its text to the first ' +
+    'and leaves the ones it covers empty. Cells holding a comma, a quote or a line break are quoted (RFC 4180); lines end in LF.',
+  request: {
+    params: documentPathParams.extend({
+      table: z
+        .string()
+        .transform((text, context) => {
+          const number = /^[1-9]\d{0,5}$/.test(text) ? Number(text) : Number.NaN;
+          if (Number.isNaN(number)) {
+            context.addIssue({ code: 'custom', message: `table must be a table number from 1, found "${text.slice(0, 40)}"` });
+            return z.NEVER;
+          }
+          return number;
+        })
+        .openapi({
+          param: { name: 'table', in: 'path' },
+          type: 'integer',
+          minimum: 1,
+          description: 'The table number (1-based), as listed.',
+        }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The table',
+      headers: z.object({ 'Content-Disposition': z.string().openapi({ description: '`attachment` with a file name.' }) }),
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...ERROR_RESPONSES,
+  },
+});
+
 const originalRoute = createRoute({
   method: 'get',
   path: '/filings/{accession}/original',
@@ -341,7 +397,7 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
       offset: paging.offset,
       filings: filings.map((filing) => ({
         ...filing,
-        links: { self: `/api/filings/${filing.filingId}`, page: `/filings/${filing.filingId}` },
+        links: { self: `/api/filings/${filing.filingId}`, page: `/filings/${filing.filingId}`, edgar: filingEdgarUrl(filing) },
       })),
       next:
         filings.length === paging.limit
@@ -376,6 +432,31 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     const headers: Record<string, string> = { 'Content-Type': RENDERED_TYPES[format] };
     if (format === 'html') headers['Content-Security-Policy'] = RENDERED_DOCUMENT_CSP;
     return c.body(rendered.body ?? '', 200, headers);
+  });
+
+  api.openapi(tablesRoute, async (c) => {
+    const { accession: filingId, seq: which } = c.req.valid('param');
+    const rendered = await requireDocument(reader, filingId, which, { format: null });
+    const base = `/api/filings/${encodeURIComponent(filingId)}/documents/${encodeURIComponent(which)}/tables`;
+    return ok(c, DocumentTablesSchema, {
+      filingId,
+      document: which,
+      tables: rendered.kind === 'model' ? rendered.tables.map((table) => ({ ...table, links: { csv: `${base}/${table.number}` } })) : [],
+    });
+  });
+
+  api.openapi(tableRoute, async (c) => {
+    const { accession: filingId, seq: which, table } = c.req.valid('param');
+    const rendered = await requireDocument(reader, filingId, which, { format: null, table });
+    if (rendered.kind !== 'model')
+      throw notFound(`Document ${which} of ${filingId} is ${rendered.kind === 'xml' ? 'XML' : 'a binary attachment'}: it has no tables`);
+    if (rendered.body === null) {
+      throw notFound(`Table ${table} does not exist: ${describeTableCount(rendered.tables.length)}`);
+    }
+    return c.body(rendered.body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${dispositionFilename(`${filingId}-${which}-table-${table}`)}.csv"`,
+    });
   });
 
   api.openapi(originalRoute, async (c) => {
@@ -447,10 +528,11 @@ function textBytes(response: Response): TypedResponse<string, 200, 'text'> {
 }
 
 function companyJson(company: CompanyView, links: Record<string, string>) {
+  const decoded = decodeCompany(company);
   return {
-    ...company,
-    businessAddress: company.businessAddress as Address | null,
-    mailAddress: company.mailAddress as Address | null,
+    ...decoded,
+    businessAddress: decoded.businessAddress as Address | null,
+    mailAddress: decoded.mailAddress as Address | null,
     links,
   };
 }
@@ -498,6 +580,7 @@ function filingJson(filing: FilingView) {
   const { source: _source, ...shown } = filing;
   return {
     ...shown,
+    parties: filing.parties.map(decodeParty),
     documents: filing.documents.map((document) => ({
       ...document,
       links: {
@@ -505,7 +588,7 @@ function filingJson(filing: FilingView) {
         attachment: document.attachmentSha256 ? `/api/attachments/${document.attachmentSha256}?filing=${filing.filingId}` : null,
       },
     })),
-    links: { original: `/api/filings/${filing.filingId}/original`, page: `/filings/${filing.filingId}` },
+    links: { original: `/api/filings/${filing.filingId}/original`, page: `/filings/${filing.filingId}`, edgar: filingEdgarUrl(filing) },
   };
 }
 

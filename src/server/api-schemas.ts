@@ -86,6 +86,9 @@ const AddressSchema = z
     street2: nullableString,
     city: nullableString,
     state: nullableString,
+    stateName: nullableString.openapi({
+      description: 'The place the EDGAR state or country code names (`N4` → Luxembourg); null for a code the SEC list does not hold.',
+    }),
     zip: nullableString,
     phone: nullableString,
   })
@@ -97,14 +100,21 @@ export const CompanySchema = z
     cik: z.string(),
     name: nullableString,
     sic: nullableString,
-    sicDescription: nullableString,
-    stateOfIncorporation: nullableString,
+    sicDescription: nullableString.openapi({ description: 'The SIC title as the filing header printed it.' }),
+    sicTitle: nullableString.openapi({ description: "The SIC code's title in the SEC's list today (`6189` → `ASSET-BACKED SECURITIES`)." }),
+    stateOfIncorporation: nullableString.openapi({ description: 'The EDGAR state or country code as filed (`DE`, `N4`, `X0`).' }),
+    stateOfIncorporationName: nullableString.openapi({
+      description: 'The place the code names (`N4` → Luxembourg); null for a code the SEC list does not hold.',
+    }),
     fiscalYearEnd: nullableString,
     businessAddress: AddressSchema.nullable(),
     mailAddress: AddressSchema.nullable(),
     formerNames: z.array(z.object({ name: z.string(), dateChanged: date })),
     tickers: z.array(z.string()),
     filingCount: z.number().int(),
+    edgarUrl: nullableString.openapi({
+      description: "The company's page on EDGAR (https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=…).",
+    }),
     links: z.record(z.string(), z.string()),
   })
   .openapi('Company');
@@ -127,8 +137,13 @@ const filingSummaryShape = {
   documentCount: z.number().int(),
 };
 
+const edgarIndexLink = nullableString.openapi({
+  description:
+    "The filing's index page on EDGAR (https://www.sec.gov/Archives/edgar/data/<cik>/<accession without dashes>/<accession>-index.htm); null without an accession number or a CIK.",
+});
+
 export const FilingSummarySchema = z
-  .object({ ...filingSummaryShape, links: z.object({ self: z.string(), page: z.string() }) })
+  .object({ ...filingSummaryShape, links: z.object({ self: z.string(), page: z.string(), edgar: edgarIndexLink }) })
   .openapi('FilingSummary');
 
 export const CompanyFilingsSchema = z.object({
@@ -167,7 +182,9 @@ export const FilingSchema = z
     items: z.array(z.string()),
     groupMembers: z.array(z.string()),
     parties: z.array(z.unknown()).openapi({
-      description: 'Every party block: role, company (name, cik, sic, …), filingValues, businessAddress, mailAddress, formerCompanies.',
+      description:
+        'Every party block: role, company (name, cik, sic, sicTitle, stateOfIncorporation, stateOfIncorporationName, edgarUrl, …), filingValues, ' +
+        'businessAddress and mailAddress (each with `stateName` beside its `state` code), formerCompanies.',
     }),
     header: z.unknown().openapi({ description: 'The full header tree as written.' }),
     formRecord: z.unknown().openapi({
@@ -190,9 +207,26 @@ export const FilingSchema = z
     contentHash: z.string().openapi({ description: 'SHA-256 of the original bytes.' }),
     documents: z.array(DocumentSchema),
     exhibits: z.array(z.object({ number: z.string(), description: nullableString, documentSequence: z.number().int().nullable() })),
-    links: z.object({ original: z.string(), page: z.string() }),
+    links: z.object({ original: z.string(), page: z.string(), edgar: edgarIndexLink }),
   })
   .openapi('Filing');
+
+export const DocumentTablesSchema = z
+  .object({
+    filingId: z.string(),
+    document: z.string().openapi({ description: 'The document as it was named in the path (sequence or type).' }),
+    tables: z.array(
+      z.object({
+        number: z.number().int().openapi({ description: '1-based, in reading order over the whole document.' }),
+        page: z.number().int().openapi({ description: 'The page the table is on (1-based).' }),
+        caption: nullableString,
+        rows: z.number().int().openapi({ description: 'Header rows and body rows.' }),
+        columns: z.number().int(),
+        links: z.object({ csv: z.string().openapi({ description: 'The table as CSV.' }) }),
+      }),
+    ),
+  })
+  .openapi('DocumentTables');
 
 export const StatsSchema = z
   .object({

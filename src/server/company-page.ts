@@ -1,3 +1,6 @@
+import { describeLocationCode } from '../core/edgar-location-codes.js';
+import { companyUrl } from '../core/sec-links.js';
+import { describeSic, sicTitle } from '../core/sic-codes.js';
 import type { CompanyView, FilingSummaryView, Store } from '../store/store.js';
 import { ACTIVITY_LIMIT } from './company-activity.js';
 import { filingsChart } from './filings-chart.js';
@@ -33,11 +36,12 @@ export async function companyPage(reader: Reader, cik: string, query: Query): Pr
 <section class="card" aria-labelledby="about"><h2 id="about">Company</h2>
 <dl class="facts">
 <dt>CIK</dt><dd class="mono">${company.cik}</dd>
-<dt>Industry (SIC)</dt><dd>${company.sic ? `${company.sic}${company.sicDescription ? ` – ${company.sicDescription}` : ''}` : orNone(null)}</dd>
-<dt>Incorporated in</dt><dd>${orNone(company.stateOfIncorporation)}</dd>
+<dt>Industry (SIC)</dt><dd>${orNone(describeSic(company.sic, company.sicDescription))}</dd>
+<dt>Incorporated in</dt><dd>${orNone(describeLocationCode(company.stateOfIncorporation))}</dd>
 <dt>Fiscal year end</dt><dd>${orNone(formatFiscalYearEnd(company.fiscalYearEnd))}</dd>
 <dt>Filings</dt><dd>${count(company.filingCount)} · <a href="${searchPath({ cik: company.cik })}">search within them</a></dd>
-</dl></section>
+</dl>
+${edgarLink(companyUrl(company.cik), 'This company on EDGAR (sec.gov)')}</section>
 <section class="card" aria-labelledby="names"><h2 id="names">Names</h2>
 <dl class="facts"><dt>Current</dt><dd>${orNone(company.name)}</dd>
 ${company.formerNames.map((former) => html`<dt>Former</dt><dd>${former.name}${former.dateChanged ? html` <span class="hint">(until ${former.dateChanged})</span>` : ''}</dd>`)}
@@ -83,7 +87,7 @@ ${
 <thead><tr><th>Name</th><th>CIK</th><th class="optional">Industry</th><th>Filings</th></tr></thead>
 <tbody>${companies.map(
         (company: CompanyView) =>
-          html`<tr><td><a href="${companyPath(company.cik)}">${company.name ?? `CIK ${company.cik}`}</a>${company.formerNames.length > 0 ? html`<div class="hint">formerly ${company.formerNames.map((former) => former.name).join('; ')}</div>` : ''}</td><td class="mono">${company.cik}</td><td class="optional">${company.sicDescription ?? ''}</td><td>${count(company.filingCount)}</td></tr>`,
+          html`<tr><td><a href="${companyPath(company.cik)}">${company.name ?? `CIK ${company.cik}`}</a>${company.formerNames.length > 0 ? html`<div class="hint">formerly ${company.formerNames.map((former) => former.name).join('; ')}</div>` : ''}</td><td class="mono">${company.cik}</td><td class="optional">${sicTitle(company.sic) ?? company.sicDescription ?? ''}</td><td>${count(company.filingCount)}</td></tr>`,
       )}</tbody></table></div>`
 }
 ${previous || next ? html`<nav class="pager" aria-label="Pages">${previous ? html`<a class="button secondary" href="${previous}" rel="prev">← Previous</a>` : html`<span></span>`}${next ? html`<a class="button secondary" href="${next}" rel="next">Next →</a>` : html`<span></span>`}</nav>` : ''}`,
@@ -107,12 +111,19 @@ export function address(value: unknown): Html | string {
     const text = (value as Record<string, unknown>)[key];
     return typeof text === 'string' && text.trim() !== '' ? text.trim() : null;
   };
-  const lines = [part('street1'), part('street2'), [part('city'), part('state'), part('zip')].filter(Boolean).join(' ')].filter(
-    (line): line is string => line !== null && line !== '',
-  );
+  const lines = [
+    part('street1'),
+    part('street2'),
+    [part('city'), describeLocationCode(part('state')), part('zip')].filter(Boolean).join(' '),
+  ].filter((line): line is string => line !== null && line !== '');
   const phone = part('phone');
   if (lines.length === 0 && !phone) return orNone(null);
   return html`${lines.map((line, index) => html`${index > 0 ? html`<br>` : ''}${line}`)}${phone ? html`<br><span class="hint">Phone ${phone}</span>` : ''}`;
+}
+
+/** A link to a page on EDGAR itself, marked as leaving the site; nothing when there is no such page. */
+export function edgarLink(url: string | null, label: string): Html | string {
+  return url ? html`<p class="actions"><a href="${url}" rel="external noopener noreferrer">${label}</a></p>` : '';
 }
 
 function formatFiscalYearEnd(text: string | null): string | null {

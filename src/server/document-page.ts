@@ -64,11 +64,24 @@ function actions(filing: FilingView, key: number | string, loaded: Shown): Html 
     loaded.kind === 'model'
       ? html`<a href="${api}?format=text">text</a><a href="${api}?format=markdown">Markdown</a><a href="${api}?format=html">HTML</a><a href="${api}?format=json">JSON</a>`
       : ''
-  }</p>${
+  }</p>${loaded.kind === 'model' ? tableLinks(api, loaded.tables) : ''}${
     attachments.length > 0
       ? html`<p class="actions"><span>Attachments:</span>${attachments.map((document) => html`<a href="${attachmentPath(document.attachmentSha256 as string, filing.filingId)}" download>${document.attachmentName ?? document.filename ?? 'attachment'}</a>`)}</p>`
       : ''
   }`;
+}
+
+/** The most tables linked one by one; a document with more (a long annual report) links the full list. */
+const TABLE_LINKS = 300;
+
+/** Each table of the document offered as CSV, with the page it is on. */
+function tableLinks(api: string, tables: Extract<Shown, { kind: 'model' }>['tables']): Html | string {
+  if (tables.length === 0) return '';
+  const shown = tables.slice(0, TABLE_LINKS);
+  return html`<p class="actions tables"><span>Tables as CSV:</span>${shown.map(
+    (table) =>
+      html`<a href="${api}/tables/${table.number}" download title="${`page ${table.page}, ${table.rows} × ${table.columns}${table.caption ? `: ${table.caption}` : ''}`}">${table.number} (p. ${table.page})</a>`,
+  )}${tables.length > shown.length ? html`<a href="${api}/tables">all ${tables.length} tables</a>` : ''}</p>`;
 }
 
 function body(

@@ -1,6 +1,8 @@
+import { describeSic } from '../core/sic-codes.js';
 import type { Party } from '../model/submission.js';
+import { filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import type { DocumentView, FilingView, Store } from '../store/store.js';
-import { address } from './company-page.js';
+import { address, edgarLink } from './company-page.js';
 import { isImage } from './content-types.js';
 import { formRecordView } from './form-record-view.js';
 import { type Html, html } from './html.js';
@@ -32,7 +34,7 @@ ${filing.items.length > 0 ? html`<dt>Items</dt><dd>${filing.items.join(', ')}</d
 <dt>Size</dt><dd>${byteSize(filing.byteLength)} · ${filing.format}</dd>
 </dl>
 <p class="actions"><a href="${originalPath(filing.filingId)}">Original submission (.txt)</a><a href="/api/filings/${encodeURIComponent(filing.filingId)}">JSON</a></p>
-</section>
+${edgarLink(filingEdgarUrl(filing), 'This filing on EDGAR (its index page on sec.gov)')}</section>
 <section class="card" aria-labelledby="documents"><h2 id="documents">Documents (${filing.documents.length})</h2>
 ${documentsTable(filing)}
 </section>
@@ -74,7 +76,7 @@ function partiesTable(parties: readonly Party[]): Html {
     const formers = party.formerCompanies.map((former) => former.name);
     return html`<tr><td>${words(party.role)}</td><td>${company?.name ?? ''}${formers.length > 0 ? html`<div class="hint">formerly ${formers.join('; ')}</div>` : ''}</td><td>${
       company?.cik ? html`<a class="mono" href="${companyPath(company.cik)}">${company.cik}</a>` : ''
-    }</td><td class="optional">${company?.sicDescription ?? ''}</td><td class="optional">${party.filingValues?.fileNumber ?? ''}</td><td class="optional">${address(party.businessAddress)}</td></tr>`;
+    }</td><td class="optional">${describeSic(company?.sic, company?.sicDescription) ?? ''}</td><td class="optional">${party.filingValues?.fileNumber ?? ''}</td><td class="optional">${address(party.businessAddress)}</td></tr>`;
   })}</tbody></table></div>`;
 }
 

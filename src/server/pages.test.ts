@@ -127,6 +127,16 @@ describe('company page', () => {
     expect(html).toContain('href="/companies/0000898685?form=6-K"');
   });
 
+  it('decodes its SIC, state and country codes beside the raw codes, and links to its EDGAR page', async () => {
+    const html = await page('/companies/898685');
+    expect(textAround(html, '<dt>Industry (SIC)</dt>', 120)).toContain('1389 OIL & GAS FIELD SERVICES, NEC');
+    expect(textAround(html, '<dt>Incorporated in</dt>', 80)).toContain('N4 (Luxembourg)');
+    expect(textAround(html, '<dt>Business</dt>', 200)).toContain('LONDON X0 (United Kingdom) W6 7DL');
+    expect(html).toContain(
+      '<a href="https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&amp;CIK=0000898685" rel="external noopener noreferrer">',
+    );
+  });
+
   it('filters by form, and answers 404 / 400 for an unknown / malformed CIK', async () => {
     expect(await page('/companies/898685?form=10-K')).toContain('No filings.');
     expect(await page('/companies/1234567', 404)).toContain('No company with CIK 0001234567');
@@ -163,6 +173,16 @@ describe('filing page', () => {
     expect(html).toContain('href="/filings/0000950127-09-000020/documents/2"');
   });
 
+  it("links to the filing index page on EDGAR and decodes the parties' codes; a bare document has no such link", async () => {
+    const html = await page('/filings/0000950127-09-000020');
+    expect(html).toContain(
+      'href="https://www.sec.gov/Archives/edgar/data/898685/000095012709000020/0000950127-09-000020-index.htm" rel="external noopener noreferrer"',
+    );
+    expect(html).toContain('1389 OIL &amp; GAS FIELD SERVICES, NEC');
+    expect(html).toContain('X0 (United Kingdom)');
+    expect(await page(`/filings/${seedId}`)).not.toContain('www.sec.gov/Archives');
+  });
+
   it('answers 404 for an unknown filing and 400 for a malformed accession', async () => {
     expect(await page('/filings/0000000000-00-000000', 404)).toContain('No filing 0000000000-00-000000');
     expect(await page('/filings/not-an-accession', 400)).toContain('not an accession number');
@@ -176,6 +196,14 @@ describe('document page', () => {
     expect(html.match(/<table /g)).toHaveLength(2);
     expect(html).toContain('aria-current="page">Rendered');
     expect(html).toContain(`href="/api/filings/${seedId}/original"`);
+  });
+
+  it('offers each table as CSV, with the page it is on', async () => {
+    const html = await page(`/filings/${seedId}/documents/1`);
+    const api = `/api/filings/${seedId}/documents/1/tables`;
+    expect(html).toMatch(new RegExp(`<a href="${api}/1" download title="page 2, 2 × 2">1 \\(p\\. 2\\)</a>`));
+    expect(html).toMatch(new RegExp(`<a href="${api}/2" download title="page 4, 3 × 2">2 \\(p\\. 4\\)</a>`));
+    expect(html).not.toContain(`${api}/3`);
   });
 
   it('toggles to the original text, escaped in a <pre>, marking a span when one is given', async () => {
