@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type IngestProgress, ingest, readIngestInputs } from '../pipeline/ingest.js';
+import { storageFault } from '../store/storage-error.js';
 import { databaseSpec, openForWriting, positiveInteger } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
@@ -52,6 +53,14 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       onProgress: show,
       ...(options.signal ? { signal: options.signal } : {}),
       onFailure: (failure) => io.stderr.write(`${tty ? '\r\u001b[2K' : ''}failed: ${failure.source}: ${failure.reason}\n`),
+    }).catch((error: unknown) => {
+      if (tty) io.stderr.write('\n');
+      const fault = storageFault(error);
+      if (!fault) throw error;
+      // A write failed (a full disk): the batches committed before it are whole, the one that failed left nothing.
+      throw new UserError(
+        `Cannot write to the database ${spec}: ${fault.message}. Every filing written before this is saved; make room and run the same command again to finish.`,
+      );
     });
     if (tty) io.stderr.write('\n');
     io.stdout.write(

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
+import { storageFault } from '../store/storage-error.js';
 import { registerCompaniesCommand } from './companies-command.js';
 import { registerComposeCommand } from './compose-command.js';
 import { registerExtractCommand } from './extract-command.js';
@@ -76,6 +77,12 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof EdgarSyntaxError) {
     io.stderr.write(`${error.message}\n`);
     return EXIT.problems;
+  }
+  const fault = storageFault(error);
+  if (fault) {
+    // The database failed under a command (a full disk, a read-only file): said plainly, no stack trace.
+    io.stderr.write(`edgarkit: the database failed: ${fault.message}\n`);
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`edgarkit: ${message}\n`);
