@@ -14,7 +14,7 @@ export class NoSchemaError extends Error {
   readonly code = 'EDGARKIT_NO_SCHEMA';
   constructor(where: string) {
     super(
-      `${where} holds no edgarkit tables yet: an ingest may be creating them right now (wait for it), or run "edgarkit ingest <files>" first`,
+      `No database yet at ${where}: the file holds no edgarkit tables (an ingest may be creating them now: wait for it to finish; else run "edgarkit ingest <files>" first)`,
     );
     this.name = 'NoSchemaError';
   }

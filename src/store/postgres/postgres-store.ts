@@ -23,6 +23,7 @@ import {
 } from '../rows.js';
 import { anyTermOf, assemblePage, COUNT_CAP, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
 import type { QueryFilters, QueryNode } from '../search-query.js';
+import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
@@ -72,6 +73,17 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
 }
 
+/** The URL without its password, to be named in a message. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
 /** Opens a PostgreSQL database by URL (`postgres://user@host:port/db`) and brings its schema up to date. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const settings = [
@@ -96,6 +108,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     else await pool.query('SELECT 1 FROM schema_migrations LIMIT 1');
   } catch (error) {
     await pool.end();
+    // 42P01: no such table. Read-only, an empty database (or one being made) has no edgarkit tables yet.
+    if (options.readonly && (error as { code?: string }).code === '42P01') throw new NoSchemaError(redactedUrl(url));
     throw error;
   }
   return new PostgresStore(pool);

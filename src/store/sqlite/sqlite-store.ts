@@ -23,6 +23,7 @@ import {
 } from '../rows.js';
 import { anyTermOf, assemblePage, COUNT_CAP, type FoundDocuments, type MatchedDocument, prepareSearch, RANK_CAP } from '../search.js';
 import { type QueryFilters, toFts5 } from '../search-query.js';
+import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
@@ -64,19 +65,76 @@ export interface SqliteStoreOptions {
   readonly shardPassages?: number;
 }
 
-/** Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. */
+/**
+ * Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. Read-only,
+ * it never writes (not even the schema), and a file that holds no edgarkit tables yet (an ingest is creating it,
+ * or it is an empty file) is a NoSchemaError rather than "no such table" later.
+ */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  if (!options.readonly) {
+  if (options.readonly) return openSqliteForReading(path, options);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL: a committed transaction survives a process crash; only an OS crash can lose the last ones.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
     migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  db.pragma('busy_timeout = 5000');
   return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
+}
+
+function openSqliteForReading(path: string, options: SqliteStoreOptions): SqliteStore {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // The first read: where a WAL database whose folder cannot hold its -shm file fails.
+    const schema = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    if (schema === undefined) throw new NoSchemaError(path);
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && /^SQLITE_(?:READONLY|CANTOPEN)/.test((error as { code?: string }).code ?? '')) {
+      throw new SqliteReadOnlyError(path, error);
+    }
+    throw error;
+  }
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
+}
+
+/**
+ * A database in WAL mode whose folder is read-only (a read-only mount, or a folder of another user): SQLite
+ * must create `-shm` beside it to read it, and cannot. A database edgarkit closed is left in rollback mode,
+ * which needs no `-shm`; one still in WAL mode was closed while another process had it open, or not closed.
+ * (SQLite's `immutable` URI would read it, but better-sqlite3 opens files without URI support.)
+ */
+export class SqliteReadOnlyError extends Error {
+  readonly code: string;
+  constructor(path: string, cause: Error) {
+    super(
+      `${cause.message}: ${path} is in WAL mode and its folder is read-only, so SQLite cannot create ${path}-shm to read it. ` +
+        `Run "edgarkit migrate --db ${path}" once where the folder is writable (a database edgarkit closes can then be read from anywhere), or copy it to a writable folder`,
+    );
+    this.name = 'SqliteReadOnlyError';
+    this.code = (cause as { code?: string }).code ?? 'SQLITE_READONLY';
+  }
+}
+
+/**
+ * A writer leaves the database in rollback-journal mode when it is the last to close it (WAL is turned on again
+ * by the next writer), so a copy on a read-only folder or mount can be read: a WAL database cannot be read where
+ * its `-shm` file cannot be created. With other connections open it stays in WAL mode, which they need.
+ */
+function leaveInRollbackMode(db: Database.Database): void {
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Another process has the database open (or the disk is full): it stays in WAL mode, whole.
+  }
 }
 
 export function migrateSqlite(db: Database.Database): number[] {
@@ -595,6 +653,7 @@ export class SqliteStore implements Store, FilingSink {
 
   async close(): Promise<void> {
     this.#statements.clear();
+    if (!this.#db.readonly && !this.#db.memory) leaveInRollbackMode(this.#db);
     this.#db.close();
   }
 }
