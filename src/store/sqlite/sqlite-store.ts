@@ -157,6 +157,11 @@ export function migrateSqlite(db: Database.Database): number[] {
   return ran;
 }
 
+/** Deletes a blob (bound three times) that no filing keeps as its original and no document as its attachment. */
+const DELETE_UNUSED_BLOB = `DELETE FROM blobs WHERE sha256 = ?
+  AND NOT EXISTS (SELECT 1 FROM filings WHERE original_blob = ?)
+  AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = ?)`;
+
 /** The filing columns a search result shows, as `matchedOf` reads them. */
 const MATCH_COLUMNS_OF_FILING =
   'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
@@ -260,11 +265,12 @@ export class SqliteStore implements Store, FilingSink {
           unchanged++;
           continue;
         }
-        if (existing) {
-          this.#deleteFiling(existing.rowid);
-          replaced++;
-        } else inserted++;
+        const released = existing ? this.#deleteFiling(existing.rowid) : [];
+        if (existing) replaced++;
+        else inserted++;
         const rowid = this.#insertFiling(filing);
+        // The old copy's blobs that nothing uses any more (its original, attachments of no other document).
+        for (const sha256 of released) this.#statement(DELETE_UNUSED_BLOB).run(sha256, sha256, sha256);
         // A fuller copy replaces the stored one, which stays known as a copy of it.
         if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
@@ -273,7 +279,13 @@ export class SqliteStore implements Store, FilingSink {
     return { inserted, replaced, unchanged };
   }
 
-  #deleteFiling(rowid: number): void {
+  /** Deletes a filing and all it holds; returns the blobs it used, which may now be used by nothing. */
+  #deleteFiling(rowid: number): string[] {
+    const blobs = (
+      this.#statement(
+        'SELECT original_blob AS sha256 FROM filings WHERE rowid = ? UNION SELECT attachment_sha256 FROM documents WHERE filing_rowid = ? AND attachment_sha256 IS NOT NULL',
+      ).all(rowid, rowid) as { sha256: string }[]
+    ).map((row) => row.sha256);
     for (const { id } of this.#statement('SELECT id FROM documents WHERE filing_rowid = ?').all(rowid) as { id: number }[]) {
       const shard = this.#shardOf(id);
       const removed = this.#statement(`DELETE FROM ${shardTable(shard)} WHERE rowid >= ? AND rowid < ?`).run(
@@ -285,6 +297,7 @@ export class SqliteStore implements Store, FilingSink {
     }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
+    return blobs;
   }
 
   /** Inserts a filing and all it holds; returns its row id. */
