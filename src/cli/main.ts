@@ -16,6 +16,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 import { registerStatsCommand } from './stats-command.js';
 import { registerSyncCommand } from './sync-command.js';
+import { terminalIo } from './terminal-text.js';
 import { registerValidateCommand } from './validate-command.js';
 
 const VERSION = '0.1.0';
@@ -24,7 +25,9 @@ const VERSION = '0.1.0';
  * Runs the CLI and returns the exit code; the only place that turns errors into messages and codes.
  * A stack trace is printed only with `--debug`.
  */
-export async function runCli(argv: readonly string[], io: CliIo, context: FetchCommandContext = {}): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo, context: FetchCommandContext = {}): Promise<number> {
+  // Every line printed to a terminal goes through the one sanitiser: filings may carry escape sequences.
+  const io = terminalIo(given);
   let exitCode: ExitCode = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = new Command('edgarkit')
