@@ -21,3 +21,19 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** Pieces written in batches of about 1 MiB: a large output is never one string, nor one write per line. */
+export function writeParts(stream: CliIo['stdout'], parts: Iterable<string>): void {
+  let batch: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    batch.push(part);
+    length += part.length;
+    if (length >= 1 << 20) {
+      stream.write(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length > 0) stream.write(batch.join(''));
+}

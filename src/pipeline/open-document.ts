@@ -1,6 +1,6 @@
 import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument } from '../render/index.js';
+import { type RenderFormat, renderDocument, renderDocumentParts } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
 
@@ -50,6 +50,24 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, page?: 
     return { ok: true, text: renderDocument(read.model, format, page !== undefined ? { page } : {}) };
   } catch (error) {
     // renderDocument says which pages exist when the one asked for does not.
+    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/** `documentOutput` as pieces whose join is its text (see `renderDocumentParts`): what the CLI writes. */
+export function documentOutputParts(
+  read: ReadDocument,
+  format: RenderFormat,
+  page?: number,
+): { readonly ok: true; readonly parts: Iterable<string> } | { readonly ok: false; readonly reason: string } {
+  if (read.kind !== 'model' || format !== 'text') {
+    const output = documentOutput(read, format, page);
+    return output.ok ? { ok: true, parts: [output.text] } : output;
+  }
+  try {
+    return { ok: true, parts: renderDocumentParts(read.model, format, page !== undefined ? { page } : {}) };
+  } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
   }

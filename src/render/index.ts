@@ -2,12 +2,12 @@ import type { DocumentModel } from '../model/document.js';
 import { type RenderHtmlOptions, renderHtml } from './render-html.js';
 import { type RenderJsonOptions, renderJson } from './render-json.js';
 import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-import { type RenderTextOptions, renderText } from './render-text.js';
+import { type RenderTextOptions, renderText, renderTextParts } from './render-text.js';
 
 export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
 export { type RenderJsonOptions, renderJson } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-export { type RenderTextOptions, renderText } from './render-text.js';
+export { type RenderTextOptions, renderText, renderTextParts } from './render-text.js';
 export { selectPages } from './select-pages.js';
 
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
@@ -35,4 +35,12 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
       throw new RangeError(`Unknown render format "${String(unknown)}": expected ${RENDER_FORMATS.join(', ')}`);
     }
   }
+}
+
+/**
+ * `renderDocument` as pieces in order, whose join is its result: text comes piece by piece (a shell writes a large
+ * document without holding its rendering whole); the other formats come as one piece. Throws as it does.
+ */
+export function renderDocumentParts(model: DocumentModel, format: RenderFormat, options: RenderOptions = {}): Iterable<string> {
+  return format === 'text' ? renderTextParts(model, options) : [renderDocument(model, format, options)];
 }

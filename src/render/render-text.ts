@@ -28,44 +28,55 @@ const MIN_TEXT_COLUMN = 10;
  * are not repeated. The result ends with a newline unless it is empty.
  */
 export function renderText(model: DocumentModel, options: RenderTextOptions = {}): string {
+  // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
+  // its own that the join would then copy again.
+  const out: string[] = [];
+  for (const part of renderTextParts(model, options)) out.push(part);
+  return out.join('');
+}
+
+/**
+ * The text `renderText` returns, as pieces in order (their join is that text): a shell writes a large document
+ * piece by piece and never holds its whole rendering. A bad width or page throws here, before any piece.
+ */
+export function renderTextParts(model: DocumentModel, options: RenderTextOptions = {}): Iterable<string> {
   const width = options.width ?? DEFAULT_WIDTH;
   if (!Number.isInteger(width) || width < 0) {
     throw new RangeError(`Cannot render text: width must be a whole number of at least 0, found ${width}`);
   }
-  const pages = selectPages(model, options.page);
-  // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
-  // its own that the join would then copy again.
-  const out: string[] = [];
-  const separate = (): void => {
-    if (out.length > 0) out.push('\n\n');
-  };
+  return textParts(selectPages(model, options.page), width);
+}
+
+function* textParts(pages: ReturnType<typeof selectPages>, width: number): Generator<string> {
+  let any = false;
   let first = true;
   for (const page of pages) {
     if (!first) {
-      separate();
-      out.push(`--- page ${page.number} ---`);
+      if (any) yield '\n\n';
+      yield `--- page ${page.number} ---`;
+      any = true;
     }
     first = false;
     for (const block of page.blocks) {
       if (block.kind === 'heading' || block.kind === 'paragraph') {
         const lines = alignedLines(block, width);
         if (lines.length === 0) continue;
-        separate();
+        if (any) yield '\n\n';
+        any = true;
         for (let index = 0; index < lines.length; index++) {
-          if (index > 0) out.push('\n');
-          out.push(lines[index] as string);
+          if (index > 0) yield '\n';
+          yield lines[index] as string;
         }
         continue;
       }
       const text = renderBlock(block, width);
       if (text === '') continue;
-      separate();
-      out.push(text);
+      if (any) yield '\n\n';
+      any = true;
+      yield text;
     }
   }
-  if (out.length === 0) return '';
-  out.push('\n');
-  return out.join('');
+  if (any) yield '\n';
 }
 
 function renderBlock(block: Block, width: number): string {
