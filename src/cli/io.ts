@@ -22,11 +22,11 @@ export class UserError extends Error {
   }
 }
 
-/** Pieces written in batches of about 1 MiB: a large output is never one string, nor one write per line. */
-export function writeParts(stream: CliIo['stdout'], parts: Iterable<string>): void {
+/** Writes what `produce` gives in batches of about 1 MiB: a large output is never one string, nor a write a line. */
+export function writeInBatches(stream: CliIo['stdout'], produce: (emit: (part: string) => void) => void): void {
   let batch: string[] = [];
   let length = 0;
-  for (const part of parts) {
+  produce((part) => {
     batch.push(part);
     length += part.length;
     if (length >= 1 << 20) {
@@ -34,6 +34,6 @@ export function writeParts(stream: CliIo['stdout'], parts: Iterable<string>): vo
       batch = [];
       length = 0;
     }
-  }
+  });
   if (batch.length > 0) stream.write(batch.join(''));
 }

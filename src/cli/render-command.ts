@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { readSubmissions } from '../io/read-submissions.js';
-import { documentOutputParts, openDocument } from '../pipeline/open-document.js';
+import { documentOutputInto, openDocument } from '../pipeline/open-document.js';
 import { listDocuments } from '../pipeline/read-filing.js';
 import type { RenderFormat } from '../render/index.js';
 import { positiveInteger } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode, UserError, writeParts } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError, writeInBatches } from './io.js';
 
 export interface RenderCommandOptions {
   readonly doc?: string;
@@ -23,9 +23,9 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     if (!entry.ok) throw new UserError(`${entry.source}: ${entry.error.message}`);
     const read = openDocument(entry.submission, options.doc);
     if (!read) throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${listDocuments(entry.submission) || 'none'}`);
-    const output = documentOutputParts(read, options.format, options.page);
+    const output = documentOutputInto(read, options.format, options.page);
     if (!output.ok) throw new UserError(output.reason);
-    writeParts(io.stdout, output.parts);
+    writeInBatches(io.stdout, output.writeTo);
   }
   if (seen === 0) throw new UserError(`No submission in ${input}`);
   return EXIT.ok;

@@ -6,19 +6,22 @@ import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { makeTempDir } from '../../test/store-conformance.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { openDocument } from '../pipeline/open-document.js';
-import { renderText, renderTextParts } from '../render/render-text.js';
+import { type RenderTextOptions, renderText, renderTextInto } from '../render/render-text.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
 describe('render of a very large document', () => {
-  it('renderTextParts joins to exactly what renderText returns, on real filings and every page', () => {
+  it('the pieces of renderTextInto join to exactly what renderText returns, on real filings and every page', () => {
     for (const file of [seedPath(), corpusPath('fpi/0000912282-09-000008.txt'), corpusPath('submissions/0001011438-98-000429.txt')]) {
       const read = openDocument(parseSubmission(readFileSync(file)));
       if (read?.kind !== 'model') throw new Error(`${file}: no document model`);
-      expect([...renderTextParts(read.model)].join(''), file).toBe(renderText(read.model));
-      expect([...renderTextParts(read.model, { width: 0 })].join('')).toBe(renderText(read.model, { width: 0 }));
+      expect(partsOf(read.model), file).toBe(renderText(read.model));
+      let pieces = 0;
+      renderTextInto(read.model, {}, () => pieces++);
+      expect(pieces).toBeGreaterThan(10);
+      expect(partsOf(read.model, { width: 0 })).toBe(renderText(read.model, { width: 0 }));
       read.model.pages.forEach((_, index) => {
-        expect([...renderTextParts(read.model, { page: index + 1 })].join('')).toBe(renderText(read.model, { page: index + 1 }));
+        expect(partsOf(read.model, { page: index + 1 })).toBe(renderText(read.model, { page: index + 1 }));
       });
     }
   });
@@ -48,3 +51,9 @@ describe('render of a very large document', () => {
     expect(whole).toBe(renderText(read.model));
   });
 });
+
+function partsOf(model: Parameters<typeof renderText>[0], options: RenderTextOptions = {}): string {
+  const parts: string[] = [];
+  renderTextInto(model, options, (part) => parts.push(part));
+  return parts.join('');
+}

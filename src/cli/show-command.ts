@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
-import { documentOutputParts, openStoredDocument } from '../pipeline/open-document.js';
+import { documentOutputInto, openStoredDocument } from '../pipeline/open-document.js';
 import type { RenderFormat } from '../render/index.js';
 import { checkFilingId } from '../store/request-values.js';
 import type { FilingView } from '../store/store.js';
 import { checkValues, dbOption, openForReading, positiveInteger } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode, UserError, writeParts } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError, writeInBatches } from './io.js';
 
 export interface ShowCommandOptions {
   readonly db?: string;
@@ -45,9 +45,9 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
     if (opened.found === 'no-filing') throw new UserError(`No filing ${accession} in the database`);
     if (opened.found === 'no-document')
       throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
-    const output = documentOutputParts(opened.document, json ? 'json' : options.format, options.page);
+    const output = documentOutputInto(opened.document, json ? 'json' : options.format, options.page);
     if (!output.ok) throw new UserError(output.reason);
-    writeParts(io.stdout, output.parts);
+    writeInBatches(io.stdout, output.writeTo);
     return EXIT.ok;
   } finally {
     await store.close();

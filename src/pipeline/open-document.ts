@@ -1,6 +1,6 @@
 import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument, renderDocumentParts } from '../render/index.js';
+import { type RenderFormat, renderDocument, renderDocumentInto, selectPages } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
 
@@ -55,20 +55,24 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, page?: 
   }
 }
 
-/** `documentOutput` as pieces whose join is its text (see `renderDocumentParts`): what the CLI writes. */
-export function documentOutputParts(
+/**
+ * `documentOutput` given to a writer in pieces whose join is its text (see `renderDocumentInto`): what the CLI
+ * writes. A page that does not exist is a reason, found before anything is written.
+ */
+export function documentOutputInto(
   read: ReadDocument,
   format: RenderFormat,
   page?: number,
-): { readonly ok: true; readonly parts: Iterable<string> } | { readonly ok: false; readonly reason: string } {
+): { readonly ok: true; readonly writeTo: (emit: (part: string) => void) => void } | { readonly ok: false; readonly reason: string } {
   if (read.kind !== 'model' || format !== 'text') {
     const output = documentOutput(read, format, page);
-    return output.ok ? { ok: true, parts: [output.text] } : output;
+    return output.ok ? { ok: true, writeTo: (emit) => emit(output.text) } : output;
   }
   try {
-    return { ok: true, parts: renderDocumentParts(read.model, format, page !== undefined ? { page } : {}) };
+    selectPages(read.model, page);
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
   }
+  return { ok: true, writeTo: (emit) => renderDocumentInto(read.model, format, page !== undefined ? { page } : {}, emit) };
 }

@@ -2,12 +2,12 @@ import type { DocumentModel } from '../model/document.js';
 import { type RenderHtmlOptions, renderHtml } from './render-html.js';
 import { type RenderJsonOptions, renderJson } from './render-json.js';
 import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-import { type RenderTextOptions, renderText, renderTextParts } from './render-text.js';
+import { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 
 export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
 export { type RenderJsonOptions, renderJson } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-export { type RenderTextOptions, renderText, renderTextParts } from './render-text.js';
+export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 export { selectPages } from './select-pages.js';
 
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
@@ -38,9 +38,10 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
 }
 
 /**
- * `renderDocument` as pieces in order, whose join is its result: text comes piece by piece (a shell writes a large
- * document without holding its rendering whole); the other formats come as one piece. Throws as it does.
+ * `renderDocument` given to `emit` in pieces whose join is its result: text piece by piece (a shell writes a large
+ * document without holding its rendering whole), the other formats in one piece. Throws as it does, before any piece.
  */
-export function renderDocumentParts(model: DocumentModel, format: RenderFormat, options: RenderOptions = {}): Iterable<string> {
-  return format === 'text' ? renderTextParts(model, options) : [renderDocument(model, format, options)];
+export function renderDocumentInto(model: DocumentModel, format: RenderFormat, options: RenderOptions, emit: (part: string) => void): void {
+  if (format === 'text') renderTextInto(model, options, emit);
+  else emit(renderDocument(model, format, options));
 }

@@ -31,29 +31,27 @@ export function renderText(model: DocumentModel, options: RenderTextOptions = {}
   // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
   // its own that the join would then copy again.
   const out: string[] = [];
-  for (const part of renderTextParts(model, options)) out.push(part);
+  renderTextInto(model, options, (part) => {
+    out.push(part);
+  });
   return out.join('');
 }
 
 /**
- * The text `renderText` returns, as pieces in order (their join is that text): a shell writes a large document
- * piece by piece and never holds its whole rendering. A bad width or page throws here, before any piece.
+ * The text `renderText` returns, given to `emit` piece by piece in order (their join is that text): a shell writes
+ * a large document as it goes and never holds its whole rendering. A bad width or page throws before any piece.
  */
-export function renderTextParts(model: DocumentModel, options: RenderTextOptions = {}): Iterable<string> {
+export function renderTextInto(model: DocumentModel, options: RenderTextOptions, emit: (part: string) => void): void {
   const width = options.width ?? DEFAULT_WIDTH;
   if (!Number.isInteger(width) || width < 0) {
     throw new RangeError(`Cannot render text: width must be a whole number of at least 0, found ${width}`);
   }
-  return textParts(selectPages(model, options.page), width);
-}
-
-function* textParts(pages: ReturnType<typeof selectPages>, width: number): Generator<string> {
   let any = false;
   let first = true;
-  for (const page of pages) {
+  for (const page of selectPages(model, options.page)) {
     if (!first) {
-      if (any) yield '\n\n';
-      yield `--- page ${page.number} ---`;
+      if (any) emit('\n\n');
+      emit(`--- page ${page.number} ---`);
       any = true;
     }
     first = false;
@@ -61,22 +59,22 @@ function* textParts(pages: ReturnType<typeof selectPages>, width: number): Gener
       if (block.kind === 'heading' || block.kind === 'paragraph') {
         const lines = alignedLines(block, width);
         if (lines.length === 0) continue;
-        if (any) yield '\n\n';
+        if (any) emit('\n\n');
         any = true;
         for (let index = 0; index < lines.length; index++) {
-          if (index > 0) yield '\n';
-          yield lines[index] as string;
+          if (index > 0) emit('\n');
+          emit(lines[index] as string);
         }
         continue;
       }
       const text = renderBlock(block, width);
       if (text === '') continue;
-      if (any) yield '\n\n';
+      if (any) emit('\n\n');
       any = true;
-      yield text;
+      emit(text);
     }
   }
-  if (any) yield '\n';
+  if (any) emit('\n');
 }
 
 function renderBlock(block: Block, width: number): string {
