@@ -45,7 +45,8 @@ function hostileSubmission(): string {
 
 /** Control characters left in output, our own taken out first: bold on/off, and the progress line's start. */
 function controls(text: string): string[] {
-  const ours = text.replaceAll(/\u001b\[(?:1|22)m/g, '').replaceAll(/\r\u001b\[2K(?=\[|\d+ filings|failed: )/g, '');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: our own escape sequences are what this takes out.
+  const ours = text.replaceAll(/\u001b\[(?:1|22)m|\r\u001b\[2K(?=\[|\d+ filings|failed: )/g, '');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
   return [...ours.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((match) => match[0]);
 }
