@@ -7,6 +7,14 @@ import { readSubmissions } from '../io/read-submissions.js';
 import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
 import { readSubmission } from '../pipeline/read-filing.js';
 import { csvCell } from '../render/csv.js';
+import {
+  describeTableRecord,
+  HOLDINGS_CSV_COLUMNS,
+  holdingsCsvRows,
+  OWNERSHIP_CSV_COLUMNS,
+  ownershipCsvRows,
+  tableCsvKind,
+} from './extract-rows.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { passOverNotAFiling } from './not-a-filing.js';
 
@@ -38,7 +46,12 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
   let held: ExtractOutput | null = null;
   let count = 0;
   let exitCode: ExitCode = EXIT.ok;
-  if (options.csv) io.stdout.write(`${CSV_COLUMNS.join(',')}\n`);
+  // `--form 4 --csv` and `--form 13F-HR --csv`: one row per transaction or holding rather than per submission.
+  const tableCsv = options.csv ? tableCsvKind(options.form) : null;
+  if (options.csv)
+    io.stdout.write(
+      `${(tableCsv === 'ownership' ? OWNERSHIP_CSV_COLUMNS : tableCsv === 'holdings' ? HOLDINGS_CSV_COLUMNS : CSV_COLUMNS).join(',')}\n`,
+    );
   for await (const entry of readSubmissions(input, {}, io.stdin)) {
     if (!entry.ok) {
       if (passOverNotAFiling(entry, input, io)) continue;
@@ -60,6 +73,8 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       if (held) throw new UserError(`${input} holds more than one submission; --record prints one record (use --jsonl for many)`);
       held = output;
     } else if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
+    else if (tableCsv === 'ownership') io.stdout.write(ownershipCsvRows(output));
+    else if (tableCsv === 'holdings') io.stdout.write(holdingsCsvRows(output));
     else if (options.csv) io.stdout.write(`${csvRow(output)}\n`);
     else if (options.json) {
       if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
@@ -108,12 +123,28 @@ function describe(output: ExtractOutput): string {
   const lines = [`${output.source}`, `  ${output.accessionNumber ?? '(no accession number)'}  ${output.formType ?? '(form unknown)'}`];
   const record = output.record as unknown as Record<string, unknown> | null;
   if (record) {
+    lines.push(...describeTableRecord(output.record));
     for (const [key, entry] of Object.entries(record)) {
+      if ('reportingOwners' in record || 'holdings' in record) break;
       if (entry && typeof entry === 'object' && 'value' in (entry as object) && 'span' in (entry as object)) {
         const fieldValue = (entry as Field<unknown>).value;
         lines.push(`  ${key.padEnd(26)} ${fieldValue === null ? '-' : String(fieldValue)}`);
       }
     }
+    for (const item of (record.items as
+      | { number: string | null; title: string | null; headerText: string | null; inHeader: boolean; inBody: boolean }[]
+      | undefined) ?? [])
+      lines.push(
+        `  item ${(item.number ?? '?').padEnd(5)} ${item.title ?? item.headerText ?? ''}${item.inHeader ? '' : '  [not in header]'}${item.inBody ? '' : '  [no heading in the document]'}`,
+      );
+    const release = record.earningsRelease as { type: string | null; documentSequence: number | null } | null | undefined;
+    if (release) lines.push(`  earnings release          ${release.type ?? ''} (document ${release.documentSequence ?? '?'})`);
+    for (const section of (record.sections as
+      | { key: string; title: string; subsections: { key: string; title: string }[] }[]
+      | undefined) ?? [])
+      lines.push(
+        `  section ${section.key.padEnd(6)} ${section.title}${section.subsections.length > 0 ? ` (${section.subsections.map((sub) => sub.key).join(', ')})` : ''}`,
+      );
     for (const exhibit of (record.exhibits as
       | { number: string; description: string; date: string | null; attached: boolean; filedWith?: { name: string }[] }[]
       | undefined) ?? []) {
@@ -150,13 +181,16 @@ export function registerExtractCommand(program: Command, io: CliIo, setExit: (co
   program
     .command('extract')
     .description(
-      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover; exhibits and signatures of any form',
+      'Read the typed form record of each submission: 6-K/6-K/A cover, exhibits and signatures; 20-F/40-F cover and sections; 8-K items; 10-K/10-Q sections; Forms 3/4/5 (owners, transactions, holdings); 13F-HR (cover, summary, holdings); exhibits and signatures of any form',
     )
     .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
     .option('--form <type>', 'only submissions of this form type (e.g. 6-K)')
     .option('--json', 'one submission as JSON, every field with its source span')
     .option('--jsonl', 'one JSON object per submission per line')
-    .option('--csv', 'one CSV row per submission (values only)')
+    .option(
+      '--csv',
+      'one CSV row per submission (values only); with --form 4 (3, 5) one per transaction or holding, with --form 13F-HR one per holding',
+    )
     .option('--record', "a 6-K record's values without spans, exactly as compose 6-k reads them")
     .action(async (input: string, options: ExtractCommandOptions) => {
       setExit(await runExtractCommand(input, options, io));

@@ -4,6 +4,7 @@ import { storageFault } from '../store/storage-error.js';
 import { registerCompaniesCommand } from './companies-command.js';
 import { registerComposeCommand } from './compose-command.js';
 import { registerExtractCommand } from './extract-command.js';
+import { registerFactsCommand } from './facts-command.js';
 import { type FetchCommandContext, registerFetchCommands } from './fetch-command.js';
 import { registerFilingsCommand } from './filings-command.js';
 import { registerIngestCommand } from './ingest-command.js';
@@ -47,6 +48,7 @@ export async function runCli(argv: readonly string[], given: CliIo, context: Fet
   registerParseCommand(program, io, setExit);
   registerRenderCommand(program, io, setExit);
   registerExtractCommand(program, io, setExit);
+  registerFactsCommand(program, io, setExit);
   registerIngestCommand(program, io, setExit, context);
   registerSearchCommand(program, io, setExit);
   registerShowCommand(program, io, setExit);

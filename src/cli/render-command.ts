@@ -11,6 +11,7 @@ export interface RenderCommandOptions {
   readonly doc?: string;
   readonly format: RenderFormat;
   readonly page?: number;
+  readonly section?: string;
 }
 
 /** `edgarkit render <file>`: one document of a submission as text, Markdown, HTML or JSON. */
@@ -23,7 +24,11 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     if (!entry.ok) throw new UserError(`${entry.source}: ${entry.error.message}`);
     const read = openDocument(entry.submission, options.doc);
     if (!read) throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${listDocuments(entry.submission) || 'none'}`);
-    const output = documentOutputInto(read, options.format, options.page);
+    const output = documentOutputInto(read, options.format, {
+      ...(options.page !== undefined ? { page: options.page } : {}),
+      ...(options.section !== undefined ? { section: options.section } : {}),
+      submissionFormType: entry.submission.header?.formType ?? null,
+    });
     if (!output.ok) throw new UserError(output.reason);
     writeInBatches(io.stdout, output.writeTo);
   }
@@ -40,11 +45,12 @@ export function registerRenderCommand(program: Command, io: CliIo, setExit: (cod
     .option('--doc <seq|type>', 'which document: a sequence number or a type such as EX-99.1 (default: the first)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'html', 'json']).default('text'))
     .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
+    .option('--section <item>', 'only this section of a 10-K, 10-Q, 20-F or 40-F: 1A, 7, 3.D, II-1A (10-Q part II item 1A)')
     .addHelpText(
       'after',
-      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n',
+      '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n  edgarkit render 10-k.txt --section 1A --format markdown\n',
     )
-    .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number }) => {
+    .action(async (file: string, options: { doc?: string; format: RenderFormat; page?: number; section?: string }) => {
       setExit(await runRenderCommand(file, options, io));
     });
 }

@@ -34,8 +34,8 @@ describe('corpus sweep: every extractor on every corpus document', () => {
           counts.set(found.code, (counts.get(found.code) ?? 0) + 1);
         for (const { path, span } of spansOf(result.record)) {
           const document = documents.find((candidate, index) => (candidate.sequence ?? index + 1) === span.document);
-          // A document without a text model (XML, a binary) is pointed at as a whole: an empty span at its start.
-          const length = document ? (document.model?.source.length ?? 0) : -1;
+          // XML spans point into the XML text; a binary is pointed at as a whole: an empty span at its start.
+          const length = document ? (document.model?.source.length ?? document.xml?.source.length ?? 0) : -1;
           if (span.start < 0 || span.end < span.start || span.end > length || span.page < 1)
             failures.push(`${name}: ${path} ${JSON.stringify(span)} outside its document`);
         }

@@ -1,18 +1,27 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
 import type { DocumentModel } from '../model/document.js';
 import type { SubmissionHeader } from '../model/submission.js';
+import type { XmlDocument } from '../model/xml.js';
 import { type AttachedDocument, type Exhibit, resolveExhibits } from './attached-exhibits.js';
 import { readCoverBasics } from './cover-basics.js';
 import { documentLines } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
 import { extract6K, type Form6KRecord } from './form-6k.js';
+import { extract13F, type Form13FRecord, is13FCoverXml, is13FInformationTable } from './form-13f.js';
 import { extract20F, type Form20FRecord } from './form-20f.js';
+import { extractOwnershipXml, isOwnershipXml } from './form-ownership.js';
+import { extractOwnershipText } from './form-ownership-text.js';
+import { type OwnershipRecord, ownershipForm } from './ownership-record.js';
+import { extract8K, type Form8KRecord } from './form-8k.js';
+import { extractPeriodicReport, type PeriodicReportRecord } from './periodic-report.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 /** A document of the submission, parsed by the caller (null model for binaries and XML). */
 export interface ParsedSubmissionDocument extends AttachedDocument {
   readonly model: DocumentModel | null;
+  /** An XML document's tree (ownership, 13F); absent or null for the others. */
+  readonly xml?: XmlDocument | null;
 }
 
 export interface FilingInput {
@@ -33,7 +42,14 @@ export interface GenericRecord {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type FormRecord = Form6KRecord | Form20FRecord | GenericRecord;
+export type FormRecord =
+  | Form6KRecord
+  | Form20FRecord
+  | Form8KRecord
+  | PeriodicReportRecord
+  | OwnershipRecord
+  | Form13FRecord
+  | GenericRecord;
 
 export interface FilingRecords {
   /** The form as the header says, or as the cover says for a bare document. */
@@ -71,6 +87,8 @@ export function recognizeForm(model: DocumentModel): string | null {
  * disagreements come back as diagnostics.
  */
 export function extractFiling(input: FilingInput): FilingRecords {
+  const fromXml = extractXmlForm(input);
+  if (fromXml) return fromXml;
   const primary = input.documents.find((document) => document.model !== null);
   const diagnostics: Diagnostic[] = [];
   if (!primary?.model) return { formType: input.header?.formType ?? null, record: null, diagnostics };
@@ -85,6 +103,19 @@ export function extractFiling(input: FilingInput): FilingRecords {
     record = extract6K({ model, document: sequence, formType, documents: input.documents });
   } else if (/^(20-F|40-F)/i.test(formType ?? '')) {
     record = extract20F(model, formType, sequence, input.documents);
+  } else if (ownershipForm(formType)) {
+    record = extractOwnershipText(model, formType, sequence);
+  } else if (/^8-K(?:\/A)?$/i.test(formType ?? '')) {
+    record = extract8K({
+      model,
+      document: sequence,
+      formType,
+      headerItems: input.header?.items ?? [],
+      filedAt: input.header?.filedAt ?? null,
+      documents: input.documents,
+    });
+  } else if (/^10-[KQ]/i.test(formType ?? '')) {
+    record = extractPeriodicReport(model, formType, sequence, input.documents);
   } else {
     const found = findExhibits(model, sequence);
     const basics = readCoverBasics(model, sequence);
@@ -102,6 +133,38 @@ export function extractFiling(input: FilingInput): FilingRecords {
   }
   if (input.header) diagnostics.push(...crossCheck(input.header, recognized, record));
   return { formType, record, diagnostics };
+}
+
+/** Nothing to read exhibit headings from: the primary document of an XML form is not a page model. */
+const NO_MODEL: DocumentModel = { kind: 'document', sourceFormat: 'text', source: '', pages: [], diagnostics: [] };
+
+/**
+ * The forms filed as XML: ownership (3, 4, 5 and amendments, `<ownershipDocument>`) and 13F (`<edgarSubmission>`
+ * cover and `<informationTable>`). Found by the documents' roots, so a bare XML document is read too; null when
+ * the submission has none.
+ */
+function extractXmlForm(input: FilingInput): FilingRecords | null {
+  const position = (document: ParsedSubmissionDocument) => document.sequence ?? input.documents.indexOf(document) + 1;
+  const ownership = input.documents.find((document) => isOwnershipXml(document.xml));
+  const cover = input.documents.find((document) => is13FCoverXml(document.xml));
+  const table = input.documents.find((document) => is13FInformationTable(document.xml));
+  const primary = ownership ?? cover ?? table;
+  if (!primary) return null;
+  const ownType = primary.type && !/^(?:EX-|INFORMATION TABLE)/i.test(primary.type) ? primary.type : null;
+  const formType = input.header?.formType ?? ownType ?? null;
+  const exhibits = resolveExhibits({ listed: [], documents: input.documents, primaryModel: NO_MODEL, primarySequence: position(primary) });
+  let record: FormRecord;
+  if (ownership?.xml) record = extractOwnershipXml(ownership.xml, formType, position(ownership), exhibits);
+  else
+    record = extract13F({
+      formType,
+      cover: cover?.xml ? { xml: cover.xml, sequence: position(cover) } : null,
+      table: table?.xml ? { xml: table.xml, sequence: position(table) } : null,
+      filedAt: input.header?.filedAt ?? null,
+      exhibits,
+    });
+  const diagnostics = input.header ? crossCheck(input.header, null, record) : [];
+  return { formType: formType ?? record.form, record, diagnostics };
 }
 
 const LEGAL_FORMS =

@@ -5,6 +5,7 @@ import { findDate } from './dates.js';
 import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
+import { findSections, type Section } from './sections.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 
 export interface RegisteredSecurity {
@@ -32,6 +33,10 @@ export interface Form20FRecord {
   readonly filerStatus: readonly string[];
   /** The marked accounting basis: `U.S. GAAP`, `IFRS`, `Other`. */
   readonly accountingBasis: Field<'U.S. GAAP' | 'IFRS' | 'Other' | null>;
+  /** The items (20-F: with sub-items such as 3.D where headed) found in the document, in order, with their spans. */
+  readonly sections: readonly Section[];
+  /** The form's items the document has no heading for. */
+  readonly sectionsNotFound: readonly string[];
   /** The exhibits Item 19 lists, matched to the documents of the submission. */
   readonly exhibits: readonly Exhibit[];
   readonly signatures: readonly SignatureBlock[];
@@ -210,6 +215,8 @@ export function extract20F(
   const exhibits = resolveExhibits({ listed: found.listed, documents, primaryModel: model, primarySequence: document });
   const signatures = extractSignatures(model, document);
   if (signatures.length === 0) diagnostics.push(diagnostic('f20f/missing-signature', 'warning', 'No signature block was found', 0));
+  const sections = findSections(model, base, document);
+  diagnostics.push(...sections.diagnostics);
 
   return {
     form,
@@ -224,6 +231,8 @@ export function extract20F(
     sharesOutstanding,
     filerStatus,
     accountingBasis,
+    sections: sections.sections,
+    sectionsNotFound: sections.notFound,
     exhibits,
     signatures,
     diagnostics,

@@ -1,9 +1,11 @@
 import type { DocumentModel } from '../model/document.js';
 import type { Submission } from '../model/submission.js';
+import type { XmlDocument } from '../model/xml.js';
 import { isLegacyTextInHtml } from './html/legacy-text.js';
 import { parseHtmlDocument } from './html/parse-html-document.js';
 import { decodeText } from './sgml/decode-text.js';
 import { parseTextDocument } from './text/parse-text-document.js';
+import { parseXmlDocument } from './xml/parse-xml.js';
 
 /** What a document's body holds, which decides how it is read. */
 export type DocumentKind = 'html' | 'text' | 'xml' | 'binary';
@@ -188,6 +190,7 @@ export function parseSubmissionDocuments(submission: Submission): ParsedDocument
         filename: document.filename,
         description: document.description,
         model: null,
+        xml: null,
       };
     const text = decodeText(document.body).text;
     const kind = detectDocumentKind(text, document);
@@ -197,6 +200,7 @@ export function parseSubmissionDocuments(submission: Submission): ParsedDocument
       filename: document.filename,
       description: document.description,
       model: kind === 'html' || kind === 'text' ? parseDocument(text, kind) : null,
+      xml: kind === 'xml' ? parseXmlDocument(text) : null,
     };
   });
 }
@@ -207,4 +211,5 @@ export interface ParsedDocumentEntry {
   readonly filename: string | null;
   readonly description: string | null;
   readonly model: DocumentModel | null;
+  readonly xml: XmlDocument | null;
 }

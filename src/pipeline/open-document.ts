@@ -1,8 +1,13 @@
+import { recognizeForm } from '../forms/extract-filing.js';
+import { chooseSection, type FoundSections, findSections } from '../forms/sections.js';
+import type { DocumentModel } from '../model/document.js';
+import { sectionForm } from '../model/report-sections.js';
 import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument, renderDocumentInto, selectPages } from '../render/index.js';
+import { type RenderFormat, renderDocument, renderDocumentInto, selectPages, selectRange } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
+import { sectionAnchor } from './section-anchor.js';
 
 /** Document `which` of a submission's bytes, read (see `findDocument`); null when it has no such document. */
 export function openDocument(original: Uint8Array | Submission, which?: string | number): ReadDocument | null {
@@ -37,42 +42,83 @@ export async function openStoredDocument(
 /** A document as a shell prints it: rendered, XML as written, or the reason it cannot be shown. */
 export type DocumentOutput = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-/** Renders a read document for `render` and `show`: a binary or a page that does not exist is a reason, not a throw. */
-export function documentOutput(read: ReadDocument, format: RenderFormat, page?: number): DocumentOutput {
+/**
+ * The sections of a document of a 10-K, 10-Q, 20-F or 40-F: the form is the document's own type, else the
+ * submission's (for its main document, not an exhibit), else the form its cover names. Null for other forms.
+ */
+export function documentSections(
+  model: DocumentModel,
+  document: { readonly type: string | null; readonly sequence: number | null },
+  submissionFormType: string | null,
+): FoundSections | null {
+  const exhibit = /^EX-/i.test(document.type ?? '');
+  const form = sectionForm(document.type) ?? (exhibit ? null : sectionForm(submissionFormType)) ?? sectionForm(recognizeForm(model));
+  return form ? findSections(model, form, document.sequence ?? 1) : null;
+}
+
+/** What a shell asks of `documentOutput` beyond the format. */
+export interface OutputRequest {
+  readonly page?: number;
+  /** Only this section (`1A`, `3.D`, `II-1A`); needs the submission's form type for a document without a cover. */
+  readonly section?: string;
+  readonly submissionFormType?: string | null;
+}
+
+/** Renders a read document for `render` and `show`: a binary, a page or a section that does not exist is a reason, not a throw. */
+export function documentOutput(read: ReadDocument, format: RenderFormat, request: number | OutputRequest = {}): DocumentOutput {
+  const output = documentOutputInto(read, format, request);
+  if (!output.ok) return output;
+  const parts: string[] = [];
+  output.writeTo((part) => {
+    parts.push(part);
+  });
+  return { ok: true, text: parts.join('') };
+}
+
+/**
+ * `documentOutput` given to a writer in pieces whose join is its text (see `renderDocumentInto`): what the CLI
+ * writes, so a large document's rendering is never held whole. Every reason is found before anything is written.
+ */
+export function documentOutputInto(
+  read: ReadDocument,
+  format: RenderFormat,
+  request: number | OutputRequest = {},
+): { readonly ok: true; readonly writeTo: (emit: (part: string) => void) => void } | { readonly ok: false; readonly reason: string } {
+  const { page, section, submissionFormType } = typeof request === 'number' ? { page: request } : (request as OutputRequest);
   const { document } = read;
   if (read.kind === 'binary')
     return {
       ok: false,
       reason: `Document ${document.sequence ?? ''} (${document.filename ?? document.type ?? 'attachment'}) is a uuencoded binary; use "edgarkit parse --extract-attachments DIR"`,
     };
-  if (read.kind === 'xml') return { ok: true, text: read.text };
+  if (read.kind === 'xml') return { ok: true, writeTo: (emit) => emit(read.text) };
+  let model = read.model;
+  const found = section !== undefined || format === 'html' ? documentSections(model, document, submissionFormType ?? null) : null;
+  const anchors = (found?.sections ?? []).flatMap((entry) =>
+    [entry, ...entry.subsections].map((part) => ({ id: sectionAnchor(part.key), start: part.span.start })),
+  );
+  if (section !== undefined) {
+    if (!found)
+      return {
+        ok: false,
+        reason: `Document ${document.sequence ?? 1} is not a 10-K, 10-Q, 20-F or 40-F: it has no sections to choose from`,
+      };
+    const chosen = chooseSection(found, section);
+    if (!chosen.section) return { ok: false, reason: chosen.reason };
+    model = selectRange(model, chosen.section.span);
+  }
+  const options = { ...(page !== undefined ? { page } : {}), anchors };
   try {
-    return { ok: true, text: renderDocument(read.model, format, page !== undefined ? { page } : {}) };
+    if (format !== 'text') {
+      const text = renderDocument(model, format, options);
+      return { ok: true, writeTo: (emit) => emit(text) };
+    }
+    selectPages(model, page);
   } catch (error) {
-    // renderDocument says which pages exist when the one asked for does not.
+    // renderDocument and selectPages say which pages exist when the one asked for does not.
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
   }
-}
-
-/**
- * `documentOutput` given to a writer in pieces whose join is its text (see `renderDocumentInto`): what the CLI
- * writes. A page that does not exist is a reason, found before anything is written.
- */
-export function documentOutputInto(
-  read: ReadDocument,
-  format: RenderFormat,
-  page?: number,
-): { readonly ok: true; readonly writeTo: (emit: (part: string) => void) => void } | { readonly ok: false; readonly reason: string } {
-  if (read.kind !== 'model' || format !== 'text') {
-    const output = documentOutput(read, format, page);
-    return output.ok ? { ok: true, writeTo: (emit) => emit(output.text) } : output;
-  }
-  try {
-    selectPages(read.model, page);
-  } catch (error) {
-    if (error instanceof RangeError) return { ok: false, reason: error.message };
-    throw error;
-  }
-  return { ok: true, writeTo: (emit) => renderDocumentInto(read.model, format, page !== undefined ? { page } : {}, emit) };
+  const chosenModel = model;
+  return { ok: true, writeTo: (emit) => renderDocumentInto(chosenModel, format, options, emit) };
 }

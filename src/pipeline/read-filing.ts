@@ -1,10 +1,15 @@
+import type { Diagnostic } from '../core/diagnostic.js';
 import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Submission, SubmissionDocument } from '../model/submission.js';
+import type { XbrlFact } from '../model/xbrl-fact.js';
+import type { XmlDocument } from '../model/xml.js';
 import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
+import { readXbrlFacts, xbrlDocumentKind } from '../parse/xbrl/read-xbrl-facts.js';
+import { parseXmlDocument } from '../parse/xml/parse-xml.js';
 
 /**
  * The one place above the library folders where a filing's documents are decoded, told apart and parsed, and its
@@ -23,7 +28,13 @@ export type ReadDocument =
       readonly text: string;
       readonly model: DocumentModel;
     }
-  | { readonly kind: 'xml'; readonly document: SubmissionDocument; readonly text: string }
+  | {
+      readonly kind: 'xml';
+      readonly document: SubmissionDocument;
+      readonly text: string;
+      /** The element tree, read when first asked for (a large XBRL instance is not read unless needed). */
+      readonly xml: XmlDocument;
+    }
   | {
       readonly kind: 'binary';
       readonly document: SubmissionDocument;
@@ -43,7 +54,18 @@ export function readDocument(document: SubmissionDocument, options: ReadDocument
   }
   const text = decodeText(document.body).text;
   const kind = detectDocumentKind(text, document);
-  if (kind === 'xml') return { kind: 'xml', document, text };
+  if (kind === 'xml') {
+    let xml: XmlDocument | null = null;
+    return {
+      kind: 'xml',
+      document,
+      text,
+      get xml() {
+        xml ??= parseXmlDocument(text);
+        return xml;
+      },
+    };
+  }
   if (kind === 'binary') return { kind: 'binary', document, attachment: null };
   return { kind: 'model', document, format: kind, text, model: parseDocument(text, kind) };
 }
@@ -98,15 +120,25 @@ export function readSubmission(submission: Submission, options: ReadDocumentOpti
   const documents = submission.documents.map((document) => readDocument(document, options));
   const records = extractFiling({
     header: submission.header,
-    documents: documents.map(({ document, ...read }) => ({
-      sequence: document.sequence,
-      type: document.type,
-      filename: document.filename,
-      description: document.description,
+    documents: documents.map((read) => ({
+      sequence: read.document.sequence,
+      type: read.document.type,
+      filename: read.document.filename,
+      description: read.document.description,
       model: read.kind === 'model' ? read.model : null,
+      // Only small XML documents are read for a form record (ownership and 13F documents are; XBRL instances
+      // may be large and are read by those who need them).
+      get xml() {
+        return read.kind === 'xml' && looksLikeFormXml(read.text) ? read.xml : null;
+      },
     })),
   });
   return { submission, documents, records };
+}
+
+/** An ownership or 13F document, told by its root element in the first few KiB. */
+function looksLikeFormXml(text: string): boolean {
+  return /<(?:[\w-]+:)?(?:ownershipDocument|edgarSubmission|informationTable)[\s>]/.test(text.slice(0, 4096));
 }
 
 /** Parses a submission's bytes and reads it whole (see `readSubmission`). */
@@ -119,4 +151,44 @@ export function readFiling(bytes: Uint8Array, options: ReadDocumentOptions & { r
 export function readOneDocument(bytes: Uint8Array, which?: string | number): ReadDocument | null {
   const document = findDocument(parseSubmission(bytes), which);
   return document ? readDocument(document) : null;
+}
+
+/** Which facts of a filing: its inline XBRL documents', its instance documents', or the inline ones when it has any. */
+export type XbrlFactSource = 'auto' | 'inline' | 'instance' | 'all';
+
+export interface FilingFacts {
+  /** Where the facts came from: `inline`, `instance`, or null when the filing reports no XBRL. */
+  readonly source: 'inline' | 'instance' | 'both' | null;
+  readonly facts: readonly (XbrlFact & { readonly documentType: string | null; readonly filename: string | null })[];
+  readonly diagnostics: readonly (Diagnostic & { readonly document: number })[];
+}
+
+/**
+ * The XBRL facts a filing reports. EDGAR keeps, beside an inline XBRL document, the instance it generated from it
+ * (the `XML` document `…_htm.xml`): the same facts twice. `auto` therefore reads the inline documents when there
+ * are any (their facts carry spans) and the instance documents otherwise (XBRL before inline, 2009–2019).
+ */
+export function extractXbrlFacts(submission: Pick<Submission, 'documents'>, which: XbrlFactSource = 'auto'): FilingFacts {
+  const read: { kind: 'inline' | 'instance'; document: SubmissionDocument; number: number; text: string }[] = [];
+  submission.documents.forEach((document, index) => {
+    if (document.encoding !== 'text') return;
+    const text = decodeText(document.body).text;
+    const kind = xbrlDocumentKind(text);
+    if (kind) read.push({ kind, document, number: document.sequence ?? index + 1, text });
+  });
+  const hasInline = read.some((entry) => entry.kind === 'inline');
+  const wanted = (kind: 'inline' | 'instance') =>
+    which === 'all' || which === kind || (which === 'auto' && (hasInline ? kind === 'inline' : kind === 'instance'));
+  const facts: FilingFacts['facts'][number][] = [];
+  const diagnostics: FilingFacts['diagnostics'][number][] = [];
+  const kinds = new Set<'inline' | 'instance'>();
+  for (const entry of read) {
+    if (!wanted(entry.kind)) continue;
+    const found = readXbrlFacts(entry.text, { document: entry.number });
+    if (found.facts.length > 0) kinds.add(entry.kind);
+    for (const fact of found.facts) facts.push({ ...fact, documentType: entry.document.type, filename: entry.document.filename });
+    for (const problem of found.diagnostics) diagnostics.push({ ...problem, document: entry.number });
+  }
+  const source = kinds.size === 2 ? 'both' : kinds.size === 1 ? ([...kinds][0] as 'inline' | 'instance') : null;
+  return { source, facts, diagnostics };
 }

@@ -8,7 +8,7 @@ export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js
 export { type RenderJsonOptions, renderJson } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
 export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
-export { selectPages } from './select-pages.js';
+export { selectPages, selectRange } from './select-pages.js';
 
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];

@@ -11,6 +11,11 @@ export interface RenderHtmlOptions {
   readonly fragment?: boolean;
   /** Put before every `id` (and the `#` links to them), so several documents can share one page. */
   readonly idPrefix?: string;
+  /**
+   * Named places to jump to (a document's sections): an empty `<a class="section-anchor" id="…">` goes before the
+   * first block that reaches each `start`. Ids are escaped and prefixed like every other id.
+   */
+  readonly anchors?: readonly { readonly id: string; readonly start: number }[];
 }
 
 /**
@@ -42,7 +47,9 @@ export function renderHtml(model: DocumentModel, options: RenderHtmlOptions = {}
       '">\n',
     );
   }
-  for (const page of pages) renderPage(page, prefix, out);
+  const anchors = [...(options.anchors ?? [])].sort((a, b) => a.start - b.start);
+  const cursor = { next: 0 };
+  for (const page of pages) renderPage(page, prefix, out, anchors, cursor);
   if (options.fragment !== true) out.push('</main>\n</body>\n</html>\n');
   return out.join('');
 }
@@ -69,13 +76,26 @@ function documentTitle(pages: readonly Page[]): string {
   return 'Document';
 }
 
-function renderPage(page: Page, prefix: string, out: string[]): void {
+function renderPage(
+  page: Page,
+  prefix: string,
+  out: string[],
+  anchors: readonly { readonly id: string; readonly start: number }[] = [],
+  cursor: { next: number } = { next: 0 },
+): void {
   const number = int(page.number);
   out.push(`<section class="page" id="${prefix}page-${number}" data-page="${number}"`);
   if (page.label !== null) out.push(' data-label="', escapeHtml(page.label), '"');
   out.push(spanAttributes(page.span), '>\n');
   out.push(`<a class="page-anchor" href="#${prefix}page-${number}">Page ${number}</a>\n`);
-  for (const block of page.blocks) renderBlock(block, out);
+  for (const block of page.blocks) {
+    // Anchors before this block's end belong here (one pass: both lists are in document order).
+    while (cursor.next < anchors.length && (anchors[cursor.next] as { start: number }).start < block.span.end) {
+      out.push(`<a class="section-anchor" id="${prefix}${escapeHtml((anchors[cursor.next] as { id: string }).id)}"></a>\n`);
+      cursor.next++;
+    }
+    renderBlock(block, out);
+  }
   out.push('</section>\n');
 }
 

@@ -15,3 +15,18 @@ export function selectPages(model: DocumentModel, page: number | undefined): rea
   }
   return [found];
 }
+
+/**
+ * The part of a document between two character offsets of its source (a section, as `findSections` gives it):
+ * the same model with only the blocks that overlap `[start, end)`, on their pages; pages left empty are dropped.
+ * The pages keep their numbers and labels, so page anchors still say where in the whole document a block is.
+ */
+export function selectRange(model: DocumentModel, range: { readonly start: number; readonly end: number }): DocumentModel {
+  const pages: Page[] = [];
+  for (const page of model.pages) {
+    if (page.span.end <= range.start || page.span.start >= range.end) continue;
+    const blocks = page.blocks.filter((block) => block.span.end > range.start && block.span.start < range.end);
+    if (blocks.length > 0) pages.push({ ...page, blocks });
+  }
+  return { ...model, pages };
+}

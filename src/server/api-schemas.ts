@@ -174,7 +174,15 @@ export const FilingSchema = z
         'The extracted form record (`form`: `6-K`, `6-K/A`, `20-F`, `40-F`, …, or `other`), or null. Every field is `{ value, span }` where `span` is ' +
         '`{ document, page, start, end }`: the document sequence and character offsets into its text, the same offsets as the ' +
         '`data-start`/`data-end` attributes of the rendered HTML. A 6-K has reportMonth, registrant, address, commissionFileNumber, ' +
-        'annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, exhibits, signatures, diagnostics.',
+        'annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, exhibits, signatures, diagnostics. ' +
+        'A Form 3, 4 or 5 (`3` … `5/A`) has source (`xml` or `text`), periodOfReport, issuer { cik, name, tradingSymbol }, reportingOwners ' +
+        '(cik, name, isDirector, isOfficer, isTenPercentOwner, isOther, officerTitle, otherText), nonDerivative and derivative rows ' +
+        '(kind `transaction` or `holding`, securityTitle, transactionDate, transactionCode, shares, pricePerShare, acquiredDisposed, ' +
+        'sharesOwnedAfter, directOrIndirect, natureOfOwnership, conversionOrExercisePrice, exerciseDate, expirationDate, underlyingTitle, ' +
+        'underlyingShares, footnotes resolved to their text), footnotes, remarks. A 13F (`13F-HR`, `13F-NT` and amendments) has periodOfReport, ' +
+        'manager, reportType, otherManagers, summary { tableEntryTotal, tableValueTotal, … }, valueUnit (`dollars` or `thousands`) and holdings ' +
+        '(nameOfIssuer, titleOfClass, cusip, marketValue, sharesOrPrincipal, sharesOrPrincipalType, putCall, investmentDiscretion, otherManager, ' +
+        'votingSole, votingShared, votingNone).',
     }),
     diagnostics: z.unknown(),
     byteLength: z.number().int(),

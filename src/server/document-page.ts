@@ -1,4 +1,4 @@
-import type { RenderedDocument } from '../pipeline/render-stored-document.js';
+import type { RenderedDocument, SectionLink } from '../pipeline/render-stored-document.js';
 import type { DocumentView, FilingView } from '../store/store.js';
 import { isImage } from './content-types.js';
 import { crumbs } from './filing-page.js';
@@ -86,11 +86,32 @@ function body(
     return html`${isImage(filename) ? html`<p><img class="attachment-image" src="${link}" alt="${filename ?? 'attachment'}"></p>` : ''}
 <p><a class="button" href="${link}" download>Download ${filename ?? 'the attachment'} (${byteSize(stored.byteLength)} encoded)</a></p>`;
   }
-  if (loaded.kind === 'xml') return originalText(loaded.text, undefined);
+  // An XML document is shown as written; a span of an ownership or 13F field marks its characters.
+  if (loaded.kind === 'xml') return originalText(loaded.text, span);
   if (view === 'original') return originalText(loaded.text ?? '', loaded.spansIntoText ? span : undefined);
   const pages = loaded.pages;
-  return html`${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+  return html`${sectionNavigator(loaded.sections)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
 <article class="doc-body" data-source-format="${loaded.sourceFormat}">${trustedHtml(loaded.body ?? '')}</article>`;
+}
+
+/**
+ * Links to the sections of a 10-K, 10-Q, 20-F or 40-F (anchors the rendered HTML carries before each heading), so
+ * a long report can be entered at the item one wants; sub-items are nested under their item.
+ */
+function sectionNavigator(sections: readonly SectionLink[]): Html {
+  if (sections.length === 0) return html``;
+  const groups: { item: SectionLink; subs: SectionLink[] }[] = [];
+  for (const section of sections) {
+    const last = groups.at(-1);
+    if (section.level === 2 && last) last.subs.push(section);
+    else groups.push({ item: section, subs: [] });
+  }
+  const link = (section: SectionLink) =>
+    html`<a href="#${section.anchor}" title="${section.heading}">${/^\d|^I+-/.test(section.key) ? html`Item ${section.key}` : ''} ${section.title}</a>`;
+  return html`<nav class="section-nav" aria-label="Sections"><details open><summary>Sections (${groups.length})</summary><ol>${groups.map(
+    (group) =>
+      html`<li>${link(group.item)}${group.subs.length > 0 ? html`<ol>${group.subs.map((sub) => html`<li>${link(sub)}</li>`)}</ol>` : ''}</li>`,
+  )}</ol></details></nav>`;
 }
 
 /** The text as written, escaped; a span is marked (`<mark id="highlight">`) when it is given and in range. */
