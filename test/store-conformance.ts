@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -378,6 +379,32 @@ export function describeStoreConformance(
       expect(await store.checkIntegrity()).toEqual([]);
     });
 
+    it('keeps no blob a replaced filing used and nothing else uses: 4 replacements leave 1 original', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'edgarkit-store-'));
+      // A filing with three images, stored, then replaced four times by changed copies (the same images).
+      const text = readFileSync(corpusPath('fpi/0000912282-09-000008.txt'), 'latin1').replaceAll(
+        '0000912282-09-000008',
+        '0000912282-09-999998',
+      );
+      const versions = [0, 1, 2, 3, 4].map((version) => text.replace('UNITED STATES', `VERSION${version} STATES`));
+      let first = 0;
+      for (const [version, bytes] of versions.entries()) {
+        const file = join(folder, `v${version}.txt`);
+        writeFileSync(file, bytes, 'latin1');
+        const summary = await ingestPaths(store, [file], { workers: 0 });
+        expect(summary.ingested + summary.replaced).toBe(1);
+        if (version === 0) first = (await store.stats()).blobs;
+      }
+      // Each replacement's original took the place of the one before; the images stay, used by the newest copy.
+      expect((await store.stats()).blobs).toBe(first);
+      expect(Buffer.from((await store.getOriginal('0000912282-09-999998'))!).toString('latin1')).toBe(versions[4]);
+      for (const old of versions.slice(0, 4)) expect(await store.getBlob(sha256Hex(Buffer.from(old, 'latin1')))).toBeNull();
+      const images = (await store.getFiling('0000912282-09-999998'))!.documents.slice(1);
+      expect(images).toHaveLength(3);
+      for (const image of images) expect(await store.getBlob(image.attachmentSha256!)).not.toBeNull();
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
+
     it('ranks and counts the newest 2,000 matching documents, reaches older ones through filters, and says so', async () => {
       // An older filing whose one document says "quokka" most often, then a newer one with 2,050 documents that
       // say it once each: only the newest 2,000 matching documents are ranked and counted, so the older filing is
@@ -503,6 +530,10 @@ async function renderAfresh(store: ReadWriteStore, filingId: string, position: n
   const kind = detectDocumentKind(text, document);
   if (kind === 'xml') return xmlText(text);
   return kind === 'binary' ? text : renderText(parseDocument(text, kind), { width: 0 });
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function makeTempDir(prefix: string): string {

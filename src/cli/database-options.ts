@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import { defaultDatabasePath, openStore } from '../store/open-store.js';
 import { checkCik, checkDate, checkForm, checkLimit, checkOffset, RequestValueError } from '../store/request-values.js';
+import { NoSchemaError } from '../store/storage-error.js';
 import type { ReadWriteStore, Store } from '../store/store.js';
 import { type CliIo, UserError } from './io.js';
 
@@ -19,6 +20,8 @@ export async function openForReading(option: string | undefined, io: CliIo): Pro
   try {
     return await openStore(spec, { readonly: true });
   } catch (error) {
+    // The file exists but no ingest has made its tables yet (or one is making them right now).
+    if (error instanceof NoSchemaError) throw new UserError(error.message);
     throw new UserError(`Cannot open the database ${spec}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { ingest, readIngestInputs } from '../pipeline/ingest.js';
+import { storageFault } from '../store/storage-error.js';
 import { databaseSpec, openForWriting, positiveInteger } from './database-options.js';
 import { ingestProgressDisplay, inputTotalBytes } from './ingest-progress.js';
-import { type CliIo, EXIT, type ExitCode } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 
 export interface IngestCommandOptions {
   readonly signal?: AbortSignal;
@@ -24,6 +25,14 @@ export async function runIngestCommand(paths: readonly string[], options: Ingest
       onProgress: (update) => progress.update(update),
       ...(options.signal ? { signal: options.signal } : {}),
       onFailure: (failure) => progress.line(`failed: ${failure.source}: ${failure.reason}\n`),
+    }).catch((error: unknown) => {
+      progress.stop(false);
+      const fault = storageFault(error);
+      if (!fault) throw error;
+      // A write failed (a full disk): the batches committed before it are whole, the one that failed left nothing.
+      throw new UserError(
+        `Cannot write to the database ${spec}: ${fault.message}. Every filing written before this is saved; make room and run the same command again to finish.`,
+      );
     });
     progress.stop(!summary.interrupted);
     io.stdout.write(

@@ -21,3 +21,19 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** Writes what `produce` gives in batches of about 1 MiB: a large output is never one string, nor a write a line. */
+export function writeInBatches(stream: CliIo['stdout'], produce: (emit: (part: string) => void) => void): void {
+  let batch: string[] = [];
+  let length = 0;
+  produce((part) => {
+    batch.push(part);
+    length += part.length;
+    if (length >= 1 << 20) {
+      stream.write(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+  });
+  if (batch.length > 0) stream.write(batch.join(''));
+}

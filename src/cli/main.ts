@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
+import { storageFault } from '../store/storage-error.js';
 import { registerCompaniesCommand } from './companies-command.js';
 import { registerComposeCommand } from './compose-command.js';
 import { registerExtractCommand } from './extract-command.js';
@@ -17,6 +18,7 @@ import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 import { registerStatsCommand } from './stats-command.js';
 import { registerSyncCommand } from './sync-command.js';
+import { terminalIo } from './terminal-text.js';
 import { registerValidateCommand } from './validate-command.js';
 
 const VERSION = '0.1.0';
@@ -25,7 +27,9 @@ const VERSION = '0.1.0';
  * Runs the CLI and returns the exit code; the only place that turns errors into messages and codes.
  * A stack trace is printed only with `--debug`.
  */
-export async function runCli(argv: readonly string[], io: CliIo, context: FetchCommandContext = {}): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo, context: FetchCommandContext = {}): Promise<number> {
+  // Every line printed to a terminal goes through the one sanitiser: filings may carry escape sequences.
+  const io = terminalIo(given);
   let exitCode: ExitCode = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = new Command('edgarkit')
@@ -80,6 +84,12 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof EdgarSyntaxError) {
     io.stderr.write(`${error.message}\n`);
     return EXIT.problems;
+  }
+  const fault = storageFault(error);
+  if (fault) {
+    // The database failed under a command (a full disk, a read-only file): said plainly, no stack trace.
+    io.stderr.write(`edgarkit: the database failed: ${fault.message}\n`);
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`edgarkit: ${message}\n`);

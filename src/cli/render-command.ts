@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { readSubmissions } from '../io/read-submissions.js';
-import { documentOutput, openDocument } from '../pipeline/open-document.js';
+import { documentOutputInto, openDocument } from '../pipeline/open-document.js';
 import { listDocuments } from '../pipeline/read-filing.js';
 import type { RenderFormat } from '../render/index.js';
 import { positiveInteger } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError, writeInBatches } from './io.js';
 import { checkTableOptions, tableOutput } from './table-output.js';
 
 export interface RenderCommandOptions {
@@ -37,13 +37,13 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
       );
       continue;
     }
-    const output = documentOutput(read, options.format, {
+    const output = documentOutputInto(read, options.format, {
       ...(options.page !== undefined ? { page: options.page } : {}),
       ...(options.section !== undefined ? { section: options.section } : {}),
       submissionFormType: entry.submission.header?.formType ?? null,
     });
     if (!output.ok) throw new UserError(output.reason);
-    io.stdout.write(output.text);
+    writeInBatches(io.stdout, output.writeTo);
   }
   if (seen === 0) throw new UserError(`No submission in ${input}`);
   return EXIT.ok;

@@ -2,12 +2,12 @@ import { type Command, Option } from 'commander';
 import { describeLocationCode } from '../core/edgar-location-codes.js';
 import { describeSic } from '../core/sic-codes.js';
 import { decodeFiling, filingEdgarUrl } from '../pipeline/edgar-facts.js';
-import { documentOutput, openStoredDocument } from '../pipeline/open-document.js';
+import { documentOutputInto, openStoredDocument } from '../pipeline/open-document.js';
 import type { RenderFormat } from '../render/index.js';
 import { checkFilingId } from '../store/request-values.js';
 import type { FilingView } from '../store/store.js';
 import { checkValues, dbOption, openForReading, positiveInteger } from './database-options.js';
-import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { type CliIo, EXIT, type ExitCode, UserError, writeInBatches } from './io.js';
 import { checkTableOptions, tableOutput } from './table-output.js';
 
 export interface ShowCommandOptions {
@@ -63,9 +63,9 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
       io.stdout.write(tableOutput(opened.document, request, `${accession}: document ${options.doc}`));
       return EXIT.ok;
     }
-    const output = documentOutput(opened.document, json ? 'json' : options.format, options.page);
+    const output = documentOutputInto(opened.document, json ? 'json' : options.format, options.page);
     if (!output.ok) throw new UserError(output.reason);
-    io.stdout.write(output.text);
+    writeInBatches(io.stdout, output.writeTo);
     return EXIT.ok;
   } finally {
     await store.close();

@@ -22,6 +22,10 @@ const MAGIC: readonly { readonly bytes: readonly number[]; readonly what: string
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Office document' },
   // "SQLite format 3\0": never read a database (not even the one being written) as a filing.
   { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74, 0x20, 0x33, 0x00], what: 'a SQLite database' },
+  // Its -wal and -journal files by their magic; a -shm file (and a zeroed journal) starts with NUL bytes: binary.
+  { bytes: [0x37, 0x7f, 0x06, 0x82], what: 'a SQLite write-ahead log' },
+  { bytes: [0x37, 0x7f, 0x06, 0x83], what: 'a SQLite write-ahead log' },
+  { bytes: [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7], what: 'a SQLite rollback journal' },
 ];
 
 /** SGML container markers of complete submissions, dissemination files and PEM-wrapped filings. */

@@ -98,6 +98,7 @@ export async function ingest(
     }
     await run.finish();
   } finally {
+    await run.drain();
     if (pool !== options.pool) await pool.close();
   }
   return run.summary();
@@ -122,6 +123,8 @@ class IngestRun {
   #bytes = 0;
   #processed = 0;
   #lastProgress = 0;
+  // The first write that failed (a full disk, a lost connection): the run stops and ingest rejects with it.
+  #fault: { readonly error: unknown } | null = null;
 
   constructor(sink: FilingSink, options: IngestOptions) {
     this.#sink = sink;
@@ -131,6 +134,7 @@ class IngestRun {
 
   /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
   async take(input: IngestInput, pool: WorkerPool): Promise<void> {
+    this.#throwFault();
     if (!input.ok) {
       if (input.error instanceof NotAFilingError) {
         const skip = { source: input.source, reason: input.error.reason };
@@ -157,15 +161,30 @@ class IngestRun {
     }
     // Enough in flight to keep every thread busy while the writer writes; more would only hold memory.
     while (this.#inFlight.size >= pool.threads * 2) await Promise.race(this.#inFlight);
-    const task = this.#settle(id, input.source, () => pool.prepare(input.bytes, input.source, hash));
+    this.#throwFault();
+    // A task never rejects: a failed write is kept as the run's fault and thrown from take() or finish(), so
+    // nothing is left as an unhandled rejection while the next input is read.
+    const task = this.#settle(id, input.source, () => pool.prepare(input.bytes, input.source, hash)).catch((error: unknown) => {
+      this.#fault ??= { error };
+    });
     const tracked = task.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
   }
 
   async finish(): Promise<void> {
     await Promise.all(this.#inFlight);
+    this.#throwFault();
     await this.#flush();
     this.#report(true);
+  }
+
+  /** Waits for the filings being prepared, so none is left running when a failed run returns. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#inFlight);
+  }
+
+  #throwFault(): void {
+    if (this.#fault) throw this.#fault.error;
   }
 
   summary(): IngestSummary {
@@ -197,7 +216,8 @@ class IngestRun {
   }
 
   async #flush(): Promise<void> {
-    if (this.#batch.length === 0) return;
+    // After a failed write nothing more is written: the run is ending with that error.
+    if (this.#batch.length === 0 || this.#fault) return;
     const writing = this.#batch;
     this.#batch = [];
     const result = await this.#sink.writeFilings(writing);

@@ -4,7 +4,7 @@ import type { DocumentModel } from '../model/document.js';
 import { sectionForm } from '../model/report-sections.js';
 import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument, selectRange } from '../render/index.js';
+import { type RenderFormat, renderDocument, renderDocumentInto, selectPages, selectRange } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
 import { sectionAnchor } from './section-anchor.js';
@@ -66,6 +66,24 @@ export interface OutputRequest {
 
 /** Renders a read document for `render` and `show`: a binary, a page or a section that does not exist is a reason, not a throw. */
 export function documentOutput(read: ReadDocument, format: RenderFormat, request: number | OutputRequest = {}): DocumentOutput {
+  const output = documentOutputInto(read, format, request);
+  if (!output.ok) return output;
+  const parts: string[] = [];
+  output.writeTo((part) => {
+    parts.push(part);
+  });
+  return { ok: true, text: parts.join('') };
+}
+
+/**
+ * `documentOutput` given to a writer in pieces whose join is its text (see `renderDocumentInto`): what the CLI
+ * writes, so a large document's rendering is never held whole. Every reason is found before anything is written.
+ */
+export function documentOutputInto(
+  read: ReadDocument,
+  format: RenderFormat,
+  request: number | OutputRequest = {},
+): { readonly ok: true; readonly writeTo: (emit: (part: string) => void) => void } | { readonly ok: false; readonly reason: string } {
   const { page, section, submissionFormType } = typeof request === 'number' ? { page: request } : (request as OutputRequest);
   const { document } = read;
   if (read.kind === 'binary')
@@ -73,7 +91,7 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, request
       ok: false,
       reason: `Document ${document.sequence ?? ''} (${document.filename ?? document.type ?? 'attachment'}) is a uuencoded binary; use "edgarkit parse --extract-attachments DIR"`,
     };
-  if (read.kind === 'xml') return { ok: true, text: read.text };
+  if (read.kind === 'xml') return { ok: true, writeTo: (emit) => emit(read.text) };
   let model = read.model;
   const found = section !== undefined || format === 'html' ? documentSections(model, document, submissionFormType ?? null) : null;
   const anchors = (found?.sections ?? []).flatMap((entry) =>
@@ -89,11 +107,18 @@ export function documentOutput(read: ReadDocument, format: RenderFormat, request
     if (!chosen.section) return { ok: false, reason: chosen.reason };
     model = selectRange(model, chosen.section.span);
   }
+  const options = { ...(page !== undefined ? { page } : {}), anchors };
   try {
-    return { ok: true, text: renderDocument(model, format, { ...(page !== undefined ? { page } : {}), anchors }) };
+    if (format !== 'text') {
+      const text = renderDocument(model, format, options);
+      return { ok: true, writeTo: (emit) => emit(text) };
+    }
+    selectPages(model, page);
   } catch (error) {
-    // renderDocument says which pages exist when the one asked for does not.
+    // renderDocument and selectPages say which pages exist when the one asked for does not.
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
   }
+  const chosenModel = model;
+  return { ok: true, writeTo: (emit) => renderDocumentInto(chosenModel, format, options, emit) };
 }

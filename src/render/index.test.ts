@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  RENDER_FORMATS,
-  type RenderFormat,
-  renderDocument,
-  renderHtml,
-  renderJson,
-  renderMarkdown,
-  renderText,
-} from './index.js';
+import { RENDER_FORMATS, type RenderFormat, renderDocument, renderHtml, renderJson, renderMarkdown, renderText } from './index.js';
 import { documentOf, page, SourceBuilder, sampleDocument } from './test-models.js';
 
 describe('renderDocument', () => {
@@ -16,9 +8,7 @@ describe('renderDocument', () => {
   it('dispatches to the renderer of each format with its options', () => {
     expect(renderDocument(model, 'text', { page: 2, width: 50 })).toBe(renderText(model, { page: 2, width: 50 }));
     expect(renderDocument(model, 'markdown', { page: 3 })).toBe(renderMarkdown(model, { page: 3 }));
-    expect(renderDocument(model, 'html', { fragment: true, idPrefix: 'x-' })).toBe(
-      renderHtml(model, { fragment: true, idPrefix: 'x-' }),
-    );
+    expect(renderDocument(model, 'html', { fragment: true, idPrefix: 'x-' })).toBe(renderHtml(model, { fragment: true, idPrefix: 'x-' }));
     expect(renderDocument(model, 'json', { includeSource: true })).toBe(renderJson(model, { includeSource: true }));
     expect(renderDocument(model, 'text')).toBe(renderText(model));
   });
@@ -26,9 +16,7 @@ describe('renderDocument', () => {
   it('throws the same RangeError for a missing page in every format', () => {
     expect(RENDER_FORMATS).toEqual(['text', 'markdown', 'html', 'json']);
     for (const format of RENDER_FORMATS) {
-      expect(() => renderDocument(model, format, { page: 7 })).toThrow(
-        new RangeError('Page 7 does not exist: the document has 4 pages'),
-      );
+      expect(() => renderDocument(model, format, { page: 7 })).toThrow(new RangeError('Page 7 does not exist: the document has 4 pages'));
       expect(() => renderDocument(model, format, { page: 2.5 })).toThrow(
         new RangeError('Page 2.5 does not exist: the document has 4 pages'),
       );

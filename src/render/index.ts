@@ -2,13 +2,13 @@ import type { DocumentModel } from '../model/document.js';
 import { type RenderHtmlOptions, renderHtml } from './render-html.js';
 import { type RenderJsonOptions, renderJson } from './render-json.js';
 import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-import { type RenderTextOptions, renderText } from './render-text.js';
+import { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 
 export { type DocumentTableEntry, describeTableCount, documentTables, renderDocumentTableCsv, renderTableCsv } from './render-csv.js';
 export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
 export { type RenderJsonOptions, renderJson } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
-export { type RenderTextOptions, renderText } from './render-text.js';
+export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 export { selectPages, selectRange } from './select-pages.js';
 
 /** The formats `renderDocument` writes. */
@@ -38,4 +38,13 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
       throw new RangeError(`Unknown render format "${String(unknown)}": expected ${RENDER_FORMATS.join(', ')}`);
     }
   }
+}
+
+/**
+ * `renderDocument` given to `emit` in pieces whose join is its result: text piece by piece (a shell writes a large
+ * document without holding its rendering whole), the other formats in one piece. Throws as it does, before any piece.
+ */
+export function renderDocumentInto(model: DocumentModel, format: RenderFormat, options: RenderOptions, emit: (part: string) => void): void {
+  if (format === 'text') renderTextInto(model, options, emit);
+  else emit(renderDocument(model, format, options));
 }

@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../model/document.js';
 import { renderHtml } from './render-html.js';
-import { documentOf, page, SourceBuilder, SCRIPT, sampleDocument } from './test-models.js';
+import { documentOf, page, SCRIPT, SourceBuilder, sampleDocument } from './test-models.js';
 
 function oneBlock(make: (source: SourceBuilder) => Block[], label: string | null = null): DocumentModel {
   const source = new SourceBuilder();
@@ -116,22 +116,7 @@ describe('renderHtml', () => {
       (element) => !withoutSpan.has(element.name),
     );
     const names = new Set(fromModel.map((element) => element.name));
-    for (const name of [
-      'section',
-      'h1',
-      'h2',
-      'p',
-      'ul',
-      'li',
-      'table',
-      'thead',
-      'tbody',
-      'tr',
-      'th',
-      'td',
-      'pre',
-      'hr',
-    ]) {
+    for (const name of ['section', 'h1', 'h2', 'p', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'hr']) {
       expect(names).toContain(name);
     }
     for (const element of fromModel) {
@@ -171,8 +156,6 @@ describe('renderHtml', () => {
   });
 
   it('throws a RangeError for a page that does not exist', () => {
-    expect(() => renderHtml(model, { page: 7 })).toThrow(
-      new RangeError('Page 7 does not exist: the document has 4 pages'),
-    );
+    expect(() => renderHtml(model, { page: 7 })).toThrow(new RangeError('Page 7 does not exist: the document has 4 pages'));
   });
 });

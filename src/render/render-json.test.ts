@@ -7,13 +7,7 @@ describe('renderJson', () => {
 
   it('writes the model as 2-space JSON without the source', () => {
     const json = renderJson(model);
-    expect(json.split('\n').slice(0, 5)).toEqual([
-      '{',
-      '  "kind": "document",',
-      '  "sourceFormat": "text",',
-      '  "pages": [',
-      '    {',
-    ]);
+    expect(json.split('\n').slice(0, 5)).toEqual(['{', '  "kind": "document",', '  "sourceFormat": "text",', '  "pages": [', '    {']);
     expect(json.endsWith('  "diagnostics": []\n}\n')).toBe(true);
     const { source: _source, ...rest } = model;
     expect(JSON.parse(json)).toEqual(rest);
@@ -43,8 +37,6 @@ describe('renderJson', () => {
   });
 
   it('throws a RangeError for a page that does not exist', () => {
-    expect(() => renderJson(model, { page: 7 })).toThrow(
-      new RangeError('Page 7 does not exist: the document has 4 pages'),
-    );
+    expect(() => renderJson(model, { page: 7 })).toThrow(new RangeError('Page 7 does not exist: the document has 4 pages'));
   });
 });

@@ -173,9 +173,7 @@ describe('renderMarkdown', () => {
       ]),
       { kind: 'preformatted', text: 'x ````` y\n', span: s.add('x') },
     ]);
-    expect(renderMarkdown(doc)).toBe(
-      '<!-- page 1 -->\n\n- one\n\n<!-- -->\n\n- [ ] Yes\n- [x] No\n\n``````\nx ````` y\n``````\n',
-    );
+    expect(renderMarkdown(doc)).toBe('<!-- page 1 -->\n\n- one\n\n<!-- -->\n\n- [ ] Yes\n- [x] No\n\n``````\nx ````` y\n``````\n');
   });
 
   it('separates pages with page comments and renders one page on request', () => {
@@ -188,8 +186,6 @@ describe('renderMarkdown', () => {
   });
 
   it('throws a RangeError for a page that does not exist', () => {
-    expect(() => renderMarkdown(model, { page: 7 })).toThrow(
-      new RangeError('Page 7 does not exist: the document has 4 pages'),
-    );
+    expect(() => renderMarkdown(model, { page: 7 })).toThrow(new RangeError('Page 7 does not exist: the document has 4 pages'));
   });
 });

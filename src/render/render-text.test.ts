@@ -101,9 +101,7 @@ describe('renderText', () => {
   });
 
   it('throws a RangeError for a page that does not exist, and for a bad width', () => {
-    expect(() => renderText(model, { page: 7 })).toThrow(
-      new RangeError('Page 7 does not exist: the document has 4 pages'),
-    );
+    expect(() => renderText(model, { page: 7 })).toThrow(new RangeError('Page 7 does not exist: the document has 4 pages'));
     expect(() => renderText(model, { page: 0 })).toThrow(RangeError);
     expect(() => renderText(model, { width: -1 })).toThrow(
       new RangeError('Cannot render text: width must be a whole number of at least 0, found -1'),

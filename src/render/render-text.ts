@@ -29,44 +29,53 @@ const MIN_TEXT_COLUMN = 10;
  * are not repeated. The result ends with a newline unless it is empty.
  */
 export function renderText(model: DocumentModel, options: RenderTextOptions = {}): string {
+  // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
+  // its own that the join would then copy again.
+  const out: string[] = [];
+  renderTextInto(model, options, (part) => {
+    out.push(part);
+  });
+  return out.join('');
+}
+
+/**
+ * The text `renderText` returns, given to `emit` piece by piece in order (their join is that text): a shell writes
+ * a large document as it goes and never holds its whole rendering. A bad width or page throws before any piece.
+ */
+export function renderTextInto(model: DocumentModel, options: RenderTextOptions, emit: (part: string) => void): void {
   const width = options.width ?? DEFAULT_WIDTH;
   if (!Number.isInteger(width) || width < 0) {
     throw new RangeError(`Cannot render text: width must be a whole number of at least 0, found ${width}`);
   }
-  const pages = selectPages(model, options.page);
-  // Pieces of the output, joined once at the end: a long paragraph goes in as its lines, never as a string of
-  // its own that the join would then copy again.
-  const out: string[] = [];
-  const separate = (): void => {
-    if (out.length > 0) out.push('\n\n');
-  };
+  let any = false;
   let first = true;
-  for (const page of pages) {
+  for (const page of selectPages(model, options.page)) {
     if (!first) {
-      separate();
-      out.push(`--- page ${page.number} ---`);
+      if (any) emit('\n\n');
+      emit(`--- page ${page.number} ---`);
+      any = true;
     }
     first = false;
     for (const block of page.blocks) {
       if (block.kind === 'heading' || block.kind === 'paragraph') {
         const lines = alignedLines(block, width);
         if (lines.length === 0) continue;
-        separate();
+        if (any) emit('\n\n');
+        any = true;
         for (let index = 0; index < lines.length; index++) {
-          if (index > 0) out.push('\n');
-          out.push(lines[index] as string);
+          if (index > 0) emit('\n');
+          emit(lines[index] as string);
         }
         continue;
       }
       const text = renderBlock(block, width);
       if (text === '') continue;
-      separate();
-      out.push(text);
+      if (any) emit('\n\n');
+      any = true;
+      emit(text);
     }
   }
-  if (out.length === 0) return '';
-  out.push('\n');
-  return out.join('');
+  if (any) emit('\n');
 }
 
 function renderBlock(block: Block, width: number): string {

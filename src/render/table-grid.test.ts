@@ -24,17 +24,7 @@ describe('isNumericText', () => {
   });
 
   it('rejects words, labels and mixed text', () => {
-    for (const text of [
-      '',
-      'Revenue',
-      'Exhibit 99.1:',
-      'Note 3',
-      '1,234 shares',
-      'F-2',
-      '(a)',
-      '$',
-      '<script>1</script>',
-    ]) {
+    for (const text of ['', 'Revenue', 'Exhibit 99.1:', 'Note 3', '1,234 shares', 'F-2', '(a)', '$', '<script>1</script>']) {
       expect(isNumericText(text), text).toBe(false);
     }
   });
@@ -57,9 +47,7 @@ describe('layoutTable', () => {
       }),
     );
     expect(grid.columnCount).toBe(4);
-    const shape = grid.rows.map((row) =>
-      row.map((slot) => (slot === null ? null : slot.kind === 'cell' ? slot.cell.text : '~')),
-    );
+    const shape = grid.rows.map((row) => row.map((slot) => (slot === null ? null : slot.kind === 'cell' ? slot.cell.text : '~')));
     expect(shape).toEqual([
       ['A', 'B', '~', null],
       ['~', '1', null, null],

@@ -3,16 +3,7 @@
  * Spans are real: every block's text is appended to one source string and its span points there.
  */
 import type { Span } from '../core/span.js';
-import type {
-  Alignment,
-  Block,
-  ChoiceOption,
-  DocumentModel,
-  Page,
-  Table,
-  TableCell,
-  TableRow,
-} from '../model/document.js';
+import type { Alignment, Block, ChoiceOption, DocumentModel, Page, Table, TableCell, TableRow } from '../model/document.js';
 
 export class SourceBuilder {
   private readonly parts: string[] = [];
@@ -95,12 +86,7 @@ export function choice(source: SourceBuilder, options: readonly [label: string, 
   return { kind: 'choice', options: built, span: { start, end: source.offset } };
 }
 
-export function page(
-  source: SourceBuilder,
-  number: number,
-  label: string | null,
-  blocks: (s: SourceBuilder) => Block[],
-): Page {
+export function page(source: SourceBuilder, number: number, label: string | null, blocks: (s: SourceBuilder) => Block[]): Page {
   const start = source.offset;
   const built = blocks(source);
   if (label !== null) source.add(label);

@@ -1,3 +1,4 @@
+import { diagnostic } from '../../core/diagnostic.js';
 import type { Alignment, Block, Choice, Heading, ListItem, Paragraph, Preformatted } from '../../model/document.js';
 import { matchAlignedTable } from './aligned-table.js';
 import { matchBoxChoice, matchUnderlineChoice, trailingBox, trailingOptions } from './choice.js';
@@ -464,8 +465,26 @@ function emitParagraph(ctx: TextContext, p: ProseParagraph, wrap: number, sink: 
     } else emitCheckSlotChoice(ctx, p.lines, false, null, blank ?? undefined, sink);
     return;
   }
+  if (p.lines.length > MAX_PARAGRAPH_LINES) {
+    // A paragraph no filing writes (real ones run to a few hundred lines): reflowed in parts, so no one string,
+    // nor the renderer's lines of it, grows with the whole input.
+    ctx.diagnostics.push(
+      diagnostic(
+        'text/paragraph-too-long',
+        'info',
+        `A paragraph of ${p.lines.length} lines was split into paragraphs of at most ${MAX_PARAGRAPH_LINES} lines`,
+        lines.inkStart[first] ?? 0,
+      ),
+    );
+    for (let at = 0; at < p.lines.length; at += MAX_PARAGRAPH_LINES)
+      sink.push(paragraph(ctx, p.lines.slice(at, at + MAX_PARAGRAPH_LINES), null));
+    return;
+  }
   sink.push(paragraph(ctx, p.lines, p.lines.length === 1 ? alignOf(ctx, first) : null));
 }
+
+/** The most lines one paragraph is reflowed from (about 800 KB of text at 80 columns). */
+export const MAX_PARAGRAPH_LINES = 10_000;
 
 const CHECK_QUESTION = /\bcheck\b/i;
 

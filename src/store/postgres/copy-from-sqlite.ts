@@ -55,8 +55,8 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
   let target: PostgresStore | null = null;
   try {
     const version = (source.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v;
-    if (version === null || version < 1 || version > 5) {
-      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 5`);
+    if (version === null || version < 1 || version > 6) {
+      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 6`);
     }
     target = await openPostgresStore(to, { poolSize: 2 });
     const batchSize = options.batchSize ?? 200;

@@ -35,6 +35,7 @@ import {
   SearchBudget,
 } from '../search.js';
 import type { QueryFilters, QueryNode } from '../search-query.js';
+import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
@@ -68,6 +69,8 @@ const TS_CONFIG = 'edgarkit';
 const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARK.open}", StopSel="${SNIPPET_MARK.close}", MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
 /** Namespace of this adapter's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
 const LOCK_NAMESPACE = 0x4544; // "ED"
+/** Advisory locks on blobs (by hashtext of their sha256): see #lockBlobs. */
+const BLOB_LOCK_NAMESPACE = 0x4542; // "EB"
 /** Characters of passage text sent in one INSERT statement. */
 const PASSAGE_CHUNK_CHARS = 4_000_000;
 /** Blob bytes sent in one INSERT statement. */
@@ -88,6 +91,17 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
   /** How long a search may take, in ms, before it is stopped as too broad (default SEARCH_BUDGET_MS). */
   readonly searchBudgetMs?: number;
+}
+
+/** The URL without its password, to be named in a message. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
 }
 
 /** Opens a PostgreSQL database by URL (`postgres://user@host:port/db`) and brings its schema up to date. */
@@ -114,6 +128,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     else await pool.query('SELECT 1 FROM schema_migrations LIMIT 1');
   } catch (error) {
     await pool.end();
+    // 42P01: no such table. Read-only, an empty database (or one being made) has no edgarkit tables yet.
+    if (options.readonly && (error as { code?: string }).code === '42P01') throw new NoSchemaError(redactedUrl(url));
     throw error;
   }
   return new PostgresStore(pool, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
@@ -332,6 +348,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     const toWrite = [...finalVersion.values()].filter((filing) => existing.get(filing.id)?.hash !== filing.contentHash);
     if (toWrite.length === 0) return { inserted, replaced, unchanged };
     const stale = toWrite.map((filing) => existing.get(filing.id)?.rowId).filter((rowId): rowId is string => rowId !== undefined);
+    const released = await this.#lockBlobs(tx, toWrite, stale);
     // Child rows and passages go with the filing (ON DELETE CASCADE).
     if (stale.length > 0) await tx.query('DELETE FROM filings WHERE row_id = ANY($1::bigint[])', [stale]);
     await this.#insertBlobs(tx, toWrite);
@@ -339,6 +356,15 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     await this.#insertParties(tx, toWrite, rowIds);
     await this.#insertDocuments(tx, toWrite, rowIds);
     await this.#insertRecords(tx, toWrite, rowIds);
+    if (released.length > 0) {
+      // The replaced copies' blobs that nothing uses any more (their originals, attachments of no other document).
+      await tx.query(
+        `DELETE FROM blobs b WHERE b.sha256 = ANY($1::text[])
+           AND NOT EXISTS (SELECT 1 FROM filings f WHERE f.original_blob = b.sha256)
+           AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.attachment_sha256 = b.sha256)`,
+        [released],
+      );
+    }
     const replacedCopies = [...fullerCopies].filter(([id]) => rowIds.has(id));
     if (replacedCopies.length > 0) {
       await tx.query(
@@ -347,6 +373,34 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
       );
     }
     return { inserted, replaced, unchanged };
+  }
+
+  /**
+   * Locks the blobs this transaction touches, in one global order: exclusively the ones the replaced rows used
+   * (returned: they are deleted at the end when nothing uses them), shared the ones it writes. A writer that
+   * stores a filing using a blob another one is releasing waits for it, then inserts the blob again; a releaser
+   * waits for the writer and then sees its filing using the blob (each statement reads what is committed).
+   */
+  async #lockBlobs(tx: Queryable, filings: readonly PreparedFiling[], staleRowIds: readonly string[]): Promise<string[]> {
+    const released =
+      staleRowIds.length === 0
+        ? []
+        : (
+            await tx.query(
+              `SELECT original_blob AS sha256 FROM filings WHERE row_id = ANY($1::bigint[])
+               UNION SELECT attachment_sha256 FROM documents WHERE filing_row_id = ANY($1::bigint[]) AND attachment_sha256 IS NOT NULL`,
+              [staleRowIds],
+            )
+          ).rows.map((row) => row.sha256 as string);
+    const written = [...new Set(filings.flatMap((filing) => filing.blobs.map((blob) => blob.sha256)))];
+    await tx.query(
+      `SELECT count(CASE WHEN exclusive THEN pg_advisory_xact_lock(${BLOB_LOCK_NAMESPACE}, k) ELSE pg_advisory_xact_lock_shared(${BLOB_LOCK_NAMESPACE}, k) END)
+       FROM (SELECT hashtext(sha256) AS k, bool_or(exclusive) AS exclusive
+             FROM (SELECT unnest($1::text[]) AS sha256, true AS exclusive UNION ALL SELECT unnest($2::text[]), false) AS blobs
+             GROUP BY 1 ORDER BY 1) AS keys`,
+      [released, written],
+    );
+    return released;
   }
 
   async #insertBlobs(tx: Queryable, filings: readonly PreparedFiling[]): Promise<void> {

@@ -216,4 +216,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX tickers_cik ON tickers (cik, position);
     `,
   },
+  {
+    version: 6,
+    name: 'blobs no filing uses any more are removed',
+    // A replaced filing's original (and an attachment no other document has) was left behind; the indexes let a
+    // replacement find whether anything still uses a blob, and the blobs orphaned before this are removed once.
+    sql: `
+      CREATE INDEX IF NOT EXISTS filings_original_blob ON filings (original_blob);
+      CREATE INDEX IF NOT EXISTS documents_attachment ON documents (attachment_sha256) WHERE attachment_sha256 IS NOT NULL;
+      DELETE FROM blobs WHERE NOT EXISTS (SELECT 1 FROM filings WHERE original_blob = blobs.sha256)
+        AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = blobs.sha256);
+    `,
+  },
 ];

@@ -40,6 +40,7 @@ import {
   termText,
 } from '../search.js';
 import { type QueryFilters, type QueryNode, toFts5 } from '../search-query.js';
+import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
@@ -87,19 +88,77 @@ export interface SqliteStoreOptions {
   readonly searchBudgetMs?: number;
 }
 
-/** Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. */
+/**
+ * Opens (creating when needed) a SQLite database file, or `:memory:`, and brings its schema up to date. Read-only,
+ * it never writes (not even the schema), and a file that holds no edgarkit tables yet (an ingest is creating it,
+ * or it is an empty file) is a NoSchemaError rather than "no such table" later.
+ */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  if (!options.readonly) {
+  if (options.readonly) return openSqliteForReading(path, options);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL: a committed transaction survives a process crash; only an OS crash can lose the last ones.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
     migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
   }
   db.pragma('busy_timeout = 5000');
   return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
+}
+
+function openSqliteForReading(path: string, options: SqliteStoreOptions): SqliteStore {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // The first read: where a WAL database whose folder cannot hold its -shm file fails.
+    const schema = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    if (schema === undefined) throw new NoSchemaError(path);
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && /^SQLITE_(?:READONLY|CANTOPEN)/.test((error as { code?: string }).code ?? '')) {
+      throw new SqliteReadOnlyError(path, error);
+    }
+    throw error;
+  }
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
+}
+
+/**
+ * A database in WAL mode whose folder is read-only (a read-only mount, or a folder of another user): SQLite
+ * must create `-shm` beside it to read it, and cannot. A database edgarkit closed is left in rollback mode,
+ * which needs no `-shm`; one still in WAL mode was closed while another process had it open, or not closed.
+ * (SQLite's `immutable` URI would read it, but better-sqlite3 opens files without URI support.)
+ */
+export class SqliteReadOnlyError extends Error {
+  readonly code: string;
+  constructor(path: string, cause: Error) {
+    super(
+      `${cause.message}: ${path} is in WAL mode and its folder is read-only, so SQLite cannot create ${path}-shm to read it. ` +
+        `Run "edgarkit migrate --db ${path}" once where the folder is writable (a database edgarkit closes can then be read from anywhere), or copy it to a writable folder`,
+    );
+    this.name = 'SqliteReadOnlyError';
+    this.code = (cause as { code?: string }).code ?? 'SQLITE_READONLY';
+  }
+}
+
+/**
+ * A writer leaves the database in rollback-journal mode when it is the last to close it (WAL is turned on again
+ * by the next writer), so a copy on a read-only folder or mount can be read: a WAL database cannot be read where
+ * its `-shm` file cannot be created. With other connections open it stays in WAL mode, which they need.
+ */
+function leaveInRollbackMode(db: Database.Database): void {
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Another process has the database open (or the disk is full): it stays in WAL mode, whole.
+  }
 }
 
 export function migrateSqlite(db: Database.Database): number[] {
@@ -121,6 +180,11 @@ export function migrateSqlite(db: Database.Database): number[] {
   }
   return ran;
 }
+
+/** Deletes a blob (bound three times) that no filing keeps as its original and no document as its attachment. */
+const DELETE_UNUSED_BLOB = `DELETE FROM blobs WHERE sha256 = ?
+  AND NOT EXISTS (SELECT 1 FROM filings WHERE original_blob = ?)
+  AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = ?)`;
 
 /** The filing columns a search result shows, as `matchedOf` reads them. */
 const MATCH_COLUMNS_OF_FILING =
@@ -238,11 +302,12 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
           unchanged++;
           continue;
         }
-        if (existing) {
-          this.#deleteFiling(existing.rowid);
-          replaced++;
-        } else inserted++;
+        const released = existing ? this.#deleteFiling(existing.rowid) : [];
+        if (existing) replaced++;
+        else inserted++;
         const rowid = this.#insertFiling(filing);
+        // The old copy's blobs that nothing uses any more (its original, attachments of no other document).
+        for (const sha256 of released) this.#statement(DELETE_UNUSED_BLOB).run(sha256, sha256, sha256);
         // A fuller copy replaces the stored one, which stays known as a copy of it.
         if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
@@ -251,7 +316,13 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
     return { inserted, replaced, unchanged };
   }
 
-  #deleteFiling(rowid: number): void {
+  /** Deletes a filing and all it holds; returns the blobs it used, which may now be used by nothing. */
+  #deleteFiling(rowid: number): string[] {
+    const blobs = (
+      this.#statement(
+        'SELECT original_blob AS sha256 FROM filings WHERE rowid = ? UNION SELECT attachment_sha256 FROM documents WHERE filing_rowid = ? AND attachment_sha256 IS NOT NULL',
+      ).all(rowid, rowid) as { sha256: string }[]
+    ).map((row) => row.sha256);
     for (const { id } of this.#statement('SELECT id FROM documents WHERE filing_rowid = ?').all(rowid) as { id: number }[]) {
       const shard = this.#shardOf(id);
       const removed = this.#statement(`DELETE FROM ${shardTable(shard)} WHERE rowid >= ? AND rowid < ?`).run(
@@ -263,6 +334,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
     }
     // Child rows go with the filing (ON DELETE CASCADE).
     this.#statement('DELETE FROM filings WHERE rowid = ?').run(rowid);
+    return blobs;
   }
 
   /** Inserts a filing and all it holds; returns its row id. */
@@ -764,6 +836,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
 
   async close(): Promise<void> {
     this.#statements.clear();
+    if (!this.#db.readonly && !this.#db.memory) leaveInRollbackMode(this.#db);
     this.#db.close();
   }
 }
