@@ -11,8 +11,13 @@ export interface IngestOptions {
   readonly workers?: number;
   /** A pool to prepare in instead of one of ingest's own (it is left open). */
   readonly pool?: WorkerPool;
-  /** Filings written per transaction. */
+  /** Filings written per transaction (at most; see `batchBytes`). */
   readonly batchSize?: number;
+  /**
+   * A transaction is written once the filings waiting for it hold this many bytes of submissions (default 32 MB),
+   * even before `batchSize` filings: a batch of large filings must not hold gigabytes of prepared text.
+   */
+  readonly batchBytes?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
@@ -105,6 +110,7 @@ class IngestRun {
   readonly #sink: FilingSink;
   readonly #options: IngestOptions;
   readonly #batchSize: number;
+  readonly #batchBytes: number;
   readonly #started = Date.now();
   readonly #failed: IngestFailure[] = [];
   readonly #notFilings: IngestFailure[] = [];
@@ -112,6 +118,7 @@ class IngestRun {
   // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
   readonly #pendingIds = new Set<string>();
   #batch: PreparedFiling[] = [];
+  #batchBytesHeld = 0;
   #ingested = 0;
   #replaced = 0;
   #duplicates = 0;
@@ -123,6 +130,7 @@ class IngestRun {
     this.#sink = sink;
     this.#options = options;
     this.#batchSize = options.batchSize ?? 100;
+    this.#batchBytes = options.batchBytes ?? 32 * 1024 * 1024;
   }
 
   /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
@@ -188,7 +196,8 @@ class IngestRun {
       return;
     }
     this.#batch.push(filing);
-    if (this.#batch.length >= this.#batchSize) await this.#flush();
+    this.#batchBytesHeld += filing.byteLength;
+    if (this.#batch.length >= this.#batchSize || this.#batchBytesHeld >= this.#batchBytes) await this.#flush();
     this.#report();
   }
 
@@ -196,6 +205,7 @@ class IngestRun {
     if (this.#batch.length === 0) return;
     const writing = this.#batch;
     this.#batch = [];
+    this.#batchBytesHeld = 0;
     const result = await this.#sink.writeFilings(writing);
     this.#ingested += result.inserted;
     this.#replaced += result.replaced;
