@@ -11,7 +11,6 @@
  * `git archive` and built) beside this one's, in turn.
  * Run: npx tsx bench/ingest-ratio.ts [--filings 3000] [--workers 0,2] [--rounds 1] [--archive] [--code DIR,…] [--dir /tmp/…]
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import tarStream from 'tar-stream';
 import { writeFilingSet } from '../test/filing-set.js';
+import { runNode } from './child-run.js';
 import { folderBytes } from './corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,41 +40,7 @@ const dir = options.dir;
 const inputs = join(dir, 'filings');
 const archive = join(dir, 'filings.tar.gz');
 
-/** The child's peak RSS (threads included), written to stderr as it exits. */
-const REPORT_RSS = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("peak-rss-kb "+u.maxRSS+" cpu-us "+(u.userCPUTime+u.systemCPUTime)+"\\n")})`;
-
-interface ChildRun {
-  readonly seconds: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly peakRssMb: number;
-  /** CPU time of the process, every thread. */
-  readonly cpuSeconds: number;
-}
-
-function run(args: readonly string[]): Promise<ChildRun> {
-  return new Promise((done, fail) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', REPORT_RSS, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return fail(new Error(`${args.join(' ')} exited ${code}:\n${stderr}`));
-      const usage = /peak-rss-kb (\d+) cpu-us (\d+)/.exec(stderr);
-      done({
-        seconds,
-        stdout,
-        stderr,
-        peakRssMb: usage ? Number(usage[1]) / 1024 : Number.NaN,
-        cpuSeconds: usage ? Number(usage[2]) / 1e6 : Number.NaN,
-      });
-    });
-  });
-}
+const run = (args: readonly string[]) => runNode(args, root);
 
 async function writeArchive(): Promise<void> {
   const pack = tarStream.pack();

@@ -21,7 +21,7 @@ import { accessionedCorpus } from '../test/filing-set.js';
 
 /** The indexed text of each document of the first `count` filings of the filing set, in ingest's order. */
 export function filingSetTexts(count: number): string[][] {
-  const corpus = accessionedCorpus();
+  const corpus = accessionedCorpus().slice(0, count);
   const perFile = corpus.map(({ name, bytes }) =>
     prepareFiling(bytes, name)
       .documents.map((document) => document.text)
