@@ -22,6 +22,8 @@ export type * from './model/document.js';
 export { type Form6KValues, form6KRecordSchema, form6KValues } from './model/form-6k-record.js';
 export type * from './model/prepared-filing.js';
 export type * from './model/submission.js';
+export type * from './model/xbrl-fact.js';
+export { dimensionsText, periodText } from './model/xbrl-fact.js';
 export { parseHtmlDocument } from './parse/html/parse-html-document.js';
 export type { DocumentKind } from './parse/parse-document.js';
 export { detectDocumentKind, parseDocument, parseSubmissionDocuments } from './parse/parse-document.js';
@@ -31,6 +33,8 @@ export { SubmissionParser, type SubmissionParserOptions } from './parse/sgml/sub
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
+export { applyTransformation } from './parse/xbrl/inline-transforms.js';
+export { type ReadXbrlOptions, readXbrlFacts, xbrlDocumentKind } from './parse/xbrl/read-xbrl-facts.js';
 export { type RenderFormat, renderDocument, renderHtml, renderJson, renderMarkdown, renderText } from './render/index.js';
 export { compareRoundTrip, readBack6K } from './validate/round-trip.js';
 export { type ValidationReport, validateSubmission } from './validate/validate-submission.js';

@@ -3,6 +3,7 @@ import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import { registerCompaniesCommand } from './companies-command.js';
 import { registerComposeCommand } from './compose-command.js';
 import { registerExtractCommand } from './extract-command.js';
+import { registerFactsCommand } from './facts-command.js';
 import { type FetchCommandContext, registerFetchCommands } from './fetch-command.js';
 import { registerFilingsCommand } from './filings-command.js';
 import { registerIngestCommand } from './ingest-command.js';
@@ -43,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo, context: FetchC
   registerParseCommand(program, io, setExit);
   registerRenderCommand(program, io, setExit);
   registerExtractCommand(program, io, setExit);
+  registerFactsCommand(program, io, setExit);
   registerIngestCommand(program, io, setExit, context);
   registerSearchCommand(program, io, setExit);
   registerShowCommand(program, io, setExit);

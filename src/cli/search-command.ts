@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { checkDateRange } from '../store/request-values.js';
-import { COUNT_CAP, RANK_CAP, SearchRequestError, searchCaveats } from '../store/search.js';
+import { COUNT_CAP, SearchRequestError, searchCaveats } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
@@ -51,8 +51,8 @@ export function registerSearchCommand(program: Command, io: CliIo, setExit: (cod
       'after',
       `
 One row per filing, best first, with its matching documents under it. A filing matches when the query holds over
-one of its documents (every word somewhere in it). Ranking covers the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching
-documents; totals and facets the ${COUNT_CAP.toLocaleString('en-US')} most recent; the output says when either limit applied.
+one of its documents (every word somewhere in it). Ranking, totals and facets cover the ${COUNT_CAP.toLocaleString('en-US')} most recently stored
+matching documents; the output says when that limit applied.
 
 Examples:
   edgarkit search '"convertible bonds" kosdaq' --form 6-K

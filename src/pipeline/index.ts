@@ -21,6 +21,8 @@ export { type DocumentOutput, documentOutput, openDocument, openStoredDocument, 
 export { prepareFiling, sha256 } from './prepare-filing.js';
 export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type WorkerSummary } from './queue-worker.js';
 export {
+  extractXbrlFacts,
+  type FilingFacts,
   findDocument,
   type ReadDocument,
   type ReadFiling,
@@ -28,6 +30,7 @@ export {
   readDocument,
   readFiling,
   readSubmission,
+  type XbrlFactSource,
 } from './read-filing.js';
 export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
 export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies } from './sync.js';

@@ -1,10 +1,13 @@
+import type { Diagnostic } from '../core/diagnostic.js';
 import { extractFiling, type FilingRecords } from '../forms/extract-filing.js';
 import type { DocumentModel } from '../model/document.js';
 import type { Submission, SubmissionDocument } from '../model/submission.js';
+import type { XbrlFact } from '../model/xbrl-fact.js';
 import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
+import { readXbrlFacts, xbrlDocumentKind } from '../parse/xbrl/read-xbrl-facts.js';
 
 /**
  * The one place above the library folders where a filing's documents are decoded, told apart and parsed, and its
@@ -119,4 +122,44 @@ export function readFiling(bytes: Uint8Array, options: ReadDocumentOptions & { r
 export function readOneDocument(bytes: Uint8Array, which?: string | number): ReadDocument | null {
   const document = findDocument(parseSubmission(bytes), which);
   return document ? readDocument(document) : null;
+}
+
+/** Which facts of a filing: its inline XBRL documents', its instance documents', or the inline ones when it has any. */
+export type XbrlFactSource = 'auto' | 'inline' | 'instance' | 'all';
+
+export interface FilingFacts {
+  /** Where the facts came from: `inline`, `instance`, or null when the filing reports no XBRL. */
+  readonly source: 'inline' | 'instance' | 'both' | null;
+  readonly facts: readonly (XbrlFact & { readonly documentType: string | null; readonly filename: string | null })[];
+  readonly diagnostics: readonly (Diagnostic & { readonly document: number })[];
+}
+
+/**
+ * The XBRL facts a filing reports. EDGAR keeps, beside an inline XBRL document, the instance it generated from it
+ * (the `XML` document `…_htm.xml`): the same facts twice. `auto` therefore reads the inline documents when there
+ * are any (their facts carry spans) and the instance documents otherwise (XBRL before inline, 2009–2019).
+ */
+export function extractXbrlFacts(submission: Pick<Submission, 'documents'>, which: XbrlFactSource = 'auto'): FilingFacts {
+  const read: { kind: 'inline' | 'instance'; document: SubmissionDocument; number: number; text: string }[] = [];
+  submission.documents.forEach((document, index) => {
+    if (document.encoding !== 'text') return;
+    const text = decodeText(document.body).text;
+    const kind = xbrlDocumentKind(text);
+    if (kind) read.push({ kind, document, number: document.sequence ?? index + 1, text });
+  });
+  const hasInline = read.some((entry) => entry.kind === 'inline');
+  const wanted = (kind: 'inline' | 'instance') =>
+    which === 'all' || which === kind || (which === 'auto' && (hasInline ? kind === 'inline' : kind === 'instance'));
+  const facts: FilingFacts['facts'][number][] = [];
+  const diagnostics: FilingFacts['diagnostics'][number][] = [];
+  const kinds = new Set<'inline' | 'instance'>();
+  for (const entry of read) {
+    if (!wanted(entry.kind)) continue;
+    const found = readXbrlFacts(entry.text, { document: entry.number });
+    if (found.facts.length > 0) kinds.add(entry.kind);
+    for (const fact of found.facts) facts.push({ ...fact, documentType: entry.document.type, filename: entry.document.filename });
+    for (const problem of found.diagnostics) diagnostics.push({ ...problem, document: entry.number });
+  }
+  const source = kinds.size === 2 ? 'both' : kinds.size === 1 ? ([...kinds][0] as 'inline' | 'instance') : null;
+  return { source, facts, diagnostics };
 }

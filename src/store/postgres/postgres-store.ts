@@ -555,7 +555,7 @@ export class PostgresStore implements Store, FilingSink {
     const found = {
       documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
       more: rows.length > COUNT_CAP,
-      rankCapped: counted.length > RANK_CAP,
+      rankCapped: rows.length > RANK_CAP,
     };
     const tsquery = toTsquery(search.match);
     return assemblePage(search, found, (documents) =>

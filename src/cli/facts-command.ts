@@ -1,0 +1,139 @@
+import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { readSubmissions } from '../io/read-submissions.js';
+import { dimensionsText, periodText } from '../model/xbrl-fact.js';
+import { extractXbrlFacts, type FilingFacts, type XbrlFactSource } from '../pipeline/read-filing.js';
+import { csvLine } from '../render/csv.js';
+import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import { passOverNotAFiling } from './not-a-filing.js';
+
+export interface FactsCommandOptions {
+  readonly concept?: string;
+  readonly source?: string;
+  readonly json?: boolean;
+  readonly jsonl?: boolean;
+  readonly csv?: boolean;
+}
+
+const SOURCES: readonly XbrlFactSource[] = ['auto', 'inline', 'instance', 'all'];
+const CSV_COLUMNS = [
+  'source',
+  'accession_number',
+  'document',
+  'concept',
+  'value',
+  'unit',
+  'decimals',
+  'period',
+  'dimensions',
+  'context',
+  'fact_id',
+  'text',
+] as const;
+/** What the human listing shows of a long text fact. */
+const SHOWN_TEXT = 80;
+
+/** `edgarkit facts <file|dir|archive|->`: the XBRL facts each submission reports (inline XBRL or instance documents). */
+export async function runFactsCommand(input: string, options: FactsCommandOptions, io: CliIo): Promise<ExitCode> {
+  if ([options.json, options.jsonl, options.csv].filter(Boolean).length > 1) throw new UserError('Choose one of --json, --jsonl and --csv');
+  const which = (options.source ?? 'auto') as XbrlFactSource;
+  if (!SOURCES.includes(which)) throw new UserError(`--source must be one of ${SOURCES.join(', ')} (got "${options.source}")`);
+  if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
+  const concept = options.concept?.trim().toLowerCase();
+  let held: unknown = null;
+  let submissions = 0;
+  let shown = 0;
+  let exitCode: ExitCode = EXIT.ok;
+  if (options.csv) io.stdout.write(csvLine(CSV_COLUMNS));
+  for await (const entry of readSubmissions(input, {}, io.stdin)) {
+    if (!entry.ok) {
+      if (passOverNotAFiling(entry, input, io)) continue;
+      io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
+      exitCode = EXIT.usage;
+      continue;
+    }
+    submissions++;
+    const found = extractXbrlFacts(entry.submission, which);
+    const facts = concept ? found.facts.filter((fact) => matchesConcept(fact.concept, concept)) : found.facts;
+    shown += facts.length;
+    const accessionNumber = entry.submission.header?.accessionNumber ?? null;
+    const output = { source: entry.source, accessionNumber, factSource: found.source, facts, diagnostics: found.diagnostics };
+    if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
+    else if (options.json) {
+      if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
+      held = output;
+    } else if (options.csv) {
+      for (const fact of facts) {
+        io.stdout.write(
+          csvLine([
+            entry.source,
+            accessionNumber,
+            fact.span?.document ?? fact.filename,
+            fact.concept,
+            fact.value,
+            fact.unit,
+            fact.decimals,
+            periodText(fact),
+            dimensionsText(fact),
+            fact.contextRef,
+            fact.id,
+            fact.text,
+          ]),
+        );
+      }
+    } else io.stdout.write(describe(entry.source, accessionNumber, found, facts));
+  }
+  if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+  if (submissions === 0 && exitCode === EXIT.ok) io.stderr.write(`No submissions in ${input}\n`);
+  else if (shown === 0 && exitCode === EXIT.ok)
+    io.stderr.write(concept ? `No ${options.concept} facts in ${input}\n` : `No XBRL facts in ${input}\n`);
+  return exitCode;
+}
+
+/** `Revenues` matches `us-gaap:Revenues`; a full QName matches only itself. */
+function matchesConcept(name: string, wanted: string): boolean {
+  const lower = name.toLowerCase();
+  return wanted.includes(':') ? lower === wanted : lower.slice(lower.indexOf(':') + 1) === wanted;
+}
+
+function describe(source: string, accessionNumber: string | null, found: FilingFacts, facts: FilingFacts['facts']): string {
+  const lines = [
+    `${source}`,
+    `  ${accessionNumber ?? '(no accession number)'}  ${facts.length} facts${found.source ? ` (${found.source} XBRL)` : ''}`,
+  ];
+  for (const fact of facts) {
+    const value = fact.value === null ? '-' : fact.value.length > SHOWN_TEXT ? `${fact.value.slice(0, SHOWN_TEXT)}…` : fact.value;
+    const dimensions = dimensionsText(fact);
+    lines.push(
+      `  ${fact.concept}  ${value}${fact.unit ? ` ${fact.unit}` : ''}  ${periodText(fact)}${dimensions ? `  [${dimensions}]` : ''}`,
+    );
+  }
+  for (const problem of found.diagnostics) lines.push(`  note: document ${problem.document}: ${problem.message} [${problem.code}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Adds `edgarkit facts`. */
+export function registerFactsCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command('facts')
+    .description('List the XBRL facts each submission reports: inline XBRL (ix:) facts with their spans, or XBRL instance facts')
+    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
+    .option('--concept <name>', 'only this concept: a QName (us-gaap:Revenues) or its local name (Revenues)')
+    .option('--source <which>', 'auto (inline when the filing has it, else instance), inline, instance or all', 'auto')
+    .option('--json', 'one submission as JSON: every fact with its context, unit and span')
+    .option('--jsonl', 'one JSON object per submission per line')
+    .option('--csv', 'one CSV row per fact')
+    .addHelpText(
+      'after',
+      `
+Numeric values are exact decimals after the fact's format, scale and sign (ix:nonFraction scale="6" of "24,578"
+is 24578000000). A value that cannot be read (an unknown transformation, a nil fact) is empty, with a note.
+
+Examples:
+  edgarkit facts filing.txt --concept Revenues
+  edgarkit facts 20240308.nc.tar.gz --csv > facts.csv`,
+    )
+    .action(async (input: string, options: FactsCommandOptions) => {
+      setExit(await runFactsCommand(input, options, io));
+    });
+}
