@@ -155,6 +155,11 @@ async function* readEntries<T>(
     yield* readDirectory(path, options, factory);
     return;
   }
+  // Only a regular file is read whole; a pipe or device (`<(…)`, /dev/stdin) streams, and is opened once.
+  if (!info.isFile()) {
+    yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
+    return;
+  }
   yield* readFileEntries(path, options, factory);
 }
 
@@ -180,7 +185,7 @@ async function* readFileEntries<T>(
   yield* readStream(stream, path, options, factory);
 }
 
-/** The file's bytes in a buffer of their own, or null when it is larger than WHOLE_FILE_BYTES. */
+/** The regular file's bytes in a buffer of their own, or null when it is larger than WHOLE_FILE_BYTES. */
 async function readSmallFile(path: string): Promise<Buffer | null> {
   const handle = await open(path, 'r');
   try {
