@@ -108,8 +108,9 @@ class BarDisplay implements IngestProgressDisplay {
     this.#stderr = stderr;
     this.#total = totalBytes;
     this.#bar = new SingleBar({
-      // cli-progress writes with readline's cursor functions, which take any writable stream.
-      stream: stderr as NodeJS.WritableStream,
+      // cli-progress writes with readline's cursor functions, which take any writable stream. What it draws is
+      // ours (numbers and the bar), so it bypasses the sanitiser that would make its cursor moves inert.
+      stream: (stderr.unsanitised ?? stderr) as NodeJS.WritableStream,
       format:
         '{bar} {percentage}% | {filingsPerSecond} filings/s, {megabytesPerSecond} MB/s | ETA {eta_formatted} | {filings} filings, {megabytes} of {totalMegabytes} MB',
       barsize: 20,

@@ -3,7 +3,11 @@ import type { Readable } from 'node:stream';
 /** What a command may touch of the outside world; tests pass captured streams. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  /**
+   * `unsanitised`, on a terminal: the stream itself, for drawing that is wholly ours (the progress bar's cursor
+   * moves); everything else goes through `write`, which shows filings' control characters inert.
+   */
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean; unsanitised?: { write(text: string): unknown } };
   readonly stdin: Readable;
   readonly env: Readonly<Record<string, string | undefined>>;
 }

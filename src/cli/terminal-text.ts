@@ -31,10 +31,11 @@ export function terminalIo(io: CliIo): CliIo {
   return { ...io, stdout: safeWhenTerminal(io.stdout), stderr: safeWhenTerminal(io.stderr) };
 }
 
-function safeWhenTerminal(stream: CliIo['stdout']): CliIo['stdout'] {
+function safeWhenTerminal(stream: CliIo['stdout']): CliIo['stderr'] {
   if (stream.isTTY !== true) return stream;
   return {
     isTTY: true,
+    unsanitised: stream,
     write: (text: string) =>
       stream.write(text.startsWith(PROGRESS_START) ? PROGRESS_START + terminalText(text.slice(PROGRESS_START.length)) : terminalText(text)),
   };

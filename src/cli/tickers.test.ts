@@ -29,7 +29,7 @@ describe('tickers and former names in the CLI', () => {
   it('a former name finds its company before any ticker list is stored', async () => {
     const io = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'stolt', '--db', db], io)).toBe(0);
-    expect(io.out()).toBe('0000898685  ACERGY S.A.  2 filings  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n');
+    expect(io.out()).toBe('0000898685  ACERGY S.A.  2 filings  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n');
     const none = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'ACGY', '--db', db], none)).toBe(0);
     expect(none.out()).toBe('No companies.\n');
@@ -46,7 +46,7 @@ describe('tickers and former names in the CLI', () => {
     const byTicker = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'acgy', '--db', db], byTicker)).toBe(0);
     expect(byTicker.out()).toBe(
-      '0000898685  ACERGY S.A.  [ACGY, ACGYF]  2 filings  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n',
+      '0000898685  ACERGY S.A.  [ACGY, ACGYF]  2 filings  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n',
     );
     const json = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'BLDP', '--db', db, '--json'], json)).toBe(0);

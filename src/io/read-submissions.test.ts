@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,7 +10,12 @@ import { corpusPath, readCorpus } from '../../test/shared-files.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { readSubmissions, type SubmissionEntry } from './read-submissions.js';
 
-const FILES = ['fpi/0000912282-09-000008.txt', 'nc/0001104659-25-002604.nc', 'submissions/0001011438-98-000429.txt', 'nc/0001193125-10-145855.nc'];
+const FILES = [
+  'fpi/0000912282-09-000008.txt',
+  'nc/0001104659-25-002604.nc',
+  'submissions/0001011438-98-000429.txt',
+  'nc/0001193125-10-145855.nc',
+];
 
 async function makeTar(files: readonly string[]): Promise<Buffer> {
   const pack = tarStream.pack();
@@ -84,5 +90,16 @@ describe('readSubmissions', () => {
       break;
     }
     expect(readFileSync(join(dir, 'feed.tar.gz')).length).toBeGreaterThan(0);
+  });
+
+  it('reads a named pipe as a stream, opened once (a regular file is read whole)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgarkit-io-'));
+    const fifo = join(dir, 'filing.pipe');
+    execFileSync('mkfifo', [fifo]);
+    const file = FILES[1] as string;
+    const writer = createWriteStream(fifo);
+    writer.end(readCorpus(file));
+    const entries = await collect(readSubmissions(fifo));
+    expect(accessions(entries)).toEqual([parseSubmission(readCorpus(file)).header?.accessionNumber]);
   });
 });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,6 +52,12 @@ export interface ReadSubmissionsOptions {
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 const READ_CHUNK = 1024 * 1024;
+/**
+ * A plain file up to this size is read whole in one call, with no stream set up for it: most submissions are a few
+ * hundred kilobytes, and a read stream per file cost more than reading it. Larger files, and archives found
+ * inside a folder, stream in chunks as before.
+ */
+const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a file, a directory (recursively, in name order), a `.tar` or `.tar.gz` archive (daily feed archives), or
@@ -150,7 +156,61 @@ async function* readEntries<T>(
     yield* readDirectory(path, options, factory);
     return;
   }
-  yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
+  // Only a regular file is read whole; a pipe or device (`<(…)`, /dev/stdin) streams, and is opened once.
+  if (!info.isFile()) {
+    yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
+    return;
+  }
+  yield* readFileEntries(path, options, factory);
+}
+
+/** One file: read whole when it is small and not an archive (one entry, no stream), else streamed. */
+async function* readFileEntries<T>(
+  path: string,
+  options: ReadSubmissionsOptions,
+  factory: ConsumerFactory<T>,
+): AsyncGenerator<T | ErrorEntry> {
+  const whole = await readSmallFile(path);
+  if (whole && !isArchive(whole)) {
+    try {
+      options.onBytes?.(whole.length);
+      const consumer = factory(path);
+      consumer.write(whole);
+      yield consumer.end();
+    } catch (error) {
+      yield { ok: false, source: path, error: asError(error) };
+    }
+    return;
+  }
+  const stream = whole ? Readable.from([whole], { objectMode: false }) : createReadStream(path, { highWaterMark: READ_CHUNK });
+  yield* readStream(stream, path, options, factory);
+}
+
+/** The regular file's bytes in a buffer of their own, or null when it is larger than WHOLE_FILE_BYTES. */
+async function readSmallFile(path: string): Promise<Buffer | null> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > WHOLE_FILE_BYTES) return null;
+    // Not from Buffer's shared pool: the bytes own their memory, and nothing else lives in it.
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // A file that shrank while being read keeps what was there; one that grew is read to its size at open.
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** gzip, or a tar header (`ustar` at byte 257): what readStream unpacks. */
+function isArchive(bytes: Buffer): boolean {
+  if (bytes[0] === GZIP_MAGIC_0 && bytes[1] === GZIP_MAGIC_1) return true;
+  return bytes.length >= 262 && bytes.toString('latin1', 257, 262) === 'ustar';
 }
 
 async function* readDirectory<T>(
@@ -166,7 +226,7 @@ async function* readDirectory<T>(
     if (entry.isDirectory()) yield* readDirectory(path, options, factory);
     else if (entry.isFile()) {
       try {
-        yield* readStream(createReadStream(path, { highWaterMark: READ_CHUNK }), path, options, factory);
+        yield* readFileEntries(path, options, factory);
       } catch (error) {
         yield { ok: false, source: path, error: asError(error) };
       }

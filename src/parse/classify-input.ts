@@ -5,6 +5,8 @@
  * EDGAR index web page, an image or random bytes is not, and the reason says what it looks like instead.
  */
 
+import { latin1 } from '../core/bytes.js';
+
 export type InputClass =
   | { readonly filing: true; readonly kind: 'submission' | 'header' | 'document' }
   | { readonly filing: false; readonly reason: string };
@@ -85,10 +87,4 @@ function isBinary(head: Uint8Array): boolean {
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
   }
   return sample.length > 0 && control / sample.length > 0.1;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (let at = 0; at < bytes.length; at += 8192) text += String.fromCharCode(...bytes.subarray(at, at + 8192));
-  return text;
 }

@@ -12,8 +12,13 @@ export interface IngestOptions {
   readonly workers?: number;
   /** A pool to prepare in instead of one of ingest's own (it is left open). */
   readonly pool?: WorkerPool;
-  /** Filings written per transaction. */
+  /** Filings written per transaction (at most; see `batchBytes`). */
   readonly batchSize?: number;
+  /**
+   * A transaction is written once the filings waiting for it hold this many bytes of submissions (default 32 MB),
+   * even before `batchSize` filings: a batch of large filings must not hold gigabytes of prepared text.
+   */
+  readonly batchBytes?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
@@ -110,6 +115,7 @@ class IngestRun {
   readonly #sink: FilingSink;
   readonly #options: IngestOptions;
   readonly #batchSize: number;
+  readonly #batchBytes: number;
   readonly #started = Date.now();
   readonly #failed: IngestFailure[] = [];
   readonly #notFilings: IngestFailure[] = [];
@@ -117,6 +123,7 @@ class IngestRun {
   // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
   readonly #pendingIds = new Set<string>();
   #batch: PreparedFiling[] = [];
+  #batchBytesHeld = 0;
   #ingested = 0;
   #replaced = 0;
   #duplicates = 0;
@@ -130,6 +137,7 @@ class IngestRun {
     this.#sink = sink;
     this.#options = options;
     this.#batchSize = options.batchSize ?? 100;
+    this.#batchBytes = options.batchBytes ?? 32 * 1024 * 1024;
   }
 
   /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
@@ -211,7 +219,8 @@ class IngestRun {
       return;
     }
     this.#batch.push(filing);
-    if (this.#batch.length >= this.#batchSize) await this.#flush();
+    this.#batchBytesHeld += filing.byteLength;
+    if (this.#batch.length >= this.#batchSize || this.#batchBytesHeld >= this.#batchBytes) await this.#flush();
     this.#report();
   }
 
@@ -220,6 +229,7 @@ class IngestRun {
     if (this.#batch.length === 0 || this.#fault) return;
     const writing = this.#batch;
     this.#batch = [];
+    this.#batchBytesHeld = 0;
     const result = await this.#sink.writeFilings(writing);
     this.#ingested += result.inserted;
     this.#replaced += result.replaced;

@@ -81,7 +81,17 @@ export class DocumentRenderer {
         `${name} is ${byteSize(stored.byteLength)}, larger than this server renders (${byteSize(this.#limits.maxDocumentBytes)}; edgarkit serve --max-render-mb sets it): download the original submission to read it`,
         download,
       );
-    const key = [filing.contentHash, stored.position, request.format, request.page, request.fragment, request.includeText].join('\u0000');
+    // Every field of the request that changes the answer (a table's CSV and a rendering are different answers).
+    const key = [
+      filing.contentHash,
+      stored.position,
+      request.format,
+      request.page,
+      request.fragment,
+      request.includeText,
+      request.everyPage,
+      request.table,
+    ].join('\u0000');
     const cached = this.#cache.get(key);
     if (cached) return cached;
     const running = this.#rendering.get(key);

@@ -211,6 +211,14 @@ export class SubmissionParser {
   /** Absolute offset of `needle` wholly inside [from, to), or -1. */
   #find(needle: Uint8Array, fromAbsolute: number, toAbsolute = this.#end): number {
     const from = Math.max(0, fromAbsolute - this.#base);
+    if (toAbsolute < this.#end) {
+      // The native search has no end bound: a search for a marker that is not in a short range would otherwise
+      // read on to the end of the input (a second scan of every later body).
+      const to = toAbsolute - this.#base;
+      if (to - from < needle.length) return -1;
+      const within = indexOfBytes(searchable(this.#haystack.subarray(from, to)), needle);
+      return within === -1 ? -1 : within + from + this.#base;
+    }
     const at = indexOfBytes(this.#haystack, needle, from);
     if (at === -1 || at + needle.length > toAbsolute - this.#base) return -1;
     return at + this.#base;

@@ -125,7 +125,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   pool.on('error', () => {});
   try {
     if (!options.readonly) await migrateWith(pool);
-    else await pool.query('SELECT 1 FROM schema_migrations LIMIT 1');
+    // The filings table, not schema_migrations: a first migration creates that before its first migration commits.
+    else await pool.query('SELECT 1 FROM filings LIMIT 1');
   } catch (error) {
     await pool.end();
     // 42P01: no such table. Read-only, an empty database (or one being made) has no edgarkit tables yet.

@@ -117,7 +117,8 @@ function openSqliteForReading(path: string, options: SqliteStoreOptions): Sqlite
   try {
     db.pragma('busy_timeout = 5000');
     // The first read: where a WAL database whose folder cannot hold its -shm file fails.
-    const schema = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    // The filings table, not schema_migrations: a first ingest creates that before its first migration commits.
+    const schema = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'filings'").get();
     if (schema === undefined) throw new NoSchemaError(path);
   } catch (error) {
     db.close();
@@ -126,7 +127,7 @@ function openSqliteForReading(path: string, options: SqliteStoreOptions): Sqlite
     }
     throw error;
   }
-  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES);
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
 }
 
 /**

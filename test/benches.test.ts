@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './shared-files.js';
+import { makeTempDir } from './store-conformance.js';
+
+/** Runs a bench script as a developer would (`node --import tsx bench/…`); resolves with its output, whatever the exit. */
+function runBench(script: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('bench', script), ...args], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// The speed benchmarks run here on a tiny input so they cannot rot: each must finish and print its figures. No
+// timing is asserted (the machine is shared); what is checked is that every measurement happened and counted
+// the work it was given. They spawn the built CLI (`npm test` builds first).
+describe('benchmark scripts on a tiny input', () => {
+  it('raw-fts5 inserts the filing set text into one table and into the schema’s two', async () => {
+    const dir = makeTempDir('edgarkit-bench-');
+    for (const tables of ['one', 'schema']) {
+      const run = await runBench('raw-fts5.ts', ['--filings', '4', '--tables', tables, '--db', join(dir, 'raw.db')]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout.trim()) as { tables: string; documents: number; textBytes: number; seconds: number };
+      expect(result.tables).toBe(tables);
+      expect(result.documents).toBeGreaterThanOrEqual(4);
+      expect(result.textBytes).toBeGreaterThan(10_000);
+      expect(result.seconds).toBeGreaterThan(0);
+    }
+  }, 180_000);
+
+  it('ingest-ratio ingests the set from a folder and a .tar.gz with 0 and 1 workers, each beside raw FTS5', async () => {
+    const run = await runBench('ingest-ratio.ts', [
+      '--filings',
+      '5',
+      '--workers',
+      '0,1',
+      '--archive',
+      '--dir',
+      join(makeTempDir('edgarkit-bench-'), 'ratio'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/raw FTS5 [\d.]+ MB of text: one table [\d.]+ MB\/s/);
+    for (const input of ['folder', 'tar.gz']) {
+      for (const workers of [0, 1])
+        expect(run.stdout).toMatch(new RegExp(`ingest ${input} --workers ${workers}: .* of raw FTS5 \\(one table\\)`));
+    }
+  }, 180_000);
+
+  it('container-ratio measures lazy, eager, tar and parse --jsonl against the scan', async () => {
+    const run = await runBench('container-ratio.ts', [
+      '--mb',
+      '1',
+      '--tar',
+      join(makeTempDir('edgarkit-bench-'), 'container', 'submissions.tar'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const mode of ['lazy', 'eager', 'tar-lazy', 'jsonl']) expect(run.stdout).toMatch(new RegExp(`round 1 ${mode}: .*ratio [\\d.]+`));
+  }, 180_000);
+
+  it('feed-ingest ingests a .nc.tar.gz of dissemination files beside gunzip', async () => {
+    const run = await runBench('feed-ingest.ts', [
+      '--filings',
+      '3',
+      '--workers',
+      '0',
+      '--dir',
+      join(makeTempDir('edgarkit-bench-'), 'feed'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/round 1: gunzip [\d.]+ MB\/s/);
+    expect(run.stdout).toMatch(/ingest --workers 0: .* of gunzip/);
+  }, 180_000);
+});
