@@ -35,7 +35,7 @@ function safeWhenTerminal(stream: CliIo['stdout']): CliIo['stderr'] {
   if (stream.isTTY !== true) return stream;
   return {
     isTTY: true,
-    unsanitised: stream,
+    unsanitised: (stream as CliIo['stderr']).unsanitised ?? stream,
     write: (text: string) =>
       stream.write(text.startsWith(PROGRESS_START) ? PROGRESS_START + terminalText(text.slice(PROGRESS_START.length)) : terminalText(text)),
   };
