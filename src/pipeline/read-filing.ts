@@ -8,7 +8,7 @@ import { detectDocumentKind, parseDocument } from '../parse/parse-document.js';
 import { decodeText } from '../parse/sgml/decode-text.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type DecodedAttachment, uudecode } from '../parse/sgml/uudecode.js';
-import { readXbrlFacts, xbrlDocumentKind } from '../parse/xbrl/read-xbrl-facts.js';
+import { readXbrlFacts, XBRL_DECLARATIONS, xbrlDocumentKind } from '../parse/xbrl/read-xbrl-facts.js';
 import { parseXmlDocument } from '../parse/xml/parse-xml.js';
 
 /**
@@ -178,9 +178,10 @@ export function extractXbrlFacts(submission: Pick<Submission, 'documents'>, whic
   const read: { kind: 'inline' | 'instance'; document: SubmissionDocument; number: number; text: string }[] = [];
   submission.documents.forEach((document, index) => {
     if (document.encoding !== 'text') return;
-    const text = decodeText(document.body).text;
-    const kind = xbrlDocumentKind(text);
-    if (kind) read.push({ kind, document, number: document.sequence ?? index + 1, text });
+    // Told from its head (4 bytes a character at most hold the characters xbrlDocumentKind reads); only an XBRL
+    // document is decoded whole.
+    const kind = xbrlDocumentKind(decodeText(document.body.subarray(0, 4 * XBRL_DECLARATIONS)).text);
+    if (kind) read.push({ kind, document, number: document.sequence ?? index + 1, text: decodeText(document.body).text });
   });
   const hasInline = read.some((entry) => entry.kind === 'inline');
   const wanted = (kind: 'inline' | 'instance') =>

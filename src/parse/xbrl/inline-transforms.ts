@@ -60,7 +60,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   nineteen: 19, twenty: 20,
 };
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** White space run together and trimmed: how a shown text reads. */
+export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** `1,234.56`, `1 234.56`, `1'234.56` → `1234.56`; a bare `.5` or `5.` too. */
 function dotDecimal(text: string): Transformed {

@@ -8,7 +8,7 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { XbrlContext, XbrlFact, XbrlFacts, XbrlPeriod, XbrlUnit } from '../../model/xbrl-fact.js';
 import { BoundedParser } from '../html/bounded-parser.js';
-import { applyTransformation, plainDecimal, shiftDecimal, type Transformed } from './inline-transforms.js';
+import { applyTransformation, collapse, plainDecimal, shiftDecimal, type Transformed } from './inline-transforms.js';
 
 const INLINE = new Set(['http://www.xbrl.org/2013/inlineXBRL', 'http://www.xbrl.org/2008/inlineXBRL']);
 const INSTANCE = 'http://www.xbrl.org/2003/instance';
@@ -68,8 +68,6 @@ function append(collector: TextCollector, text: string): void {
   collector.parts.push(text);
   collector.length += text.length;
 }
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Reads the XBRL facts of an inline XBRL (XHTML) document or of an XBRL instance document. */
 export function readXbrlFacts(source: string, options: ReadXbrlOptions = {}): XbrlFacts {
@@ -376,12 +374,12 @@ function finishFact(
 }
 
 const INLINE_NAMESPACE_TEXT = /http:\/\/www\.xbrl\.org\/20(?:13|08)\/inlineXBRL/;
-/** Where a document declares what it is: namespaces are bound on the root element, near the top. */
-const DECLARATIONS = 64 * 1024;
+/** Where a document declares what it is, in characters: namespaces are bound on the root element, near the top. */
+export const XBRL_DECLARATIONS = 64 * 1024;
 
 /** What a document is to XBRL, from its first bytes: an inline XBRL document, an instance, or neither. */
 export function xbrlDocumentKind(text: string): 'inline' | 'instance' | null {
-  const head = text.slice(0, DECLARATIONS);
+  const head = text.slice(0, XBRL_DECLARATIONS);
   if (INLINE_NAMESPACE_TEXT.test(head)) return 'inline';
   if (head.includes(INSTANCE) && /<(?:[\w.-]+:)?xbrl[\s>]/.test(head)) return 'instance';
   return null;
