@@ -244,35 +244,46 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
   /** Runs `work` in one transaction, again (up to 5 times) after a deadlock or serialization failure. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const client = await this.#pool.connect();
-      let broken = false;
-      // The server may end the session mid-transaction (idle_in_transaction_session_timeout after a stall, a
-      // restart): the next query then fails and the connection is thrown away, instead of an unhandled 'error'.
-      const onError = () => {
-        broken = true;
-      };
-      client.on('error', onError);
       try {
-        await client.query('BEGIN');
-        const result = await work(client as unknown as Queryable);
-        await client.query('COMMIT');
-        return result;
+        return await this.#inTransaction('BEGIN', (client) => work(client as unknown as Queryable));
       } catch (error) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
         const code = (error as { code?: string }).code;
         if (attempt < 5 && code && RETRYABLE.has(code)) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
           continue;
         }
         throw error;
-      } finally {
-        client.off('error', onError);
-        client.release(broken);
       }
+    }
+  }
+
+  /**
+   * Runs `work` between `begin` and COMMIT on a connection of its own, rolled back when it fails. The server may
+   * end the session mid-transaction (idle_in_transaction_session_timeout after a stall, a restart): the next query
+   * then fails and the connection is thrown away, instead of an unhandled 'error'.
+   */
+  async #inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
@@ -657,32 +668,17 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
    * so no statement runs past it; a statement stopped there (57014) becomes the budget's QueryTooBroadError.
    */
   async #withinBudget<T>(budget: SearchBudget, work: (query: Queryable['query']) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    let broken = false;
-    const onError = () => {
-      broken = true;
-    };
-    client.on('error', onError);
     try {
-      await client.query('BEGIN READ ONLY');
-      const result = await work(async (sql, params) => {
-        budget.check();
-        await client.query(`SET LOCAL statement_timeout = ${budget.remainingMs}`);
-        return client.query(sql, params);
-      });
-      await client.query('COMMIT');
-      return result;
+      return await this.#inTransaction('BEGIN READ ONLY', (client) =>
+        work(async (sql, params) => {
+          budget.check();
+          await client.query(`SET LOCAL statement_timeout = ${budget.remainingMs}`);
+          return client.query(sql, params);
+        }),
+      );
     } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
-      }
       if ((error as { code?: string }).code === '57014') throw budget.exceeded();
       throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
     }
   }
 
