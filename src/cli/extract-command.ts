@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import type { FilingRecords } from '../forms/extract-filing.js';
 import type { Field } from '../forms/field.js';
 import type { Form6KRecord } from '../forms/form-6k.js';
-import { readSubmissions } from '../io/read-submissions.js';
 import { FORM_6K_COVER_FIELDS, form6KValues } from '../model/form-6k-record.js';
 import { readSubmission } from '../pipeline/read-filing.js';
 import { csvCell } from '../render/csv.js';
@@ -16,7 +15,7 @@ import {
   tableCsvKind,
 } from './extract-rows.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
-import { passOverNotAFiling } from './not-a-filing.js';
+import { readableSubmissions } from './not-a-filing.js';
 
 export interface ExtractCommandOptions {
   readonly form?: string;
@@ -45,20 +44,14 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
   if (input !== '-') await stat(input).catch(() => Promise.reject(new UserError(`Cannot read ${input}: no such file or directory`)));
   let held: ExtractOutput | null = null;
   let count = 0;
-  let exitCode: ExitCode = EXIT.ok;
   // `--form 4 --csv` and `--form 13F-HR --csv`: one row per transaction or holding rather than per submission.
   const tableCsv = options.csv ? tableCsvKind(options.form) : null;
   if (options.csv)
     io.stdout.write(
       `${(tableCsv === 'ownership' ? OWNERSHIP_CSV_COLUMNS : tableCsv === 'holdings' ? HOLDINGS_CSV_COLUMNS : CSV_COLUMNS).join(',')}\n`,
     );
-  for await (const entry of readSubmissions(input, {}, io.stdin)) {
-    if (!entry.ok) {
-      if (passOverNotAFiling(entry, input, io)) continue;
-      io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
-      exitCode = EXIT.usage;
-      continue;
-    }
+  const unreadable = { count: 0 };
+  for await (const entry of readableSubmissions(input, io, unreadable)) {
     const { records } = readSubmission(entry.submission);
     if (options.form && (records.formType ?? '').toUpperCase() !== options.form.toUpperCase()) continue;
     count++;
@@ -81,6 +74,7 @@ export async function runExtractCommand(input: string, options: ExtractCommandOp
       held = output;
     } else io.stdout.write(describe(output));
   }
+  const exitCode: ExitCode = unreadable.count > 0 ? EXIT.usage : EXIT.ok;
   if (held && options.record) io.stdout.write(`${JSON.stringify(recordValues(held), null, 2)}\n`);
   else if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
   if (count === 0 && exitCode === EXIT.ok)

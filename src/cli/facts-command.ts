@@ -1,11 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { readSubmissions } from '../io/read-submissions.js';
 import { dimensionsText, periodText } from '../model/xbrl-fact.js';
 import { extractXbrlFacts, type FilingFacts, type XbrlFactSource } from '../pipeline/read-filing.js';
 import { csvLine } from '../render/csv.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
-import { passOverNotAFiling } from './not-a-filing.js';
+import { readableSubmissions } from './not-a-filing.js';
 
 export interface FactsCommandOptions {
   readonly concept?: string;
@@ -43,15 +42,9 @@ export async function runFactsCommand(input: string, options: FactsCommandOption
   let held: unknown = null;
   let submissions = 0;
   let shown = 0;
-  let exitCode: ExitCode = EXIT.ok;
   if (options.csv) io.stdout.write(csvLine(CSV_COLUMNS));
-  for await (const entry of readSubmissions(input, {}, io.stdin)) {
-    if (!entry.ok) {
-      if (passOverNotAFiling(entry, input, io)) continue;
-      io.stderr.write(`${entry.source}: ${entry.error.message}\n`);
-      exitCode = EXIT.usage;
-      continue;
-    }
+  const unreadable = { count: 0 };
+  for await (const entry of readableSubmissions(input, io, unreadable)) {
     submissions++;
     const found = extractXbrlFacts(entry.submission, which);
     const facts = concept ? found.facts.filter((fact) => matchesConcept(fact.concept, concept)) : found.facts;
@@ -83,6 +76,7 @@ export async function runFactsCommand(input: string, options: FactsCommandOption
       }
     } else io.stdout.write(describe(entry.source, accessionNumber, found, facts));
   }
+  const exitCode: ExitCode = unreadable.count > 0 ? EXIT.usage : EXIT.ok;
   if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
   if (submissions === 0 && exitCode === EXIT.ok) io.stderr.write(`No submissions in ${input}\n`);
   else if (shown === 0 && exitCode === EXIT.ok)
