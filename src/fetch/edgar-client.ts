@@ -77,9 +77,14 @@ export type FetchProgressEvent =
     }
   | { readonly type: 'failure'; readonly url: string; readonly error: FetchError; readonly stats: FetchStats };
 
-/** Per-request options: a signal that aborts it. */
+/** Per-request options: a signal that aborts it, and a bound on the body's size. */
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /**
+   * The most bytes the body may have (after any content decoding); a larger one fails at once with a `FetchError`
+   * `fetch/too-large` and is not retried. `get` only (a download goes to a file); none when absent.
+   */
+  readonly maxBytes?: number;
 }
 
 /** A body fetched into memory. */
@@ -131,7 +136,8 @@ export interface EdgarClient {
   close(): void;
 }
 
-type Sink = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
+/** Where a body goes; `maxBytes` bounds it (decoded). */
+type Sink = ({ readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string }) & { readonly maxBytes?: number | undefined };
 
 type Attempt =
   | {
@@ -143,7 +149,8 @@ type Attempt =
     }
   | { readonly kind: 'not-modified'; readonly etag: string | null; readonly lastModified: string | null }
   | { readonly kind: 'retry'; readonly status: number | null; readonly reason: string; readonly retryAfterMs: number | null }
-  | { readonly kind: 'fail'; readonly status: number; readonly reason: string };
+  | { readonly kind: 'fail'; readonly status: number; readonly reason: string }
+  | { readonly kind: 'too-large'; readonly maxBytes: number; readonly found: number };
 
 type Transferred = Extract<Attempt, { kind: 'ok' } | { kind: 'not-modified' }>;
 
@@ -203,11 +210,13 @@ class PoliteEdgarClient implements EdgarClient {
 
   async get(url: string, options: RequestOptions = {}): Promise<FetchedBody> {
     if (!this.cache) {
-      const result = await this.transfer(url, null, { kind: 'memory' }, options.signal);
+      const result = await this.transfer(url, null, { kind: 'memory', maxBytes: options.maxBytes }, options.signal);
       if (result.kind !== 'ok' || !result.body) throw new Error(`Unexpected 304 for ${url}: no conditional request was sent`);
       return { url, status: 200, fromCache: false, body: result.body };
     }
-    const cached = await this.throughCache(url, this.cache, options.signal);
+    const cached = await this.throughCache(url, this.cache, options.signal, options.maxBytes);
+    if (options.maxBytes !== undefined && cached.entry.length > options.maxBytes)
+      throw this.failure(tooLarge(url, options.maxBytes, cached.entry.length, 0));
     return { url, status: cached.status, fromCache: cached.status === 304, body: await readFile(cached.entry.bodyPath) };
   }
 
@@ -253,11 +262,12 @@ class PoliteEdgarClient implements EdgarClient {
     url: string,
     cache: HttpCache,
     signal: AbortSignal | undefined,
+    maxBytes?: number,
   ): Promise<{ status: 200 | 304; entry: CacheEntry }> {
     const entry = await cache.lookup(url);
     const partial = await cache.partialPath(url);
     try {
-      const result = await this.transfer(url, entry, { kind: 'file', path: partial }, signal);
+      const result = await this.transfer(url, entry, { kind: 'file', path: partial, maxBytes }, signal);
       if (result.kind === 'not-modified') {
         await cache.discard(partial);
         if (!entry) throw new Error(`Unexpected 304 for ${url}: no conditional request was sent`);
@@ -299,6 +309,7 @@ class PoliteEdgarClient implements EdgarClient {
         });
         return result;
       }
+      if (result.kind === 'too-large') throw this.failure(tooLarge(url, result.maxBytes, result.found, attempt));
       if (result.kind === 'fail') {
         throw this.failure(
           new FetchError(
@@ -420,6 +431,13 @@ class PoliteEdgarClient implements EdgarClient {
     }
     const lengthHeader = header(response, 'content-length');
     const expected = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+    const contentEncoding = header(response, 'content-encoding');
+    const maxBytes = sink.maxBytes;
+    if (maxBytes !== undefined && expected !== null && expected > maxBytes && bodyDecoder(contentEncoding) === null) {
+      // Said at once by the server: nothing of it is read.
+      response.destroy();
+      return { kind: 'too-large', maxBytes, found: expected };
+    }
     let received = 0;
     const counter = new Transform({
       transform: (chunk: Buffer, _encoding, callback) => {
@@ -431,7 +449,19 @@ class PoliteEdgarClient implements EdgarClient {
     });
     const chunks: Buffer[] = [];
     const target = sinkStream(sink, chunks);
-    const decoder = bodyDecoder(header(response, 'content-encoding'));
+    const decoder = bodyDecoder(contentEncoding);
+    // Counted after decoding, so a small compressed body cannot unpack past the bound.
+    let decoded = 0;
+    const guard =
+      maxBytes === undefined
+        ? null
+        : new Transform({
+            transform: (chunk: Buffer, _encoding, callback) => {
+              decoded += chunk.length;
+              if (decoded > maxBytes) callback(new BodyTooLarge(maxBytes, decoded));
+              else callback(null, chunk);
+            },
+          });
     // A local failure (disk full, no such folder) is not the server's fault: it is reported, never retried. Which
     // stream failed first tells them apart (the pipeline then destroys the others with the same error).
     let localError: Error | null = null;
@@ -446,10 +476,14 @@ class PoliteEdgarClient implements EdgarClient {
       if (!remoteFailed) localError = error;
     });
     try {
-      if (decoder) await pipeline(response, counter, decoder, target);
-      else await pipeline(response, counter, target);
+      const streams: (NodeJS.ReadableStream | NodeJS.WritableStream)[] = [response, counter];
+      if (decoder) streams.push(decoder);
+      if (guard) streams.push(guard);
+      streams.push(target);
+      await pipeline(streams);
     } catch (error) {
       await closed(target);
+      if (error instanceof BodyTooLarge) return { kind: 'too-large', maxBytes: error.maxBytes, found: error.found };
       if (localError) throw localError;
       const detail = error instanceof Error ? describeNetworkError(error as NodeJS.ErrnoException) : String(error);
       const short =
@@ -474,6 +508,27 @@ class PoliteEdgarClient implements EdgarClient {
   private emit(event: FetchProgressEvent): void {
     this.onProgress?.(event);
   }
+}
+
+/** A body past `maxBytes`: ends the transfer, never retried. */
+class BodyTooLarge extends Error {
+  readonly maxBytes: number;
+  readonly found: number;
+  constructor(maxBytes: number, found: number) {
+    super(`the body is larger than ${maxBytes} bytes`);
+    this.maxBytes = maxBytes;
+    this.found = found;
+  }
+}
+
+function tooLarge(url: string, maxBytes: number, found: number, tries: number): FetchError {
+  return new FetchError(
+    'fetch/too-large',
+    `${url} is larger than the ${maxBytes} bytes allowed (${found} bytes or more); nothing of it was kept`,
+    url,
+    200,
+    tries,
+  );
 }
 
 /** Where a body goes: its file, or `chunks` in memory. */

@@ -65,3 +65,41 @@ export function requireAccession(text: string): AccessionNumber {
   if (!accession) throw new RangeError(`Expected an accession number like 0000912282-09-000008, found "${text}"`);
   return accession;
 }
+
+/** A taxonomy prefix or a tag as EDGAR's XBRL APIs name them: `us-gaap`, `ifrs-full`, `AccountsPayableCurrent`. */
+const XBRL_NAME = /^[A-Za-z_][\w.-]*$/;
+/** A frames unit: `USD`, `shares`, `pure`, or a ratio written `USD-per-shares` (`USD/shares` is taken too). */
+const FRAME_UNIT = /^[A-Za-z0-9_.]+(?:-per-[A-Za-z0-9_.]+)?$/;
+/** A frames period: `CY2019` (a year), `CY2019Q1` (a quarter), `CY2019Q1I` (an instant). */
+const FRAME_PERIOD = /^CY\d{4}(?:Q[1-4]I?)?$/;
+
+/** `us-gaap:Revenues` → its taxonomy and tag; throws a RangeError on anything else. */
+export function readConcept(concept: string): { taxonomy: string; tag: string } {
+  const [taxonomy = '', tag = '', ...rest] = concept.trim().split(':');
+  if (rest.length > 0 || !XBRL_NAME.test(taxonomy) || !XBRL_NAME.test(tag))
+    throw new RangeError(`Expected a concept as taxonomy:tag, like us-gaap:Revenues, found "${concept}"`);
+  return { taxonomy, tag };
+}
+
+/** `/api/xbrl/companyfacts/CIK0001318605.json` on data.sec.gov: every XBRL fact of one company. */
+export function companyFactsPath(cik: string): string {
+  return `/api/xbrl/companyfacts/CIK${requireCik(cik)}.json`;
+}
+
+/** `/api/xbrl/companyconcept/CIK0000320193/us-gaap/AccountsPayableCurrent.json`: one concept of one company. */
+export function companyConceptPath(cik: string, taxonomy: string, tag: string): string {
+  const concept = readConcept(`${taxonomy}:${tag}`);
+  return `/api/xbrl/companyconcept/CIK${requireCik(cik)}/${concept.taxonomy}/${concept.tag}.json`;
+}
+
+/** `/api/xbrl/frames/us-gaap/AccountsPayableCurrent/USD/CY2019Q1I.json`: one concept, unit and calendar period, every company. */
+export function framesPath(taxonomy: string, tag: string, unit: string, period: string): string {
+  const concept = readConcept(`${taxonomy}:${tag}`);
+  // The URL writes a ratio with `-per-`; the other APIs write it `USD/shares`.
+  const unitPart = unit.trim().replace(/^([^/]+)\/([^/]+)$/, '$1-per-$2');
+  if (!FRAME_UNIT.test(unitPart)) throw new RangeError(`Expected a unit like USD, shares or USD-per-shares, found "${unit}"`);
+  const periodPart = period.trim().toUpperCase();
+  if (!FRAME_PERIOD.test(periodPart))
+    throw new RangeError(`Expected a calendar period like CY2019 (a year), CY2019Q1 (a quarter) or CY2019Q1I (an instant), found "${period}"`);
+  return `/api/xbrl/frames/${concept.taxonomy}/${concept.tag}/${unitPart}/${periodPart}.json`;
+}

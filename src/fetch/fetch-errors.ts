@@ -15,14 +15,14 @@ export class UserAgentError extends Error {
   }
 }
 
-/** A request that failed for good: a status that is not worth retrying, or too many tries. */
+/** A request that failed for good: a status that is not worth retrying, too many tries, or a body past its bound. */
 export class FetchError extends Error {
-  readonly code: 'fetch/gave-up' | 'fetch/status';
+  readonly code: 'fetch/gave-up' | 'fetch/status' | 'fetch/too-large';
   readonly url: string;
   /** The last HTTP status received, or null when the last try ended without one (reset, timeout, truncated). */
   readonly status: number | null;
   readonly tries: number;
-  constructor(code: 'fetch/gave-up' | 'fetch/status', message: string, url: string, status: number | null, tries: number) {
+  constructor(code: 'fetch/gave-up' | 'fetch/status' | 'fetch/too-large', message: string, url: string, status: number | null, tries: number) {
     super(message);
     this.name = 'FetchError';
     this.code = code;

@@ -30,3 +30,12 @@ export {
 } from './fetch-submissions.js';
 export { type CompanyTicker, fetchCompanyTickers, lookupTicker } from './fetch-tickers.js';
 export { MAX_REQUESTS_PER_SECOND } from './rate-limiter.js';
+export {
+  DEFAULT_MAX_XBRL_JSON_BYTES,
+  type FetchedXbrlFacts,
+  fetchCompanyConcept,
+  fetchCompanyFacts,
+  fetchFrames,
+  fetchXbrlFacts,
+  type XbrlFactsRequest,
+} from './fetch-xbrl-facts.js';

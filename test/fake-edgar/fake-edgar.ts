@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGzip, gzipSync } from 'node:zlib';
 import tarStream from 'tar-stream';
@@ -220,6 +220,9 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
     put('/files/company_tickers.json', JSON.stringify(tickerJson), 'application/json');
   }
 
+  // EDGAR's XBRL JSON APIs (companyfacts, companyconcept, frames): hand-written documents under testdata, at their URL paths.
+  for (const [path, bytes] of readXbrlApiFiles()) put(path, bytes, 'application/json');
+
   const feed = await buildFeed(feedDate, options.feedCopies ?? 1);
   put(feed.path, feed.bytes, 'application/x-gzip');
 
@@ -372,6 +375,19 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
       });
     },
   };
+}
+
+/** The hand-written XBRL API documents (`testdata/fake-edgar/api`, see its README), keyed by the path data.sec.gov serves them at. */
+const XBRL_API_DIRECTORY = join(projectRoot, 'testdata', 'fake-edgar', 'api');
+
+function readXbrlApiFiles(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(join(XBRL_API_DIRECTORY, 'xbrl'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    const file = join(entry.parentPath, entry.name);
+    files.set(`/api/${relative(XBRL_API_DIRECTORY, file).split(sep).join('/')}`, readFileSync(file));
+  }
+  return files;
 }
 
 function loadFilings(): FakeFiling[] {
