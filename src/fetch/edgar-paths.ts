@@ -100,6 +100,8 @@ export function framesPath(taxonomy: string, tag: string, unit: string, period: 
   if (!FRAME_UNIT.test(unitPart)) throw new RangeError(`Expected a unit like USD, shares or USD-per-shares, found "${unit}"`);
   const periodPart = period.trim().toUpperCase();
   if (!FRAME_PERIOD.test(periodPart))
-    throw new RangeError(`Expected a calendar period like CY2019 (a year), CY2019Q1 (a quarter) or CY2019Q1I (an instant), found "${period}"`);
+    throw new RangeError(
+      `Expected a calendar period like CY2019 (a year), CY2019Q1 (a quarter) or CY2019Q1I (an instant), found "${period}"`,
+    );
   return `/api/xbrl/frames/${concept.taxonomy}/${concept.tag}/${unitPart}/${periodPart}.json`;
 }

@@ -22,7 +22,13 @@ export class FetchError extends Error {
   /** The last HTTP status received, or null when the last try ended without one (reset, timeout, truncated). */
   readonly status: number | null;
   readonly tries: number;
-  constructor(code: 'fetch/gave-up' | 'fetch/status' | 'fetch/too-large', message: string, url: string, status: number | null, tries: number) {
+  constructor(
+    code: 'fetch/gave-up' | 'fetch/status' | 'fetch/too-large',
+    message: string,
+    url: string,
+    status: number | null,
+    tries: number,
+  ) {
     super(message);
     this.name = 'FetchError';
     this.code = code;

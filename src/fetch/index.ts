@@ -29,7 +29,6 @@ export {
   type SubmissionsFormerName,
 } from './fetch-submissions.js';
 export { type CompanyTicker, fetchCompanyTickers, lookupTicker } from './fetch-tickers.js';
-export { MAX_REQUESTS_PER_SECOND } from './rate-limiter.js';
 export {
   DEFAULT_MAX_XBRL_JSON_BYTES,
   type FetchedXbrlFacts,
@@ -39,3 +38,4 @@ export {
   fetchXbrlFacts,
   type XbrlFactsRequest,
 } from './fetch-xbrl-facts.js';
+export { MAX_REQUESTS_PER_SECOND } from './rate-limiter.js';

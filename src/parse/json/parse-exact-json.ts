@@ -289,5 +289,7 @@ export function isExactDouble(text: string, value: number): boolean {
   const written = decimalParts(text);
   const read = decimalParts(String(value));
   if (!written || !read) return false;
-  return written.digits === read.digits && written.exponent === read.exponent && (written.digits === '' || written.negative === read.negative);
+  return (
+    written.digits === read.digits && written.exponent === read.exponent && (written.digits === '' || written.negative === read.negative)
+  );
 }

@@ -55,15 +55,10 @@ const NAME = /^[A-Za-z_][\w.-]*$/;
 
 const date = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(DATE, { error: 'expected a date YYYY-MM-DD' });
 const optionalDate = date.nullable().optional();
+const CIK_ERROR = { error: 'expected a CIK (a whole number of up to 10 digits)' };
 const cik = z.union(
-  [
-    z.number().int().min(0).max(9_999_999_999),
-    z
-      .string()
-      .regex(/^\d{1,10}$/)
-      .transform(Number),
-  ],
-  { error: 'expected a CIK (a whole number of up to 10 digits)' },
+  [z.number(CIK_ERROR).int(CIK_ERROR).min(0, CIK_ERROR).max(9_999_999_999, CIK_ERROR), z.string(CIK_ERROR).regex(/^\d{1,10}$/, CIK_ERROR)],
+  CIK_ERROR,
 );
 const value = z.union([z.number(), z.instanceof(JsonDecimal)], { error: 'expected a number' });
 const accession = z
@@ -83,17 +78,24 @@ const unitFact = z.looseObject({
   filed: optionalDate,
   frame: text,
 });
-const units = z.record(z.string().min(1, { error: 'expected a unit name' }), z.array(unitFact, { error: 'expected an array of facts' }), {
-  error: 'expected an object of units',
+/** A record's own message for a bad key, another for a value that is not an object. */
+const recordError = (key: string, object: string) => (issue: { code?: string }) =>
+  issue.code === 'invalid_key' ? `expected ${key}` : `expected ${object}`;
+const units = z.record(z.string().min(1), z.array(unitFact, { error: 'expected an array of facts' }), {
+  error: recordError('a unit name', 'an object of units'),
 });
 const conceptFacts = z.looseObject({ label: text, description: text, units });
 
 export const companyFactsSchema = z.looseObject({
   cik,
   entityName: text,
-  facts: z.record(name('a taxonomy name'), z.record(name('a tag name'), conceptFacts, { error: 'expected an object of tags' }), {
-    error: 'expected an object of taxonomies',
-  }),
+  facts: z.record(
+    name('a taxonomy name'),
+    z.record(name('a tag name'), conceptFacts, { error: recordError('a tag name', 'an object of tags') }),
+    {
+      error: recordError('a taxonomy name', 'an object of taxonomies'),
+    },
+  ),
 });
 
 export const companyConceptSchema = z.looseObject({
@@ -142,24 +144,26 @@ export function readEdgarJsonFacts(input: Uint8Array | string, kind: EdgarJsonKi
   const { text, parsed } = parseDocument(input, source, options.maxBytes ?? DEFAULT_MAX_EDGAR_JSON_BYTES);
   const result = SCHEMAS[kind].safeParse(parsed.value);
   if (!result.success) throw schemaError(result.error, parsed, text, source, kind);
+  // The checked document itself, not zod's copy: diagnostics point at its objects' places in the text.
+  const checked: unknown = parsed.value;
   const out = new FactCollector(kind, parsed);
   switch (kind) {
     case 'companyfacts': {
-      const document = result.data as z.infer<typeof companyFactsSchema>;
+      const document = checked as z.infer<typeof companyFactsSchema>;
       const company = tenDigits(document.cik);
       for (const [taxonomy, tags] of Object.entries(document.facts))
         for (const [tag, concept] of Object.entries(tags)) out.addUnits(company, `${taxonomy}:${tag}`, concept.units);
       return out.result({ cik: company, entityName: document.entityName ?? null, concept: null, frame: null });
     }
     case 'companyconcept': {
-      const document = result.data as z.infer<typeof companyConceptSchema>;
+      const document = checked as z.infer<typeof companyConceptSchema>;
       const company = tenDigits(document.cik);
       const concept = `${document.taxonomy}:${document.tag}`;
       out.addUnits(company, concept, document.units);
       return out.result({ cik: company, entityName: document.entityName ?? null, concept, frame: null });
     }
     case 'frames': {
-      const document = result.data as z.infer<typeof framesSchema>;
+      const document = checked as z.infer<typeof framesSchema>;
       const concept = `${document.taxonomy}:${document.tag}`;
       // The frames API writes a ratio as the URL does (`USD-per-shares`); the other two APIs write `USD/shares`.
       const unit = document.uom.replace(/-per-/g, '/');
@@ -323,7 +327,7 @@ function plain(parts: NonNullable<ReturnType<typeof decimalParts>>): string {
   return shiftDecimal(`${parts.negative ? '-' : ''}${parts.digits || '0'}`, parts.exponent);
 }
 
-function tenDigits(value: number): string {
+function tenDigits(value: number | string): string {
   return String(value).padStart(10, '0');
 }
 
