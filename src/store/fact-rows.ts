@@ -138,6 +138,6 @@ export function factSeriesSql(query: FactQuery, param: (value: unknown) => strin
       FROM xbrl_facts WHERE ${where.join(' AND ')}) AS ranked
     WHERE copy = 1
     ORDER BY period_end IS NULL, period_end${collate}, coalesce(period_start, '')${collate}, cik${collate},
-      coalesce(unit, '')${collate}, dimensions${collate}, coalesce(filed, '')${collate}, coalesce(accession, '')${collate}, id
+      coalesce(unit_key, '')${collate}, dimensions${collate}, coalesce(filed, '')${collate}, coalesce(accession, '')${collate}, id
     LIMIT ${param(query.limit)}`;
 }
