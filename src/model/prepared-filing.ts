@@ -1,3 +1,4 @@
+import type { StoredFact } from './stored-fact.js';
 import type { Party } from './submission.js';
 
 /** A filing ready to be written: everything parsed, rendered and extracted, nothing left to compute. */
@@ -40,6 +41,11 @@ export interface PreparedFiling {
   readonly blobs: readonly PreparedBlob[];
   /** The blob holding the original submission. */
   readonly originalBlob: string;
+  /**
+   * The XBRL facts the filing reports itself (its inline XBRL documents, else its instance documents), stored with
+   * it and replaced or removed with it. Absent or empty for a filing without XBRL.
+   */
+  readonly facts?: readonly StoredFact[];
 }
 
 /** A document of a prepared filing: its header fields, where its body is, and its text for the full-text index. */

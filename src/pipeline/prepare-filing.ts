@@ -4,7 +4,8 @@ import type { FilingRecords } from '../forms/extract-filing.js';
 import type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from '../model/prepared-filing.js';
 import { xmlText } from '../parse/parse-document.js';
 import { renderText } from '../render/render-text.js';
-import { type ReadDocument, readFiling } from './read-filing.js';
+import { extractXbrlFactsOfRead, type ReadDocument, readFiling } from './read-filing.js';
+import { storedFactsOf } from './stored-facts.js';
 
 /** Text beyond this is not indexed (it is still stored in the original bytes). */
 const MAX_INDEXED_CHARS = 20_000_000;
@@ -56,6 +57,9 @@ export function prepareFiling(bytes: Uint8Array, source: string, knownHash?: str
     documents,
     blobs,
     originalBlob: contentHash,
+    // The facts of its inline XBRL documents, else of its instances: told from each document's head, so a filing
+    // without XBRL pays one look at each document's first characters.
+    facts: storedFactsOf(extractXbrlFactsOfRead(read).facts, header),
   };
 }
 

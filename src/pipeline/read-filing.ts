@@ -175,14 +175,41 @@ export interface FilingFacts {
  * are any (their facts carry spans) and the instance documents otherwise (XBRL before inline, 2009–2019).
  */
 export function extractXbrlFacts(submission: Pick<Submission, 'documents'>, which: XbrlFactSource = 'auto'): FilingFacts {
-  const read: { kind: 'inline' | 'instance'; document: SubmissionDocument; number: number; text: string }[] = [];
+  const entries: XbrlEntry[] = [];
   submission.documents.forEach((document, index) => {
     if (document.encoding !== 'text') return;
     // Told from its head (4 bytes a character at most hold the characters xbrlDocumentKind reads); only an XBRL
     // document is decoded whole.
     const kind = xbrlDocumentKind(decodeText(document.body.subarray(0, 4 * XBRL_DECLARATIONS)).text);
-    if (kind) read.push({ kind, document, number: document.sequence ?? index + 1, text: decodeText(document.body).text });
+    if (kind) entries.push({ kind, document, number: document.sequence ?? index + 1, text: decodeText(document.body).text });
   });
+  return factsOfEntries(entries, which);
+}
+
+/**
+ * The facts `extractXbrlFacts` finds, from documents already read (each text decoded once, as ingest reads them):
+ * a document that is not XBRL costs one look at the head of its text.
+ */
+export function extractXbrlFactsOfRead(documents: readonly ReadDocument[], which: XbrlFactSource = 'auto'): FilingFacts {
+  const entries: XbrlEntry[] = [];
+  documents.forEach((read, index) => {
+    if (read.kind === 'binary' || read.document.encoding !== 'text') return;
+    const kind = xbrlDocumentKind(read.text);
+    if (kind) entries.push({ kind, document: read.document, number: read.document.sequence ?? index + 1, text: read.text });
+  });
+  return factsOfEntries(entries, which);
+}
+
+/** An XBRL document of a filing, its text decoded. */
+interface XbrlEntry {
+  readonly kind: 'inline' | 'instance';
+  readonly document: SubmissionDocument;
+  /** Its `<SEQUENCE>`, or its 1-based position. */
+  readonly number: number;
+  readonly text: string;
+}
+
+function factsOfEntries(read: readonly XbrlEntry[], which: XbrlFactSource): FilingFacts {
   const hasInline = read.some((entry) => entry.kind === 'inline');
   const wanted = (kind: 'inline' | 'instance') =>
     which === 'all' || which === kind || (which === 'auto' && (hasInline ? kind === 'inline' : kind === 'instance'));

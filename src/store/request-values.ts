@@ -1,5 +1,6 @@
 import { parseAccessionNumber, parseCik } from '../core/identifiers.js';
-import { MAX_OFFSET, MAX_PAGE } from './store.js';
+import type { FactQuery } from '../model/stored-fact.js';
+import { MAX_FACTS, MAX_OFFSET, MAX_PAGE } from './store.js';
 
 /**
  * The checks of every value a request to the store carries, shared by the CLI's options and the HTTP API's
@@ -23,6 +24,10 @@ export const VALUE_PATTERNS = {
   document: /^(?:\d{1,6}|[A-Za-z0-9][A-Za-z0-9.-]{0,29})$/,
   sha256: /^[0-9a-fA-F]{64}$/,
   localFilingId: /^local-[0-9a-f]{20}$/,
+  /** An XBRL concept's QName: a prefix and a local name, each an XML name (`us-gaap:Revenues`). */
+  concept: /^[A-Za-z_][\w.-]{0,63}:[A-Za-z_][\w.-]{0,199}$/,
+  /** A unit: measures (`iso4217:USD`, `USD`), or a ratio of them (`USD/shares`). */
+  unit: /^[\w.:-]{1,100}(?:\/[\w.:-]{1,100})?$/,
 } as const;
 
 /** User text quoted back in a message, kept short. */
@@ -107,4 +112,45 @@ export function checkSha256(text: string): string {
 export function checkChoice<const T extends string>(name: string, text: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(text)) return text as T;
   throw new RequestValueError(`${name} must be one of ${choices.join(', ')}, not "${clip(text)}"`);
+}
+
+/** An XBRL concept as the store keys it: its QName, as written (XBRL names are case-sensitive). */
+export function checkConcept(name: string, text: string): string {
+  const trimmed = text.trim();
+  if (!VALUE_PATTERNS.concept.test(trimmed)) {
+    const hint = /^[A-Za-z_][\w.-]*$/.test(trimmed) ? ` (a local name alone: write its prefix too, us-gaap:${trimmed})` : '';
+    throw new RequestValueError(`${name} must be a concept QName such as us-gaap:Revenues, not "${clip(text)}"${hint}`);
+  }
+  return trimmed;
+}
+
+/** A unit of measure: `USD`, `iso4217:USD`, `shares`, `USD/shares`. */
+export function checkUnit(name: string, text: string): string {
+  const trimmed = text.trim();
+  if (!VALUE_PATTERNS.unit.test(trimmed))
+    throw new RequestValueError(`${name} must be a unit such as USD, iso4217:USD, shares or USD/shares, not "${clip(text)}"`);
+  return trimmed;
+}
+
+/**
+ * A fact query checked as a whole, in the store's form (the CIK as 10 digits): the adapters run it on every query,
+ * so a program calling the store directly gets the same words as the CLI and the API.
+ */
+export function checkFactQuery(query: FactQuery): FactQuery {
+  if (typeof query?.concept !== 'string') throw new RequestValueError('concept is required: a QName such as us-gaap:Revenues');
+  const from = query.from === undefined ? undefined : checkDate('from', query.from);
+  const to = query.to === undefined ? undefined : checkDate('to', query.to);
+  checkDateRange('from', from, 'to', to);
+  if (query.dimensions !== undefined) checkChoice('dimensions', query.dimensions, ['none', 'any']);
+  if (query.limit !== undefined && !(Number.isInteger(query.limit) && query.limit >= 1 && query.limit <= MAX_FACTS))
+    throw new RequestValueError(`limit must be between 1 and ${MAX_FACTS}, not ${query.limit}`);
+  return {
+    concept: checkConcept('concept', query.concept),
+    ...(query.cik !== undefined ? { cik: checkCik('cik', query.cik) } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    ...(query.unit !== undefined ? { unit: checkUnit('unit', query.unit) } : {}),
+    dimensions: query.dimensions ?? 'none',
+    limit: query.limit ?? MAX_FACTS,
+  };
 }

@@ -263,8 +263,11 @@ export function documentView(row: Row): DocumentView {
   };
 }
 
-/** A whole filing: its row, its document rows and its exhibit rows (number, description, document_sequence). */
-export function filingView(row: Row, documents: readonly Row[], exhibits: readonly Row[]): FilingView {
+/**
+ * A whole filing: its row, its document rows, its exhibit rows (number, description, document_sequence) and the
+ * number of XBRL facts stored with it.
+ */
+export function filingView(row: Row, documents: readonly Row[], exhibits: readonly Row[], factCount: unknown = 0): FilingView {
   return {
     ...filingSummaryView(row),
     acceptanceDateTime: textOrNull(row.acceptance_datetime),
@@ -285,6 +288,7 @@ export function filingView(row: Row, documents: readonly Row[], exhibits: readon
       description: textOrNull(exhibit.description),
       documentSequence: numOrNull(exhibit.document_sequence),
     })),
+    factCount: num(factCount),
   };
 }
 

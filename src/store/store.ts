@@ -1,7 +1,9 @@
 import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Party } from '../model/submission.js';
 
 export type { PreparedBlob, PreparedDocument, PreparedExhibit, PreparedFiling, PreparedSignature } from '../model/prepared-filing.js';
+export type { FactQuery, StoredFact, StoredFactSource } from '../model/stored-fact.js';
 
 /** Where prepared filings are written: what ingest needs of a store, and all it needs. */
 export interface FilingSink {
@@ -41,6 +43,15 @@ export interface Store {
   findTicker(ticker: string): Promise<TickerEntry | null>;
   listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * A time series of one XBRL concept: facts ordered by period end (then start), one per (company, period,
+   * dimensions, unit, accession) however many sources gave it, a filing's own (inline, instance) preferred over
+   * EDGAR's JSON APIs'. At most `query.limit` (default and most MAX_FACTS). A malformed query (a concept that is not
+   * a QName, a bad date or CIK) is a RequestValueError.
+   */
+  queryFacts(query: FactQuery): Promise<readonly StoredFact[]>;
+  /** The facts a stored filing reports, in the order it reports them, a page at a time (at most MAX_PAGE). */
+  listFilingFacts(filingId: string, page?: { readonly limit?: number; readonly offset?: number }): Promise<readonly StoredFact[]>;
   /** Checks the database's own consistency; returns the problems found (empty when sound). */
   checkIntegrity(): Promise<readonly string[]>;
   close(): Promise<void>;
@@ -71,8 +82,27 @@ export interface TickerSink {
   replaceTickers(tickers: readonly TickerEntry[]): Promise<number>;
 }
 
+/**
+ * Where facts not tied to a stored filing are written (EDGAR's companyfacts, companyconcept and frames APIs). A fact
+ * is known by its cik, accession, concept, period, dimensions, unit and source: writing it again updates it when a
+ * value changed and otherwise changes nothing.
+ */
+export interface FactSink {
+  /** Writes facts in one transaction; `written` counts those inserted or changed, `unchanged` the rest. */
+  writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult>;
+}
+
+/** What `writeFacts` did. */
+export interface FactWriteResult {
+  readonly written: number;
+  readonly unchanged: number;
+}
+
+/** The most facts one `queryFacts` returns (and its default limit). */
+export const MAX_FACTS = 10_000;
+
 /** A database opened for reading and writing: both adapters are one. */
-export type ReadWriteStore = Store & FilingSink & TickerSink;
+export type ReadWriteStore = Store & FilingSink & TickerSink & FactSink;
 
 /** What a write did: filings inserted, replaced and unchanged. */
 export interface WriteResult {
@@ -234,6 +264,8 @@ export interface FilingView extends FilingSummaryView {
   readonly source: string;
   readonly documents: readonly DocumentView[];
   readonly exhibits: readonly { readonly number: string; readonly description: string | null; readonly documentSequence: number | null }[];
+  /** The XBRL facts stored with the filing (its inline XBRL or instance documents'). */
+  readonly factCount: number;
 }
 
 /** A stored document: its header fields, where its body is in the original, and its attachment when decoded. */
@@ -261,6 +293,8 @@ export interface StoreStats {
   readonly blobs: number;
   readonly blobBytes: number;
   readonly originalBytes: number;
+  /** XBRL facts: those read from stored filings and those written from EDGAR's JSON APIs. */
+  readonly facts: number;
   readonly formTypes: readonly { readonly formType: string; readonly count: number }[];
   readonly firstFiledAt: string | null;
   readonly lastFiledAt: string | null;

@@ -1,4 +1,5 @@
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { describeFactConformance } from '../fact-conformance.js';
 import { describeStoreConformance } from '../store-conformance.js';
 import { useTestCluster } from './use-test-cluster.js';
 
@@ -6,8 +7,10 @@ import { useTestCluster } from './use-test-cluster.js';
 const requireCluster = useTestCluster();
 
 describeStoreConformance('PostgreSQL', async () => openPostgresStore(await requireCluster().createDatabase('conformance')), {
-  openWithSearchBudget: async (ms) => openPostgresStore(await requireCluster().createDatabase('conformance_budget'), { searchBudgetMs: ms }),
+  openWithSearchBudget: async (ms) =>
+    openPostgresStore(await requireCluster().createDatabase('conformance_budget'), { searchBudgetMs: ms }),
 });
 describeStoreConformance('PostgreSQL, one connection', async () =>
   openPostgresStore(await requireCluster().createDatabase('conformance_one'), { poolSize: 1 }),
 );
+describeFactConformance('PostgreSQL', async () => openPostgresStore(await requireCluster().createDatabase('facts')));

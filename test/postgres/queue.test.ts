@@ -161,9 +161,9 @@ describe('scale commands', () => {
     const url = await requireCluster().createDatabase('migrate');
     expect(await run(['migrate', '--db', url])).toMatchObject({
       code: 0,
-      out: expect.stringContaining('applied migrations 1, 2, 3, 4, 5, 6; schema version 6'),
+      out: expect.stringContaining('applied migrations 1, 2, 3, 4, 5, 6, 7; schema version 7'),
     });
-    expect(await run(['migrate', '--db', url])).toMatchObject({ code: 0, out: expect.stringContaining('schema up to date (version 6)') });
+    expect(await run(['migrate', '--db', url])).toMatchObject({ code: 0, out: expect.stringContaining('schema up to date (version 7)') });
     // Company filters (a substring of a party's name) have a trigram index to use.
     const [index] = await queryOnce<{ indexdef: string }>(
       url,
@@ -218,6 +218,7 @@ describe('scale commands', () => {
       'fpi/0000950127-09-000020.txt',
       'submissions/0001011438-98-000429.txt',
       'nc/0001193125-10-145855.nc',
+      'submissions/0001564590-20-004475-minimal.txt',
     ]) {
       copyFileSync(corpusPath(file), join(inputs, file.split('/')[1] as string));
     }
@@ -226,6 +227,28 @@ describe('scale commands', () => {
     // Small index shards, so that the copy reads passages from several of them.
     const sqlite = openSqliteStore(file, { shardPassages: 8 });
     await ingestPaths(sqlite, [inputs], { workers: 0 });
+    // Facts of no stored filing (EDGAR's JSON APIs'): copied as facts.
+    const apiFact = { cik: '0001318605', accession: '0001564590-21-004599', concept: 'us-gaap:Revenues', dimensions: {}, unit: 'USD' };
+    const more = {
+      decimals: null,
+      form: '10-K',
+      filed: '2021-02-08',
+      fiscalYear: 2020,
+      fiscalPeriod: 'FY',
+      source: 'companyfacts',
+    } as const;
+    await sqlite.writeFacts([
+      {
+        ...apiFact,
+        ...more,
+        periodStart: '2020-01-01',
+        periodEnd: '2020-12-31',
+        value: '31536000000',
+        number: 31536000000,
+        frame: 'CY2020',
+      },
+      { ...apiFact, ...more, periodStart: '2019-01-01', periodEnd: '2019-12-31', value: '24578000000', number: 24578000000, frame: null },
+    ]);
     await sqlite.close();
     const url = await requireCluster().createDatabase('copy');
     // A first copy of part of it, as if interrupted: the rest is copied by the next run.
@@ -234,12 +257,13 @@ describe('scale commands', () => {
     await partial.close();
     const copy = await run(['copy', '--from', file, '--to', url, '--batch', '2']);
     expect(copy.code, copy.out + copy.err).toBe(0);
-    expect(copy.out).toContain('4 filings copied, 1 already there, of 5');
-    expect(copy.out).toContain('content hashes: 5 match, 0 missing, 0 different, 0 only in PostgreSQL');
+    expect(copy.out).toContain('5 filings copied, 1 already there, of 6');
+    expect(copy.out).toContain('content hashes: 6 match, 0 missing, 0 different, 0 only in PostgreSQL');
+    expect(copy.out).toMatch(/xbrl_facts\s+(1[0-9])\s+\1\n/);
     expect(copy.out).toContain('The copy is complete and identical.');
     expect(copy.out).toMatch(/documents\s+(\d+)\s+\1\n/);
     const again = await run(['copy', '--from', file, '--to', url]);
-    expect(again.out).toContain('0 filings copied, 5 already there, of 5');
+    expect(again.out).toContain('0 filings copied, 6 already there, of 6');
     // The copy searches like the original.
     const source = openSqliteStore(file, { readonly: true });
     const target = await openPostgresStore(url, { readonly: true });
@@ -258,6 +282,14 @@ describe('scale commands', () => {
         ),
       ).toBe(true);
       expect(await target.checkIntegrity()).toEqual([]);
+      // Tesla's revenue: the filing's fact and the API's later year, the same series on both.
+      const series = await target.queryFacts({ concept: 'us-gaap:Revenues', cik: '1318605' });
+      expect(series.map((fact) => [fact.periodEnd, fact.value, fact.source])).toEqual([
+        ['2019-12-31', '24578000000', 'inline'],
+        ['2019-12-31', '24578000000', 'companyfacts'],
+        ['2020-12-31', '31536000000', 'companyfacts'],
+      ]);
+      expect(series).toEqual(await source.queryFacts({ concept: 'us-gaap:Revenues', cik: '1318605' }));
     } finally {
       await source.close();
       await target.close();

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { storedFactView } from '../fact-rows.js';
 import { PASSAGE_STRIDE } from '../passages.js';
 import { SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, shardTable } from '../sqlite/migrations.js';
 import type { PreparedBlob, PreparedDocument, PreparedFiling, TickerEntry } from '../store.js';
@@ -10,8 +11,9 @@ import { openPostgresStore, type PostgresStore } from './postgres-store.js';
  * ordinary upsert. Resumable: an accession already there with the same content hash is skipped. At the end both
  * sides are compared: row counts, and every accession's content hash.
  *
- * It reads the SQLite schema of migrations 1 to 5 (src/store/sqlite/migrations.ts) directly; the ticker list
- * (version 5) is copied whole at the end.
+ * It reads the SQLite schema of migrations 1 to 7 (src/store/sqlite/migrations.ts) directly; the ticker list
+ * (version 5) is copied whole at the end, and so are the XBRL facts tied to no filing (version 7: EDGAR's JSON
+ * APIs'), which are written as facts (a filing's own facts go with the filing).
  */
 
 export interface CopyOptions {
@@ -55,8 +57,8 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
   let target: PostgresStore | null = null;
   try {
     const version = (source.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v;
-    if (version === null || version < 1 || version > 6) {
-      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 6`);
+    if (version === null || version < 1 || version > 7) {
+      throw new Error(`${from} has SQLite schema version ${version}; this copy reads versions 1 to 7`);
     }
     target = await openPostgresStore(to, { poolSize: 2 });
     const batchSize = options.batchSize ?? 200;
@@ -93,7 +95,16 @@ export async function copySqliteToPostgres(from: string, to: string, options: Co
       const tickers = source.prepare('SELECT ticker, cik, title FROM tickers ORDER BY position').all() as TickerEntry[];
       if (tickers.length > 0) await target.replaceTickers(tickers);
     }
-    const check = interrupted ? null : await compare(source, target);
+    if (!interrupted && version >= 7) {
+      const facts = source.prepare('SELECT * FROM xbrl_facts WHERE filing_rowid IS NULL AND id > ? ORDER BY id LIMIT 5000');
+      for (let lastId = 0; ; ) {
+        const rows = facts.all(lastId) as Row[];
+        if (rows.length === 0) break;
+        lastId = (rows.at(-1) as { id: number }).id;
+        await target.writeFacts(rows.map(storedFactView));
+      }
+    }
+    const check = interrupted ? null : await compare(source, target, version >= 7);
     return { total, copied, skipped, seconds: (Date.now() - started) / 1000, interrupted, check };
   } finally {
     source.close();
@@ -112,6 +123,8 @@ class FilingReader {
   readonly #exhibits: Database.Statement;
   readonly #signatures: Database.Statement;
   readonly #blob: Database.Statement;
+  /** A filing's XBRL facts (schema version 7); null before it. */
+  readonly #facts: Database.Statement | null;
 
   constructor(db: Database.Database) {
     this.#filing = db.prepare('SELECT * FROM filings WHERE rowid = ?');
@@ -123,6 +136,8 @@ class FilingReader {
     this.#exhibits = db.prepare('SELECT * FROM exhibits WHERE filing_rowid = ? ORDER BY position');
     this.#signatures = db.prepare('SELECT record FROM signatures WHERE filing_rowid = ? ORDER BY position');
     this.#blob = db.prepare('SELECT sha256, compression, byte_length, data FROM blobs WHERE sha256 = ?');
+    const facts = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'xbrl_facts'").get() !== undefined;
+    this.#facts = facts ? db.prepare('SELECT * FROM xbrl_facts WHERE filing_rowid = ? ORDER BY id') : null;
   }
 
   #passagesOf(documentId: number): { text: string }[] {
@@ -199,6 +214,7 @@ class FilingReader {
       signatures: (this.#signatures.all(rowid) as { record: string }[]).map((signature) => ({ json: signature.record })),
       blobs,
       originalBlob: row.original_blob as string,
+      facts: this.#facts ? (this.#facts.all(rowid) as Row[]).map(storedFactView) : [],
     };
   }
 }
@@ -217,9 +233,11 @@ const COMPARED_COUNTS: readonly { readonly table: string; readonly sql: string }
 ];
 
 /** Row counts table by table, then every accession's content hash, batch by batch. */
-async function compare(source: Database.Database, target: PostgresStore): Promise<CopyCheck> {
+async function compare(source: Database.Database, target: PostgresStore, facts: boolean): Promise<CopyCheck> {
   const counts: { table: string; sqlite: number; postgres: number }[] = [];
-  for (const { table, sql } of COMPARED_COUNTS) {
+  for (const { table, sql } of facts
+    ? [...COMPARED_COUNTS, { table: 'xbrl_facts', sql: 'SELECT count(*) AS n FROM xbrl_facts' }]
+    : COMPARED_COUNTS) {
     const sqlite = (source.prepare(sql).get() as { n: number }).n;
     const postgres = Number((await target.pool.query(sql)).rows[0]?.n ?? 0);
     counts.push({ table, sqlite, postgres });

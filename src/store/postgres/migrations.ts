@@ -213,4 +213,37 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
         AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.attachment_sha256 = b.sha256);
     `,
   },
+  {
+    version: 7,
+    name: 'XBRL facts, queryable by concept, company and period',
+    // As in SQLite: facts of stored filings (filing_row_id set, removed with the filing) and of EDGAR's JSON APIs
+    // (filing_row_id null, known by identity_key). Text compared byte by byte (COLLATE "C") as SQLite compares it.
+    sql: `
+      CREATE TABLE xbrl_facts (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        filing_row_id bigint REFERENCES filings (row_id) ON DELETE CASCADE,
+        identity_key text UNIQUE,
+        cik text NOT NULL,
+        accession text,
+        concept text COLLATE "C" NOT NULL,
+        period_start text COLLATE "C",
+        period_end text COLLATE "C",
+        dimensions text COLLATE "C" NOT NULL DEFAULT '{}',
+        unit text COLLATE "C",
+        unit_key text COLLATE "C",
+        value text,
+        number double precision,
+        decimals text,
+        form text,
+        filed text,
+        fiscal_year integer,
+        fiscal_period text,
+        frame text,
+        source text NOT NULL
+      );
+      CREATE INDEX xbrl_facts_series ON xbrl_facts (concept, cik, period_end);
+      CREATE INDEX xbrl_facts_period ON xbrl_facts (concept, period_end);
+      CREATE INDEX xbrl_facts_filing ON xbrl_facts (filing_row_id) WHERE filing_row_id IS NOT NULL;
+    `,
+  },
 ];

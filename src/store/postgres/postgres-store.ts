@@ -1,7 +1,10 @@
 import pg from 'pg';
 import { compareCopies } from '../../model/prepared-filing.js';
+import type { FactQuery, StoredFact } from '../../model/stored-fact.js';
 import type { Party } from '../../model/submission.js';
+import { FACT_COLUMNS, FACT_SELECT, factIdentity, factSeriesSql, factValues, storedFactView } from '../fact-rows.js';
 import { splitPassages } from '../passages.js';
+import { checkFactQuery } from '../request-values.js';
 import {
   blobBytes,
   COMPANY_COLUMNS,
@@ -39,6 +42,8 @@ import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
+  type FactSink,
+  type FactWriteResult,
   type FilingListRequest,
   type FilingSink,
   type FilingSummaryView,
@@ -207,6 +212,11 @@ const COLUMN_TYPES: Readonly<Record<string, string>> = {
   body_end: 'bigint',
 };
 
+/** The PostgreSQL type of each fact column that is not text (for unnest). */
+const FACT_COLUMN_TYPES: Readonly<Record<string, string>> = { number: 'float8', fiscal_year: 'int' };
+/** Fact rows sent in one INSERT statement. */
+const FACT_CHUNK_ROWS = 5000;
+
 /** Appends one row to column arrays (for INSERT … SELECT FROM unnest($1::type[], $2::type[], …)). */
 function pushRow(columns: unknown[][], values: readonly unknown[]): void {
   for (let index = 0; index < values.length; index++) columns[index]?.push(values[index]);
@@ -224,12 +234,15 @@ export interface WriteOptions {
 }
 
 /** The PostgreSQL adapter: a Store, FilingSink and TickerSink over a connection pool (see `openPostgresStore`). */
-export class PostgresStore implements Store, FilingSink, TickerSink {
+export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   readonly #pool: pg.Pool;
   readonly #searchBudgetMs: number;
 
   /** False while a database older than schema version 5, opened read-only, has no ticker list. */
   #tickerTable = false;
+
+  /** False while a database older than schema version 7, opened read-only, has no fact table. */
+  #factTable = false;
 
   constructor(pool: pg.Pool, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#pool = pool;
@@ -368,6 +381,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     await this.#insertParties(tx, toWrite, rowIds);
     await this.#insertDocuments(tx, toWrite, rowIds);
     await this.#insertRecords(tx, toWrite, rowIds);
+    await this.#insertFacts(tx, toWrite, rowIds);
     if (released.length > 0) {
       // The replaced copies' blobs that nothing uses any more (their originals, attachments of no other document).
       await tx.query(
@@ -591,6 +605,85 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     }
   }
 
+  /** The facts of the filings written, in slices so no one statement carries an unbounded array. */
+  async #insertFacts(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
+    const rows: unknown[][] = [];
+    for (const filing of filings) {
+      const rowId = rowIds.get(filing.id) as string;
+      for (const fact of filing.facts ?? []) rows.push([rowId, ...factValues(fact).map(cleanValue)]);
+    }
+    for (let start = 0; start < rows.length; start += FACT_CHUNK_ROWS) {
+      const columns: unknown[][] = [[], ...FACT_COLUMNS.map(() => [])];
+      for (const row of rows.slice(start, start + FACT_CHUNK_ROWS)) pushRow(columns, row);
+      await tx.query(
+        `INSERT INTO xbrl_facts (filing_row_id, ${FACT_COLUMNS.join(', ')})
+         SELECT * FROM unnest($1::bigint[], ${FACT_COLUMNS.map((column, index) => `$${index + 2}::${FACT_COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})`,
+        columns,
+      );
+    }
+  }
+
+  async writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult> {
+    // One row per identity (the last given wins): one statement may not update a row twice.
+    const byIdentity = new Map<string, unknown[]>();
+    for (const fact of facts) byIdentity.set(factIdentity(fact), factValues(fact).map(cleanValue));
+    // Identity order, so concurrent writers lock rows in one order.
+    const rows = [...byIdentity.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const changed = FACT_COLUMNS.map((column) => `f.${column} IS DISTINCT FROM excluded.${column}`).join(' OR ');
+    let written = 0;
+    await this.transaction(async (tx) => {
+      written = 0;
+      for (let start = 0; start < rows.length; start += FACT_CHUNK_ROWS) {
+        const columns: unknown[][] = [[], ...FACT_COLUMNS.map(() => [])];
+        for (const [identity, values] of rows.slice(start, start + FACT_CHUNK_ROWS)) pushRow(columns, [identity, ...values]);
+        const result = await tx.query(
+          `INSERT INTO xbrl_facts AS f (identity_key, ${FACT_COLUMNS.join(', ')})
+           SELECT * FROM unnest($1::text[], ${FACT_COLUMNS.map((column, index) => `$${index + 2}::${FACT_COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})
+           ON CONFLICT (identity_key) DO UPDATE SET ${FACT_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}
+           WHERE ${changed}`,
+          columns,
+        );
+        written += result.rowCount ?? 0;
+      }
+    });
+    return { written, unchanged: facts.length - written };
+  }
+
+  async queryFacts(query: FactQuery): Promise<readonly StoredFact[]> {
+    const checked = checkFactQuery(query);
+    if (!(await this.#hasFacts()))
+      throw new Error('This database was made by an older edgarkit and has no XBRL fact table: run `edgarkit migrate` on it once.');
+    const params: unknown[] = [];
+    const sql = factSeriesSql(
+      checked,
+      (value) => {
+        params.push(value);
+        return `$${params.length}`;
+      },
+      ' COLLATE "C"',
+    );
+    return (await this.#pool.query(sql, params)).rows.map(storedFactView);
+  }
+
+  async listFilingFacts(
+    filingId: string,
+    page: { readonly limit?: number; readonly offset?: number } = {},
+  ): Promise<readonly StoredFact[]> {
+    if (!(await this.#hasFacts())) return [];
+    const { limit, offset } = pageOf(page.limit, page.offset, 200);
+    const { rows } = await this.#pool.query(
+      `SELECT ${FACT_SELECT} FROM xbrl_facts WHERE filing_row_id = (SELECT row_id FROM filings WHERE id = $1) ORDER BY id LIMIT $2 OFFSET $3`,
+      [filingId, limit, offset],
+    );
+    return rows.map(storedFactView);
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  async #hasFacts(): Promise<boolean> {
+    this.#factTable ||= (await this.#pool.query("SELECT to_regclass('xbrl_facts') IS NOT NULL AS found")).rows[0]?.found === true;
+    return this.#factTable;
+  }
+
   async isStoredCopy(filingId: string, contentHash: string): Promise<boolean> {
     const { rows } = await this.#pool.query(
       `SELECT 1 FROM filings f WHERE f.id = $1 AND (f.content_hash = $2
@@ -725,13 +818,15 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
   async getFiling(filingId: string): Promise<FilingView | null> {
     const row = (await this.#pool.query('SELECT * FROM filings WHERE id = $1', [filingId])).rows[0];
     if (!row) return null;
-    const [documents, exhibits] = await Promise.all([
+    const hasFacts = await this.#hasFacts();
+    const [documents, exhibits, facts] = await Promise.all([
       this.#pool.query('SELECT * FROM documents WHERE filing_row_id = $1 ORDER BY position', [row.row_id]),
       this.#pool.query('SELECT number, description, document_sequence FROM exhibits WHERE filing_row_id = $1 ORDER BY position', [
         row.row_id,
       ]),
+      hasFacts ? this.#pool.query('SELECT count(*) AS n FROM xbrl_facts WHERE filing_row_id = $1', [row.row_id]) : null,
     ]);
-    return filingView(row, documents.rows, exhibits.rows);
+    return filingView(row, documents.rows, exhibits.rows, facts?.rows[0]?.n ?? 0);
   }
 
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
@@ -837,6 +932,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
          (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM blobs) AS blobs,
          (SELECT coalesce(sum(octet_length(data)), 0) FROM blobs) AS blob_bytes,
          (SELECT coalesce(sum(byte_length), 0) FROM filings) AS original_bytes,
+         ${(await this.#hasFacts()) ? '(SELECT count(*) FROM xbrl_facts)' : '0'} AS facts,
          (SELECT min(filed_at) FROM filings) AS first, (SELECT max(filed_at) FROM filings) AS last`,
     );
     const totals = rows[0] as Row;
@@ -850,6 +946,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
       blobs: num(totals.blobs),
       blobBytes: num(totals.blob_bytes),
       originalBytes: num(totals.original_bytes),
+      facts: num(totals.facts),
       formTypes: forms.rows.map((row) => ({ formType: (row.form_type as string | null) ?? '(none)', count: num(row.n) })),
       firstFiledAt: (totals.first as string | null) ?? null,
       lastFiledAt: (totals.last as string | null) ?? null,

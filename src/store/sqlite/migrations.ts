@@ -228,4 +228,39 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = blobs.sha256);
     `,
   },
+  {
+    version: 7,
+    name: 'XBRL facts, queryable by concept, company and period',
+    // One row per fact: those a stored filing reports (filing_rowid set, removed with the filing) and those of
+    // EDGAR's JSON APIs (filing_rowid null, known by identity_key so writing them again changes nothing).
+    // dimensions is JSON with sorted keys ('{}' for none); unit_key is the unit's local names (USD/shares), the
+    // form both sources share.
+    sql: `
+      CREATE TABLE xbrl_facts (
+        id INTEGER PRIMARY KEY,
+        filing_rowid INTEGER REFERENCES filings (rowid) ON DELETE CASCADE,
+        identity_key TEXT UNIQUE,
+        cik TEXT NOT NULL,
+        accession TEXT,
+        concept TEXT NOT NULL,
+        period_start TEXT,
+        period_end TEXT,
+        dimensions TEXT NOT NULL DEFAULT '{}',
+        unit TEXT,
+        unit_key TEXT,
+        value TEXT,
+        number REAL,
+        decimals TEXT,
+        form TEXT,
+        filed TEXT,
+        fiscal_year INTEGER,
+        fiscal_period TEXT,
+        frame TEXT,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX xbrl_facts_series ON xbrl_facts (concept, cik, period_end);
+      CREATE INDEX xbrl_facts_period ON xbrl_facts (concept, period_end);
+      CREATE INDEX xbrl_facts_filing ON xbrl_facts (filing_rowid) WHERE filing_rowid IS NOT NULL;
+    `,
+  },
 ];

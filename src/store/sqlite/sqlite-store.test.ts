@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFactConformance } from '../../../test/fact-conformance.js';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
@@ -15,6 +16,7 @@ describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memor
   openWithSearchBudget: async (ms) => openSqliteStore(':memory:', { searchBudgetMs: ms }),
 });
 describeStoreConformance('SQLite with small index shards', async () => openSqliteStore(':memory:', { shardPassages: 5 }));
+describeFactConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-facts-'), 'test.db')));
 
 const INPUTS = [
   'fpi/0000912282-09-000008.txt',

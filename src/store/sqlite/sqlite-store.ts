@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { compareCopies } from '../../model/prepared-filing.js';
+import type { FactQuery, StoredFact } from '../../model/stored-fact.js';
 import type { Party } from '../../model/submission.js';
+import { FACT_COLUMNS, FACT_SELECT, factIdentity, factSeriesSql, factValues, storedFactView } from '../fact-rows.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
+import { checkFactQuery } from '../request-values.js';
 import {
   blobBytes,
   COMPANY_COLUMNS,
@@ -44,6 +47,8 @@ import { NoSchemaError } from '../storage-error.js';
 import {
   type CompanyListRequest,
   type CompanyView,
+  type FactSink,
+  type FactWriteResult,
   type FilingListRequest,
   type FilingSink,
   type FilingSummaryView,
@@ -246,7 +251,7 @@ function filterSql(filters: QueryFilters, tickers: boolean): { where: string[]; 
 }
 
 /** The SQLite adapter: a Store, FilingSink and TickerSink over one database file (see `openSqliteStore`). */
-export class SqliteStore implements Store, FilingSink, TickerSink {
+export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
 
@@ -260,6 +265,9 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
 
   /** False while a database older than schema version 5, opened read-only, has no ticker list. */
   #tickerTable = false;
+
+  /** False while a database older than schema version 7, opened read-only, has no fact table. */
+  #factTable = false;
 
   readonly #searchBudgetMs: number;
 
@@ -400,7 +408,67 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
     filing.signatures.forEach((signature, position) => {
       this.#statement('INSERT INTO signatures (filing_rowid, position, record) VALUES (?, ?, ?)').run(rowid, position, signature.json);
     });
+    if (filing.facts && filing.facts.length > 0) {
+      const insert = this.#statement(
+        `INSERT INTO xbrl_facts (filing_rowid, ${FACT_COLUMNS.join(', ')}) VALUES (?, ${FACT_COLUMNS.map(() => '?').join(', ')})`,
+      );
+      for (const fact of filing.facts) insert.run(rowid, ...factValues(fact));
+    }
     return rowid;
+  }
+
+  async writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult> {
+    const changed = FACT_COLUMNS.map((column) => `${column} IS NOT excluded.${column}`).join(' OR ');
+    const upsert = this.#statement(
+      `INSERT INTO xbrl_facts (identity_key, ${FACT_COLUMNS.join(', ')}) VALUES (?, ${FACT_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (identity_key) DO UPDATE SET ${FACT_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}
+       WHERE ${changed}`,
+    );
+    let written = 0;
+    this.#db
+      .transaction(() => {
+        for (const fact of facts) written += upsert.run(factIdentity(fact), ...factValues(fact)).changes;
+      })
+      .immediate();
+    return { written, unchanged: facts.length - written };
+  }
+
+  async queryFacts(query: FactQuery): Promise<readonly StoredFact[]> {
+    const checked = checkFactQuery(query);
+    this.#requireFacts();
+    const params: unknown[] = [];
+    const sql = factSeriesSql(
+      checked,
+      (value) => {
+        params.push(value);
+        return '?';
+      },
+      '',
+    );
+    return (this.#statement(sql).all(...params) as Row[]).map(storedFactView);
+  }
+
+  async listFilingFacts(
+    filingId: string,
+    page: { readonly limit?: number; readonly offset?: number } = {},
+  ): Promise<readonly StoredFact[]> {
+    if (!this.#hasFacts()) return [];
+    const { limit, offset } = pageOf(page.limit, page.offset, 200);
+    const rows = this.#statement(
+      `SELECT ${FACT_SELECT} FROM xbrl_facts WHERE filing_rowid = (SELECT rowid FROM filings WHERE id = ?) ORDER BY id LIMIT ? OFFSET ?`,
+    ).all(filingId, limit, offset) as Row[];
+    return rows.map(storedFactView);
+  }
+
+  /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
+  #hasFacts(): boolean {
+    this.#factTable ||= this.#statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'xbrl_facts'").get() !== undefined;
+    return this.#factTable;
+  }
+
+  #requireFacts(): void {
+    if (!this.#hasFacts())
+      throw new Error('This database was made by an older edgarkit and has no XBRL fact table: run `edgarkit migrate` on it once.');
   }
 
   /** Looked up until found: a writer may migrate the database while a reader (the server) has it open. */
@@ -659,7 +727,10 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
     const exhibits = this.#statement(
       'SELECT number, description, document_sequence FROM exhibits WHERE filing_rowid = ? ORDER BY position',
     ).all(row.rowid) as Row[];
-    return filingView(row, documents, exhibits);
+    const facts = this.#hasFacts()
+      ? (this.#statement('SELECT count(*) AS n FROM xbrl_facts WHERE filing_rowid = ?').get(row.rowid) as Row).n
+      : 0;
+    return filingView(row, documents, exhibits, facts);
   }
 
   async getOriginal(filingId: string): Promise<Uint8Array | null> {
@@ -786,6 +857,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink {
       blobs: count('SELECT count(*) AS n FROM blobs'),
       blobBytes: count('SELECT sum(length(data)) AS n FROM blobs'),
       originalBytes: count('SELECT sum(byte_length) AS n FROM filings'),
+      facts: this.#hasFacts() ? count('SELECT count(*) AS n FROM xbrl_facts') : 0,
       formTypes: (
         this.#statement('SELECT form_type, count(*) AS n FROM filings GROUP BY form_type ORDER BY n DESC, form_type').all() as Row[]
       ).map((row) => ({
