@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerFetchFactsCommand } from './fetch-facts-command.js';
 import { registerFetchFeedCommand } from './fetch-feed-command.js';
 import { registerFetchFilingsCommand } from './fetch-filings-command.js';
 import { registerFetchIndexCommand } from './fetch-index-command.js';
@@ -8,7 +9,7 @@ import type { CliIo } from './io.js';
 
 export { configPath, type FetchCommandContext, resolveUserAgent } from './fetch-session.js';
 
-/** Adds `fetch index`, `fetch filings`, `fetch feed` and `fetch tickers` to a program; each action reports its exit code through `setExit`. */
+/** Adds `fetch index`, `fetch filings`, `fetch feed`, `fetch tickers` and `fetch facts` to a program; each action reports its exit code through `setExit`. */
 export function registerFetchCommands(
   program: Command,
   io: CliIo,
@@ -28,5 +29,6 @@ export function registerFetchCommands(
   registerFetchFilingsCommand(fetch, io, setExit, context);
   registerFetchFeedCommand(fetch, io, setExit, context);
   registerFetchTickersCommand(fetch, io, setExit, context);
+  registerFetchFactsCommand(fetch, io, setExit, context);
   return fetch;
 }

@@ -10,6 +10,12 @@ export { type ComposeAndCheckOptions, type ComposedAndChecked, composeAndCheck, 
 export { type DecodedCompanyFacts, decodeCompany, decodeFiling, decodeParty, filingEdgarUrl, withStateName } from './edgar-facts.js';
 export { type ExhibitsFromSource, exhibitsFromSource } from './exhibits-from-source.js';
 export {
+  type StoreXbrlFactsOptions,
+  type StoreXbrlFactsRequest,
+  type StoreXbrlFactsResult,
+  storeXbrlApiFacts,
+} from './fetch-xbrl-api-facts.js';
+export {
   type IngestFailure,
   type IngestInput,
   type IngestOptions,

@@ -89,6 +89,8 @@ export interface FakeEdgar {
   maxStartsPerWindow(windowMs?: number, requests?: readonly RecordedRequest[]): number;
   /** Every path served, for tests that want to look. */
   paths(): string[];
+  /** Serves `body` at `path` from now on, in place of what was there (a test's malformed or oversized document). */
+  serve(path: string, body: Buffer | string, contentType?: string): void;
   close(): Promise<void>;
 }
 
@@ -367,6 +369,9 @@ export async function startFakeEdgar(options: FakeEdgarOptions = {}): Promise<Fa
     },
     paths() {
       return [...resources.keys()].sort();
+    },
+    serve(path, body, contentType = 'application/json') {
+      put(path, body, contentType);
     },
     close() {
       return new Promise<void>((resolve) => {
