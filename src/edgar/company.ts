@@ -1,4 +1,5 @@
 import type { Cik } from '../core/identifiers.js';
+import type { StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import type { Filing } from './filing.js';
 
@@ -16,6 +17,16 @@ export interface FilingsOptions {
   readonly from?: string;
   /** Filed on or before this day (YYYY-MM-DD). */
   readonly to?: string;
+}
+
+/** Which facts of a concept `company.facts()` gives: every option is optional. */
+export interface FactSeriesOptions {
+  /** Facts whose period ends on or after this day (YYYY-MM-DD). */
+  readonly from?: string;
+  /** Facts whose period ends on or before this day (YYYY-MM-DD). */
+  readonly to?: string;
+  /** Only this unit: `USD`, `shares`, `USD/shares` (a filing's `iso4217:USD` matches `USD`). */
+  readonly unit?: string;
 }
 
 /** What a company is, the same whether it was read from EDGAR or from a database. */
@@ -43,6 +54,7 @@ export interface CompanyFacts {
 export interface CompanyFilingSource {
   filingsOf(company: Company, options: FilingsOptions): AsyncIterable<Filing>;
   filingOf(company: Company, accessionNumber: string): Promise<Filing>;
+  factsOf(company: Company, concept: string, options: FactSeriesOptions): Promise<readonly StoredFact[]>;
 }
 
 /**
@@ -97,6 +109,23 @@ export class Company implements CompanyFacts {
   /** One filing of the company by accession number. */
   filing(accessionNumber: string): Promise<Filing> {
     return this.#source.filingOf(this, accessionNumber);
+  }
+
+  /**
+   * The time series of one XBRL concept (`us-gaap:Revenues`): facts of the whole company ordered by period end,
+   * then start, then unit, date filed and accession. Online, EDGAR's companyconcept API through the polite client
+   * (one request; a concept the company never reported is an empty list); offline, the database's fact table
+   * (`queryFacts`: filings ingested and facts stored by `edgarkit fetch facts`, one fact per period and accession,
+   * a filing's own preferred). The same `StoredFact` rows either way: `value` is exact, `number` is null where a
+   * double would round it.
+   *
+   * @example
+   * ```ts
+   * for (const fact of await tesla.facts('us-gaap:Revenues', { unit: 'USD' })) console.log(fact.periodEnd, fact.value);
+   * ```
+   */
+  facts(concept: string, options: FactSeriesOptions = {}): Promise<readonly StoredFact[]> {
+    return this.#source.factsOf(this, concept, options);
   }
 
   /** The facts, without the methods (what `JSON.stringify` writes). */

@@ -1,17 +1,20 @@
 import { existsSync } from 'node:fs';
 import { type AccessionNumber, type Cik, parseAccessionNumber, parseCik } from '../core/identifiers.js';
 import { createEdgarClient, type EdgarClient, type EdgarClientOptions } from '../fetch/edgar-client.js';
-import { FetchError } from '../fetch/fetch-errors.js';
+import { FetchError, LookupError } from '../fetch/fetch-errors.js';
 import { fetchSubmissionText } from '../fetch/fetch-filing.js';
 import { type CompanySubmissions, fetchCompanySubmissions, type SubmissionsAddress } from '../fetch/fetch-submissions.js';
 import { type CompanyTicker, fetchCompanyTickers } from '../fetch/fetch-tickers.js';
+import { fetchCompanyConcept } from '../fetch/fetch-xbrl-facts.js';
+import type { StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import { ingest } from '../pipeline/ingest.js';
 import { parseFiling } from '../pipeline/read-filing.js';
+import { unitKey } from '../store/fact-rows.js';
 import { isPostgresUrl, openStore } from '../store/open-store.js';
-import { checkDate, checkDateRange, checkForm, RequestValueError } from '../store/request-values.js';
+import { checkConcept, checkDate, checkDateRange, checkForm, RequestValueError } from '../store/request-values.js';
 import type { CompanyView, FilingSink, SearchPage, SearchRequest, Store, TickerSink } from '../store/store.js';
-import { Company, type CompanyFacts, type CompanyFilingSource, type FilingsOptions } from './company.js';
+import { Company, type CompanyFacts, type CompanyFilingSource, type FactSeriesOptions, type FilingsOptions } from './company.js';
 import { EdgarError } from './edgar-error.js';
 import { Filing, type FilingFacts, type FilingSource, type IngestResult } from './filing.js';
 
@@ -301,6 +304,27 @@ class EdgarReader implements Edgar, FilingSource {
           for (const entry of sortedNewestFirst(submissions.filings.map(factsOf))) if (filter(entry)) yield filingOf(entry);
         })();
       },
+      factsOf: async (company, concept, options) => {
+        checkFactOptions(concept, options);
+        let facts: readonly StoredFact[];
+        try {
+          facts = (await fetchCompanyConcept(this.#requireClient('company.facts()'), company.cik, concept.trim())).facts;
+        } catch (error) {
+          // EDGAR has no such concept for the company: an empty series, as the database gives.
+          if (error instanceof LookupError) return [];
+          if (error instanceof RangeError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+          throw error;
+        }
+        const unit = options.unit === undefined ? undefined : unitKey(options.unit);
+        return sortedSeries(
+          facts.filter(
+            (fact) =>
+              (options.from === undefined || (fact.periodEnd !== null && fact.periodEnd >= options.from)) &&
+              (options.to === undefined || (fact.periodEnd !== null && fact.periodEnd <= options.to)) &&
+              (unit === undefined || unitKey(fact.unit) === unit),
+          ),
+        );
+      },
       filingOf: async (company, accessionNumber) => {
         const id = filingId(accessionNumber);
         const entry = submissions.filings.find((candidate) => candidate.accessionNumber === id);
@@ -363,6 +387,21 @@ class EdgarReader implements Edgar, FilingSource {
           }
           for (const entry of sortedNewestFirst(day)) yield filingOf(entry);
         })();
+      },
+      factsOf: async (company, concept, options) => {
+        checkFactOptions(concept, options);
+        try {
+          return await store.queryFacts({
+            concept: concept.trim(),
+            cik: company.cik,
+            ...(options.from !== undefined ? { from: options.from } : {}),
+            ...(options.to !== undefined ? { to: options.to } : {}),
+            ...(options.unit !== undefined ? { unit: options.unit } : {}),
+          });
+        } catch (error) {
+          if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+          throw error;
+        }
       },
       filingOf: async (company, accessionNumber) => {
         const id = filingId(accessionNumber);
@@ -501,6 +540,42 @@ function checkFilingsOptions(options: FilingsOptions): (facts: FilingFacts) => b
     (forms.size === 0 || forms.has((facts.form ?? '').toUpperCase())) &&
     (options.from === undefined || (facts.filedAt !== null && facts.filedAt >= options.from)) &&
     (options.to === undefined || (facts.filedAt !== null && facts.filedAt <= options.to));
+}
+
+/** A concept and its options checked as the database checks them: a malformed one is an error, never an empty list. */
+function checkFactOptions(concept: string, options: FactSeriesOptions): void {
+  try {
+    checkConcept('concept', concept.trim());
+    if (options.from !== undefined) checkDate('from', options.from);
+    if (options.to !== undefined) checkDate('to', options.to);
+    checkDateRange('from', options.from, 'to', options.to);
+  } catch (error) {
+    if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+    throw error;
+  }
+}
+
+/** The database's order of a time series: period end, start, CIK, unit, date filed, accession (text compared byte by byte). */
+function sortedSeries(facts: readonly StoredFact[]): StoredFact[] {
+  const key = (fact: StoredFact): string[] => [
+    fact.periodEnd === null ? '1' : '0',
+    fact.periodEnd ?? '',
+    fact.periodStart ?? '',
+    fact.cik,
+    unitKey(fact.unit) ?? '',
+    fact.filed ?? '',
+    fact.accession ?? '',
+  ];
+  return [...facts].sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    for (let index = 0; index < left.length; index++) {
+      const x = left[index] as string;
+      const y = right[index] as string;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
 
 /** Newest day first, and within a day the highest accession number first: EDGAR's order. */
