@@ -1,14 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EdgarSyntaxError } from '../../core/edgar-syntax-error.js';
-import { decimalParts, isExactDouble, JsonDecimal, parseExactJson } from './parse-exact-json.js';
+import { decimalParts, isExactDouble, JsonDecimal, parseExactJson, parseJsonIfExact } from './parse-exact-json.js';
+
+/** The value with each JsonDecimal as JSON.parse reads its text. */
+function asParsed(value: unknown): unknown {
+  if (value instanceof JsonDecimal) return Number(value.text);
+  if (Array.isArray(value)) return value.map(asParsed);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asParsed(item)]));
+  return value;
+}
+
+function holdsDecimal(value: unknown): boolean {
+  if (value instanceof JsonDecimal) return true;
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsDecimal);
+  return false;
+}
 
 describe('parseExactJson', () => {
-  it('reads what JSON.parse reads, to the same value, for any JSON a double holds', () => {
+  it('reads what JSON.parse reads, to the same value, a number a double cannot hold kept as its text', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
         const text = JSON.stringify(value, null, pretty ? 2 : undefined);
-        expect(parseExactJson(text).value).toEqual(JSON.parse(text));
+        expect(asParsed(parseExactJson(text).value)).toEqual(JSON.parse(text));
       }),
       { numRuns: 500 },
     );
@@ -95,11 +110,40 @@ describe('parseExactJson', () => {
   });
 });
 
+describe('parseJsonIfExact', () => {
+  it("gives the exact reader's value whenever every number is exact, and nothing otherwise", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        const exact = parseExactJson(text).value;
+        expect(parseJsonIfExact(text)?.value).toEqual(holdsDecimal(exact) ? undefined : exact);
+      }),
+      { numRuns: 300 },
+    );
+    expect(parseJsonIfExact('{"val": 9007199254740993}')).toBeUndefined();
+    expect(parseJsonIfExact('{"text": "9007199254740993 \\" 1e400", "val": 1}')?.value).toEqual({
+      text: '9007199254740993 " 1e400',
+      val: 1,
+    });
+    expect(parseJsonIfExact('{"val": 1,}')).toBeUndefined();
+  });
+});
+
+/** Whether a decimal text names exactly the integer a double holds. */
+function decimalEquals(text: string, value: number): boolean {
+  const parts = decimalParts(text);
+  if (!parts || parts.exponent < 0) return false;
+  return BigInt(`${parts.negative ? '-' : ''}${parts.digits || '0'}${'0'.repeat(parts.exponent)}`) === BigInt(value);
+}
+
 describe('isExactDouble', () => {
   it('is true exactly when the shortest text of the double names the same decimal', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
-        expect(isExactDouble(String(value), value)).toBe(true);
+        // An integer by its exact digits; a fraction by its shortest text.
+        expect(isExactDouble(Number.isInteger(value) ? BigInt(value).toString() : String(value), value)).toBe(true);
+        // The shortest text of an integer is exact only when it names the double's own integer.
+        if (Number.isInteger(value)) expect(isExactDouble(String(value), value)).toBe(decimalEquals(String(value), value));
       }),
     );
     fc.assert(
@@ -110,6 +154,9 @@ describe('isExactDouble', () => {
     );
     expect(isExactDouble('0.000000000000000000000000000000000000000000000000000000000000000000000000000000000001', 1e-84)).toBe(true);
     expect(isExactDouble('1e-400', 0)).toBe(false);
+    // The shortest text of a double past 2^53 may name another integer than the double's own.
+    expect(isExactDouble('30023997515803310', 30023997515803310)).toBe(false);
+    expect(isExactDouble('1e21', 1e21)).toBe(true);
   });
 
   it('reads decimal parts without superfluous zeros', () => {

@@ -30,6 +30,9 @@ export interface ExactJsonOptions {
 }
 
 const QUOTE = 0x22;
+/** What a string's fast path cannot take: an escape or a raw control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this finds.
+const SPECIAL_IN_STRING = /[\\\u0000-\u001f]/;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
@@ -80,6 +83,15 @@ export function parseExactJson(text: string, options: ExactJsonOptions = {}): Ex
     // > | "Revenues"
     //     ^
     const start = at;
+    // Most strings hold no escape and no control character: found with one indexOf and one test.
+    const quote = text.indexOf('"', at + 1);
+    if (quote !== -1) {
+      const body = text.slice(at + 1, quote);
+      if (!SPECIAL_IN_STRING.test(body)) {
+        at = quote + 1;
+        return body;
+      }
+    }
     let index = at + 1;
     let plain = true;
     for (;;) {
@@ -184,8 +196,9 @@ export function parseExactJson(text: string, options: ExactJsonOptions = {}): Ex
       path.push(key);
       const value = readValue(depth);
       path.pop();
-      // Own data property, so a key named "__proto__" is a key like any other.
-      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      // A key named "__proto__" is a key like any other (an own data property), as JSON.parse makes it.
+      if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      else object[key] = value;
       skipSpace();
       const next = text.charCodeAt(at);
       at++;
@@ -222,6 +235,27 @@ export function parseExactJson(text: string, options: ExactJsonOptions = {}): Ex
   skipSpace();
   if (at < text.length) fail('expected the end of the input after the value');
   return { value, offsetOf: (container) => offsets.get(container) };
+}
+
+/** A JSON string or number token; whatever lies between tokens is punctuation, space or a literal. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * `JSON.parse`'s value when it is exact: every number of the text is one a double holds exactly (one linear scan
+ * of the tokens decides); otherwise, or when the text is not JSON, undefined, and `parseExactJson` must read it.
+ * Native parsing is several times faster; it gives no places, so errors are found again with `parseExactJson`.
+ */
+export function parseJsonIfExact(text: string): { value: unknown } | undefined {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const token = match[0];
+    if (token.charCodeAt(0) !== QUOTE && !isExactDouble(token, Number(token))) return undefined;
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 function skipDigits(text: string, from: number): number {
@@ -269,9 +303,9 @@ export function decimalParts(text: string): DecimalParts | null {
 }
 
 /**
- * True when the double `value` is exactly the decimal number `text` means, as far as a decimal string tells: the
- * shortest text that reads back as `value` names the same number. (`0.1` is exact in this sense: it reads back as
- * written; `9007199254740993` and `0.30000000000000000001` are not.)
+ * True when the double `value` holds the decimal number `text` means: an integer exactly, a fraction as the
+ * shortest text that reads back as `value` (`0.1` is exact in this sense: it reads back as written;
+ * `9007199254740993` and `0.30000000000000000001` are not).
  */
 export function isExactDouble(text: string, value: number): boolean {
   if (!Number.isFinite(value)) return false;
@@ -287,8 +321,16 @@ export function isExactDouble(text: string, value: number): boolean {
   }
   if (digits <= 15) return true;
   const written = decimalParts(text);
+  if (!written) return false;
+  // An integer must be the double's own value: past 2^53 the shortest text (30023997515803310) may name an
+  // integer the double is not (…308 or …312).
+  if (written.exponent >= 0 && !Number.isSafeInteger(value))
+    return (
+      written.exponent <= 400 &&
+      BigInt(value) === BigInt(`${written.negative ? '-' : ''}${written.digits || '0'}${'0'.repeat(written.exponent)}`)
+    );
   const read = decimalParts(String(value));
-  if (!written || !read) return false;
+  if (!read) return false;
   return (
     written.digits === read.digits && written.exponent === read.exponent && (written.digits === '' || written.negative === read.negative)
   );

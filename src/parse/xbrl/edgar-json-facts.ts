@@ -3,7 +3,7 @@ import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import { EdgarSyntaxError } from '../../core/edgar-syntax-error.js';
 import { locateOffset } from '../../core/location.js';
 import type { StoredFact, StoredFactSource } from '../../model/stored-fact.js';
-import { decimalParts, type ExactJson, JsonDecimal, jsonPath, parseExactJson } from '../json/parse-exact-json.js';
+import { decimalParts, type ExactJson, JsonDecimal, jsonPath, parseExactJson, parseJsonIfExact } from '../json/parse-exact-json.js';
 import { shiftDecimal } from './inline-transforms.js';
 
 /**
@@ -141,7 +141,22 @@ const SCHEMAS = { companyfacts: companyFactsSchema, companyconcept: companyConce
  */
 export function readEdgarJsonFacts(input: Uint8Array | string, kind: EdgarJsonKind, options: ReadEdgarJsonOptions = {}): EdgarJsonFacts {
   const source = options.source ?? `${kind}.json`;
-  const { text, parsed } = parseDocument(input, source, options.maxBytes ?? DEFAULT_MAX_EDGAR_JSON_BYTES);
+  const text = decodeDocument(input, source, options.maxBytes ?? DEFAULT_MAX_EDGAR_JSON_BYTES);
+  // Native parsing when every number is exact; anything to say (an error, a note) is said from the exact reader,
+  // which knows where each object stands.
+  const fast = parseJsonIfExact(text);
+  if (fast) {
+    try {
+      const read = readParsed({ value: fast.value, offsetOf: () => undefined }, text, source, kind);
+      if (read.diagnostics.length === 0) return read;
+    } catch (error) {
+      if (!(error instanceof EdgarSyntaxError)) throw error;
+    }
+  }
+  return readParsed(parseExactJson(text, { source }), text, source, kind);
+}
+
+function readParsed(parsed: ExactJson, text: string, source: string, kind: EdgarJsonKind): EdgarJsonFacts {
   const result = SCHEMAS[kind].safeParse(parsed.value);
   if (!result.success) throw schemaError(result.error, parsed, text, source, kind);
   // The checked document itself, not zod's copy: diagnostics point at its objects' places in the text.
@@ -189,7 +204,7 @@ export function detectEdgarJsonKind(value: unknown): EdgarJsonKind | null {
   return null;
 }
 
-function parseDocument(input: Uint8Array | string, source: string, maxBytes: number): { text: string; parsed: ExactJson } {
+function decodeDocument(input: Uint8Array | string, source: string, maxBytes: number): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes)
     throw new EdgarSyntaxError(
@@ -200,8 +215,7 @@ function parseDocument(input: Uint8Array | string, source: string, maxBytes: num
       1,
       1,
     );
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  return { text, parsed: parseExactJson(text, { source }) };
+  return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
 }
 
 type UnitFact = z.infer<typeof unitFact>;
@@ -298,8 +312,10 @@ class FactCollector {
   /** `value` exact as the JSON text wrote it; `number` only when a double holds exactly that. */
   #value(val: number | JsonDecimal, entry: object, concept: string): Pick<StoredFact, 'value' | 'number'> {
     if (typeof val === 'number') {
-      const parts = decimalParts(String(val)) as NonNullable<ReturnType<typeof decimalParts>>;
-      return { value: plain(parts), number: val };
+      // A double's shortest text is already a plain decimal unless it has an exponent (1e+21, 1e-7).
+      const shortest = Object.is(val, -0) ? '0' : String(val);
+      if (!shortest.includes('e')) return { value: shortest, number: val };
+      return { value: plain(decimalParts(shortest) as NonNullable<ReturnType<typeof decimalParts>>), number: val };
     }
     const parts = decimalParts(val.text);
     const length = parts ? parts.digits.length + Math.abs(parts.exponent) : Number.POSITIVE_INFINITY;
