@@ -1,4 +1,5 @@
 import type { Cik } from '../core/identifiers.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import type { Filing } from './filing.js';
 
@@ -39,10 +40,23 @@ export interface CompanyFacts {
   readonly mailAddress: Address | null;
 }
 
-/** Where a Company gets its filings: EDGAR's list of them, or the database's. */
+/** Which of a company's facts of one concept to give. Every filter is optional. */
+export interface FactsOptions {
+  /** Periods ending on or after this day (YYYY-MM-DD). */
+  readonly from?: string;
+  /** Periods ending on or before this day (YYYY-MM-DD). */
+  readonly to?: string;
+  /** Only this unit: `USD` (or `iso4217:USD`), `shares`, `USD/shares`. */
+  readonly unit?: string;
+  /** `none` (default): facts of the whole company; `any`: of its segments and other members too. */
+  readonly dimensions?: 'none' | 'any';
+}
+
+/** Where a Company gets its filings (EDGAR's list of them, or the database's) and its XBRL facts. */
 export interface CompanyFilingSource {
   filingsOf(company: Company, options: FilingsOptions): AsyncIterable<Filing>;
   filingOf(company: Company, accessionNumber: string): Promise<Filing>;
+  factsOf(company: Company, query: FactQuery): Promise<readonly StoredFact[]>;
 }
 
 /**
@@ -97,6 +111,19 @@ export class Company implements CompanyFacts {
   /** One filing of the company by accession number. */
   filing(accessionNumber: string): Promise<Filing> {
     return this.#source.filingOf(this, accessionNumber);
+  }
+
+  /**
+   * One XBRL concept of the company over time (`us-gaap:Revenues`), ordered by period end: the facts the database
+   * holds, read from its stored filings (inline XBRL, instance documents) and from EDGAR's JSON APIs, each once.
+   *
+   * @example
+   * ```ts
+   * for (const fact of await tesla.facts('us-gaap:Revenues')) console.log(fact.periodEnd, fact.value, fact.unit);
+   * ```
+   */
+  facts(concept: string, options: FactsOptions = {}): Promise<readonly StoredFact[]> {
+    return this.#source.factsOf(this, { ...options, concept, cik: this.cik });
   }
 
   /** The facts, without the methods (what `JSON.stringify` writes). */

@@ -5,6 +5,7 @@ import { FetchError } from '../fetch/fetch-errors.js';
 import { fetchSubmissionText } from '../fetch/fetch-filing.js';
 import { type CompanySubmissions, fetchCompanySubmissions, type SubmissionsAddress } from '../fetch/fetch-submissions.js';
 import { type CompanyTicker, fetchCompanyTickers } from '../fetch/fetch-tickers.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import { ingest } from '../pipeline/ingest.js';
 import { parseFiling } from '../pipeline/read-filing.js';
@@ -307,6 +308,7 @@ class EdgarReader implements Edgar, FilingSource {
         if (!entry) throw new EdgarError('edgar/filing-not-found', `EDGAR lists no filing ${id} of ${company.name ?? company.cik}`);
         return filingOf(factsOf(entry));
       },
+      factsOf: (_company, query) => this.#storedFacts(query),
     };
   }
 
@@ -378,7 +380,19 @@ class EdgarReader implements Edgar, FilingSource {
           periodOfReport: view.periodOfReport,
         });
       },
+      factsOf: (_company, query) => this.#storedFacts(query),
     };
+  }
+
+  /** A company's facts of one concept from the database (EDGAR's XBRL JSON APIs are not read here). */
+  async #storedFacts(query: FactQuery): Promise<readonly StoredFact[]> {
+    const store = await this.#requireStore('company.facts()');
+    try {
+      return await store.queryFacts(query);
+    } catch (error) {
+      if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+      throw error;
+    }
   }
 
   async #fetch(cik: Cik, accessionNumber: AccessionNumber, notFound: string): Promise<Uint8Array> {
