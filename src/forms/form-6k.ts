@@ -70,7 +70,8 @@ const NAME_LABEL =
   /^\(?\s*(?:exact\s+)?(?:name|translation)\s+of\s+(?:the\s+)?registrant|^\(?\s*registrant'?s?[’']?s?\s+name|^\(?\s*name\s+of\s+(?:the\s+)?(?:registrant|issuer)/i;
 const ADDRESS_LABEL = /^\(\s*address\b|^address\s+of\s+(?:the\s+)?(?:registrant'?s?\s+)?principal\s+(?:executive\s+)?offices?/i;
 /** "For the month of December 2002", "For the month of, July 2010", "For the month November, 2010", "… of Ocotber, 2009". */
-const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b)?\s*[,:]?\s*([A-Za-z]{3,11})\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?,?\s*(\d{4})/i;
+// No two whitespace quantifiers stand side by side (`\s+(?:of)?\s*[,:]?\s*` splits a run of spaces cubically).
+const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b\s*)?(?:[,:]\s*)?([A-Za-z]{3,11})\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?(?:,\s*)?(\d{4})/i;
 /** "Date: May 7, 2010", "Dated: 7 May 2010" on the cover, in place of the month. */
 const DATE_LABEL = /^dated?\s*:?\s*/i;
 /** A 6-K's cover announces itself before its first questions. */
@@ -294,6 +295,19 @@ function isNameLabel(text: string): boolean {
   return NAME_LABEL.test(text);
 }
 
+const INLINE_NAME_LABEL = /\((?:exact\s+)?(?:name|translation)/gi;
+
+/**
+ * "HANARO TELECOM, INC. (Name of Registrant)": the text before the first label parenthesis that is not the line's
+ * first character, without the spaces before it; null without one. Found by searching for the parenthesis rather
+ * than with a lazy `^(.+?)\s*\(` pattern, which backtracks over every run of spaces and is quadratic on long lines.
+ */
+function nameBeforeLabel(text: string): string | null {
+  INLINE_NAME_LABEL.lastIndex = 1;
+  const label = INLINE_NAME_LABEL.exec(text);
+  return label ? text.slice(0, label.index).trimEnd() : null;
+}
+
 /**
  * The registrant: the line above "(Name of Registrant)" / "(Translation of registrant's name into English)", or
  * the name on the line of its own "HANARO TELECOM, INC. (Name of Registrant)"; on covers without such a label,
@@ -304,10 +318,10 @@ function readRegistrant(lines: readonly DocumentLine[], document: number): { fie
   const labelIndex = lines.findIndex((line) => isNameLabel(line.text));
   if (labelIndex !== -1) {
     const label = lines[labelIndex] as DocumentLine;
-    const inline = /^(.+?)\s*\((?:exact\s+)?(?:name|translation)/i.exec(label.text);
-    if (inline && /[A-Za-z]/.test(inline[1] as string))
+    const inline = nameBeforeLabel(label.text);
+    if (inline !== null && /[A-Za-z]/.test(inline))
       return {
-        field: { value: clean(inline[1] as string), span: lineSpan(label, document, { index: 0, length: (inline[1] as string).length }) },
+        field: { value: clean(inline), span: lineSpan(label, document, { index: 0, length: inline.length }) },
         line: labelIndex,
       };
     for (let i = labelIndex - 1; i >= Math.max(0, labelIndex - 4); i--) {
