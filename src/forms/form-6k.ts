@@ -4,7 +4,7 @@ import type { Form6KWithSpans } from '../model/form-6k-record.js';
 import { type AttachedDocument, type Exhibit, matchDocument, resolveExhibits } from './attached-exhibits.js';
 import { readAnnualReportForm, readYesNoQuestion } from './cover-questions.js';
 import { findDate, lenientMonthNumber, MONTH_PATTERN, monthNumber } from './dates.js';
-import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
+import { type DocumentLine, documentLines, lineSpan, textBeforeLabel } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field, FieldSpan } from './field.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
@@ -76,8 +76,8 @@ const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b\s*)?(?:[,:]\s*)?([A-Za-z]{3,11
 const DATE_LABEL = /^dated?\s*:?\s*/i;
 /** A 6-K's cover announces itself before its first questions. */
 const COVER_TITLE = /report\s+of\s+foreign\s+(?:private\s+)?issuer|\bf\s*o\s*r\s*m\s+6\s*-\s*K\b|rule\s+13a\s*-\s*16|15d\s*-\s*16/i;
-const MONTH_ALONE = new RegExp(String.raw`^(?:for\s+)?(${MONTH_PATTERN})\s*,?\s*(\d{4})\.?$`, 'i');
-const FILE_NUMBER = /commission\s+file\s+(?:no\.?|number)\s*:?\s*((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i;
+const MONTH_ALONE = new RegExp(String.raw`^(?:for\s+)?(${MONTH_PATTERN})\s*(?:,\s*)?(\d{4})\.?$`, 'i');
+const FILE_NUMBER = /commission\s+file\s+(?:no\.?|number)\s*(?::\s*)?((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i;
 const FILE_82 = /\b82\s*-\s*([0-9][0-9-]*[0-9])/;
 const LABEL_LIKE = /^\(.*\)?$|^-+$|^=+$|^_+$/;
 const COVER_HEADER =
@@ -296,17 +296,7 @@ function isNameLabel(text: string): boolean {
 }
 
 const INLINE_NAME_LABEL = /\((?:exact\s+)?(?:name|translation)/gi;
-
-/**
- * "HANARO TELECOM, INC. (Name of Registrant)": the text before the first label parenthesis that is not the line's
- * first character, without the spaces before it; null without one. Found by searching for the parenthesis rather
- * than with a lazy `^(.+?)\s*\(` pattern, which backtracks over every run of spaces and is quadratic on long lines.
- */
-function nameBeforeLabel(text: string): string | null {
-  INLINE_NAME_LABEL.lastIndex = 1;
-  const label = INLINE_NAME_LABEL.exec(text);
-  return label ? text.slice(0, label.index).trimEnd() : null;
-}
+const INLINE_ADDRESS_LABEL = /\(\s*address\b/gi;
 
 /**
  * The registrant: the line above "(Name of Registrant)" / "(Translation of registrant's name into English)", or
@@ -318,7 +308,7 @@ function readRegistrant(lines: readonly DocumentLine[], document: number): { fie
   const labelIndex = lines.findIndex((line) => isNameLabel(line.text));
   if (labelIndex !== -1) {
     const label = lines[labelIndex] as DocumentLine;
-    const inline = nameBeforeLabel(label.text);
+    const inline = textBeforeLabel(label.text, INLINE_NAME_LABEL);
     if (inline !== null && /[A-Za-z]/.test(inline))
       return {
         field: { value: clean(inline), span: lineSpan(label, document, { index: 0, length: inline.length }) },
@@ -371,7 +361,7 @@ function readAddress(lines: readonly DocumentLine[], nameLine: number, document:
   const parts: DocumentLine[] = [];
   let inline: string | null = null;
   if (labelIndex !== -1) {
-    inline = /^(.+?)\s*\(\s*address\b/i.exec((lines[labelIndex] as DocumentLine).text)?.[1] ?? null;
+    inline = textBeforeLabel((lines[labelIndex] as DocumentLine).text, INLINE_ADDRESS_LABEL);
     for (let i = labelIndex - 1; i > nameLine && i >= Math.max(0, labelIndex - 8); i--) {
       const line = lines[i] as DocumentLine;
       if (/^[-=_]+$/.test(line.text)) continue;
