@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { dimensionsText, periodText } from '../model/xbrl-fact.js';
 import { extractXbrlFacts, type FilingFacts, type XbrlFactSource } from '../pipeline/read-filing.js';
 import { csvLine } from '../render/csv.js';
+import { MAX_FACTS } from '../store/store.js';
+import { dbOption } from './database-options.js';
+import { type FactSeriesOptions, runFactSeriesCommand } from './fact-series-command.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { readableSubmissions } from './not-a-filing.js';
 
@@ -106,28 +109,58 @@ function describe(source: string, accessionNumber: string | null, found: FilingF
   return `${lines.join('\n')}\n`;
 }
 
-/** Adds `edgarkit facts`. */
+/** Adds `edgarkit facts`: a filing's facts from a file, or one concept's time series from the database. */
 export function registerFactsCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
     .command('facts')
-    .description('List the XBRL facts each submission reports: inline XBRL (ix:) facts with their spans, or XBRL instance facts')
-    .argument('<input>', 'file, directory, .tar/.tar.gz archive, or - for stdin')
-    .option('--concept <name>', 'only this concept: a QName (us-gaap:Revenues) or its local name (Revenues)')
-    .option('--source <which>', 'auto (inline when the filing has it, else instance), inline, instance or all', 'auto')
-    .option('--json', 'one submission as JSON: every fact with its context, unit and span')
-    .option('--jsonl', 'one JSON object per submission per line')
+    .description(
+      'List the XBRL facts each submission reports (inline XBRL facts with their spans, or instance facts), or, with --db and no file, one concept as a time series from the database',
+    )
+    .argument('[input]', 'file, directory, .tar/.tar.gz archive, or - for stdin (leave out to read the database)')
+    .option('--concept <name>', 'only this concept: a QName (us-gaap:Revenues) or, for a file, its local name (Revenues)')
+    .option('--source <which>', 'a file: auto (inline when the filing has it, else instance), inline, instance or all')
+    .addOption(dbOption())
+    .option('--cik <n>', 'the database: only this company')
+    .option('--ticker <symbol>', 'the database: only the company of this ticker (after edgarkit fetch tickers)')
+    .option('--from <date>', 'the database: periods ending on or after (YYYY-MM-DD)')
+    .option('--to <date>', 'the database: periods ending on or before (YYYY-MM-DD)')
+    .option('--unit <unit>', 'the database: only this unit (USD, iso4217:USD, shares, USD/shares)')
+    .option('--dimensions <which>', 'the database: none (the whole entity, default) or any (segments and members too)')
+    .option('--limit <n>', `the database: at most this many facts (1 to ${MAX_FACTS}, the default)`)
+    .option('--json', 'JSON: a file as one submission with every fact, context, unit and span; the database as the series')
+    .option('--jsonl', 'a file: one JSON object per submission per line')
     .option('--csv', 'one CSV row per fact')
     .addHelpText(
       'after',
       `
+Two uses:
+  edgarkit facts <file> [--concept NAME]           the facts a filing reports, read from the file
+  edgarkit facts --db FILE|URL --concept QNAME     one concept over time from the database: period, value, unit,
+                                                   form, filed, accession and source of each fact
+
 Numeric values are exact decimals after the fact's format, scale and sign (ix:nonFraction scale="6" of "24,578"
 is 24578000000). A value that cannot be read (an unknown transformation, a nil fact) is empty, with a note.
+In the database each fact is listed once: the same period, dimensions, unit and accession from the filing itself
+and from EDGAR's JSON APIs is the filing's.
 
 Examples:
   edgarkit facts filing.txt --concept Revenues
-  edgarkit facts 20240308.nc.tar.gz --csv > facts.csv`,
+  edgarkit facts 20240308.nc.tar.gz --csv > facts.csv
+  edgarkit facts --db edgar.db --concept us-gaap:Revenues --cik 1318605
+  edgarkit facts --db edgar.db --concept us-gaap:Revenues --ticker TSLA --from 2018-01-01 --csv`,
     )
-    .action(async (input: string, options: FactsCommandOptions) => {
+    .action(async (input: string | undefined, options: FactsCommandOptions & FactSeriesOptions) => {
+      const databaseOnly = (['db', 'cik', 'ticker', 'from', 'to', 'unit', 'dimensions', 'limit'] as const).filter(
+        (name) => options[name] !== undefined,
+      );
+      if (input === undefined) {
+        for (const name of ['source', 'jsonl'] as const)
+          if (options[name] !== undefined) throw new UserError(`--${name} is for reading a file; the database gives a series`);
+        setExit(await runFactSeriesCommand(options, io));
+        return;
+      }
+      if (databaseOnly.length > 0)
+        throw new UserError(`--${databaseOnly[0]} reads the database: leave out the file (${input}), or leave out --${databaseOnly[0]}`);
       setExit(await runFactsCommand(input, options, io));
     });
 }

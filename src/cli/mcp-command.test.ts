@@ -162,6 +162,7 @@ describe('edgarkit mcp', () => {
     expect(tools.map((tool) => tool.name).sort()).toEqual([
       'company',
       'extract_record',
+      'facts',
       'get_document',
       'get_filing',
       'list_filings',
@@ -450,6 +451,36 @@ describe('edgarkit mcp', () => {
     await session.refusal('company', { cik: true }, /cik must be a CIK \(up to 10 digits\), not true/);
     const none = await session.json('company', { name: 'no such company anywhere' });
     expect(none.companies).toEqual([]);
+  });
+
+  it("follows an XBRL concept over time: Tesla's revenue as its 10-K reports it", async () => {
+    const series = await session.json('facts', { concept: 'us-gaap:Revenues', cik: 1318605 });
+    // Read from the filing: us-gaap:Revenues, scale -6 decimals, 24578000000 USD for 2019-01-01..2019-12-31.
+    expect(series.facts).toEqual([
+      {
+        cik: '0001318605',
+        periodStart: '2019-01-01',
+        periodEnd: '2019-12-31',
+        value: '24578000000',
+        unit: 'iso4217:USD',
+        decimals: '-6',
+        form: '10-K',
+        filed: '2020-02-13',
+        accession: '0001564590-20-004475',
+        source: 'inline',
+      },
+    ]);
+    const names = await session.json('facts', { concept: 'dei:EntityRegistrantName', dimensions: 'any', limit: 2 });
+    expect(names.facts).toHaveLength(2);
+    expect(names.notes[0]).toMatch(/^The first 2 facts by period/);
+    await session.refusal('facts', { concept: 'Revenues' }, /concept must be a concept QName such as us-gaap:Revenues, not "Revenues"/);
+    await session.refusal('facts', {}, /concept is required/);
+    await session.refusal(
+      'facts',
+      { concept: 'us-gaap:Revenues', from: '2020-01-01', to: '2019-01-01' },
+      /from \(2020-01-01\) is after to/,
+    );
+    await session.refusal('facts', { concept: 'us-gaap:Revenues', period: 'FY' }, /unknown argument "period"/);
   });
 
   it('wrote nothing but protocol messages to stdout', () => {

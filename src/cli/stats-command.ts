@@ -33,6 +33,7 @@ function describeStats(stats: StoreStats): string {
     `${stats.filings} filings, ${stats.documents} documents, ${stats.companies} companies`,
     `filed ${stats.firstFiledAt ?? '-'} to ${stats.lastFiledAt ?? '-'}`,
     `${(stats.originalBytes / 1e6).toFixed(1)} MB of submissions kept as ${(stats.blobBytes / 1e6).toFixed(1)} MB (${stats.blobs} blobs)`,
+    `${stats.facts} XBRL facts`,
     ...forms,
     '',
   ].join('\n');

@@ -1,5 +1,5 @@
 import type { Cik } from '../core/identifiers.js';
-import type { StoredFact } from '../model/stored-fact.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import type { Filing } from './filing.js';
 
@@ -17,16 +17,6 @@ export interface FilingsOptions {
   readonly from?: string;
   /** Filed on or before this day (YYYY-MM-DD). */
   readonly to?: string;
-}
-
-/** Which facts of a concept `company.facts()` gives: every option is optional. */
-export interface FactSeriesOptions {
-  /** Facts whose period ends on or after this day (YYYY-MM-DD). */
-  readonly from?: string;
-  /** Facts whose period ends on or before this day (YYYY-MM-DD). */
-  readonly to?: string;
-  /** Only this unit: `USD`, `shares`, `USD/shares` (a filing's `iso4217:USD` matches `USD`). */
-  readonly unit?: string;
 }
 
 /** What a company is, the same whether it was read from EDGAR or from a database. */
@@ -50,11 +40,23 @@ export interface CompanyFacts {
   readonly mailAddress: Address | null;
 }
 
-/** Where a Company gets its filings: EDGAR's list of them, or the database's. */
+/** Which of a company's facts of one concept to give. Every filter is optional. */
+export interface FactsOptions {
+  /** Periods ending on or after this day (YYYY-MM-DD). */
+  readonly from?: string;
+  /** Periods ending on or before this day (YYYY-MM-DD). */
+  readonly to?: string;
+  /** Only this unit: `USD` (or `iso4217:USD`), `shares`, `USD/shares`. */
+  readonly unit?: string;
+  /** `none` (default): facts of the whole company; `any`: of its segments and other members too. */
+  readonly dimensions?: 'none' | 'any';
+}
+
+/** Where a Company gets its filings (EDGAR's list of them, or the database's) and its XBRL facts. */
 export interface CompanyFilingSource {
   filingsOf(company: Company, options: FilingsOptions): AsyncIterable<Filing>;
   filingOf(company: Company, accessionNumber: string): Promise<Filing>;
-  factsOf(company: Company, concept: string, options: FactSeriesOptions): Promise<readonly StoredFact[]>;
+  factsOf(company: Company, query: FactQuery): Promise<readonly StoredFact[]>;
 }
 
 /**
@@ -112,20 +114,20 @@ export class Company implements CompanyFacts {
   }
 
   /**
-   * The time series of one XBRL concept (`us-gaap:Revenues`): facts of the whole company ordered by period end,
-   * then start, then unit, date filed and accession. Online, EDGAR's companyconcept API through the polite client
-   * (one request; a concept the company never reported is an empty list); offline, the database's fact table
-   * (`queryFacts`: filings ingested and facts stored by `edgarkit fetch facts`, one fact per period and accession,
-   * a filing's own preferred). The same `StoredFact` rows either way: `value` is exact, `number` is null where a
+   * One XBRL concept of the company over time (`us-gaap:Revenues`), ordered by period end, then start, unit, date
+   * filed and accession. Online (a `userAgent`), EDGAR's companyconcept API through the polite client: one request,
+   * and a concept the company never reported is an empty list. Offline, the facts the database holds, read from its
+   * stored filings (inline XBRL, instance documents) and from EDGAR's JSON APIs (`edgarkit fetch facts`), each once,
+   * a filing's own preferred. The same `StoredFact` rows either way: `value` is exact, `number` is null where a
    * double would round it.
    *
    * @example
    * ```ts
-   * for (const fact of await tesla.facts('us-gaap:Revenues', { unit: 'USD' })) console.log(fact.periodEnd, fact.value);
+   * for (const fact of await tesla.facts('us-gaap:Revenues')) console.log(fact.periodEnd, fact.value, fact.unit);
    * ```
    */
-  facts(concept: string, options: FactSeriesOptions = {}): Promise<readonly StoredFact[]> {
-    return this.#source.factsOf(this, concept, options);
+  facts(concept: string, options: FactsOptions = {}): Promise<readonly StoredFact[]> {
+    return this.#source.factsOf(this, { ...options, concept, cik: this.cik });
   }
 
   /** The facts, without the methods (what `JSON.stringify` writes). */

@@ -6,15 +6,15 @@ import { fetchSubmissionText } from '../fetch/fetch-filing.js';
 import { type CompanySubmissions, fetchCompanySubmissions, type SubmissionsAddress } from '../fetch/fetch-submissions.js';
 import { type CompanyTicker, fetchCompanyTickers } from '../fetch/fetch-tickers.js';
 import { fetchCompanyConcept } from '../fetch/fetch-xbrl-facts.js';
-import type { StoredFact } from '../model/stored-fact.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Address } from '../model/submission.js';
 import { ingest } from '../pipeline/ingest.js';
 import { parseFiling } from '../pipeline/read-filing.js';
 import { unitKey } from '../store/fact-rows.js';
 import { isPostgresUrl, openStore } from '../store/open-store.js';
-import { checkConcept, checkDate, checkDateRange, checkForm, RequestValueError } from '../store/request-values.js';
+import { checkDate, checkDateRange, checkFactQuery, checkForm, RequestValueError } from '../store/request-values.js';
 import type { CompanyView, FilingSink, SearchPage, SearchRequest, Store, TickerSink } from '../store/store.js';
-import { Company, type CompanyFacts, type CompanyFilingSource, type FactSeriesOptions, type FilingsOptions } from './company.js';
+import { Company, type CompanyFacts, type CompanyFilingSource, type FilingsOptions } from './company.js';
 import { EdgarError } from './edgar-error.js';
 import { Filing, type FilingFacts, type FilingSource, type IngestResult } from './filing.js';
 
@@ -304,27 +304,7 @@ class EdgarReader implements Edgar, FilingSource {
           for (const entry of sortedNewestFirst(submissions.filings.map(factsOf))) if (filter(entry)) yield filingOf(entry);
         })();
       },
-      factsOf: async (company, concept, options) => {
-        checkFactOptions(concept, options);
-        let facts: readonly StoredFact[];
-        try {
-          facts = (await fetchCompanyConcept(this.#requireClient('company.facts()'), company.cik, concept.trim())).facts;
-        } catch (error) {
-          // EDGAR has no such concept for the company: an empty series, as the database gives.
-          if (error instanceof LookupError) return [];
-          if (error instanceof RangeError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
-          throw error;
-        }
-        const unit = options.unit === undefined ? undefined : unitKey(options.unit);
-        return sortedSeries(
-          facts.filter(
-            (fact) =>
-              (options.from === undefined || (fact.periodEnd !== null && fact.periodEnd >= options.from)) &&
-              (options.to === undefined || (fact.periodEnd !== null && fact.periodEnd <= options.to)) &&
-              (unit === undefined || unitKey(fact.unit) === unit),
-          ),
-        );
-      },
+      factsOf: (_company, query) => this.#onlineFacts(query),
       filingOf: async (company, accessionNumber) => {
         const id = filingId(accessionNumber);
         const entry = submissions.filings.find((candidate) => candidate.accessionNumber === id);
@@ -388,21 +368,6 @@ class EdgarReader implements Edgar, FilingSource {
           for (const entry of sortedNewestFirst(day)) yield filingOf(entry);
         })();
       },
-      factsOf: async (company, concept, options) => {
-        checkFactOptions(concept, options);
-        try {
-          return await store.queryFacts({
-            concept: concept.trim(),
-            cik: company.cik,
-            ...(options.from !== undefined ? { from: options.from } : {}),
-            ...(options.to !== undefined ? { to: options.to } : {}),
-            ...(options.unit !== undefined ? { unit: options.unit } : {}),
-          });
-        } catch (error) {
-          if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
-          throw error;
-        }
-      },
       filingOf: async (company, accessionNumber) => {
         const id = filingId(accessionNumber);
         const view = await store.getFiling(id);
@@ -417,7 +382,52 @@ class EdgarReader implements Edgar, FilingSource {
           periodOfReport: view.periodOfReport,
         });
       },
+      factsOf: (_company, query) => this.#storedFacts(query),
     };
+  }
+
+  /**
+   * A company's facts of one concept from EDGAR's companyconcept API, filtered and ordered as the database's
+   * `queryFacts` would give them after storing that document. A concept EDGAR has no facts of is an empty list.
+   */
+  async #onlineFacts(query: FactQuery): Promise<readonly StoredFact[]> {
+    let checked: FactQuery;
+    try {
+      checked = checkFactQuery(query);
+    } catch (error) {
+      if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+      throw error;
+    }
+    let facts: readonly StoredFact[];
+    try {
+      facts = (await fetchCompanyConcept(this.#requireClient('company.facts()'), checked.cik ?? '', checked.concept)).facts;
+    } catch (error) {
+      if (error instanceof LookupError) return [];
+      if (error instanceof RangeError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+      throw error;
+    }
+    const unit = checked.unit === undefined ? undefined : unitKey(checked.unit);
+    const { from, to } = checked;
+    // The APIs give facts of the whole company only: `dimensions` changes nothing here.
+    return sortedSeries(
+      facts.filter(
+        (fact) =>
+          (from === undefined || (fact.periodEnd !== null && fact.periodEnd >= from)) &&
+          (to === undefined || (fact.periodEnd !== null && fact.periodEnd <= to)) &&
+          (unit === undefined || unitKey(fact.unit) === unit),
+      ),
+    ).slice(0, checked.limit);
+  }
+
+  /** A company's facts of one concept from the database (EDGAR's XBRL JSON APIs are not read here). */
+  async #storedFacts(query: FactQuery): Promise<readonly StoredFact[]> {
+    const store = await this.#requireStore('company.facts()');
+    try {
+      return await store.queryFacts(query);
+    } catch (error) {
+      if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
+      throw error;
+    }
   }
 
   async #fetch(cik: Cik, accessionNumber: AccessionNumber, notFound: string): Promise<Uint8Array> {
@@ -540,19 +550,6 @@ function checkFilingsOptions(options: FilingsOptions): (facts: FilingFacts) => b
     (forms.size === 0 || forms.has((facts.form ?? '').toUpperCase())) &&
     (options.from === undefined || (facts.filedAt !== null && facts.filedAt >= options.from)) &&
     (options.to === undefined || (facts.filedAt !== null && facts.filedAt <= options.to));
-}
-
-/** A concept and its options checked as the database checks them: a malformed one is an error, never an empty list. */
-function checkFactOptions(concept: string, options: FactSeriesOptions): void {
-  try {
-    checkConcept('concept', concept.trim());
-    if (options.from !== undefined) checkDate('from', options.from);
-    if (options.to !== undefined) checkDate('to', options.to);
-    checkDateRange('from', options.from, 'to', options.to);
-  } catch (error) {
-    if (error instanceof RequestValueError) throw new EdgarError('edgar/bad-request', `company.facts(): ${error.message}`);
-    throw error;
-  }
 }
 
 /** The database's order of a time series: period end, start, CIK, unit, date filed, accession (text compared byte by byte). */

@@ -123,6 +123,24 @@ describe('clear errors', () => {
     expect(() => createEdgar({ userAgent: 'curl/8.0' })).toThrow(UserAgentError);
   });
 
+  it("gives a company's XBRL facts of one concept from the database: Tesla's revenue as its 10-K reports it", async () => {
+    const edgar = createEdgar({ db: corpusDb });
+    const tesla = await edgar.company(1318605);
+    const revenue = await tesla.facts('us-gaap:Revenues');
+    expect(revenue.map((fact) => [fact.periodStart, fact.periodEnd, fact.value, fact.unit, fact.form, fact.accession])).toEqual([
+      ['2019-01-01', '2019-12-31', '24578000000', 'iso4217:USD', '10-K', '0001564590-20-004475'],
+    ]);
+    expect(await tesla.facts('us-gaap:Revenues', { from: '2020-01-01' })).toEqual([]);
+    // Another company's concept: not Tesla's.
+    const mmm = await edgar.company(66740);
+    expect((await mmm.facts('dei:EntityRegistrantName', { dimensions: 'any' })).map((fact) => fact.value)).toEqual(['3M COMPANY']);
+    await expect(tesla.facts('Revenues')).rejects.toMatchObject({
+      code: 'edgar/bad-request',
+      message: expect.stringContaining('company.facts(): concept must be a concept QName such as us-gaap:Revenues'),
+    });
+    await edgar.close();
+  });
+
   it('says what is missing offline', async () => {
     const missing = createEdgar({ db: '/nonexistent/edgar.db' });
     await expect(missing.company('ACGY')).rejects.toMatchObject({

@@ -17,9 +17,8 @@
  *
  * @module
  */
-
 export type { StoredFact } from '../model/stored-fact.js';
-export { Company, type CompanyFacts, type FactSeriesOptions, type FilingsOptions, type FormerName } from './company.js';
+export { Company, type CompanyFacts, type FactsOptions, type FilingsOptions, type FormerName } from './company.js';
 export { createEdgar, type Edgar, type EdgarOptions } from './create-edgar.js';
 export { EdgarError, type EdgarErrorCode } from './edgar-error.js';
 export { type DocumentInfo, Filing, FilingDocument, type FilingFacts, type IngestResult, type RenderDocumentOptions } from './filing.js';

@@ -8,13 +8,15 @@ import { blobStream, isUtf8Blob } from '../pipeline/original-bytes.js';
 import { describeTableCount } from '../render/render-csv.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import { plainSnippet } from '../store/snippet-text.js';
-import type { CompanyView, FilingView, SearchHit, SearchPage } from '../store/store.js';
+import { type CompanyView, type FilingView, MAX_FACTS, type SearchHit, type SearchPage } from '../store/store.js';
 import {
   CompanyFilingsSchema,
   CompanyPageSchema,
   CompanySchema,
   DocumentTablesSchema,
   ERROR_RESPONSES,
+  FactSeriesSchema,
+  FilingFactsSchema,
   FilingSchema,
   jsonResponse,
   SearchPageSchema,
@@ -30,6 +32,7 @@ import {
   dateQuery,
   dateRange,
   documentSchema,
+  factQuery,
   filingIdSchema,
   formQuery,
   integerQuery,
@@ -39,6 +42,7 @@ import {
   sha256Schema,
   textQuery,
   throwFirstIssue,
+  toFactQuery,
   toSearchParams,
 } from './request-params.js';
 import { snippetHtml } from './snippets.js';
@@ -286,6 +290,30 @@ const attachmentRoute = createRoute({
   },
 });
 
+const factsRoute = createRoute({
+  method: 'get',
+  path: '/facts',
+  operationId: 'queryFacts',
+  tags: ['facts'],
+  summary: "One XBRL concept over time: a company's (or every company's) facts, ordered by period",
+  description:
+    "The facts stored from filings' inline XBRL and instance documents, and from EDGAR's XBRL JSON APIs (companyfacts, companyconcept, " +
+    "frames), for one concept: ordered by period end, then start, each fact once (a filing's own before the APIs' copy of it). " +
+    'A concept is a QName (`us-gaap:Revenues`); a unit is matched by its local names (`USD` finds `iso4217:USD`).',
+  request: { query: factQuery() },
+  responses: { 200: jsonResponse(FactSeriesSchema, 'The series'), 400: ERROR_RESPONSES[400] },
+});
+
+const filingFactsRoute = createRoute({
+  method: 'get',
+  path: '/filings/{accession}/facts',
+  operationId: 'listFilingFacts',
+  tags: ['facts'],
+  summary: 'The XBRL facts a filing reports, in its order',
+  request: { params: accessionPath, query: z.object(pagingQuery(200)) },
+  responses: { 200: jsonResponse(FilingFactsSchema, "A page of the filing's facts"), ...ERROR_RESPONSES },
+});
+
 const statsRoute = createRoute({
   method: 'get',
   path: '/stats',
@@ -503,6 +531,43 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     });
   });
 
+  api.openapi(factsRoute, async (c) => {
+    const read = c.req.valid('query');
+    const query = toFactQuery(read);
+    const facts = await store.queryFacts(query);
+    const limit = read.limit ?? MAX_FACTS;
+    return ok(c, FactSeriesSchema, {
+      query: {
+        concept: query.concept,
+        cik: read.cik ?? null,
+        from: read.from ?? null,
+        to: read.to ?? null,
+        unit: read.unit ?? null,
+        dimensions: read.dimensions ?? 'none',
+        limit,
+      },
+      facts,
+      truncated: facts.length === limit,
+    });
+  });
+
+  api.openapi(filingFactsRoute, async (c) => {
+    const filing = await requireFiling(store, c.req.valid('param').accession);
+    const { limit, offset } = c.req.valid('query');
+    const facts = await store.listFilingFacts(filing.filingId, { limit, offset });
+    return ok(c, FilingFactsSchema, {
+      filingId: filing.filingId,
+      factCount: filing.factCount,
+      limit,
+      offset,
+      facts,
+      next:
+        offset + facts.length < filing.factCount
+          ? `/api/filings/${filing.filingId}/facts${queryString({ limit, offset: offset + limit })}`
+          : null,
+    });
+  });
+
   api.openapi(statsRoute, async (c) => ok(c, StatsSchema, await reader.stats()));
 
   return api;
@@ -588,7 +653,12 @@ function filingJson(filing: FilingView) {
         attachment: document.attachmentSha256 ? `/api/attachments/${document.attachmentSha256}?filing=${filing.filingId}` : null,
       },
     })),
-    links: { original: `/api/filings/${filing.filingId}/original`, page: `/filings/${filing.filingId}`, edgar: filingEdgarUrl(filing) },
+    links: {
+      original: `/api/filings/${filing.filingId}/original`,
+      page: `/filings/${filing.filingId}`,
+      edgar: filingEdgarUrl(filing),
+      facts: `/api/filings/${filing.filingId}/facts`,
+    },
   };
 }
 

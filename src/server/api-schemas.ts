@@ -207,7 +207,8 @@ export const FilingSchema = z
     contentHash: z.string().openapi({ description: 'SHA-256 of the original bytes.' }),
     documents: z.array(DocumentSchema),
     exhibits: z.array(z.object({ number: z.string(), description: nullableString, documentSequence: z.number().int().nullable() })),
-    links: z.object({ original: z.string(), page: z.string(), edgar: edgarIndexLink }),
+    factCount: z.number().int().openapi({ description: 'The XBRL facts stored with the filing (its inline XBRL or instance documents).' }),
+    links: z.object({ original: z.string(), page: z.string(), edgar: edgarIndexLink, facts: z.string() }),
   })
   .openapi('Filing');
 
@@ -236,11 +237,64 @@ export const StatsSchema = z
     blobs: z.number().int(),
     blobBytes: z.number().int(),
     originalBytes: z.number().int(),
+    facts: z.number().int().openapi({ description: "XBRL facts: read from stored filings and written from EDGAR's JSON APIs." }),
     formTypes: z.array(z.object({ formType: z.string(), count: z.number().int() })),
     firstFiledAt: date,
     lastFiledAt: date,
   })
   .openapi('Stats');
+
+export const FactSchema = z
+  .object({
+    cik: z.string().openapi({ description: 'The reporting entity, 10 digits.' }),
+    accession: nullableString.openapi({ description: 'The filing that reported the fact.' }),
+    concept: z.string().openapi({ example: 'us-gaap:Revenues' }),
+    periodStart: date.openapi({ description: 'Null for an instant (its date is `periodEnd`).' }),
+    periodEnd: date,
+    dimensions: z.record(z.string(), z.string()).openapi({ description: 'Axis → member; empty for a fact of the whole entity.' }),
+    unit: nullableString.openapi({ description: '`iso4217:USD` as a filing writes it, `USD` as the JSON APIs do.' }),
+    value: nullableString.openapi({ description: 'The exact value (a decimal string for numbers); null when nil or unreadable.' }),
+    number: z.number().nullable(),
+    decimals: nullableString,
+    form: nullableString,
+    filed: date,
+    fiscalYear: z.number().int().nullable(),
+    fiscalPeriod: nullableString,
+    frame: nullableString,
+    source: z.enum(['inline', 'instance', 'companyfacts', 'companyconcept', 'frames']),
+  })
+  .openapi('Fact');
+
+export const FactSeriesSchema = z
+  .object({
+    query: z.object({
+      concept: z.string(),
+      cik: nullableString,
+      from: date,
+      to: date,
+      unit: nullableString,
+      dimensions: z.enum(['none', 'any']),
+      limit: z.number().int(),
+    }),
+    facts: z.array(FactSchema).openapi({
+      description:
+        'Ordered by period end, then start. Each fact once: the same period, dimensions, unit and accession given by several sources is ' +
+        "the filing's own (inline, instance) before EDGAR's JSON APIs'.",
+    }),
+    truncated: z.boolean().openapi({ description: 'True when `limit` facts came back: more may match (narrow the query).' }),
+  })
+  .openapi('FactSeries');
+
+export const FilingFactsSchema = z
+  .object({
+    filingId: z.string(),
+    factCount: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    facts: z.array(FactSchema).openapi({ description: 'In the order the filing reports them.' }),
+    next: nullableString,
+  })
+  .openapi('FilingFacts');
 
 export const ERROR_RESPONSES = {
   400: {

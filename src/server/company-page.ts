@@ -40,6 +40,7 @@ export async function companyPage(reader: Reader, cik: string, query: Query): Pr
 <dt>Incorporated in</dt><dd>${orNone(describeLocationCode(company.stateOfIncorporation))}</dd>
 <dt>Fiscal year end</dt><dd>${orNone(formatFiscalYearEnd(company.fiscalYearEnd))}</dd>
 <dt>Filings</dt><dd>${count(company.filingCount)} · <a href="${searchPath({ cik: company.cik })}">search within them</a></dd>
+<dt>XBRL facts</dt><dd><a href="${companyPath(company.cik)}/facts">a concept over time</a> (<a href="${companyPath(company.cik)}/facts?concept=us-gaap%3ARevenues">revenues</a>)</dd>
 </dl>
 ${edgarLink(companyUrl(company.cik), 'This company on EDGAR (sec.gov)')}</section>
 <section class="card" aria-labelledby="names"><h2 id="names">Names</h2>

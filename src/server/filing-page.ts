@@ -6,7 +6,7 @@ import { address, edgarLink } from './company-page.js';
 import { isImage } from './content-types.js';
 import { formRecordView } from './form-record-view.js';
 import { type Html, html } from './html.js';
-import { byteSize, layout, orNone } from './layout.js';
+import { byteSize, count, layout, orNone } from './layout.js';
 import { attachmentPath, companyPath, documentPath, originalPath } from './paths.js';
 import { documentKey, requireFiling } from './store-lookups.js';
 
@@ -32,6 +32,7 @@ ${filing.acceptanceDateTime ? html`<dt>Accepted</dt><dd>${filing.acceptanceDateT
 ${filing.dateOfChange ? html`<dt>Date of change</dt><dd>${filing.dateOfChange}</dd>` : ''}
 ${filing.items.length > 0 ? html`<dt>Items</dt><dd>${filing.items.join(', ')}</dd>` : ''}
 <dt>Size</dt><dd>${byteSize(filing.byteLength)} · ${filing.format}</dd>
+<dt>XBRL facts</dt><dd>${filing.factCount > 0 ? html`<a href="/filings/${encodeURIComponent(filing.filingId)}/facts">${count(filing.factCount)} facts</a>` : html`<span class="none">none</span>`}</dd>
 </dl>
 <p class="actions"><a href="${originalPath(filing.filingId)}">Original submission (.txt)</a><a href="/api/filings/${encodeURIComponent(filing.filingId)}">JSON</a></p>
 ${edgarLink(filingEdgarUrl(filing), 'This filing on EDGAR (its index page on sec.gov)')}</section>

@@ -25,6 +25,7 @@ export const OPENAPI_CONFIG: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] 
     { name: 'search', description: 'Full-text search' },
     { name: 'companies', description: 'Filers and their filings' },
     { name: 'filings', description: 'Filings, their documents, original bytes and attachments' },
+    { name: 'facts', description: 'XBRL facts: a concept over time, and the facts of a filing' },
     { name: 'meta', description: 'The database and this description' },
     { name: 'compose', description: 'Write a Form 6-K from its record' },
   ],

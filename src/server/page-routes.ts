@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { companiesPage, companyPage } from './company-page.js';
 import { documentPage } from './document-page.js';
+import { companyFactsPage, filingFactsPage } from './facts-page.js';
 import { filingPage } from './filing-page.js';
 import type { Reader } from './reader.js';
 import { cikParam, documentParam, filingIdParam, textParam } from './request-params.js';
@@ -14,6 +15,10 @@ export function pageRoutes(reader: Reader): Hono {
   pages.get('/companies', async (c) => c.html(await companiesPage(store, c.req.query(), textParam(c.req.query(), 'name', 200))));
   pages.get('/companies/:cik', async (c) => c.html(await companyPage(reader, cikParam(c.req.param('cik')), c.req.query())));
   pages.get('/filings/:accession', async (c) => c.html(await filingPage(store, filingIdParam(c.req.param('accession')))));
+  pages.get('/filings/:accession/facts', async (c) =>
+    c.html(await filingFactsPage(store, filingIdParam(c.req.param('accession')), c.req.query())),
+  );
+  pages.get('/companies/:cik/facts', async (c) => c.html(await companyFactsPage(store, cikParam(c.req.param('cik')), c.req.query())));
   pages.get('/filings/:accession/documents/:seq', async (c) =>
     c.html(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
   );

@@ -3,6 +3,7 @@ import { RENDER_FORMATS } from '../render/index.js';
 import {
   checkChoice,
   checkCik,
+  checkConcept,
   checkDate,
   checkDateRange,
   checkDocument,
@@ -13,11 +14,12 @@ import {
   checkOffset,
   checkSha256,
   checkText,
+  checkUnit,
   RequestValueError,
   VALUE_PATTERNS,
 } from '../store/request-values.js';
 import { SEARCH_SORTS } from '../store/search.js';
-import { MAX_OFFSET, MAX_PAGE, type SearchSort } from '../store/store.js';
+import { type FactQuery, MAX_FACTS, MAX_OFFSET, MAX_PAGE, type SearchSort } from '../store/store.js';
 import { badRequest } from './http-error.js';
 
 /**
@@ -222,6 +224,59 @@ export function toSearchParams(read: z.output<ReturnType<typeof searchQuery>>): 
     ...(read.sort !== undefined ? { sort: read.sort } : {}),
     limit: read.limit,
     offset: read.offset,
+  };
+}
+
+/** An XBRL concept's QName (`us-gaap:Revenues`), required. */
+const conceptQuery = z
+  .string({ error: () => 'concept is required: a QName such as us-gaap:Revenues' })
+  .transform(by((text) => checkConcept('concept', text)))
+  .openapi({
+    type: 'string',
+    pattern: VALUE_PATTERNS.concept.source,
+    description: 'The concept, as a QName: `us-gaap:Revenues`, `dei:EntityCommonStockSharesOutstanding`.',
+    example: 'us-gaap:Revenues',
+  });
+
+/** `concept`, `cik`, `from`, `to`, `unit`, `dimensions`, `limit`: the facts API's and the company page's series parameters. */
+export function factQuery() {
+  return z
+    .object({
+      concept: conceptQuery,
+      cik: textQuery('cik', 20, 'Only this company.')
+        .transform((text, context) => (text === undefined ? undefined : by((given) => checkCik('cik', given))(text, context)))
+        .openapi({
+          type: 'string',
+          pattern: '^\\d{1,10}$',
+          description: 'Only facts of this company (CIK, with or without leading zeros).',
+        }),
+      from: dateQuery('from', 'Periods ending on or after this date.'),
+      to: dateQuery('to', 'Periods ending on or before this date.'),
+      unit: optionalQuery(z.string().transform(by((text) => checkUnit('unit', text)))).openapi({
+        type: 'string',
+        pattern: VALUE_PATTERNS.unit.source,
+        description: 'Only this unit: `USD` and `iso4217:USD` alike (units are matched by their local names), `shares`, `USD/shares`.',
+      }),
+      dimensions: choiceQuery(
+        'dimensions',
+        ['none', 'any'] as const,
+        '`none` (default): facts of the whole entity only; `any`: facts of segments and other members too.',
+      ),
+      limit: integerQuery('limit', 1, MAX_FACTS, `At most this many facts, oldest periods first (default and at most ${MAX_FACTS}).`),
+    })
+    .superRefine((query, context) => dateRange(query.from, query.to, context));
+}
+
+/** The checked series parameters as the store takes them (what is not given is left out). */
+export function toFactQuery(read: z.output<ReturnType<typeof factQuery>>): FactQuery {
+  return {
+    concept: read.concept,
+    ...(read.cik !== undefined ? { cik: read.cik } : {}),
+    ...(read.from !== undefined ? { from: read.from } : {}),
+    ...(read.to !== undefined ? { to: read.to } : {}),
+    ...(read.unit !== undefined ? { unit: read.unit } : {}),
+    ...(read.dimensions !== undefined ? { dimensions: read.dimensions } : {}),
+    ...(read.limit !== undefined ? { limit: read.limit } : {}),
   };
 }
 

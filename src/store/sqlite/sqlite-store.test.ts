@@ -124,7 +124,7 @@ describe('SQLite schema versions 1 and 2 (no document index)', () => {
     // document index is exactly v1.
     const db = new Database(file);
     db.exec(
-      'DROP TABLE tickers; DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; DROP TABLE filing_hits; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
+      'DROP TABLE xbrl_facts; DROP TABLE tickers; DROP TABLE passage_shards; DROP TABLE document_match_fts; DROP TABLE filing_copies; DROP TABLE filing_hits; ALTER TABLE filings DROP COLUMN documents_digest; DELETE FROM schema_migrations WHERE version >= 2',
     );
     db.close();
     const readonlyStore = openSqliteStore(file, { readonly: true });
@@ -182,7 +182,7 @@ describe('SQLite schema version 4 (no ticker list)', () => {
     await ingestPaths(store, [INPUTS[1] as string], { workers: 0 });
     await store.close();
     const db = new Database(file);
-    db.exec('DROP TABLE tickers; DELETE FROM schema_migrations WHERE version >= 5');
+    db.exec('DROP TABLE xbrl_facts; DROP TABLE tickers; DELETE FROM schema_migrations WHERE version >= 5');
     db.close();
     const reader = openSqliteStore(file, { readonly: true });
     expect((await reader.listCompanies({ name: 'stolt' })).map((company) => company.tickers)).toEqual([[]]);
@@ -193,6 +193,29 @@ describe('SQLite schema version 4 (no ticker list)', () => {
     await writer.close();
     expect((await reader.search({ text: 'company:acgy' })).hits.map((hit) => hit.filingId)).toEqual(['0000950127-09-000020']);
     expect((await reader.getCompany('898685'))?.tickers).toEqual(['ACGY']);
+    await reader.close();
+  });
+});
+
+describe('SQLite schema version 6 (no fact table)', () => {
+  it('a read-only reader counts no facts and is told to migrate for a series; migrating adds the table and ingest fills it', async () => {
+    const file = join(makeTempDir('edgarkit-v6-'), 'v6.db');
+    const tesla = corpusPath('submissions/0001564590-20-004475-minimal.txt');
+    const store = openSqliteStore(file);
+    await ingestPaths(store, [INPUTS[1] as string], { workers: 0 });
+    await store.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE xbrl_facts; DELETE FROM schema_migrations WHERE version >= 7');
+    db.close();
+    const reader = openSqliteStore(file, { readonly: true });
+    expect((await reader.stats()).facts).toBe(0);
+    expect((await reader.getFiling('0000950127-09-000020'))?.factCount).toBe(0);
+    expect(await reader.listFilingFacts('0000950127-09-000020')).toEqual([]);
+    await expect(reader.queryFacts({ concept: 'us-gaap:Revenues' })).rejects.toThrow(/no XBRL fact table: run `edgarkit migrate`/);
+    const writer = openSqliteStore(file);
+    await ingestPaths(writer, [tesla], { workers: 0 });
+    await writer.close();
+    expect((await reader.queryFacts({ concept: 'us-gaap:Revenues' })).map((fact) => fact.value)).toEqual(['24578000000']);
     await reader.close();
   });
 });
