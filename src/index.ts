@@ -89,3 +89,12 @@ export type { RoundTripDifference } from './validate/round-trip.js';
 export { compareRoundTrip, readBack6K } from './validate/round-trip.js';
 export type { ValidateOptions } from './validate/validate-submission.js';
 export { type ValidationReport, validateSubmission } from './validate/validate-submission.js';
+export { JsonDecimal, parseExactJson } from './parse/json/parse-exact-json.js';
+export {
+  DEFAULT_MAX_EDGAR_JSON_BYTES,
+  detectEdgarJsonKind,
+  type EdgarJsonFacts,
+  type EdgarJsonKind,
+  type ReadEdgarJsonOptions,
+  readEdgarJsonFacts,
+} from './parse/xbrl/edgar-json-facts.js';
