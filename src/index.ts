@@ -59,6 +59,7 @@ export type * from './model/submission.js';
 export type * from './model/xbrl-fact.js';
 export { dimensionsText, periodText } from './model/xbrl-fact.js';
 export { parseHtmlDocument } from './parse/html/parse-html-document.js';
+export { JsonDecimal, parseExactJson } from './parse/json/parse-exact-json.js';
 export type { DocumentHints, DocumentKind, ParsedDocumentEntry } from './parse/parse-document.js';
 export { detectDocumentKind, parseDocument, parseSubmissionDocuments } from './parse/parse-document.js';
 export { type DecodedText, decodeText, type TextEncoding } from './parse/sgml/decode-text.js';
@@ -68,6 +69,14 @@ export type { DiagnosticSummary, DocumentSummary, FilerSummary } from './parse/s
 export { type SubmissionSummary, summarizeSubmission } from './parse/sgml/submission-summary.js';
 export { type DecodedAttachment, uudecode } from './parse/sgml/uudecode.js';
 export { parseTextDocument } from './parse/text/parse-text-document.js';
+export {
+  DEFAULT_MAX_EDGAR_JSON_BYTES,
+  detectEdgarJsonKind,
+  type EdgarJsonFacts,
+  type EdgarJsonKind,
+  type ReadEdgarJsonOptions,
+  readEdgarJsonFacts,
+} from './parse/xbrl/edgar-json-facts.js';
 export { applyTransformation, type Transformed } from './parse/xbrl/inline-transforms.js';
 export { type ReadXbrlOptions, readXbrlFacts, xbrlDocumentKind } from './parse/xbrl/read-xbrl-facts.js';
 export {
@@ -89,12 +98,3 @@ export type { RoundTripDifference } from './validate/round-trip.js';
 export { compareRoundTrip, readBack6K } from './validate/round-trip.js';
 export type { ValidateOptions } from './validate/validate-submission.js';
 export { type ValidationReport, validateSubmission } from './validate/validate-submission.js';
-export { JsonDecimal, parseExactJson } from './parse/json/parse-exact-json.js';
-export {
-  DEFAULT_MAX_EDGAR_JSON_BYTES,
-  detectEdgarJsonKind,
-  type EdgarJsonFacts,
-  type EdgarJsonKind,
-  type ReadEdgarJsonOptions,
-  readEdgarJsonFacts,
-} from './parse/xbrl/edgar-json-facts.js';
