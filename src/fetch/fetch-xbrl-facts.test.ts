@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeEdgar, startFakeEdgar } from '../../test/fake-edgar/fake-edgar.js';
-import { TEST_USER_AGENT, testClient } from '../../test/fake-edgar/test-client.js';
+import { TEST_USER_AGENT, temporaryDirectory, testClient } from '../../test/fake-edgar/test-client.js';
 import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
 import type { EdgarClient } from './edgar-client.js';
 import { companyConceptPath, companyFactsPath, framesPath } from './edgar-paths.js';
@@ -122,6 +122,26 @@ describe('fetching XBRL API documents through the polite client', () => {
     } finally {
       plainClient.close();
       await plain.close();
+    }
+  });
+
+  it('revalidates through the HTTP cache: a second fetch is answered 304 and reads the same facts', async () => {
+    const cache = await temporaryDirectory('xbrl-cache');
+    const cached = testClient(server, { cacheDir: cache.path });
+    try {
+      const first = await fetchCompanyConcept(cached, '1318605', 'us-gaap:Revenues');
+      const second = await fetchCompanyConcept(cached, '1318605', 'us-gaap:Revenues');
+      expect([first.fromCache, second.fromCache]).toEqual([false, true]);
+      expect(server.requests.map((request) => [request.status, request.ifNoneMatch !== null])).toEqual([
+        [200, false],
+        [304, true],
+      ]);
+      expect(second.facts).toEqual(first.facts);
+      // The bound holds for a cached body too.
+      await expect(fetchCompanyConcept(cached, '1318605', 'us-gaap:Revenues', { maxBytes: 100 })).rejects.toMatchObject({ code: 'fetch/too-large' });
+    } finally {
+      cached.close();
+      await cache.remove();
     }
   });
 
