@@ -138,7 +138,9 @@ describe('fetching XBRL API documents through the polite client', () => {
       ]);
       expect(second.facts).toEqual(first.facts);
       // The bound holds for a cached body too.
-      await expect(fetchCompanyConcept(cached, '1318605', 'us-gaap:Revenues', { maxBytes: 100 })).rejects.toMatchObject({ code: 'fetch/too-large' });
+      await expect(fetchCompanyConcept(cached, '1318605', 'us-gaap:Revenues', { maxBytes: 100 })).rejects.toMatchObject({
+        code: 'fetch/too-large',
+      });
     } finally {
       cached.close();
       await cache.remove();
