@@ -103,9 +103,17 @@ describe('parseExactJson', () => {
     // Many short strings after one backslash far ahead, and a long run of digits: each scanned once.
     const strings = `[${'"ab",'.repeat(200_000)}"\\n"]`;
     const digits = `[${'1'.repeat(2_000_000)}]`;
+    // Long runs of zeros inside a number, and escaped quotes of a string that never closes.
+    const zeros = `[1${'0'.repeat(1_000_000)}1, 0.${'0'.repeat(1_000_000)}1, 1${'0'.repeat(1_000_000)}]`;
+    const unclosed = `["${'\\"'.repeat(500_000)}`;
     const started = performance.now();
     expect((parseExactJson(strings).value as unknown[]).length).toBe(200_001);
     expect((parseExactJson(digits).value as unknown[])[0]).toBeInstanceOf(JsonDecimal);
+    expect((parseExactJson(zeros).value as unknown[]).every((item) => item instanceof JsonDecimal)).toBe(true);
+    expect(parseJsonIfExact(zeros)).toBeUndefined();
+    expect(() => parseExactJson(unclosed)).toThrow(/a string is never closed/);
+    expect(parseJsonIfExact(unclosed)).toBeUndefined();
+    expect(decimalParts(`1${'0'.repeat(1_000_000)}1`)?.digits.length).toBe(1_000_002);
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -66,8 +66,7 @@ export function parseExactJson(text: string, options: ExactJsonOptions = {}): Ex
 
   const fail = (reason: string, offset = at): never => {
     const { line, column } = locateOffset(text, offset);
-    const found =
-      offset >= text.length ? 'the end of the input' : JSON.stringify(text.slice(offset, offset + 12)).replace(/^"(.*)"$/s, '"$1"');
+    const found = offset >= text.length ? 'the end of the input' : JSON.stringify(text.slice(offset, offset + 12));
     throw new EdgarSyntaxError('json/syntax', `${jsonPath(path)}: ${reason}, found ${found}`, source, offset, line, column);
   };
 
@@ -246,16 +245,19 @@ const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
  * Native parsing is several times faster; it gives no places, so errors are found again with `parseExactJson`.
  */
 export function parseJsonIfExact(text: string): { value: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // Valid JSON only: every string is closed, so the scan steps from token to token and never backtracks far.
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const token = match[0];
     if (token.charCodeAt(0) !== QUOTE && !isExactDouble(token, Number(token))) return undefined;
   }
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
-  }
+  return { value };
 }
 
 function skipDigits(text: string, from: number): number {
@@ -293,10 +295,13 @@ export function decimalParts(text: string): DecimalParts | null {
   if (exponentText.replace(/^[+-]?0*/, '').length > 9) return null;
   let digits = `${whole}${fraction}`;
   let exponent = Number(exponentText) - fraction.length;
-  const leading = /^0*/.exec(digits)?.[0].length ?? 0;
-  digits = digits.slice(leading);
-  const trailing = /0*$/.exec(digits)?.[0].length ?? 0;
-  digits = digits.slice(0, digits.length - trailing);
+  // Counted by loops: a regex such as /0*$/ would retry at every zero of a long run (quadratic).
+  let leading = 0;
+  while (digits.charCodeAt(leading) === DIGIT_0) leading++;
+  let end = digits.length;
+  while (end > leading && digits.charCodeAt(end - 1) === DIGIT_0) end--;
+  const trailing = digits.length - end;
+  digits = digits.slice(leading, end);
   exponent += trailing;
   if (digits === '') return { negative: false, digits: '', exponent: 0 };
   return { negative: sign === '-', digits, exponent };
