@@ -7,7 +7,7 @@
  * - by the `yaml` package with source tokens (the library that could give number text),
  * - and whole: `readEdgarJsonFacts` (exact JSON, zod schema, StoredFact rows).
  *
- * Run: npx tsx bench/edgar-json-facts.ts [rounds=3]
+ * Run: npx tsx bench/edgar-json-facts.ts [rounds=3] [tags=400]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,13 +18,14 @@ import { readEdgarJsonFacts } from '../src/parse/xbrl/edgar-json-facts.js';
 import { projectRoot } from '../test/shared-files.js';
 
 const rounds = Number(process.argv[2] ?? 3);
+const tagCount = Number(process.argv[3] ?? 400);
 const tesla = JSON.parse(
   readFileSync(join(projectRoot, 'testdata', 'fake-edgar', 'api', 'xbrl', 'companyfacts', 'CIK0001318605.json'), 'utf8'),
 ) as { facts: Record<string, Record<string, { units: Record<string, unknown[]> }>> };
 const revenues = tesla.facts['us-gaap']?.Revenues as { label: string; description: string; units: Record<string, unknown[]> };
 const entries = revenues.units.USD as Record<string, unknown>[];
 const tags: Record<string, unknown> = {};
-for (let tag = 0; tag < 400; tag++) {
+for (let tag = 0; tag < tagCount; tag++) {
   // 100 facts a tag: the entries again with other values and years, as a company with decades of filings has.
   const units = Array.from({ length: 100 }, (_, index) => ({
     ...entries[index % entries.length],
@@ -47,11 +48,14 @@ function best(name: string, run: () => unknown): void {
   console.log(`${name.padEnd(44)} ${(fastest / 1000).toFixed(3)} s  ${(megabytes / (fastest / 1000)).toFixed(1)} MB/s`);
 }
 
-console.log(`companyfacts of ${megabytes.toFixed(1)} MB, 40,000 facts; best of ${rounds}`);
+console.log(`companyfacts of ${megabytes.toFixed(1)} MB, ${tagCount * 100} facts; best of ${rounds}`);
 best('JSON.parse (rounds past a double)', () => JSON.parse(text));
 best('parseExactJson', () => parseExactJson(text));
 best('yaml parseDocument (keepSourceTokens)', () => parseDocument(text, { keepSourceTokens: true }));
-best('readEdgarJsonFacts (exact + zod + rows)', () => readEdgarJsonFacts(text, 'companyfacts'));
+best('readEdgarJsonFacts (exact + zod + rows)', () => {
+  const read = readEdgarJsonFacts(text, 'companyfacts');
+  if (read.facts.length !== tagCount * 100) throw new Error(`read ${read.facts.length} facts, expected ${tagCount * 100}`);
+});
 // One value past a double: the exact reader reads the whole document.
 const inexact = text.replace('"val":1000000,', '"val":9007199254740993,');
 best('readEdgarJsonFacts, one value past a double', () => readEdgarJsonFacts(inexact, 'companyfacts'));

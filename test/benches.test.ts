@@ -23,6 +23,21 @@ function runBench(script: string, args: readonly string[]): Promise<{ code: numb
 // timing is asserted (the machine is shared); what is checked is that every measurement happened and counted
 // the work it was given. They spawn the built CLI (`npm test` builds first).
 describe('benchmark scripts on a tiny input', () => {
+  it('edgar-json-facts reads a small companyfacts document four ways', async () => {
+    const run = await runBench('edgar-json-facts.ts', ['1', '4']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('400 facts; best of 1');
+    for (const name of [
+      'JSON.parse',
+      'parseExactJson',
+      'yaml parseDocument',
+      'readEdgarJsonFacts (exact + zod + rows)',
+      'one value past a double',
+    ])
+      expect(run.stdout).toMatch(new RegExp(`${name.replace(/[()+]/g, '\\$&')}.* s +[\\d.]+ MB/s`));
+  }, 120_000);
+
   it('raw-fts5 inserts the filing set text into one table and into the schema’s two', async () => {
     const dir = makeTempDir('edgarkit-bench-');
     for (const tables of ['one', 'schema']) {
