@@ -4,7 +4,7 @@ import type { FactQuery, StoredFact } from '../../model/stored-fact.js';
 import type { Party } from '../../model/submission.js';
 import { FACT_COLUMNS, FACT_SELECT, factIdentity, factSeriesSql, factValues, storedFactView } from '../fact-rows.js';
 import { splitPassages } from '../passages.js';
-import { checkFactQuery } from '../request-values.js';
+import { checkFactQuery, checkStoredFacts } from '../request-values.js';
 import {
   blobBytes,
   COMPANY_COLUMNS,
@@ -632,6 +632,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   }
 
   async writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult> {
+    checkStoredFacts(facts);
     // One row per identity (the last given wins): one statement may not update a row twice.
     const byIdentity = new Map<string, unknown[]>();
     for (const fact of facts) byIdentity.set(factIdentity(fact), factValues(fact).map(cleanValue));
