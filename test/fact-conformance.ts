@@ -260,6 +260,17 @@ export function describeFactConformance(name: string, open: () => Promise<ReadWr
       );
       expect(await refused({ concept: 'us-gaap:Revenues', cik: '12ab' })).toMatch(/^cik: "12ab" is not a CIK/);
       expect(await refused({ concept: 'us-gaap:Revenues', limit: 0 })).toMatch(/^limit must be between 1 and/);
+      // Facts a query could never find are refused before any is written.
+      const before = await store.stats();
+      const good = apiFact({ periodEnd: '2019-12-31', value: '1', cik: '0099000099' });
+      await expect(store.writeFacts([good, { ...good, cik: '99000099' }])).rejects.toThrow(
+        'fact 2 (us-gaap:Revenues): cik must be 10 digits, not "99000099"',
+      );
+      await expect(store.writeFacts([{ ...good, periodEnd: '12/31/2019' }])).rejects.toThrow(
+        /periodEnd must be a date as YYYY-MM-DD or null/,
+      );
+      await expect(store.writeFacts([{ ...good, concept: 'Revenues' }])).rejects.toThrow(/concept must be a QName/);
+      expect(await store.stats()).toEqual(before);
     });
   });
 }

@@ -31,6 +31,7 @@ export { type IngestWorkerOptions, runIngestWorker, type WorkerEvent, type Worke
 export type { ReadDocumentOptions } from './read-filing.js';
 export {
   extractXbrlFacts,
+  extractXbrlFactsOfRead,
   type FilingFacts,
   findDocument,
   type ReadDocument,
@@ -43,5 +44,6 @@ export {
 } from './read-filing.js';
 export type { DocumentInfo } from './render-stored-document.js';
 export { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
+export { storedFactsOf } from './stored-facts.js';
 export { companiesToSync, type SyncOptions, type SyncSummary, syncCompanies, syncTickers } from './sync.js';
 export { WorkerPool, type WorkerPoolOptions } from './worker-pool.js';

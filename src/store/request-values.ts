@@ -1,5 +1,5 @@
 import { parseAccessionNumber, parseCik } from '../core/identifiers.js';
-import type { FactQuery } from '../model/stored-fact.js';
+import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import { MAX_FACTS, MAX_OFFSET, MAX_PAGE } from './store.js';
 
 /**
@@ -153,4 +153,31 @@ export function checkFactQuery(query: FactQuery): FactQuery {
     dimensions: query.dimensions ?? 'none',
     limit: query.limit ?? MAX_FACTS,
   };
+}
+
+const FACT_SOURCES: readonly StoredFact['source'][] = ['inline', 'instance', 'companyfacts', 'companyconcept', 'frames'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Facts given to `writeFacts`, checked before any is written: a fact with a CIK that is not 10 digits, a concept that
+ * is not a QName, a date that is not YYYY-MM-DD or an unknown source could never be found by a query, so it is
+ * refused (naming the fact) rather than stored.
+ */
+export function checkStoredFacts(facts: readonly StoredFact[]): void {
+  facts.forEach((fact, index) => {
+    const where = `fact ${index + 1} (${clip(String(fact?.concept))})`;
+    if (typeof fact?.cik !== 'string' || !/^\d{10}$/.test(fact.cik))
+      throw new RequestValueError(`${where}: cik must be 10 digits, not "${clip(String(fact?.cik))}"`);
+    if (typeof fact.concept !== 'string' || !VALUE_PATTERNS.concept.test(fact.concept))
+      throw new RequestValueError(`${where}: concept must be a QName such as us-gaap:Revenues`);
+    for (const [name, value] of [
+      ['periodStart', fact.periodStart],
+      ['periodEnd', fact.periodEnd],
+      ['filed', fact.filed],
+    ] as const)
+      if (value !== null && (typeof value !== 'string' || !DAY.test(value)))
+        throw new RequestValueError(`${where}: ${name} must be a date as YYYY-MM-DD or null, not "${clip(String(value))}"`);
+    if (!FACT_SOURCES.includes(fact.source))
+      throw new RequestValueError(`${where}: source must be one of ${FACT_SOURCES.join(', ')}, not "${clip(String(fact.source))}"`);
+  });
 }

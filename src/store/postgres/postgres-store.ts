@@ -4,7 +4,7 @@ import type { FactQuery, StoredFact } from '../../model/stored-fact.js';
 import type { Party } from '../../model/submission.js';
 import { FACT_COLUMNS, FACT_SELECT, factIdentity, factSeriesSql, factValues, storedFactView } from '../fact-rows.js';
 import { splitPassages } from '../passages.js';
-import { checkFactQuery } from '../request-values.js';
+import { checkFactQuery, checkStoredFacts } from '../request-values.js';
 import {
   blobBytes,
   COMPANY_COLUMNS,
@@ -607,23 +607,32 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
 
   /** The facts of the filings written, in slices so no one statement carries an unbounded array. */
   async #insertFacts(tx: Queryable, filings: readonly PreparedFiling[], rowIds: Map<string, string>): Promise<void> {
-    const rows: unknown[][] = [];
-    for (const filing of filings) {
-      const rowId = rowIds.get(filing.id) as string;
-      for (const fact of filing.facts ?? []) rows.push([rowId, ...factValues(fact).map(cleanValue)]);
-    }
-    for (let start = 0; start < rows.length; start += FACT_CHUNK_ROWS) {
-      const columns: unknown[][] = [[], ...FACT_COLUMNS.map(() => [])];
-      for (const row of rows.slice(start, start + FACT_CHUNK_ROWS)) pushRow(columns, row);
+    let columns: unknown[][] = [[], ...FACT_COLUMNS.map(() => [])];
+    let chars = 0;
+    const flush = async () => {
+      if ((columns[0]?.length ?? 0) === 0) return;
       await tx.query(
         `INSERT INTO xbrl_facts (filing_row_id, ${FACT_COLUMNS.join(', ')})
          SELECT * FROM unnest($1::bigint[], ${FACT_COLUMNS.map((column, index) => `$${index + 2}::${FACT_COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})`,
         columns,
       );
+      columns = [[], ...FACT_COLUMNS.map(() => [])];
+      chars = 0;
+    };
+    for (const filing of filings) {
+      const rowId = rowIds.get(filing.id) as string;
+      for (const fact of filing.facts ?? []) {
+        pushRow(columns, [rowId, ...factValues(fact).map(cleanValue)]);
+        // A text fact may be a whole note: statements are bounded by characters as well as rows.
+        chars += fact.value?.length ?? 0;
+        if ((columns[0]?.length ?? 0) >= FACT_CHUNK_ROWS || chars >= PASSAGE_CHUNK_CHARS) await flush();
+      }
     }
+    await flush();
   }
 
   async writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult> {
+    checkStoredFacts(facts);
     // One row per identity (the last given wins): one statement may not update a row twice.
     const byIdentity = new Map<string, unknown[]>();
     for (const fact of facts) byIdentity.set(factIdentity(fact), factValues(fact).map(cleanValue));

@@ -6,7 +6,7 @@ import type { FactQuery, StoredFact } from '../../model/stored-fact.js';
 import type { Party } from '../../model/submission.js';
 import { FACT_COLUMNS, FACT_SELECT, factIdentity, factSeriesSql, factValues, storedFactView } from '../fact-rows.js';
 import { PASSAGE_STRIDE, splitPassages } from '../passages.js';
-import { checkFactQuery } from '../request-values.js';
+import { checkFactQuery, checkStoredFacts } from '../request-values.js';
 import {
   blobBytes,
   COMPANY_COLUMNS,
@@ -418,6 +418,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   }
 
   async writeFacts(facts: readonly StoredFact[]): Promise<FactWriteResult> {
+    checkStoredFacts(facts);
     const changed = FACT_COLUMNS.map((column) => `${column} IS NOT excluded.${column}`).join(' OR ');
     const upsert = this.#statement(
       `INSERT INTO xbrl_facts (identity_key, ${FACT_COLUMNS.join(', ')}) VALUES (?, ${FACT_COLUMNS.map(() => '?').join(', ')})
