@@ -12,7 +12,13 @@ import type { Form6KRecord } from './form-6k.js';
 import type { Form20FRecord } from './form-20f.js';
 
 const goldenDir = join(projectRoot, 'testdata', 'golden', 'forms');
-const NULL_REASONS = new Set(['f6k/question-not-found', 'f6k/not-applicable', 'f6k/no-exhibits', 'sections/not-found']);
+const NULL_REASONS = new Set([
+  'f6k/question-not-found',
+  'f6k/not-applicable',
+  'f20f/not-applicable',
+  'f6k/no-exhibits',
+  'sections/not-found',
+]);
 
 /** The record's values without its sections: those are checked against their own goldens (sections.test.ts). */
 function coverValues(record: unknown): unknown {
