@@ -3,6 +3,7 @@ import { readCorpus } from '../../test/shared-files.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseDocument, parseSubmissionDocuments } from '../parse/parse-document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
+import { describe as describeExhibit } from './exhibit-index.js';
 import { extractFiling } from './extract-filing.js';
 import type { FieldSpan } from './field.js';
 import { extract20F } from './form-20f.js';
@@ -81,5 +82,31 @@ describe('found by the corpus sweep', () => {
     expect(sections.map((section) => section.key)).toEqual(['controls', 'code-of-ethics']);
     expect(at(model, sections[0]?.span ?? null)).toMatch(/^Controls and Procedures\n/);
     expect(at(model, sections[1]?.span ?? null)).toMatch(/^Code of Ethics\n/);
+  });
+});
+
+describe('found by the hand-check of 12 random 6-Ks (testdata/golden/forms-dataset, seed 19)', () => {
+  const span = { document: 1, page: 1, start: 0, end: 0 };
+  it('a "dated …" inside what an exhibit is about dates that thing, not the exhibit', () => {
+    // B Communications, December 2010: the agreement is dated 2006; the report about it is not.
+    const about = describeExhibit(
+      '99.1',
+      "Form of Immediate Report of Bezeq, filed with the Israel Securities Authority and the Tel Aviv Stock Exchange, with respect to an amendment to a Special Collective Agreement dated December 5, 2006, Between Bezeq and the Workers' Organization.",
+      span,
+    );
+    expect(about.date).toBeNull();
+    expect(about.filedWith.map((regulator) => regulator.name)).toEqual(['Israel Securities Authority', 'Tel Aviv Stock Exchange']);
+    // Set off by a comma, or closing the description, it is the exhibit's own date.
+    expect(
+      describeExhibit('99.1', 'Form of Immediate Report of Bezeq, with respect to a lawsuit filed against Bezeq, dated July 13, 2010', span)
+        .date,
+    ).toBe('2010-07-13');
+    expect(describeExhibit('99.1', 'Press Release Regarding First Quarter 2009 Earnings dated June 16, 2009', span).date).toBe(
+      '2009-06-16',
+    );
+    expect(describeExhibit('99.1', 'Stock Purchase Agreement, dated September 19, 2009, between A and B', span).date).toBe('2009-09-19');
+    expect(
+      describeExhibit('99.1', 'English translation of a press release dated December 7, 2010, regarding the statement', span).date,
+    ).toBe('2010-12-07');
   });
 });
