@@ -51,7 +51,7 @@ export function writesDate(text: string, iso: string): boolean {
   const yearPattern = `(?:${year}|${String(year).slice(2)})`;
   const patterns = [
     `\\b${name}[a-z]* 0?${day}(?:st|nd|rd|th)? ${year}\\b`,
-    `\\b0?${day}(?:st|nd|rd|th)?(?: of)? ${name}[a-z]* ${year}\\b`,
+    `\\b0?${day}(?:st|nd|rd|th)?(?: day)?(?: of)? ${name}[a-z]* ${year}\\b`,
     `\\b0?${month} 0?${day} ${yearPattern}\\b`,
     `\\b${year} 0?${month} 0?${day}\\b`,
     `\\b0?${day} 0?${month} ${year}\\b`,

@@ -54,7 +54,7 @@ const PREFIXED = new RegExp(
 /** `99.1  Press release …` (inside an exhibit list only). */
 const DOTTED = /^(\d{1,3}\.\d{1,3}[a-z]?)\**\s*[:.–—-]?\s+(["“'(]?[A-Z0-9].*)$/;
 /** `1  March 31, 2009 Q3 Interim Financials` (under an "Exhibit No." header only). */
-const ORDINAL = /^(\d{1,2})\.?\**\s*[:.–—-]?\s+(["“]?[A-Z].*)$/;
+const ORDINAL = /^(\d{1,3})\.?\**\s*[:.–—-]?\s+(["“]?[A-Z].*)$/;
 /** Headings and header rows that open a formal exhibit index. */
 const INDEX_HEADING =
   /^(?:\([a-z]\)\s*)?(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list|item\s+19\.?\s+(?:financial\s+statements\s+and\s+)?exhibits|exhibits?)\b\s*:?(?:\s+\d{1,4})?$|^exhibits?(?:\s+(?:no\.?|number|#))?\s+(?:description|document|title|exhibit|name)\b/i;

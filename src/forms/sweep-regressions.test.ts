@@ -3,7 +3,8 @@ import { readCorpus } from '../../test/shared-files.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseDocument, parseSubmissionDocuments } from '../parse/parse-document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { describe as describeExhibit } from './exhibit-index.js';
+import { findDate } from './dates.js';
+import { describe as describeExhibit, findExhibits } from './exhibit-index.js';
 import { extractFiling } from './extract-filing.js';
 import type { FieldSpan } from './field.js';
 import { extract20F } from './form-20f.js';
@@ -108,5 +109,26 @@ describe('found by the hand-check of 12 random 6-Ks (testdata/golden/forms-datas
     expect(
       describeExhibit('99.1', 'English translation of a press release dated December 7, 2010, regarding the statement', span).date,
     ).toBe('2010-12-07');
+  });
+});
+
+describe('found by the goldens of the corpus 8-Ks (testdata/golden/forms, issue 19)', () => {
+  it('an exhibit numbered with three digits and no point (104) is read from an exhibit table', () => {
+    // 3M's Item 9.01: "Exhibit Number | Description", "99.1 | Press release …", "104 | Cover Page Interactive Data File …".
+    const model = parseDocument(
+      '<html><body><p>Item 9.01. Financial Statements and Exhibits.</p><table><tr><td>Exhibit Number</td><td>Description</td></tr>' +
+        '<tr><td>99.1</td><td>Press release, dated March 8, 2024.</td></tr>' +
+        '<tr><td>104</td><td>Cover Page Interactive Data File (embedded within the Inline XBRL document).</td></tr></table></body></html>',
+      'html',
+    );
+    expect(findExhibits(model, 1).listed.map((exhibit) => [exhibit.number, exhibit.description])).toEqual([
+      ['99.1', 'Press release, dated March 8, 2024'],
+      ['104', 'Cover Page Interactive Data File (embedded within the Inline XBRL document)'],
+    ]);
+  });
+
+  it('"the 8th day of January, 2025" is a date', () => {
+    expect(findDate('duly authorized on this 8th day of January, 2025.')?.iso).toBe('2025-01-08');
+    expect(findDate('this 21st day of March 2009')?.iso).toBe('2009-03-21');
   });
 });
