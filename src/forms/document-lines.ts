@@ -129,19 +129,21 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt
 
 /** A source line's text with its tags dropped (a tag may run on from the line before) and common entities read. */
 function shownLine(source: string, start: number, end: number, inTag: boolean): { text: string; inTag: boolean } {
+  const line = source.slice(start, end);
   let out = '';
   let at = start;
   let tag = inTag;
   while (at < end) {
+    // Searched within the line only: an indexOf over the rest of the source would make this quadratic.
     if (tag) {
-      const close = source.indexOf('>', at);
-      if (close === -1 || close >= end) return { text: out, inTag: true };
-      at = close + 1;
+      const close = line.indexOf('>', at - start);
+      if (close === -1) return { text: out, inTag: true };
+      at = start + close + 1;
       tag = false;
       continue;
     }
-    const open = source.indexOf('<', at);
-    const stop = open === -1 || open >= end ? end : open;
+    const open = line.indexOf('<', at - start);
+    const stop = open === -1 ? end : start + open;
     out += source.slice(at, stop);
     if (stop === end) break;
     at = stop + 1;

@@ -358,11 +358,12 @@ export function describe(number: string, raw: string, span: FieldSpan): Omit<Lis
 
 /** "dated …", "issued … on …", "submitted … on …", or a date that opens the description. */
 function dateOf(description: string): string | null {
+  const subjectAt = description.search(SUBJECT);
   for (const dated of description.matchAll(/\bdated\s*:?\s*/gi)) {
     const after = dated.index + dated[0].length;
     const found = findDate(description.slice(after, after + 40));
     if (found?.index !== 0) continue;
-    if (datesItsSubject(description, dated.index, after + found.length)) continue;
+    if (datesItsSubject(description, subjectAt, dated.index, after + found.length)) continue;
     return found.iso;
   }
   const asOf = AS_OF.exec(description);
@@ -383,10 +384,10 @@ const SUBJECT = /\b(?:with\s+respect\s+to|regarding|relating\s+to|concerning|in\
  * exhibit; one set off by a comma, or closing the description, dates the exhibit ("… with respect to a lawsuit, dated
  * July 13, 2010"; "Press Release Regarding First Quarter 2009 Earnings dated June 16, 2009").
  */
-function datesItsSubject(description: string, datedAt: number, dateEnd: number): boolean {
-  if (!SUBJECT.test(description.slice(0, datedAt))) return false;
-  if (/,\s*$/.test(description.slice(0, datedAt))) return false;
-  return /[A-Za-z0-9]/.test(description.slice(dateEnd));
+function datesItsSubject(description: string, subjectAt: number, datedAt: number, dateEnd: number): boolean {
+  if (subjectAt === -1 || subjectAt >= datedAt) return false;
+  if (/,\s*$/.test(description.slice(Math.max(0, datedAt - 8), datedAt))) return false;
+  return /[A-Za-z0-9]/.test(description.slice(dateEnd, dateEnd + 8));
 }
 
 /** A final period that belongs to an abbreviation: `S.A.`, `N.V.`, `Inc.`, `Ltd.`. */

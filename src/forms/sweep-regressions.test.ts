@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { LINEAR_RATIO, scalingRatio } from '../../test/scaling.js';
 import { readCorpus } from '../../test/shared-files.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseDocument, parseSubmissionDocuments } from '../parse/parse-document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { findDate } from './dates.js';
+import { documentLines } from './document-lines.js';
 import { describe as describeExhibit, findExhibits } from './exhibit-index.js';
 import { extractFiling } from './extract-filing.js';
 import type { FieldSpan } from './field.js';
@@ -130,5 +132,30 @@ describe('found by the goldens of the corpus 8-Ks (testdata/golden/forms, issue 
   it('"the 8th day of January, 2025" is a date', () => {
     expect(findDate('duly authorized on this 8th day of January, 2025.')?.iso).toBe('2025-01-08');
     expect(findDate('this 21st day of March 2009')?.iso).toBe('2009-03-21');
+  });
+});
+
+describe('the fixes stay linear', () => {
+  it("an HTML <pre> block's lines are found in its source in linear time, matched or not", () => {
+    // Every line found (the usual case), and a line that is found nowhere (the rest fall back to the block's span).
+    const found = (n: number) => `<html><body><pre>${'Item 1. Business\nsome text &amp; more\n'.repeat(n)}</pre></body></html>`;
+    const lost = (n: number) => `<html><body><pre>first line<b\nclass="x">bold</b>\n${'a line of text\n'.repeat(n)}</pre></body></html>`;
+    for (const make of [found, lost]) {
+      const { ratio } = scalingRatio(
+        (n) => parseDocument(make(n), 'html'),
+        (model) => documentLines(model),
+        8000,
+      );
+      expect(ratio).toBeLessThan(LINEAR_RATIO);
+    }
+  });
+
+  it('an exhibit description with many "dated" is read in linear time', () => {
+    const { ratio } = scalingRatio(
+      (n) => `Report with respect to an agreement ${'dated nothing, '.repeat(n)}dated May 1, 2010, Between A and B`,
+      (text) => describeExhibit('99.1', text, { document: 1, page: 1, start: 0, end: 0 }),
+      5000,
+    );
+    expect(ratio).toBeLessThan(LINEAR_RATIO);
   });
 });
