@@ -1,6 +1,9 @@
 import type { FormRecord } from '../forms/extract-filing.js';
 import type { Form13FRecord, Holding } from '../forms/form-13f.js';
-import type { OwnershipEntry, OwnershipRecord } from '../forms/ownership-record.js';
+import type { FootnoteReference, OwnershipEntry, OwnershipRecord } from '../forms/ownership-record.js';
+import { holdingSchema } from '../model/form-13f-record.js';
+import { ownershipEntrySchema, ownershipIssuerSchema } from '../model/ownership-record.js';
+import { csvColumns } from '../model/record-schema.js';
 import { csvLine } from '../render/csv.js';
 
 /**
@@ -15,57 +18,44 @@ interface RowSource {
   readonly record: FormRecord | null;
 }
 
-export const OWNERSHIP_CSV_COLUMNS = [
+/** An entry's or a holding's columns, from its one definition (model/ownership-record.ts, model/form-13f-record.ts). */
+const ENTRY_COLUMNS = csvColumns(ownershipEntrySchema);
+const ISSUER_COLUMNS = csvColumns(ownershipIssuerSchema);
+const HOLDING_COLUMNS = csvColumns(holdingSchema);
+
+export const OWNERSHIP_CSV_COLUMNS: readonly string[] = [
   'source',
   'accessionNumber',
   'formType',
   'periodOfReport',
-  'issuerCik',
-  'issuerName',
-  'tradingSymbol',
+  ...ISSUER_COLUMNS.map(([column]) => column),
   'ownerCik',
   'ownerName',
   'relationship',
   'table',
-  'kind',
-  'securityTitle',
-  'transactionDate',
-  'transactionCode',
-  'shares',
-  'pricePerShare',
-  'acquiredDisposed',
-  'sharesOwnedAfter',
-  'directOrIndirect',
-  'natureOfOwnership',
-  'conversionOrExercisePrice',
-  'exerciseDate',
-  'expirationDate',
-  'underlyingTitle',
-  'underlyingShares',
-  'footnotes',
-] as const;
+  ...ENTRY_COLUMNS.map(([column]) => column),
+];
 
-export const HOLDINGS_CSV_COLUMNS = [
+export const HOLDINGS_CSV_COLUMNS: readonly string[] = [
   'source',
   'accessionNumber',
   'formType',
   'periodOfReport',
   'manager',
   'valueUnit',
-  'nameOfIssuer',
-  'titleOfClass',
-  'cusip',
-  'figi',
-  'value',
-  'sharesOrPrincipal',
-  'sharesOrPrincipalType',
-  'putCall',
-  'investmentDiscretion',
-  'otherManager',
-  'votingSole',
-  'votingShared',
-  'votingNone',
-] as const;
+  ...HOLDING_COLUMNS.map(([column]) => column),
+];
+
+/** A field's value for a cell: a `{ value, span }`'s value, a footnote list as `field id: text | …`, else as it is. */
+function cell(value: unknown): unknown {
+  if (Array.isArray(value))
+    return (value as FootnoteReference[]).map((note) => `${note.field} ${note.id}: ${note.text ?? '(no such footnote)'}`).join(' | ');
+  if (value !== null && typeof value === 'object' && 'value' in value) return (value as { value: unknown }).value;
+  return value;
+}
+
+const cells = (row: object, columns: readonly (readonly [string, string])[]) =>
+  columns.map(([, field]) => cell((row as Record<string, unknown>)[field]));
 
 /** Which table-shaped CSV a `--form` asks for, if any. */
 export function tableCsvKind(form: string | undefined): 'ownership' | 'holdings' | null {
@@ -102,34 +92,12 @@ export function ownershipCsvRows(output: RowSource): string {
     output.accessionNumber,
     output.formType ?? record.form,
     record.periodOfReport.value,
-    record.issuer.cik.value,
-    record.issuer.name.value,
-    record.issuer.tradingSymbol.value,
+    ...cells(record.issuer, ISSUER_COLUMNS),
     owners.map((owner) => owner.cik.value ?? '').join(' | '),
     owners.map((owner) => owner.name.value ?? '').join(' | '),
     owners.map(relationshipOf).join(' | '),
   ];
-  const row = (table: string, entry: OwnershipEntry) =>
-    csvLine([
-      ...common,
-      table,
-      entry.kind,
-      entry.securityTitle.value,
-      entry.transactionDate.value,
-      entry.transactionCode.value,
-      entry.shares.value ?? entry.totalValue.value,
-      entry.pricePerShare.value,
-      entry.acquiredDisposed.value,
-      entry.sharesOwnedAfter.value,
-      entry.directOrIndirect.value,
-      entry.natureOfOwnership.value,
-      entry.conversionOrExercisePrice.value,
-      entry.exerciseDate.value,
-      entry.expirationDate.value,
-      entry.underlyingTitle.value,
-      entry.underlyingShares.value,
-      entry.footnotes.map((note) => `${note.field} ${note.id}: ${note.text ?? '(no such footnote)'}`).join(' | '),
-    ]);
+  const row = (table: string, entry: OwnershipEntry) => csvLine([...common, table, ...cells(entry, ENTRY_COLUMNS)]);
   return [
     ...record.nonDerivative.map((entry) => row('non-derivative', entry)),
     ...record.derivative.map((entry) => row('derivative', entry)),
@@ -147,19 +115,7 @@ export function holdingsCsvRows(output: RowSource): string {
       record.periodOfReport.value,
       record.manager.name.value,
       record.valueUnit,
-      holding.nameOfIssuer.value,
-      holding.titleOfClass.value,
-      holding.cusip.value,
-      holding.figi.value,
-      holding.marketValue.value,
-      holding.sharesOrPrincipal.value,
-      holding.sharesOrPrincipalType.value,
-      holding.putCall.value,
-      holding.investmentDiscretion.value,
-      holding.otherManager.value,
-      holding.votingSole.value,
-      holding.votingShared.value,
-      holding.votingNone.value,
+      ...cells(holding, HOLDING_COLUMNS),
     ]);
   return record.holdings.map(row).join('');
 }

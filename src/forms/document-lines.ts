@@ -44,6 +44,7 @@ export function documentLines(
         case 'paragraph':
         case 'preformatted':
           if (fromSource) pushSourceLines(lines, model.source, block.span.start, block.span.end, page.number, block);
+          else if (block.kind === 'preformatted') pushPreLines(lines, model.source, block, page.number);
           else for (const text of block.text.split('\n')) pushLine(lines, text, page.number, block.span.start, block.span.end, block, null);
           break;
         case 'list':
@@ -84,6 +85,85 @@ function pushSourceLines(lines: DocumentLine[], source: string, start: number, e
     if (last > first) pushLine(lines, source.slice(first, last), page, first, last, block, null);
     at = lineEnd + 1;
   }
+}
+
+/**
+ * The lines of an HTML `<pre>` block, each with the range of its own source line: a `<pre>` keeps its line breaks,
+ * so the block's lines are found in order among the source's lines (tags dropped, letters and digits compared).
+ * Where one is not found (a tag written over lines, an entity spelt otherwise) the rest take the block's span, as
+ * every line of a paragraph does; the source is read once, so this stays linear.
+ */
+function pushPreLines(lines: DocumentLine[], source: string, block: Block, page: number): void {
+  const text = (block as { readonly text: string }).text;
+  let at = block.span.start;
+  let inTag = false;
+  let found = true;
+  for (const raw of text.split('\n')) {
+    const wanted = found ? letterKey(raw) : '';
+    if (!found || wanted === '') {
+      pushLine(lines, raw, page, block.span.start, block.span.end, block, null);
+      continue;
+    }
+    found = false;
+    while (at < block.span.end) {
+      let lineEnd = source.indexOf('\n', at);
+      if (lineEnd === -1 || lineEnd > block.span.end) lineEnd = block.span.end;
+      const shown = shownLine(source, at, lineEnd, inTag);
+      inTag = shown.inTag;
+      const lineStart = at;
+      at = lineEnd + 1;
+      if (letterKey(shown.text) !== wanted) continue;
+      let first = lineStart;
+      let last = lineEnd;
+      while (first < last && isSpace(source.charCodeAt(first))) first++;
+      while (last > first && isSpace(source.charCodeAt(last - 1))) last--;
+      pushLine(lines, raw, page, first, last, block, null);
+      found = true;
+      break;
+    }
+    if (!found) pushLine(lines, raw, page, block.span.start, block.span.end, block, null);
+  }
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A source line's text with its tags dropped (a tag may run on from the line before) and common entities read. */
+function shownLine(source: string, start: number, end: number, inTag: boolean): { text: string; inTag: boolean } {
+  const line = source.slice(start, end);
+  let out = '';
+  let at = start;
+  let tag = inTag;
+  while (at < end) {
+    // Searched within the line only: an indexOf over the rest of the source would make this quadratic.
+    if (tag) {
+      const close = line.indexOf('>', at - start);
+      if (close === -1) return { text: out, inTag: true };
+      at = start + close + 1;
+      tag = false;
+      continue;
+    }
+    const open = line.indexOf('<', at - start);
+    const stop = open === -1 ? end : start + open;
+    out += source.slice(at, stop);
+    if (stop === end) break;
+    at = stop + 1;
+    tag = true;
+  }
+  const text = out.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+  return { text, inTag: tag };
+}
+
+/** Letters and digits only, lower case, accents dropped: what a line and its source have in common. */
+function letterKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function isSpace(code: number): boolean {

@@ -54,7 +54,7 @@ const PREFIXED = new RegExp(
 /** `99.1  Press release …` (inside an exhibit list only). */
 const DOTTED = /^(\d{1,3}\.\d{1,3}[a-z]?)\**\s*[:.–—-]?\s+(["“'(]?[A-Z0-9].*)$/;
 /** `1  March 31, 2009 Q3 Interim Financials` (under an "Exhibit No." header only). */
-const ORDINAL = /^(\d{1,2})\.?\**\s*[:.–—-]?\s+(["“]?[A-Z].*)$/;
+const ORDINAL = /^(\d{1,3})\.?\**\s*[:.–—-]?\s+(["“]?[A-Z].*)$/;
 /** Headings and header rows that open a formal exhibit index. */
 const INDEX_HEADING =
   /^(?:\([a-z]\)\s*)?(?:exhibit\s+index|index\s+(?:to|of)\s+exhibits|list\s+of\s+exhibits|exhibits?\s+list|item\s+19\.?\s+(?:financial\s+statements\s+and\s+)?exhibits|exhibits?)\b\s*:?(?:\s+\d{1,4})?$|^exhibits?(?:\s+(?:no\.?|number|#))?\s+(?:description|document|title|exhibit|name)\b/i;
@@ -358,10 +358,13 @@ export function describe(number: string, raw: string, span: FieldSpan): Omit<Lis
 
 /** "dated …", "issued … on …", "submitted … on …", or a date that opens the description. */
 function dateOf(description: string): string | null {
-  const dated = /\bdated\s*:?\s*(.+)$/i.exec(description);
-  if (dated) {
-    const found = findDate((dated[1] as string).slice(0, 40));
-    if (found && found.index === 0) return found.iso;
+  const subjectAt = description.search(SUBJECT);
+  for (const dated of description.matchAll(/\bdated\s*:?\s*/gi)) {
+    const after = dated.index + dated[0].length;
+    const found = findDate(description.slice(after, after + 40));
+    if (found?.index !== 0) continue;
+    if (datesItsSubject(description, subjectAt, dated.index, after + found.length)) continue;
+    return found.iso;
   }
   const asOf = AS_OF.exec(description);
   if (asOf) return findDate(asOf[1] as string)?.iso ?? null;
@@ -370,6 +373,21 @@ function dateOf(description: string): string | null {
   const leading = findDate(description.slice(0, 30));
   if (leading && leading.index === 0) return leading.iso;
   return null;
+}
+
+/** What an exhibit is about: "… with respect to an amendment to a Special Collective Agreement dated …". */
+const SUBJECT = /\b(?:with\s+respect\s+to|regarding|relating\s+to|concerning|in\s+connection\s+with|amendments?\s+to)\b/i;
+
+/**
+ * A "dated …" inside what the exhibit is about, run on without a comma and followed by more of it, dates the thing it
+ * is about ("… an amendment to a Special Collective Agreement dated December 5, 2006, Between Bezeq and …"), not the
+ * exhibit; one set off by a comma, or closing the description, dates the exhibit ("… with respect to a lawsuit, dated
+ * July 13, 2010"; "Press Release Regarding First Quarter 2009 Earnings dated June 16, 2009").
+ */
+function datesItsSubject(description: string, subjectAt: number, datedAt: number, dateEnd: number): boolean {
+  if (subjectAt === -1 || subjectAt >= datedAt) return false;
+  if (/,\s*$/.test(description.slice(Math.max(0, datedAt - 8), datedAt))) return false;
+  return /[A-Za-z0-9]/.test(description.slice(dateEnd, dateEnd + 8));
 }
 
 /** A final period that belongs to an abbreviation: `S.A.`, `N.V.`, `Inc.`, `Ltd.`. */

@@ -1,90 +1,16 @@
 import { type Diagnostic, diagnostic } from '../core/diagnostic.js';
+import type { Form13FManager, Form13FRecord, Form13FSummary, Holding, OtherManager } from '../model/form-13f-record.js';
 import { childElement, childElements, pathElement, type XmlDocument, type XmlElement } from '../model/xml.js';
 import type { Exhibit } from './attached-exhibits.js';
-import type { Field, FieldSpan } from './field.js';
 import type { SignatureBlock } from './signatures.js';
 import { XmlValues } from './xml-values.js';
 
 /**
  * Form 13F (institutional investment managers' holdings): the cover page, the summary page and the information
- * table, one row per holding, from the XML EDGAR has required since the second quarter of 2013.
+ * table, one row per holding, from the XML EDGAR has required since the second quarter of 2013. The record is
+ * defined once as a zod schema in model/form-13f-record.ts.
  */
-export interface Form13FRecord {
-  readonly form: '13F-HR' | '13F-HR/A' | '13F-NT' | '13F-NT/A';
-  /** YYYY-MM-DD: the calendar quarter's last day ("Report for the Calendar Year or Quarter Ended"). */
-  readonly periodOfReport: Field<string | null>;
-  readonly manager: Form13FManager;
-  /** `13F HOLDINGS REPORT`, `13F NOTICE` or `13F COMBINATION REPORT`. */
-  readonly reportType: Field<string | null>;
-  readonly form13FFileNumber: Field<string | null>;
-  readonly isAmendment: Field<boolean | null>;
-  readonly amendmentNumber: Field<number | null>;
-  /** `RESTATEMENT` or `NEW HOLDINGS`. */
-  readonly amendmentType: Field<string | null>;
-  /** The other managers this report names: on the cover (those reporting for this manager) and in the summary. */
-  readonly otherManagers: readonly OtherManager[];
-  readonly summary: Form13FSummary;
-  /**
-   * What `value` is counted in: `thousands` in filings made before 2023-01-03, `dollars` from then on (the
-   * SEC's amendment of Form 13F; the filing date decides). Null when the filing date is unknown and the period
-   * does not settle it.
-   */
-  readonly valueUnit: 'dollars' | 'thousands' | null;
-  readonly holdings: readonly Holding[];
-  readonly exhibits: readonly Exhibit[];
-  readonly signatures: readonly SignatureBlock[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export interface Form13FManager {
-  readonly name: Field<string | null>;
-  readonly street1: Field<string | null>;
-  readonly street2: Field<string | null>;
-  readonly city: Field<string | null>;
-  readonly stateOrCountry: Field<string | null>;
-  readonly zipCode: Field<string | null>;
-}
-
-export interface OtherManager {
-  /** Where the report lists it: `cover` (reports for this manager) or `summary` (included in this report). */
-  readonly listedOn: 'cover' | 'summary';
-  /** The summary's sequence number, which the information table's `otherManager` column refers to. */
-  readonly sequenceNumber: Field<number | null>;
-  readonly cik: Field<string | null>;
-  readonly form13FFileNumber: Field<string | null>;
-  readonly name: Field<string | null>;
-}
-
-export interface Form13FSummary {
-  readonly otherIncludedManagersCount: Field<number | null>;
-  readonly tableEntryTotal: Field<number | null>;
-  /** In `valueUnit`, as the report gives it. */
-  readonly tableValueTotal: Field<number | null>;
-  readonly isConfidentialOmitted: Field<boolean | null>;
-}
-
-/** One row of the information table. */
-export interface Holding {
-  readonly nameOfIssuer: Field<string | null>;
-  readonly titleOfClass: Field<string | null>;
-  readonly cusip: Field<string | null>;
-  readonly figi: Field<string | null>;
-  /** Market value (the table's `value` column), in the record's `valueUnit`. */
-  readonly marketValue: Field<number | null>;
-  /** Shares, or principal amount of debt. */
-  readonly sharesOrPrincipal: Field<number | null>;
-  /** `SH` shares, `PRN` principal amount. */
-  readonly sharesOrPrincipalType: Field<'SH' | 'PRN' | null>;
-  readonly putCall: Field<'Put' | 'Call' | null>;
-  /** `SOLE`, `DFND` (shared-defined) or `OTR` (shared-other). */
-  readonly investmentDiscretion: Field<'SOLE' | 'DFND' | 'OTR' | null>;
-  /** The other managers' sequence numbers as written (`1`, `1,2`, `01 02`). */
-  readonly otherManager: Field<string | null>;
-  readonly votingSole: Field<number | null>;
-  readonly votingShared: Field<number | null>;
-  readonly votingNone: Field<number | null>;
-  readonly span: FieldSpan;
-}
+export type { Form13FManager, Form13FRecord, Form13FSummary, Holding, OtherManager };
 
 /** The first filing day on which 13F values are reported in dollars rather than thousands. */
 export const DOLLAR_VALUES_FROM = '2023-01-03';

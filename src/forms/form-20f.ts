@@ -96,8 +96,18 @@ export function extract20F(
       .slice(fiscalIndex, fiscalIndex + 2)
       .map((line) => line.text)
       .join(' ');
-    const date = findDate(text.slice(text.search(/ended/i)));
-    if (date) fiscalYearEnd = { value: date.iso, span: lineSpan(lines[fiscalIndex] as DocumentLine, document) };
+    const from = text.search(/ended/i);
+    const date = findDate(text.slice(from));
+    if (date) {
+      const first = lines[fiscalIndex] as DocumentLine;
+      const next = lines[fiscalIndex + 1];
+      // "… fiscal year ended December 31," ⏎ "2008": the span runs over both lines when the date ends on the second.
+      const onNext = next !== undefined && from + date.index + date.length > first.text.length && next.page === first.page;
+      fiscalYearEnd = {
+        value: date.iso,
+        span: onNext ? { ...lineSpan(first, document), end: lineSpan(next, document).end } : lineSpan(first, document),
+      };
+    }
   }
   if (fiscalYearEnd.value === null)
     diagnostics.push(diagnostic('f20f/missing-fiscal-year-end', 'warning', 'No "For the fiscal year ended" date on the cover', 0));
@@ -218,6 +228,15 @@ export function extract20F(
   if (signatures.length === 0) diagnostics.push(diagnostic('f20f/missing-signature', 'warning', 'No signature block was found', 0));
   const sections = findSections(model, base, document);
   diagnostics.push(...sections.diagnostics);
+  // A line the cover fills with "Not applicable" is read, and gives no value: say so, as every null read from a place says why.
+  for (const [name, found] of [
+    ['registrantEnglishName', english],
+    ['jurisdiction', jurisdiction],
+  ] as const)
+    if (found.value === null && found.span !== null)
+      diagnostics.push(
+        diagnostic('f20f/not-applicable', 'info', `${name}: the cover says it does not apply ("Not applicable")`, found.span.start),
+      );
 
   return {
     form,

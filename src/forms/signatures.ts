@@ -154,7 +154,9 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
       if (finished.length > 0 || current !== null) break;
       const date = /\bon\s+(.{6,30}?\d{4})/i.exec(whole);
       const found = date ? findDate(date[1] as string) : null;
-      if (found && pursuantDate.value === null) pursuantDate = { value: found.iso, span: lineSpan(line, document) };
+      // The date may stand on a later line of the paragraph than this one: the span is the paragraph's.
+      if (found && pursuantDate.value === null)
+        pursuantDate = { value: found.iso, span: { document, page: line.page, start: line.block.span.start, end: line.block.span.end } };
       continue;
     }
     const cells = splitCells(text);
@@ -270,7 +272,11 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
         const title = /^\((.+)\)$/.exec(value)?.[1] ?? value;
         block.title = { value: title, span: at };
         block.provisional = false;
-      } else if (continuesTitle(block.title.value, value) || (block.signature.value !== null && endsSection(i) && titleTail(value))) {
+      } else if (
+        lines[i - 1] === block.last &&
+        (continuesTitle(block.title.value, value) || (block.signature.value !== null && endsSection(i) && titleTail(value)))
+      ) {
+        // Only the line right under the title continues it (a footnote further down is not part of it).
         const span = block.title.span;
         block.title = {
           value: `${block.title.value} ${value}`,
@@ -309,7 +315,14 @@ function splitNameTitle(value: string, name: string | null): { name: string; tit
 
 /** A short line of words that can end a title wrapped over lines ("Group Finance"). */
 function titleTail(value: string): boolean {
-  return value.length <= 60 && /^[A-Z]/.test(value) && !/\d/.test(value) && !/^(?:\/s\/|By\b|Date|Dated|Name|Title)/i.test(value);
+  // A line ending in a colon is a label ("Attention:"), not the rest of a title.
+  return (
+    value.length <= 60 &&
+    /^[A-Z]/.test(value) &&
+    !/\d/.test(value) &&
+    !/:$/.test(value) &&
+    !/^(?:\/s\/|By\b|Date|Dated|Name|Title)/i.test(value)
+  );
 }
 
 function hasLabel(text: string): boolean {

@@ -1,4 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { form13FRecordSchema } from '../model/form-13f-record.js';
+import { ownershipRecordSchema } from '../model/ownership-record.js';
+import { diagnosticSchema } from '../model/record-schema.js';
 
 /**
  * The shapes of the JSON API's answers, as zod schemas: the routes declare them, @hono/zod-openapi writes them into
@@ -173,6 +176,36 @@ export const DocumentSchema = z
   })
   .openapi('Document');
 
+/**
+ * The extracted form record. The ownership (Forms 3, 4, 5) and 13F records are described by their own schemas
+ * (model/ownership-record.ts, model/form-13f-record.ts), as components; the others as objects. Typed `unknown` for
+ * the routes, which pass the stored record JSON through as it is.
+ */
+const STORED = {
+  filingDiagnostics: z
+    .array(diagnosticSchema)
+    .optional()
+    .openapi({ description: "Disagreements between the submission's header and the record (registrant, form, period)." }),
+};
+
+const FORM_RECORD = z
+  .union([
+    // The stored record adds the diagnostics of checking the body against the header. (`extend` makes a new schema
+    // with the extended zod's `.openapi`, whatever the order the modules were loaded in.)
+    ownershipRecordSchema.extend(STORED).openapi('OwnershipRecord'),
+    form13FRecordSchema.extend(STORED).openapi('Form13FRecord'),
+    z.record(z.string(), z.unknown()),
+  ])
+  .nullable()
+  .openapi({
+    description:
+      'The extracted form record (`form`: `6-K`, `6-K/A`, `20-F`, `40-F`, …, or `other`), or null. Every field is `{ value, span }` where `span` is ' +
+      '`{ document, page, start, end }`: the document sequence and character offsets into its text, the same offsets as the ' +
+      '`data-start`/`data-end` attributes of the rendered HTML. A 6-K has reportMonth, registrant, address, commissionFileNumber, ' +
+      'annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, exhibits, signatures, diagnostics. ' +
+      'A Form 3, 4 or 5 (`3` … `5/A`) is an `OwnershipRecord` and a 13F (`13F-HR`, `13F-NT` and amendments) a `Form13FRecord`: see their schemas.',
+  }) as unknown as z.ZodType<unknown>;
+
 export const FilingSchema = z
   .object({
     ...filingSummaryShape,
@@ -187,21 +220,7 @@ export const FilingSchema = z
         'businessAddress and mailAddress (each with `stateName` beside its `state` code), formerCompanies.',
     }),
     header: z.unknown().openapi({ description: 'The full header tree as written.' }),
-    formRecord: z.unknown().openapi({
-      description:
-        'The extracted form record (`form`: `6-K`, `6-K/A`, `20-F`, `40-F`, …, or `other`), or null. Every field is `{ value, span }` where `span` is ' +
-        '`{ document, page, start, end }`: the document sequence and character offsets into its text, the same offsets as the ' +
-        '`data-start`/`data-end` attributes of the rendered HTML. A 6-K has reportMonth, registrant, address, commissionFileNumber, ' +
-        'annualReportForm, furnishesUnderRule12g32b, rule12g32bFileNumber, paperUnderRule101b1, paperUnderRule101b7, exhibits, signatures, diagnostics. ' +
-        'A Form 3, 4 or 5 (`3` … `5/A`) has source (`xml` or `text`), periodOfReport, issuer { cik, name, tradingSymbol }, reportingOwners ' +
-        '(cik, name, isDirector, isOfficer, isTenPercentOwner, isOther, officerTitle, otherText), nonDerivative and derivative rows ' +
-        '(kind `transaction` or `holding`, securityTitle, transactionDate, transactionCode, shares, pricePerShare, acquiredDisposed, ' +
-        'sharesOwnedAfter, directOrIndirect, natureOfOwnership, conversionOrExercisePrice, exerciseDate, expirationDate, underlyingTitle, ' +
-        'underlyingShares, footnotes resolved to their text), footnotes, remarks. A 13F (`13F-HR`, `13F-NT` and amendments) has periodOfReport, ' +
-        'manager, reportType, otherManagers, summary { tableEntryTotal, tableValueTotal, … }, valueUnit (`dollars` or `thousands`) and holdings ' +
-        '(nameOfIssuer, titleOfClass, cusip, marketValue, sharesOrPrincipal, sharesOrPrincipalType, putCall, investmentDiscretion, otherManager, ' +
-        'votingSole, votingShared, votingNone).',
-    }),
+    formRecord: FORM_RECORD,
     diagnostics: z.unknown(),
     byteLength: z.number().int(),
     contentHash: z.string().openapi({ description: 'SHA-256 of the original bytes.' }),
