@@ -47,6 +47,17 @@ export function indexOfByte(haystack: Uint8Array, value: number, from = 0): numb
   return bufferIndexOf ? bufferIndexOf.call(haystack, value, stop) : haystack.indexOf(value, stop);
 }
 
+/** Index of the byte `value` in `haystack[from, to)`, or -1; the search never reads past `to`. */
+export function indexOfByteWithin(haystack: Uint8Array, value: number, from: number, to: number): number {
+  const end = Math.min(to, haystack.length);
+  if (end - from <= SHORT_SEARCH) {
+    for (let at = from; at < end; at++) if (haystack[at] === value) return at;
+    return -1;
+  }
+  const within = indexOfByte(haystack.subarray(from, end), value);
+  return within === -1 ? -1 : within + from;
+}
+
 /** Bytes of an ASCII string. */
 export function ascii(text: string): Uint8Array {
   const out = new Uint8Array(text.length);

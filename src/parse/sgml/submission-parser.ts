@@ -4,6 +4,7 @@ import {
   indexOfAsciiIgnoreCase,
   indexOfByte,
   indexOfBytes,
+  indexOfByteWithin,
   isWhitespaceByte,
   latin1,
   startsWithAsciiIgnoreCase,
@@ -253,7 +254,9 @@ export class SubmissionParser {
    */
   #lineEnd(from: number): number {
     const lf = this.#nextByte(this.#lf, NEWLINE, from);
-    const cr = this.#nextByte(this.#cr, CARRIAGE_RETURN, from);
+    // Only a CR before the LF matters: the search for it stops there, so a file of LF lines is not scanned for CR to
+    // its end.
+    const cr = this.#nextByte(this.#cr, CARRIAGE_RETURN, from, lf === -1 ? this.#end : lf);
     if (cr === -1 || (lf !== -1 && lf < cr)) return lf;
     if (cr + 1 >= this.#end) return -1;
     return this.#byte(cr + 1) === NEWLINE ? cr + 1 : cr;
@@ -286,21 +289,26 @@ export class SubmissionParser {
   readonly #cr: ByteSearch = { from: -1, at: -1, scannedTo: -1 };
   readonly #gt: ByteSearch = { from: -1, at: -1, scannedTo: -1 };
 
-  /** Absolute offset of the first `value` at or after `from` in the bytes received so far, or -1. */
-  #nextByte(search: ByteSearch, value: number, from: number): number {
+  /** Absolute offset of the first `value` in [from, limit) of the bytes received so far, or -1. */
+  #nextByte(search: ByteSearch, value: number, from: number, limit = this.#end): number {
     let scanFrom = from;
     if (search.from !== -1 && from >= search.from) {
       if (search.at !== -1) {
-        if (from <= search.at) return search.at;
+        if (from <= search.at) return search.at < limit ? search.at : -1;
       } else if (from <= search.scannedTo) {
-        if (search.scannedTo === this.#end) return -1;
+        if (search.scannedTo >= limit) return -1;
         scanFrom = search.scannedTo;
       }
     }
-    const found = indexOfByte(this.#haystack, value, Math.max(0, scanFrom - this.#base));
+    const relativeFrom = Math.max(0, scanFrom - this.#base);
+    const found =
+      limit >= this.#end
+        ? indexOfByte(this.#haystack, value, relativeFrom)
+        : indexOfByteWithin(this.#haystack, value, relativeFrom, limit - this.#base);
     if (scanFrom === from) search.from = from;
     search.at = found === -1 ? -1 : found + this.#base;
-    search.scannedTo = this.#end;
+    // With nothing found, [search.from, scannedTo) is known to hold no such byte.
+    search.scannedTo = Math.min(limit, this.#end);
     return search.at;
   }
 
@@ -390,7 +398,7 @@ export class SubmissionParser {
       if (this.#startsWith(at, `<${opener}>`)) {
         const end = this.#boundedLineEnd(at, final);
         if (end === -1) return false;
-        this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
+        this.#envelopeNodes.push({ key: opener, value: this.#text(at + opener.length + 2, end).trim(), children: [], offset: at });
         this.#format = 'complete-submission';
         this.#cursor = end;
         return true;
@@ -400,7 +408,7 @@ export class SubmissionParser {
       if (this.#startsWith(at, `<${opener}>`)) {
         const end = this.#boundedLineEnd(at, final);
         if (end === -1) return false;
-        this.#envelopeNodes.push({ key: opener, value: latin1(this.#view(at + opener.length + 2, end)).trim(), children: [], offset: at });
+        this.#envelopeNodes.push({ key: opener, value: this.#text(at + opener.length + 2, end).trim(), children: [], offset: at });
         this.#format ??= 'complete-submission';
         this.#headerOpener = opener;
         this.#headerStart = end;
@@ -683,7 +691,7 @@ export class SubmissionParser {
    * there (plus a few of look-ahead) and on whether the input goes on past them: so a whole parse and any
    * chunking agree, and a stream never holds more than the window. Fields already read are kept between calls.
    * One loop over the fields, kept whole because every exit (wait for input, close at the window, close without text,
-   * reach `<TEXT>`) must record `#metaAt` and the findings the same way through `keep` and `incomplete`; split, each
+   * reach `<TEXT>`) must record `#metaAt` and the findings the same way through `#keepMetaFindings` and `#metaIncomplete`; split, each
    * part would repeat that.
    */
   #readDocumentMeta(final: boolean): boolean {
@@ -695,23 +703,12 @@ export class SubmissionParser {
     // The input ends before the window does: read to its end.
     const shortFinal = final && !windowFull;
     const end = shortFinal ? this.#end : Math.min(this.#end, limit);
-    const keep = (): void => {
-      this.#diagnostics.push(...this.#metaFindings);
-      this.#metaFindings = [];
-    };
-    /** A field does not end inside the window: wait for input, or (window full) close the document here. */
-    const incomplete = (at: number): boolean => {
-      this.#metaAt = at;
-      if (!windowFull) return false;
-      keep();
-      return this.#metaWithoutText(fields, at);
-    };
     let at = this.#metaAt;
     for (;;) {
       while (at < end && isWhitespaceByte(this.#byte(at))) at++;
       if (at >= end || (this.#end - at < 16 && !final)) {
-        if (!shortFinal) return incomplete(at);
-        keep();
+        if (!shortFinal) return this.#metaIncomplete(at, windowFull);
+        this.#keepMetaFindings();
         this.#report('sgml/truncated', 'error', 'The input ends inside a <DOCUMENT> before its <TEXT>', this.#end);
         return this.#closeDocumentWithoutBody(fields, this.#end, this.#end);
       }
@@ -719,24 +716,26 @@ export class SubmissionParser {
         // Text before <TEXT> that is not a field: keep it as an unnamed field rather than lose it.
         let lineEnd = this.#lineEnd(at);
         if (lineEnd === -1 || lineEnd >= end) {
-          if (!shortFinal) return incomplete(at);
+          if (!shortFinal) return this.#metaIncomplete(at, windowFull);
           lineEnd = lineEnd === -1 ? this.#end : lineEnd;
         }
         this.#metaFindings.push(
           diagnostic('sgml/stray-content', 'warning', 'Kept a line between <DOCUMENT> and <TEXT> that is not a <TAG>', at),
         );
-        fields.push({ key: '', value: latin1(this.#view(at, lineEnd)).trim() });
+        fields.push({ key: '', value: this.#text(at, lineEnd).trim() });
         at = lineEnd;
         continue;
       }
-      if (this.#startsWith(at, '<TEXT>')) {
+      // Which tag this is, told by its second byte before any comparison of the whole tag.
+      const second = this.#byte(at + 1) | 0x20;
+      if (second === 0x74 /* t */ && this.#startsWith(at, '<TEXT>')) {
         let bodyStart = at + '<TEXT>'.length;
-        if (!final && this.#end - bodyStart < 2) return incomplete(at);
+        if (!final && this.#end - bodyStart < 2) return this.#metaIncomplete(at, windowFull);
         if (this.#byte(bodyStart) === CARRIAGE_RETURN && this.#byte(bodyStart + 1) === NEWLINE) bodyStart += 2;
         else if (this.#byte(bodyStart) === NEWLINE) bodyStart += 1;
         if (!this.#byteIsUpperCase(at + 1))
           this.#metaFindings.push(diagnostic('sgml/lowercase-tag', 'warning', 'Read "<TEXT>" written in another letter case', at));
-        keep();
+        this.#keepMetaFindings();
         open.fields = fields;
         open.bodyStart = bodyStart;
         this.#bodyParts = [];
@@ -747,13 +746,16 @@ export class SubmissionParser {
         this.#state = BODY;
         return true;
       }
-      if (this.#startsWith(at, '</DOCUMENT>')) {
-        keep();
+      if (second === 0x2f /* / */ && this.#startsWith(at, '</DOCUMENT>')) {
+        this.#keepMetaFindings();
         this.#report('sgml/missing-text', 'warning', 'A <DOCUMENT> has no <TEXT>', at);
         return this.#closeDocumentWithoutBody(fields, at, at + '</DOCUMENT>'.length);
       }
-      if (this.#startsWith(at, '<DOCUMENT>') || this.#startsWith(at, '</SEC-DOCUMENT>') || this.#startsWith(at, '</SUBMISSION>')) {
-        keep();
+      if (
+        (second === 0x64 /* d */ && this.#startsWith(at, '<DOCUMENT>')) ||
+        (second === 0x2f && (this.#startsWith(at, '</SEC-DOCUMENT>') || this.#startsWith(at, '</SUBMISSION>')))
+      ) {
+        this.#keepMetaFindings();
         this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no <TEXT> and no </DOCUMENT>', at);
         return this.#closeDocumentWithoutBody(fields, at, at);
       }
@@ -763,11 +765,11 @@ export class SubmissionParser {
       if (lineEnd >= end) lineEnd = -1;
       if (close === -1 || (lineEnd !== -1 && close > lineEnd)) {
         if (lineEnd === -1) {
-          if (!shortFinal) return incomplete(at);
+          if (!shortFinal) return this.#metaIncomplete(at, windowFull);
           lineEnd = this.#end;
         }
         this.#metaFindings.push(diagnostic('sgml/unclosed-tag', 'warning', 'Kept a broken tag line between <DOCUMENT> and <TEXT>', at));
-        fields.push({ key: '', value: latin1(this.#view(at, lineEnd)).trim() });
+        fields.push({ key: '', value: this.#text(at, lineEnd).trim() });
         at = lineEnd;
         continue;
       }
@@ -778,10 +780,30 @@ export class SubmissionParser {
         if (byte === NEWLINE || byte === CARRIAGE_RETURN || byte === LESS_THAN) break;
         valueEnd++;
       }
-      if (valueEnd >= end && !shortFinal) return incomplete(at);
-      fields.push({ key: latin1(this.#view(at + 1, close)).trim(), value: latin1(this.#view(close + 1, valueEnd)).trim() });
+      if (valueEnd >= end && !shortFinal) return this.#metaIncomplete(at, windowFull);
+      fields.push({ key: this.#text(at + 1, close).trim(), value: this.#text(close + 1, valueEnd).trim() });
       at = valueEnd;
     }
+  }
+
+  /** The preamble's findings, reported once the preamble is read (a wait for input must not report them twice). */
+  #keepMetaFindings(): void {
+    if (this.#metaFindings.length === 0) return;
+    this.#diagnostics.push(...this.#metaFindings);
+    this.#metaFindings = [];
+  }
+
+  /** A field does not end inside the window: wait for input, or (window full) close the document here. */
+  #metaIncomplete(at: number, windowFull: boolean): boolean {
+    this.#metaAt = at;
+    if (!windowFull) return false;
+    this.#keepMetaFindings();
+    return this.#metaWithoutText(this.#metaFields, at);
+  }
+
+  /** Latin-1 text of [start, end) (absolute), with no view made for it. */
+  #text(startAbsolute: number, endAbsolute: number): string {
+    return latin1(this.#data, startAbsolute - this.#base, endAbsolute - this.#base);
   }
 
   #byteIsUpperCase(absolute: number): boolean {
@@ -911,12 +933,12 @@ export class SubmissionParser {
   #trimTrailingClosers(end: number): number {
     let at = end;
     while (at > this.#bodyPartStart && isWhitespaceByte(this.#byte(at - 1))) at--;
-    const tail = latin1(this.#view(Math.max(this.#bodyPartStart, at - 96), at));
+    const tail = this.#text(Math.max(this.#bodyPartStart, at - 96), at);
     const match = /(?:<\/(?:SEC-DOCUMENT|IMS-DOCUMENT|SUBMISSION)>\s*)?(?:-----END PRIVACY-ENHANCED MESSAGE-----\s*)?$/i.exec(tail);
     return match && match[0].length > 0 ? at - match[0].length : end;
   }
 
-  #pendingBody: Uint8Array = new Uint8Array(0);
+  #pendingBody: Uint8Array = EMPTY;
 
   #takeBody(endAbsolute: number): Uint8Array {
     const last = this.#view(this.#bodyPartStart, endAbsolute);
@@ -944,7 +966,7 @@ export class SubmissionParser {
       if (!hasBodyEnd) this.#report('sgml/unclosed-document', 'warning', 'A <DOCUMENT> has no "</DOCUMENT>"', at);
     }
     this.#finishDocument(resumeAt, this.#pendingBody);
-    this.#pendingBody = new Uint8Array(0);
+    this.#pendingBody = EMPTY;
     this.#cursor = resumeAt;
     this.#state = BETWEEN_DOCUMENTS;
     return true;
