@@ -1,3 +1,4 @@
+import { indexOfByte } from '../../core/bytes.js';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 
 /** A uuencoded attachment decoded: its file name, mode and exact bytes. */
@@ -58,7 +59,7 @@ export function uudecodedLength(body: Uint8Array): number | null {
   let total = 0;
   let at = begin.dataStart;
   while (at < body.length) {
-    let lineEnd = body.indexOf(begin.lineBreak, at);
+    let lineEnd = indexOfByte(body, begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     const first = body[at] as number;
     if (lineEnd > at && first !== CARRIAGE_RETURN) {
@@ -85,7 +86,7 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
   let sawEnd = false;
   let shortLines = 0;
   while (at < body.length) {
-    let lineEnd = body.indexOf(begin.lineBreak, at);
+    let lineEnd = indexOfByte(body, begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     let contentEnd = lineEnd;
     while (contentEnd > at && (body[contentEnd - 1] === CARRIAGE_RETURN || body[contentEnd - 1] === 0x20)) contentEnd--;
