@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The only file that reads argv and sets the exit code; everything else lives in dist/cli.
-import { runCli } from '../dist/cli/main.js';
+const argv = process.argv.slice(2);
+// `parse` loads its own command alone: reading a feed archive need not load the server, drivers and SDKs first.
+const { runCli } = argv[0] === 'parse' ? await import('../dist/cli/parse-main.js') : await import('../dist/cli/main.js');
 
 process.stdout.on('error', (error) => {
   // A closed pipe (`edgarkit parse … | head`) is not an error worth a stack trace.
@@ -18,7 +20,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 const code = await runCli(
-  process.argv.slice(2),
+  argv,
   { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
   { signal: interrupt.signal },
 );

@@ -1,6 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { EdgarSyntaxError } from '../core/edgar-syntax-error.js';
-import { storageFault } from '../store/storage-error.js';
+import type { Command } from 'commander';
 import { registerCompaniesCommand } from './companies-command.js';
 import { registerComposeCommand } from './compose-command.js';
 import { registerExtractCommand } from './extract-command.js';
@@ -8,44 +6,29 @@ import { registerFactsCommand } from './facts-command.js';
 import { type FetchCommandContext, registerFetchCommands } from './fetch-command.js';
 import { registerFilingsCommand } from './filings-command.js';
 import { registerIngestCommand } from './ingest-command.js';
-import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
+import type { CliIo } from './io.js';
 import { registerMcpCommand } from './mcp-command.js';
 import { registerParseCommand } from './parse-command.js';
 import { registerRenderCommand } from './render-command.js';
+import { runProgram } from './run-program.js';
 import { registerScaleCommands } from './scale-commands.js';
 import { registerSearchCommand } from './search-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 import { registerStatsCommand } from './stats-command.js';
 import { registerSyncCommand } from './sync-command.js';
-import { terminalIo } from './terminal-text.js';
 import { registerValidateCommand } from './validate-command.js';
 
-const VERSION = '0.1.0';
-
 /**
- * Runs the CLI and returns the exit code; the only place that turns errors into messages and codes.
- * A stack trace is printed only with `--debug`.
+ * Runs the CLI and returns the exit code (errors become messages and codes in runProgram, the one place that does it).
+ * `bin/edgarkit.js` starts `parse` through `parse-main.ts` instead, which loads that command alone.
  */
 export async function runCli(argv: readonly string[], given: CliIo, context: FetchCommandContext = {}): Promise<number> {
-  // Every line printed to a terminal goes through the one sanitiser: filings may carry escape sequences.
-  const io = terminalIo(given);
-  let exitCode: ExitCode = EXIT.ok;
-  const debug = argv.includes('--debug');
-  const program = new Command('edgarkit')
-    .description('Read, understand, store and serve SEC EDGAR filings of every era.')
-    .version(VERSION)
-    .option('--debug', 'print stack traces for unexpected errors')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
-    .showHelpAfterError('(run "edgarkit <command> --help" for usage)');
+  return runProgram(argv, given, (program, io, setExit) => registerCommands(program, io, setExit, context));
+}
 
-  const setExit = (code: number) => {
-    exitCode = code as ExitCode;
-  };
+/** Adds every command. */
+function registerCommands(program: Command, io: CliIo, setExit: (code: number) => void, context: FetchCommandContext): void {
   registerParseCommand(program, io, setExit);
   registerRenderCommand(program, io, setExit);
   registerExtractCommand(program, io, setExit);
@@ -63,37 +46,4 @@ export async function runCli(argv: readonly string[], given: CliIo, context: Fet
   registerValidateCommand(program, io, setExit);
   registerScaleCommands(program, io, setExit, context);
   registerMcpCommand(program, io, setExit, context);
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    return reportError(error, io, debug);
-  }
-}
-
-function reportError(error: unknown, io: CliIo, debug: boolean): number {
-  if (error instanceof CommanderError) {
-    // Help and version exit 0; usage mistakes were already printed by commander.
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  }
-  if (error instanceof UserError) {
-    io.stderr.write(`edgarkit: ${error.message}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof EdgarSyntaxError) {
-    io.stderr.write(`${error.message}\n`);
-    return EXIT.problems;
-  }
-  const fault = storageFault(error);
-  if (fault) {
-    // The database failed under a command (a full disk, a read-only file): said plainly, no stack trace.
-    io.stderr.write(`edgarkit: the database failed: ${fault.message}\n`);
-    return EXIT.usage;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`edgarkit: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write('(run with --debug for details)\n');
-  return EXIT.usage;
 }

@@ -5,7 +5,7 @@ import { locateOffset } from '../core/location.js';
 import { readSubmissions } from '../io/read-submissions.js';
 import { pathInside, safeFileName } from '../io/safe-path.js';
 import type { Submission } from '../model/submission.js';
-import { readAttachments, type SubmissionSummary, summarizeSubmission } from '../pipeline/read-filing.js';
+import { type SubmissionSummary, summarizeSubmission } from '../pipeline/submission-summary.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
 import { passOverNotAFiling } from './not-a-filing.js';
 
@@ -84,6 +84,8 @@ function readFileSyncSafe(path: string): Buffer | null {
 }
 
 async function extractAttachments(submission: Submission, summary: SubmissionSummary, root: string, io: CliIo): Promise<void> {
+  // Loaded only here: the reading pipeline (HTML, XML, forms) is not needed to summarise submissions.
+  const { readAttachments } = await import('../pipeline/read-filing.js');
   const folder = safeFileName(summary.accessionNumber ?? summary.source.split(/[\\/:]/).pop() ?? null, 'submission');
   for (const { document, attachment: decoded } of readAttachments(submission)) {
     const name = safeFileName(document.filename ?? decoded.filename, `document-${document.sequence ?? 'x'}.bin`);

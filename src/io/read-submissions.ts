@@ -116,7 +116,13 @@ function onlyFilings<T>(factory: ConsumerFactory<T>): ConsumerFactory<T | ErrorE
     let held: Buffer[] = [];
     let heldLength = 0;
     const decide = () => {
-      const verdict = classifyInput(Buffer.concat(held, heldLength));
+      // Only the head is classified: a whole file held in one chunk is not copied for it.
+      const first = held[0];
+      const head =
+        first && (held.length === 1 || first.length >= CLASSIFY_HEAD_BYTES)
+          ? first
+          : Buffer.concat(held, Math.min(heldLength, CLASSIFY_HEAD_BYTES));
+      const verdict = classifyInput(head);
       if (verdict.filing) {
         consumer = factory(source);
         for (const chunk of held) consumer.write(chunk);
@@ -312,9 +318,22 @@ async function* readTar<T>(
       }
       try {
         const consumer = factory(name);
-        for await (const chunk of entry as AsyncIterable<Buffer>) {
-          options.onBytes?.(chunk.length);
-          consumer.write(chunk);
+        if ((entry.header.size ?? Number.POSITIVE_INFINITY) <= WHOLE_FILE_BYTES) {
+          // A member of ordinary size is gathered and handed over whole (no copy when it arrived in one chunk): the
+          // parser then reads it in place instead of growing a buffer of its own chunk by chunk.
+          const chunks: Buffer[] = [];
+          let length = 0;
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            options.onBytes?.(chunk.length);
+            chunks.push(chunk);
+            length += chunk.length;
+          }
+          if (length > 0) consumer.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length));
+        } else {
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            options.onBytes?.(chunk.length);
+            consumer.write(chunk);
+          }
         }
         yield consumer.end();
       } catch (error) {

@@ -48,18 +48,34 @@ const PARTY_CONTENT = new Set(['COMPANY DATA', 'FILING VALUES', 'BUSINESS ADDRES
 // Blanks before `[` are trimmed after the match: a `\s*` there backtracks quadratically on a run of spaces.
 const SIC_WITH_CODE = /^(.*?)\[(\d{3,4})\]$/;
 
-function find(nodes: readonly HeaderNode[], key: string): HeaderNode | undefined {
-  return nodes.find((node) => canonicalKey(node.key) === key);
+/**
+ * A list of nodes with each key read into the one vocabulary once: typing a party asks a dozen keys of the same few
+ * nodes, and a 40-APP header holds hundreds of parties.
+ */
+interface Keyed {
+  readonly nodes: readonly HeaderNode[];
+  readonly keys: readonly string[];
 }
 
-function leafValue(nodes: readonly HeaderNode[], key: string): string | null {
-  const node = find(nodes, key);
+function keyed(nodes: readonly HeaderNode[]): Keyed {
+  const keys: string[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) keys[i] = canonicalKey((nodes[i] as HeaderNode).key);
+  return { nodes, keys };
+}
+
+function find(list: Keyed, key: string): HeaderNode | undefined {
+  const index = list.keys.indexOf(key);
+  return index === -1 ? undefined : list.nodes[index];
+}
+
+function leafValue(list: Keyed, key: string): string | null {
+  const node = find(list, key);
   if (!node || node.value === '') return null;
   return node.value;
 }
 
-function dateOf(nodes: readonly HeaderNode[], key: string, diagnostics: Diagnostic[]): string | null {
-  const node = find(nodes, key);
+function dateOf(list: Keyed, key: string, diagnostics: Diagnostic[]): string | null {
+  const node = find(list, key);
   if (!node || node.value === '') return null;
   const date = parseCompactDate(node.value);
   if (date === null) {
@@ -68,9 +84,16 @@ function dateOf(nodes: readonly HeaderNode[], key: string, diagnostics: Diagnost
   return date;
 }
 
+/** True when a node's children hold a party's content (COMPANY DATA, FILING VALUES, an address). */
+function holdsPartyContent(node: HeaderNode): boolean {
+  for (const child of node.children) if (PARTY_CONTENT.has(canonicalKey(child.key))) return true;
+  return false;
+}
+
 /** Builds the typed header from the header tree; the tree itself is kept whole alongside. */
 export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[]): SubmissionHeader {
-  const accessionNode = find(tree, 'ACCESSION NUMBER');
+  const root = keyed(tree);
+  const accessionNode = find(root, 'ACCESSION NUMBER');
   let accessionNumber = accessionNode ? parseAccessionNumber(accessionNode.value) : null;
   if (accessionNode && accessionNumber === null) {
     diagnostics.push(
@@ -84,11 +107,11 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
   }
   if (accessionNumber === null) {
     // The <SEC-DOCUMENT>/<SEC-HEADER> lines name the submission by accession number too.
-    const named = find(tree, 'SEC DOCUMENT') ?? find(tree, 'SEC HEADER') ?? find(tree, 'IMS DOCUMENT');
+    const named = find(root, 'SEC DOCUMENT') ?? find(root, 'SEC HEADER') ?? find(root, 'IMS DOCUMENT');
     if (named) accessionNumber = parseAccessionNumber(named.value.slice(0, 20));
   }
 
-  const countNode = find(tree, 'PUBLIC DOCUMENT COUNT');
+  const countNode = find(root, 'PUBLIC DOCUMENT COUNT');
   let publicDocumentCount: number | null = null;
   if (countNode && countNode.value !== '') {
     const count = readWholeNumber(countNode.value);
@@ -101,7 +124,7 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
     }
   }
 
-  const acceptanceNode = find(tree, 'ACCEPTANCE DATETIME');
+  const acceptanceNode = find(root, 'ACCEPTANCE DATETIME');
   const acceptanceDateTime = acceptanceNode ? parseCompactDateTime(acceptanceNode.value) : null;
   if (acceptanceNode && acceptanceDateTime === null) {
     diagnostics.push(
@@ -112,23 +135,22 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
   const items: string[] = [];
   const groupMembers: string[] = [];
   const parties: Party[] = [];
-  for (const node of tree) {
-    const key = canonicalKey(node.key);
+  for (let i = 0; i < tree.length; i++) {
+    const node = tree[i] as HeaderNode;
+    const key = root.keys[i];
     if (key === 'ITEM INFORMATION' && node.value !== '') items.push(node.value);
     else if (key === 'GROUP MEMBERS' && node.value !== '') groupMembers.push(node.value);
-    else if (node.children.some((child) => PARTY_CONTENT.has(canonicalKey(child.key)))) {
-      parties.push(typeParty(node, diagnostics));
-    }
+    else if (holdsPartyContent(node)) parties.push(typeParty(node, diagnostics));
   }
 
   return {
     accessionNumber,
-    formType: leafValue(tree, 'CONFORMED SUBMISSION TYPE'),
+    formType: leafValue(root, 'CONFORMED SUBMISSION TYPE'),
     publicDocumentCount,
-    periodOfReport: dateOf(tree, 'CONFORMED PERIOD OF REPORT', diagnostics),
-    filedAt: dateOf(tree, 'FILED AS OF DATE', diagnostics),
-    dateOfChange: dateOf(tree, 'DATE AS OF CHANGE', diagnostics),
-    effectivenessDate: dateOf(tree, 'EFFECTIVENESS DATE', diagnostics),
+    periodOfReport: dateOf(root, 'CONFORMED PERIOD OF REPORT', diagnostics),
+    filedAt: dateOf(root, 'FILED AS OF DATE', diagnostics),
+    dateOfChange: dateOf(root, 'DATE AS OF CHANGE', diagnostics),
+    effectivenessDate: dateOf(root, 'EFFECTIVENESS DATE', diagnostics),
     acceptanceDateTime,
     items,
     groupMembers,
@@ -144,28 +166,30 @@ function roleOf(key: string): string {
 }
 
 function typeParty(node: HeaderNode, diagnostics: Diagnostic[]): Party {
-  const companyNode = find(node.children, 'COMPANY DATA');
-  const filingNode = find(node.children, 'FILING VALUES');
-  const businessNode = find(node.children, 'BUSINESS ADDRESS');
-  const mailNode = find(node.children, 'MAIL ADDRESS');
+  const children = keyed(node.children);
+  const companyNode = find(children, 'COMPANY DATA');
+  const filingNode = find(children, 'FILING VALUES');
+  const businessNode = find(children, 'BUSINESS ADDRESS');
+  const mailNode = find(children, 'MAIL ADDRESS');
   const formerCompanies: FormerCompany[] = [];
-  for (const child of node.children) {
-    if (canonicalKey(child.key) !== 'FORMER COMPANY') continue;
-    const name = leafValue(child.children, 'FORMER CONFORMED NAME');
+  for (let i = 0; i < children.nodes.length; i++) {
+    if (children.keys[i] !== 'FORMER COMPANY') continue;
+    const former = keyed((children.nodes[i] as HeaderNode).children);
+    const name = leafValue(former, 'FORMER CONFORMED NAME');
     if (name === null) continue;
-    formerCompanies.push({ name, dateChanged: dateOf(child.children, 'DATE OF NAME CHANGE', diagnostics) });
+    formerCompanies.push({ name, dateChanged: dateOf(former, 'DATE OF NAME CHANGE', diagnostics) });
   }
   return {
     role: roleOf(node.key),
-    company: companyNode ? typeCompany(companyNode.children, diagnostics) : null,
-    filingValues: filingNode ? typeFilingValues(filingNode.children) : null,
-    businessAddress: businessNode ? typeAddress(businessNode.children) : null,
-    mailAddress: mailNode ? typeAddress(mailNode.children) : null,
+    company: companyNode ? typeCompany(keyed(companyNode.children), diagnostics) : null,
+    filingValues: filingNode ? typeFilingValues(keyed(filingNode.children)) : null,
+    businessAddress: businessNode ? typeAddress(keyed(businessNode.children)) : null,
+    mailAddress: mailNode ? typeAddress(keyed(mailNode.children)) : null,
     formerCompanies,
   };
 }
 
-function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): CompanyData {
+function typeCompany(nodes: Keyed, diagnostics: Diagnostic[]): CompanyData {
   const cikNode = find(nodes, 'CENTRAL INDEX KEY');
   const cik = cikNode ? parseCik(cikNode.value) : null;
   if (cikNode && cik === null) {
@@ -197,7 +221,7 @@ function typeCompany(nodes: readonly HeaderNode[], diagnostics: Diagnostic[]): C
   };
 }
 
-function typeFilingValues(nodes: readonly HeaderNode[]): FilingValues {
+function typeFilingValues(nodes: Keyed): FilingValues {
   return {
     formType: leafValue(nodes, 'FORM TYPE'),
     act: leafValue(nodes, 'SEC ACT'),
@@ -206,7 +230,7 @@ function typeFilingValues(nodes: readonly HeaderNode[]): FilingValues {
   };
 }
 
-function typeAddress(nodes: readonly HeaderNode[]): Address {
+function typeAddress(nodes: Keyed): Address {
   return {
     street1: leafValue(nodes, 'STREET 1'),
     street2: leafValue(nodes, 'STREET 2'),

@@ -1,3 +1,4 @@
+import { indexOfByte } from '../../core/bytes.js';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 
 /** A uuencoded attachment decoded: its file name, mode and exact bytes. */
@@ -58,7 +59,7 @@ export function uudecodedLength(body: Uint8Array): number | null {
   let total = 0;
   let at = begin.dataStart;
   while (at < body.length) {
-    let lineEnd = body.indexOf(begin.lineBreak, at);
+    let lineEnd = indexOfByte(body, begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     const first = body[at] as number;
     if (lineEnd > at && first !== CARRIAGE_RETURN) {
@@ -85,7 +86,7 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
   let sawEnd = false;
   let shortLines = 0;
   while (at < body.length) {
-    let lineEnd = body.indexOf(begin.lineBreak, at);
+    let lineEnd = indexOfByte(body, begin.lineBreak, at);
     if (lineEnd === -1) lineEnd = body.length;
     let contentEnd = lineEnd;
     while (contentEnd > at && (body[contentEnd - 1] === CARRIAGE_RETURN || body[contentEnd - 1] === 0x20)) contentEnd--;
@@ -100,7 +101,22 @@ export function uudecode(body: Uint8Array, offset = 0): DecodedAttachment | null
         const needed = Math.ceil(declared / 3) * 4;
         if (contentEnd - at - 1 < needed) shortLines++;
         let produced = 0;
-        for (let group = at + 1; produced < declared; group += 4) {
+        if (contentEnd - at - 1 >= needed) {
+          // A whole line (nearly every one): its full groups without the past-the-end checks.
+          const whole = Math.floor(declared / 3);
+          for (let group = at + 1, stop = at + 1 + whole * 4; group < stop; group += 4) {
+            const c0 = ((body[group] as number) - 0x20) & 0x3f;
+            const c1 = ((body[group + 1] as number) - 0x20) & 0x3f;
+            const c2 = ((body[group + 2] as number) - 0x20) & 0x3f;
+            const c3 = ((body[group + 3] as number) - 0x20) & 0x3f;
+            out[written] = (c0 << 2) | (c1 >> 4);
+            out[written + 1] = ((c1 & 0x0f) << 4) | (c2 >> 2);
+            out[written + 2] = ((c2 & 0x03) << 6) | c3;
+            written += 3;
+          }
+          produced = whole * 3;
+        }
+        for (let group = at + 1 + (produced / 3) * 4; produced < declared; group += 4) {
           // Characters past the line end read as zero (a space or backtick both encode 0).
           const c0 = group < contentEnd ? ((body[group] as number) - 0x20) & 0x3f : 0;
           const c1 = group + 1 < contentEnd ? ((body[group + 1] as number) - 0x20) & 0x3f : 0;
