@@ -6,7 +6,9 @@
  * submissions repeated under new accession numbers) as a folder of files and, with `--archive`, as one .tar.gz.
  *
  * Prints per run: seconds, filings/s, MB/s of indexed text, MB/s of submissions, peak RSS of the process (threads
- * included), and the ratio of its text rate to the same round's raw FTS5 rates.
+ * included), CPU seconds of every thread and of the main thread alone (per 1,000 filings: with worker threads, the
+ * main thread's share is what bounds scaling with cores, and it holds on a busy machine where wall time does not),
+ * and the ratio of its text rate to the same round's raw FTS5 rates.
  * With `--code DIR,DIR`, each round runs each of those checkouts' built CLI (e.g. an older commit unpacked with
  * `git archive` and built) beside this one's, in turn.
  * Run: npx tsx bench/ingest-ratio.ts [--filings 3000] [--workers 0,2] [--rounds 1] [--archive] [--code DIR,…] [--dir /tmp/…]
@@ -106,7 +108,8 @@ for (let round = 1; round <= Number(options.rounds); round++) {
         const scaling = workers > 0 && Number.isFinite(oneCore) ? `, ${(text / oneCore).toFixed(2)}× --workers 0` : '';
         console.log(
           `  ingest ${label} --workers ${workers}: ${child.seconds.toFixed(1)} s, ${(count / child.seconds).toFixed(0)} filings/s, ` +
-            `${text.toFixed(2)} MB/s of text, ${mb(submissionBytes, child.seconds).toFixed(1)} MB/s of submissions, peak RSS ${child.peakRssMb.toFixed(0)} MB, CPU ${child.cpuSeconds.toFixed(1)} s; ` +
+            `${text.toFixed(2)} MB/s of text, ${mb(submissionBytes, child.seconds).toFixed(1)} MB/s of submissions, peak RSS ${child.peakRssMb.toFixed(0)} MB, CPU ${child.cpuSeconds.toFixed(1)} s ` +
+            `(main thread ${child.mainCpuSeconds.toFixed(1)} s, ${((child.mainCpuSeconds / count) * 1000).toFixed(2)} s per 1,000 filings); ` +
             `${(text / one.textMBps).toFixed(3)} of raw FTS5 (one table), ${(text / schema.textMBps).toFixed(3)} of the schema's two${scaling}; ` +
             `by CPU time ${(one.cpuSeconds / child.cpuSeconds).toFixed(3)} and ${(schema.cpuSeconds / child.cpuSeconds).toFixed(3)}`,
         );

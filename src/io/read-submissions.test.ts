@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,7 +8,7 @@ import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, readCorpus } from '../../test/shared-files.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { readSubmissions, type SubmissionEntry } from './read-submissions.js';
+import { readRawSubmissions, readSubmissions, type SubmissionEntry } from './read-submissions.js';
 
 const FILES = [
   'fpi/0000912282-09-000008.txt',
@@ -101,5 +101,26 @@ describe('readSubmissions', () => {
     writer.end(readCorpus(file));
     const entries = await collect(readSubmissions(fifo));
     expect(accessions(entries)).toEqual([parseSubmission(readCorpus(file)).header?.accessionNumber]);
+  });
+});
+
+describe('readRawSubmissions ownership', () => {
+  it('says a file read whole owns its memory (it may move to a thread), and a tar member does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgarkit-raw-owned-'));
+    try {
+      const tar = join(dir, 'feed.tar');
+      writeFileSync(tar, await makeTar(FILES));
+      const file = corpusPath(FILES[0] as string);
+      const entries = [];
+      for (const path of [file, tar]) for await (const entry of readRawSubmissions(path)) entries.push(entry);
+      expect(entries.map((entry) => entry.ok && entry.owned)).toEqual([true, false, false, false, false]);
+      const whole = entries[0];
+      if (!whole?.ok) throw new Error('the file was not read');
+      expect(whole.bytes.byteOffset).toBe(0);
+      expect(whole.bytes.buffer.byteLength).toBe(whole.bytes.byteLength);
+      expect(Buffer.compare(whole.bytes, readFileSync(file))).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,14 +14,18 @@ export type SubmissionEntry =
   | { readonly ok: true; readonly source: string; readonly submission: Submission }
   | { readonly ok: false; readonly source: string; readonly error: Error };
 
-/** One item of a stream of raw submissions: the exact bytes, or the reason one input could not be read. */
+/**
+ * One item of a stream of raw submissions: the exact bytes, or the reason one input could not be read. `owned`:
+ * the bytes fill a memory block read for this entry alone (a whole file), which may be moved to another thread.
+ */
 export type RawSubmissionEntry =
-  | { readonly ok: true; readonly source: string; readonly bytes: Buffer }
+  | { readonly ok: true; readonly source: string; readonly bytes: Buffer; readonly owned: boolean }
   | { readonly ok: false; readonly source: string; readonly error: Error };
 
 /** Receives one submission's bytes chunk by chunk and makes the item to yield. */
 interface EntryConsumer<T> {
-  write(chunk: Buffer): void;
+  /** `owned`: the chunk fills a block of memory of its own that nothing else holds (a file read whole). */
+  write(chunk: Buffer, owned?: boolean): void;
   end(): T;
 }
 
@@ -91,13 +95,18 @@ export async function* readRawSubmissions(
   const factory: ConsumerFactory<RawSubmissionEntry> = (source) => {
     const chunks: Buffer[] = [];
     let length = 0;
+    let owned = false;
     return {
-      write: (chunk) => {
+      write: (chunk, whole = false) => {
         length += chunk.length;
         if (length > MAX_RAW_BYTES) throw new Error(`${source} is larger than ${MAX_RAW_BYTES} bytes`);
         chunks.push(chunk);
+        owned = whole && chunks.length === 1;
       },
-      end: () => ({ ok: true, source, bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) }),
+      end: () =>
+        chunks.length === 1
+          ? { ok: true, source, bytes: chunks[0] as Buffer, owned }
+          : { ok: true, source, bytes: Buffer.concat(chunks, length), owned: false },
     };
   };
   yield* readEntries(path, options, stdin, onlyFilings(factory));
@@ -115,6 +124,7 @@ function onlyFilings<T>(factory: ConsumerFactory<T>): ConsumerFactory<T | ErrorE
     let rejected: string | null = null;
     let held: Buffer[] = [];
     let heldLength = 0;
+    let heldOwned = false;
     const decide = () => {
       // Only the head is classified: a whole file held in one chunk is not copied for it.
       const first = held[0];
@@ -125,15 +135,16 @@ function onlyFilings<T>(factory: ConsumerFactory<T>): ConsumerFactory<T | ErrorE
       const verdict = classifyInput(head);
       if (verdict.filing) {
         consumer = factory(source);
-        for (const chunk of held) consumer.write(chunk);
+        for (const chunk of held) consumer.write(chunk, heldOwned && held.length === 1);
       } else rejected = verdict.reason;
       held = [];
     };
     return {
-      write(chunk) {
+      write(chunk, owned = false) {
         if (consumer) consumer.write(chunk);
         else if (rejected === null) {
           held.push(chunk);
+          heldOwned = owned;
           heldLength += chunk.length;
           if (heldLength >= CLASSIFY_HEAD_BYTES) decide();
         }
@@ -176,12 +187,12 @@ async function* readFileEntries<T>(
   options: ReadSubmissionsOptions,
   factory: ConsumerFactory<T>,
 ): AsyncGenerator<T | ErrorEntry> {
-  const whole = await readSmallFile(path);
+  const whole = readSmallFile(path);
   if (whole && !isArchive(whole)) {
     try {
       options.onBytes?.(whole.length);
       const consumer = factory(path);
-      consumer.write(whole);
+      consumer.write(whole, whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength);
       yield consumer.end();
     } catch (error) {
       yield { ok: false, source: path, error: asError(error) };
@@ -192,24 +203,28 @@ async function* readFileEntries<T>(
   yield* readStream(stream, path, options, factory);
 }
 
-/** The regular file's bytes in a buffer of their own, or null when it is larger than WHOLE_FILE_BYTES. */
-async function readSmallFile(path: string): Promise<Buffer | null> {
-  const handle = await open(path, 'r');
+/**
+ * The regular file's bytes in a buffer of their own, or null when it is larger than WHOLE_FILE_BYTES. Read with
+ * blocking calls: for a file of a few hundred kilobytes in the page cache, four round trips through libuv's thread
+ * pool (open, stat, read, close) cost the reading thread more than the read itself.
+ */
+function readSmallFile(path: string): Buffer | null {
+  const fd = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > WHOLE_FILE_BYTES) return null;
     // Not from Buffer's shared pool: the bytes own their memory, and nothing else lives in it.
     const bytes = Buffer.allocUnsafeSlow(size);
     let filled = 0;
     while (filled < size) {
-      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      const bytesRead = readSync(fd, bytes, filled, size - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
     // A file that shrank while being read keeps what was there; one that grew is read to its size at open.
     return filled === size ? bytes : bytes.subarray(0, filled);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

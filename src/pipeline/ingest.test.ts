@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accessionedCorpus } from '../../test/filing-set.js';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { FilingSink, WriteResult } from '../store/store.js';
-import { type IngestInput, ingest } from './ingest.js';
+import { type IngestInput, ingest, type PreparePool } from './ingest.js';
+import { prepareFiling } from './prepare-filing.js';
 
 /** A sink that keeps each transaction's filings. */
 function recordingSink(): FilingSink & { readonly batches: PreparedFiling[][] } {
@@ -40,5 +41,71 @@ describe('ingest batches', () => {
     const sink = recordingSink();
     await ingest(sink, inputs(), { workers: 0, batchSize: 4 });
     expect(sink.batches.map((batch) => batch.length)).toEqual([4, 2]);
+  });
+});
+
+/**
+ * A pool of `threads` that prepares on this thread after a pause (so tasks pile up as they would in threads) and
+ * records the bytes it holds at once: what ingest's back-pressure bounds.
+ */
+function slowPool(threads: number): PreparePool & { peakBytes: number; peakTasks: number; hashes: (string | null)[] } {
+  let held = 0;
+  let tasks = 0;
+  const pool = {
+    threads,
+    tasksPerThread: 64,
+    peakBytes: 0,
+    peakTasks: 0,
+    hashes: [] as (string | null)[],
+    async prepare(bytes: Uint8Array, source: string, hash: string | null) {
+      held += bytes.length;
+      tasks++;
+      pool.peakBytes = Math.max(pool.peakBytes, held);
+      pool.peakTasks = Math.max(pool.peakTasks, tasks);
+      pool.hashes.push(hash);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return prepareFiling(bytes, source, hash ?? undefined);
+      } finally {
+        held -= bytes.length;
+        tasks--;
+      }
+    },
+  };
+  return pool;
+}
+
+describe('ingest back-pressure', () => {
+  const corpus = accessionedCorpus().slice(0, 12);
+  const inputs = (): IngestInput[] => corpus.map(({ name, bytes }) => ({ ok: true, source: name, bytes }));
+  const largest = Math.max(...corpus.map(({ bytes }) => bytes.length));
+
+  it('never hands the threads more than bytesInFlight of submissions at once, yet keeps several in flight', async () => {
+    const pool = slowPool(2);
+    const bound = largest * 2;
+    const summary = await ingest(recordingSink(), inputs(), { pool, bytesInFlight: bound });
+    expect(summary.ingested).toBe(corpus.length);
+    expect(pool.peakBytes).toBeLessThanOrEqual(bound);
+    expect(pool.peakTasks).toBeGreaterThan(1);
+  });
+
+  it('lets a submission larger than bytesInFlight go alone rather than stall', async () => {
+    const pool = slowPool(2);
+    const summary = await ingest(recordingSink(), inputs(), { pool, bytesInFlight: 1 });
+    expect(summary.ingested).toBe(corpus.length);
+    expect(pool.peakTasks).toBe(1);
+    expect(pool.peakBytes).toBe(largest);
+  });
+
+  it('hashes a new accession in the thread, and an accession already stored before any work', async () => {
+    const pool = slowPool(2);
+    const sink = recordingSink();
+    await ingest(sink, inputs(), { pool });
+    expect(pool.hashes.every((hash) => hash === null)).toBe(true);
+    const stored = new Map(sink.batches.flat().map((filing) => [filing.id, filing.contentHash]));
+    const again = slowPool(2);
+    const summary = await ingest({ ...sink, contentHashOf: async (id) => stored.get(id) ?? null }, inputs(), { pool: again });
+    expect(summary.duplicates).toBe(corpus.length);
+    expect(again.hashes).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export interface IngestOptions {
   /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
   readonly workers?: number;
   /** A pool to prepare in instead of one of ingest's own (it is left open). */
-  readonly pool?: WorkerPool;
+  readonly pool?: PreparePool;
   /** Filings written per transaction (at most; see `batchBytes`). */
   readonly batchSize?: number;
   /**
@@ -19,6 +19,12 @@ export interface IngestOptions {
    * even before `batchSize` filings: a batch of large filings must not hold gigabytes of prepared text.
    */
   readonly batchBytes?: number;
+  /**
+   * Bytes of submissions handed to the threads and not yet prepared (default 64 MB): enough queued in each thread
+   * to keep it busy while a transaction is written, and no more, so memory stays bounded. A submission larger
+   * than this goes alone.
+   */
+  readonly bytesInFlight?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
@@ -27,10 +33,26 @@ export interface IngestOptions {
   readonly signal?: AbortSignal;
 }
 
-/** One item of the stream ingest reads: a submission's exact bytes, or why one input could not be read. */
+/**
+ * One item of the stream ingest reads: a submission's exact bytes, or why one input could not be read. `owned`
+ * says the bytes are this item's alone (read for it, shared with nothing), so they may be moved to a worker thread
+ * rather than copied; ingest then leaves them unusable.
+ */
 export type IngestInput =
-  | { readonly ok: true; readonly source: string; readonly bytes: Uint8Array }
+  | { readonly ok: true; readonly source: string; readonly bytes: Uint8Array; readonly owned?: boolean }
   | { readonly ok: false; readonly source: string; readonly error: Error };
+
+/** What ingest needs of a worker pool (`WorkerPool` is one; tests pass their own). */
+export interface PreparePool {
+  /** Threads that prepare (0: ingest prepares on its own thread). */
+  readonly threads: number;
+  /** Tasks handed to a thread at once. */
+  readonly tasksPerThread?: number;
+  prepare(bytes: Uint8Array, source: string, hash: string | null, transfer?: boolean): Promise<PreparedFiling>;
+}
+
+/** Tasks ingest's own pool hands each thread at once (bytesInFlight bounds what they hold). */
+const TASKS_PER_THREAD = 64;
 
 /** Progress of an ingest run: filings and bytes so far, and their rates. */
 export interface IngestProgress {
@@ -65,9 +87,13 @@ const ACCESSION_IN_HEADER = /(?:ACCESSION NUMBER:\s*|<ACCESSION-NUMBER>\s*)(\d{1
 
 /** The filing id, read cheaply from the first bytes, so an unchanged duplicate is skipped before any work. */
 export function quickFilingId(bytes: Uint8Array, hash: string): string {
+  return headerAccession(bytes) ?? `local-${hash.slice(0, 20)}`;
+}
+
+/** The accession number in the first bytes' header, or null. */
+function headerAccession(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8192)).toString('latin1');
-  const match = ACCESSION_IN_HEADER.exec(head);
-  return match ? (match[1] as string) : `local-${hash.slice(0, 20)}`;
+  return (ACCESSION_IN_HEADER.exec(head)?.[1] as string | undefined) ?? null;
 }
 
 /** Files, folders, `.tar`/`.tar.gz` archives or stdin (`-`), read by io/ one after another, as ingest's input. */
@@ -92,7 +118,8 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const run = new IngestRun(sink, options);
-  const pool = options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()) });
+  const pool =
+    options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()), tasksPerThread: TASKS_PER_THREAD });
   try {
     for await (const input of inputs) {
       if (options.signal?.aborted) {
@@ -104,7 +131,7 @@ export async function ingest(
     await run.finish();
   } finally {
     await run.drain();
-    if (pool !== options.pool) await pool.close();
+    if (pool instanceof WorkerPool && pool !== options.pool) await pool.close();
   }
   return run.summary();
 }
@@ -116,14 +143,18 @@ class IngestRun {
   readonly #options: IngestOptions;
   readonly #batchSize: number;
   readonly #batchBytes: number;
+  readonly #maxBytesInFlight: number;
   readonly #started = Date.now();
   readonly #failed: IngestFailure[] = [];
   readonly #notFilings: IngestFailure[] = [];
   readonly #inFlight = new Set<Promise<void>>();
-  // Filings in this run whose write is still pending: a second copy of the same accession waits for the first.
-  readonly #pendingIds = new Set<string>();
+  // Filings in this run whose write is still pending, each with its preparation: a second copy of the same
+  // accession waits until the first is prepared and written, so copies are compared in the order they were read.
+  readonly #pendingIds = new Map<string, Promise<unknown>>();
   #batch: PreparedFiling[] = [];
   #batchBytesHeld = 0;
+  // Bytes of the submissions being prepared in threads.
+  #bytesInFlight = 0;
   #ingested = 0;
   #replaced = 0;
   #duplicates = 0;
@@ -138,10 +169,16 @@ class IngestRun {
     this.#options = options;
     this.#batchSize = options.batchSize ?? 100;
     this.#batchBytes = options.batchBytes ?? 32 * 1024 * 1024;
+    this.#maxBytesInFlight = options.bytesInFlight ?? 64 * 1024 * 1024;
+  }
+
+  /** Bytes of submissions being prepared in threads right now (what `bytesInFlight` bounds). */
+  get bytesInFlight(): number {
+    return this.#bytesInFlight;
   }
 
   /** One input: skipped when unchanged, else prepared (in the pool, a few ahead of the writer) and batched. */
-  async take(input: IngestInput, pool: WorkerPool): Promise<void> {
+  async take(input: IngestInput, pool: PreparePool): Promise<void> {
     this.#throwFault();
     if (!input.ok) {
       if (input.error instanceof NotAFilingError) {
@@ -151,32 +188,55 @@ class IngestRun {
       } else this.#fail({ source: input.source, reason: input.error.message });
       return;
     }
+    const { bytes, source } = input;
+    const size = bytes.length;
     this.#processed++;
-    this.#bytes += input.bytes.length;
-    const hash = sha256(input.bytes);
-    const id = quickFilingId(input.bytes, hash);
-    if (this.#pendingIds.has(id)) await this.#flush();
-    const stored = this.#sink.isStoredCopy ? await this.#sink.isStoredCopy(id, hash) : (await this.#sink.contentHashOf(id)) === hash;
+    this.#bytes += size;
+    const accession = headerAccession(bytes);
+    let hash = accession === null ? sha256(bytes) : null;
+    const id = accession ?? `local-${(hash as string).slice(0, 20)}`;
+    const earlier = this.#pendingIds.get(id);
+    if (earlier) {
+      await earlier;
+      await this.#flush();
+    }
+    let stored: boolean;
+    if (hash === null) {
+      // Only an accession already stored needs its hash here; a new one is hashed with the rest of its work.
+      const storedHash = await this.#sink.contentHashOf(id);
+      if (storedHash !== null) hash = sha256(bytes);
+      stored = hash !== null && (storedHash === hash || (await this.#sink.isStoredCopy?.(id, hash)) === true);
+    } else stored = this.#sink.isStoredCopy ? await this.#sink.isStoredCopy(id, hash) : (await this.#sink.contentHashOf(id)) === hash;
     if (stored) {
       this.#duplicates++;
       this.#report();
       return;
     }
-    this.#pendingIds.add(id);
+    this.#pendingIds.set(id, Promise.resolve());
     if (pool.threads === 0) {
-      await this.#settle(id, input.source, () => Promise.resolve(prepareFiling(input.bytes, input.source, hash)));
+      await this.#settle(id, source, () => Promise.resolve(prepareFiling(bytes, source, hash ?? undefined)));
       return;
     }
-    // Enough in flight to keep every thread busy while the writer writes; more would only hold memory.
-    while (this.#inFlight.size >= pool.threads * 2) await Promise.race(this.#inFlight);
+    // Enough in flight to keep every thread busy while the writer writes (bounded by bytes, so memory is), and
+    // always one: a submission larger than the bound goes alone.
+    const maxTasks = pool.threads * Math.max(2, pool.tasksPerThread ?? 1);
+    while (this.#inFlight.size > 0 && (this.#inFlight.size >= maxTasks || this.#bytesInFlight + size > this.#maxBytesInFlight)) {
+      await Promise.race(this.#inFlight);
+    }
     this.#throwFault();
+    this.#bytesInFlight += size;
     // A task never rejects: a failed write is kept as the run's fault and thrown from take() or finish(), so
     // nothing is left as an unhandled rejection while the next input is read.
-    const task = this.#settle(id, input.source, () => pool.prepare(input.bytes, input.source, hash)).catch((error: unknown) => {
+    const task = this.#settle(id, source, () =>
+      pool.prepare(bytes, source, hash, input.owned === true).finally(() => {
+        this.#bytesInFlight -= size;
+      }),
+    ).catch((error: unknown) => {
       this.#fault ??= { error };
     });
     const tracked = task.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
+    this.#pendingIds.set(id, tracked);
   }
 
   async finish(): Promise<void> {

@@ -15,6 +15,11 @@ export interface WorkerPoolOptions {
   readonly idleTimeoutMs?: number;
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
+  /**
+   * Tasks handed to a thread at once (default 1). Ingest queues several in each thread, so a thread goes on to the
+   * next filing while the calling thread is busy in a database transaction and cannot hand it one.
+   */
+  readonly tasksPerThread?: number;
 }
 
 /**
@@ -35,6 +40,7 @@ export class WorkerPool {
           minThreads: 0,
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
+          concurrentTasksPerWorker: options.tasksPerThread ?? 1,
           workerData: { lowPriority: options.lowPriority ?? false },
         })
       : null;
@@ -45,13 +51,22 @@ export class WorkerPool {
     return this.#piscina?.maxThreads ?? 0;
   }
 
+  /** Tasks a thread is handed at once. */
+  get tasksPerThread(): number {
+    return this.#piscina?.options.concurrentTasksPerWorker ?? 1;
+  }
+
   /** Tasks waiting for a thread. */
   get queued(): number {
     return this.#piscina?.queueSize ?? 0;
   }
 
-  prepare(bytes: Uint8Array, source: string, hash: string): Promise<PreparedFiling> {
-    return this.#run({ task: 'prepare', bytes, source, hash }) as Promise<PreparedFiling>;
+  /**
+   * Prepares a submission in a thread (`hash` is computed there when null). With `transfer`, bytes that own their
+   * memory are moved to the thread rather than copied: the caller must not use them afterwards.
+   */
+  prepare(bytes: Uint8Array, source: string, hash: string | null, transfer = false): Promise<PreparedFiling> {
+    return this.#run({ task: 'prepare', bytes, source, hash }, undefined, transfer) as Promise<PreparedFiling>;
   }
 
   /**
@@ -68,18 +83,15 @@ export class WorkerPool {
     await this.#piscina?.destroy();
   }
 
-  async #run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
+  async #run(task: WorkerTask, signal?: AbortSignal, transfer = task.task === 'render'): Promise<unknown> {
     signal?.throwIfAborted();
     if (!this.#piscina) return runTask(task);
     // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is
-    // copied first, and so are ingest's inputs always: their memory may still be in use by whoever made them (a
-    // tar member is a slice of the decompressor's output), and a transfer would detach it under them.
+    // copied first, and so are ingest's inputs unless their reader says they are theirs alone: their memory may
+    // still be in use by whoever made them (a tar member is a slice of the decompressor's output), and a transfer
+    // would detach it under them.
     const bytes = task.bytes;
-    const owned =
-      task.task === 'render' &&
-      bytes.byteOffset === 0 &&
-      bytes.byteLength === bytes.buffer.byteLength &&
-      bytes.buffer instanceof ArrayBuffer;
+    const owned = transfer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const own = owned ? bytes : new Uint8Array(bytes);
     return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer], ...(signal ? { signal } : {}) });
   }

@@ -13,7 +13,7 @@ if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) lowerThr
  * document (a submission's bytes in, one document rendered out). Plain data both ways.
  */
 export type WorkerTask =
-  | { readonly task: 'prepare'; readonly bytes: Uint8Array; readonly source: string; readonly hash: string }
+  | { readonly task: 'prepare'; readonly bytes: Uint8Array; readonly source: string; readonly hash: string | null }
   | { readonly task: 'render'; readonly bytes: Uint8Array; readonly which: string; readonly request: RenderRequest };
 
 export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ? PreparedFiling : RenderedDocument;
@@ -21,7 +21,7 @@ export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ?
 /** Runs one task; what piscina calls in each thread (and the pool calls inline when it has no threads). */
 export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument {
   return task.task === 'prepare'
-    ? prepareFiling(task.bytes, task.source, task.hash)
+    ? prepareFiling(task.bytes, task.source, task.hash ?? undefined)
     : renderStoredDocument(task.bytes, task.which, task.request);
 }
 
