@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
-import type { RenderedDocument, RenderRequest } from './render-stored-document.js';
+import type { EncodedDocument, RenderedDocument, RenderRequest } from './render-stored-document.js';
 import { runTask, type WorkerTask } from './worker.js';
 
 /** Options of the worker pool: threads (0 runs on the calling thread). */
@@ -15,6 +15,12 @@ export interface WorkerPoolOptions {
   readonly idleTimeoutMs?: number;
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
+  /**
+   * The most heap (MB) a thread may use; a task that needs more ends its thread and fails with
+   * `ERR_WORKER_OUT_OF_MEMORY` (a new thread takes its place), so the pool's memory is bounded by threads × this.
+   * Default: V8's own limit.
+   */
+  readonly maxHeapMb?: number;
 }
 
 /**
@@ -36,6 +42,14 @@ export class WorkerPool {
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           workerData: { lowPriority: options.lowPriority ?? false },
+          ...(options.maxHeapMb !== undefined
+            ? {
+                resourceLimits: {
+                  maxOldGenerationSizeMb: options.maxHeapMb,
+                  maxYoungGenerationSizeMb: Math.min(32, Math.ceil(options.maxHeapMb / 8)),
+                },
+              }
+            : {}),
         })
       : null;
   }
@@ -63,6 +77,14 @@ export class WorkerPool {
     return this.#run({ task: 'render', bytes: original, which, request }, signal) as Promise<RenderedDocument>;
   }
 
+  /**
+   * As `render`, with the rendering as UTF-8 bytes moved back from the thread (no copy): what the server keeps and
+   * sends. A render that needs more than `maxHeapMb` fails with `ERR_WORKER_OUT_OF_MEMORY` (see `isOutOfMemory`).
+   */
+  renderEncoded(original: Uint8Array, which: string, request: RenderRequest, signal?: AbortSignal): Promise<EncodedDocument> {
+    return this.#run({ task: 'render', bytes: original, which, request, encode: true }, signal) as Promise<EncodedDocument>;
+  }
+
   /** Ends every thread; tasks still queued are refused. */
   async close(): Promise<void> {
     await this.#piscina?.destroy();
@@ -83,6 +105,11 @@ export class WorkerPool {
     const own = owned ? bytes : new Uint8Array(bytes);
     return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer], ...(signal ? { signal } : {}) });
   }
+}
+
+/** True when a task failed because its thread ran out of the heap `maxHeapMb` allows. */
+export function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /** The compiled `worker.js` beside this file, or beside its compiled twin when running from TypeScript sources. */

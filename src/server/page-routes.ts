@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyStream } from './body-stream.js';
 import { companiesPage, companyPage } from './company-page.js';
 import { documentPage } from './document-page.js';
 import { filingPage } from './filing-page.js';
@@ -14,8 +15,13 @@ export function pageRoutes(reader: Reader): Hono {
   pages.get('/companies', async (c) => c.html(await companiesPage(store, c.req.query(), textParam(c.req.query(), 'name', 200))));
   pages.get('/companies/:cik', async (c) => c.html(await companyPage(reader, cikParam(c.req.param('cik')), c.req.query())));
   pages.get('/filings/:accession', async (c) => c.html(await filingPage(store, filingIdParam(c.req.param('accession')))));
+  // A document page is streamed: the document's part of it is sent in pieces (see body-stream.ts).
   pages.get('/filings/:accession/documents/:seq', async (c) =>
-    c.html(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
+    c.body(
+      bodyStream(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
+      200,
+      { 'Content-Type': 'text/html; charset=UTF-8' },
+    ),
   );
   return pages;
 }

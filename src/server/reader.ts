@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
@@ -46,8 +46,9 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true });
-    this.#renderer = new DocumentRenderer(store, this.#pool, { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits });
+    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits };
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true, maxHeapMb: limits.threadMemoryMb });
+    this.#renderer = new DocumentRenderer(store, this.#pool, limits);
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
@@ -98,7 +99,7 @@ export class Reader {
    * Document `which` of a filing, rendered as asked (see DocumentRenderer: deadline, cache, size limit); 404 when
    * the filing is not in the database.
    */
-  async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<RenderedDocument> {
+  async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<EncodedDocument> {
     const filing = await this.store.getFiling(filingId);
     if (!filing) throw notFound(`No filing ${filingId} in the database`);
     return this.#renderer.render(filing, which, request);

@@ -1,4 +1,4 @@
-import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import type { CompanyView, FilingView, Store } from '../store/store.js';
 import { notFound } from './http-error.js';
 import type { Reader } from './reader.js';
@@ -23,7 +23,7 @@ export async function requireDocument(
   filingId: string,
   which: string,
   request: RenderRequest,
-): Promise<Exclude<RenderedDocument, { kind: 'missing' }>> {
+): Promise<Exclude<EncodedDocument, { kind: 'missing' }>> {
   const rendered = await reader.renderDocument(filingId, which, request);
   if (rendered.kind === 'missing') throw notFound(`Filing ${filingId} has no document ${which}`);
   if (rendered.kind === 'model' && request.page !== undefined && !rendered.pages.some((page) => page.number === request.page)) {
