@@ -51,9 +51,11 @@ export function layoutAround(options: PageOptions, part: BodyPart): BodyPart[] {
   return at < 0 ? [page] : [page.slice(0, at), part, page.slice(at + SLOT.length)];
 }
 
-/** A whole number with thousands separators. */
+const WHOLE = new Intl.NumberFormat('en-US');
+
+/** A whole number with thousands separators (one formatter for all: `toLocaleString` makes one per call). */
 export function count(value: number): string {
-  return value.toLocaleString('en-US');
+  return WHOLE.format(value);
 }
 
 export function byteSize(bytes: number): string {
