@@ -25,7 +25,7 @@ export async function documentPage(reader: Reader, filingId: string, which: stri
   const start = integerParam(query, 'start', 0, 2 ** 31);
   const end = integerParam(query, 'end', 0, 2 ** 31);
   const filing = await requireFiling(reader.store, filingId);
-  const loaded = await requireDocument(reader, filingId, which, {
+  const loaded = await requireDocument(reader, filing, which, {
     format: view === 'original' ? null : 'html',
     fragment: true,
     includeText: view === 'original',

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
-import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
+import type { FilingView, SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
 import { DEFAULT_RENDER_LIMITS, DocumentRenderer, type RenderLimits } from './document-renderer.js';
 import { notFound } from './http-error.js';
@@ -99,9 +99,10 @@ export class Reader {
    * Document `which` of a filing, rendered as asked (see DocumentRenderer: deadline, cache, size limit); 404 when
    * the filing is not in the database.
    */
-  async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<EncodedDocument> {
-    const filing = await this.store.getFiling(filingId);
-    if (!filing) throw notFound(`No filing ${filingId} in the database`);
+  async renderDocument(filingOrId: FilingView | string, which: string, request: RenderRequest): Promise<EncodedDocument> {
+    // A page that has read the filing already passes it: each read of a filing parses its stored JSON again.
+    const filing = typeof filingOrId === 'string' ? await this.store.getFiling(filingOrId) : filingOrId;
+    if (!filing) throw notFound(`No filing ${filingOrId} in the database`);
     return this.#renderer.render(filing, which, request);
   }
 
