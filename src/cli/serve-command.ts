@@ -89,7 +89,10 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
   const threadMemoryMb = Math.round(options.renderMemoryMb ?? DEFAULT_RENDER_LIMITS.threadMemoryMb);
-  const pool = new WorkerPool({ threads: renderThreadsForMachine(), lowPriority: true, maxHeapMb: threadMemoryMb });
+  // Small documents have a thread of their own at the request thread's priority (a small render is short, and at a
+  // lower priority a busy machine starves it for seconds); large ones render in the rest, at a lower priority.
+  const smallPool = new WorkerPool({ threads: 1, lowPriority: false, maxHeapMb: threadMemoryMb });
+  const pool = new WorkerPool({ threads: Math.max(1, renderThreadsForMachine() - 1), lowPriority: true, maxHeapMb: threadMemoryMb });
   // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
   // the pages. (PostgreSQL's run in the database server.)
   const searches = spec !== ':memory:' && !/^postgres/i.test(spec) ? SearchPool.open({ path: spec }) : null;
@@ -97,6 +100,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     const app = createApp({
       store,
       pool,
+      smallPool,
       allowedHosts: servedHosts(options.host, options.allowHost ?? []),
       ...(searches ? { search: (request: SearchRequest) => searches.search(request) } : {}),
       renderLimits: {
@@ -122,7 +126,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     return EXIT.ok;
   } finally {
     await searches?.close();
-    await pool.close();
+    await Promise.all([pool.close(), smallPool.close()]);
     await store.close();
   }
 }

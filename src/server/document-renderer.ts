@@ -52,6 +52,8 @@ const OVERRAN_MEMORY_MS = 10 * 60_000;
 export class DocumentRenderer {
   readonly #store: Store;
   readonly #pool: WorkerPool;
+  /** Where small documents render when the server gives them a lane of their own (else `#pool`). */
+  readonly #smallLane: { readonly pool: WorkerPool; readonly slots: RenderSlots } | null;
   readonly #limits: RenderLimits;
   readonly #cache: LRUCache<string, EncodedDocument>;
   readonly #rendering = new Map<string, Promise<EncodedDocument>>();
@@ -60,9 +62,14 @@ export class DocumentRenderer {
   readonly #slow = new LRUCache<string, true>({ max: 10_000 });
   readonly #slots: RenderSlots;
 
-  constructor(store: Store, pool: WorkerPool, limits: RenderLimits) {
+  /**
+   * `smallPool`, when given, renders the documents that are not large (its threads may run at the request thread's
+   * priority: a small render is short); `pool` then renders the large ones.
+   */
+  constructor(store: Store, pool: WorkerPool, limits: RenderLimits, smallPool?: WorkerPool) {
     this.#store = store;
     this.#pool = pool;
+    this.#smallLane = smallPool ? { pool: smallPool, slots: new RenderSlots(smallPool.threads) } : null;
     this.#limits = limits;
     this.#cache = new LRUCache<string, EncodedDocument>({
       maxSize: Math.max(1, limits.cacheBytes),
@@ -126,13 +133,14 @@ export class DocumentRenderer {
     documentKey: string,
   ): Promise<EncodedDocument> {
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
-    const release = await this.#slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
+    const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
+    const release = await lane.slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
       const { bytes, offset, which } = await this.#read(filingId, stored);
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
       const started = performance.now();
       try {
-        const rendered = await this.#pool.renderEncoded(bytes, which, request, deadline);
+        const rendered = await lane.pool.renderEncoded(bytes, which, request, deadline);
         if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
         return rendered.kind === 'missing'
           ? rendered

@@ -17,6 +17,8 @@ export interface ReaderOptions {
   readonly renderThreads: number;
   /** The pool to render in (default: one of its own with `renderThreads`). */
   readonly pool?: WorkerPool;
+  /** A pool of its own for small documents (see DocumentRenderer); its owner closes it. */
+  readonly smallPool?: WorkerPool;
   /** Deadline, cache size and largest document of renders (default DEFAULT_RENDER_LIMITS). */
   readonly renderLimits?: Partial<RenderLimits>;
   /** Where searches run (default: the store's own `search`; `edgarkit serve` runs SQLite's in threads of their own). */
@@ -48,7 +50,7 @@ export class Reader {
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
     const limits = { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits };
     this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true, maxHeapMb: limits.threadMemoryMb });
-    this.#renderer = new DocumentRenderer(store, this.#pool, limits);
+    this.#renderer = new DocumentRenderer(store, this.#pool, limits, options.smallPool);
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
