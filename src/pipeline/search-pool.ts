@@ -40,8 +40,9 @@ export class SearchPool {
     this.#path = options.path;
     this.#budgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
     const threads = Math.max(1, options.threads ?? 2);
+    // The threads start at once and stay: a thread's start takes up to seconds on a busy machine.
     const lane = (maxThreads: number) =>
-      new Piscina<SearchTask, SearchAnswer>({ filename: script.href, minThreads: 0, maxThreads, idleTimeout: 60_000 });
+      new Piscina<SearchTask, SearchAnswer>({ filename: script.href, minThreads: maxThreads, maxThreads, idleTimeout: 60_000 });
     this.#plain = lane(Math.max(1, threads - 1));
     this.#costly = threads > 1 ? lane(1) : this.#plain;
   }

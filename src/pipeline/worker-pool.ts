@@ -13,6 +13,11 @@ export interface WorkerPoolOptions {
   readonly script?: URL | null;
   /** An idle thread ends after this long (default 30 s); threads start on first use. */
   readonly idleTimeoutMs?: number;
+  /**
+   * Start every thread at once and keep them, idle or not (a server: a thread's start, loading the parsers, takes
+   * up to seconds on a busy machine, and the first request after an idle spell would wait for it).
+   */
+  readonly keepThreads?: boolean;
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
   /**
@@ -38,7 +43,7 @@ export class WorkerPool {
     this.#piscina = script
       ? new Piscina({
           filename: script.href,
-          minThreads: 0,
+          minThreads: options.keepThreads ? options.threads : 0,
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           workerData: { lowPriority: options.lowPriority ?? false },
