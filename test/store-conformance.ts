@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -546,8 +546,17 @@ function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Every folder makeTempDir made in this test file: removed after the file's tests, passed or failed. */
+const tempDirs: string[] = [];
+// Registered when a test file first imports this module, so it is the file's first after-all hook and, hooks
+// running in reverse, its last: stores and servers closed by the file's own hooks are closed before their folder goes.
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeTempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(dir, { recursive: true });
+  tempDirs.push(dir);
   return dir;
 }

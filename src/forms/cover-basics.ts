@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../model/document.js';
 import { findDate } from './dates.js';
-import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
+import { type DocumentLine, documentLines, lineSpan, textBeforeLabel } from './document-lines.js';
 import type { Field } from './field.js';
 
 /** What any form's cover says about who files and for when. */
@@ -18,6 +18,7 @@ const NAME_LABEL = /^\(?\s*(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:registrant|iss
 const PERIOD_LABEL =
   /date\s+of\s+report|for\s+the\s+(?:fiscal\s+year|quarterly\s+period|period|transition\s+period)\s+ended|date\s+of\s+event\s+which\s+requires/i;
 const COVER_LINES = 80;
+const INLINE_NAME_LABEL = /\((?:exact\s+)?name\s+of/gi;
 
 /** The registrant and period of a form's cover (its first two pages, first lines). */
 export function readCoverBasics(model: DocumentModel, document: number): CoverBasics {
@@ -28,12 +29,9 @@ export function readCoverBasics(model: DocumentModel, document: number): CoverBa
 function readName(lines: readonly DocumentLine[], document: number): Field<string | null> {
   const index = lines.findIndex((line) => NAME_LABEL.test(line.text));
   if (index === -1) return { value: null, span: null };
-  const inline = /^(.+?)\s*\((?:exact\s+)?name\s+of/i.exec((lines[index] as DocumentLine).text);
-  if (inline && /[A-Za-z]/.test(inline[1] as string))
-    return {
-      value: (inline[1] as string).trim(),
-      span: lineSpan(lines[index] as DocumentLine, document, { index: 0, length: (inline[1] as string).length }),
-    };
+  const inline = textBeforeLabel((lines[index] as DocumentLine).text, INLINE_NAME_LABEL);
+  if (inline !== null && /[A-Za-z]/.test(inline))
+    return { value: inline.trim(), span: lineSpan(lines[index] as DocumentLine, document, { index: 0, length: inline.length }) };
   for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
     const line = lines[i] as DocumentLine;
     if (/^[-=_\s]+$/.test(line.text)) continue;

@@ -16,7 +16,8 @@ import type { Field, FieldSpan } from './field.js';
 
 /** "…annual reports under cover (of) Form 20-F or Form 40-F." */
 const ANNUAL_QUESTION = /annual\s+reports?\s+under\s+cover\s+(?:of\s+)?(?:form\s*)?20-?\s*F\s+or\s+(?:form\s*)?40-?\s*F\s*[.:]?/i;
-export const RULE_12G32B = /12\s*-?\s*g\s*-?\s*\(?\s*3\s*\)?\s*[-–—‐]?\s*[23]\s*\(\s*b\s*\)/i;
+// Each optional mark takes the blanks after it, so no two blank runs stand side by side (quadratic on long runs).
+export const RULE_12G32B = /12\s*(?:-\s*)?g\s*(?:-\s*)?(?:\(\s*)?3\s*(?:\)\s*)?(?:[-–—‐]\s*)?[23]\s*\(\s*b\s*\)/i;
 export const RULE_101B1 = /101\s*\(\s*b\s*\)\s*\(\s*[1lI]\s*\)/;
 export const RULE_101B7 = /101\s*\(\s*b\s*\)\s*\(\s*7\s*\)/;
 const ANY_QUESTION = /indicate\s+by\s+check\s*mark|annual\s+reports?\s+under\s+cover/i;

@@ -102,3 +102,15 @@ export function lineSpan(line: DocumentLine, document: number, piece?: { index: 
   if (piece && exact) return { document, page: line.page, start: line.start + piece.index, end: line.start + piece.index + piece.length };
   return { document, page: line.page, start: line.start, end: line.end };
 }
+
+/**
+ * "HANARO TELECOM, INC. (Name of Registrant)": the text before the first match of `label` (a global pattern) that
+ * is not at the line's first character, without the blanks before it; null when there is none. Found by searching
+ * for the label rather than with a lazy `^(.+?)\s*\(label` pattern, which backtracks over every run of blanks and
+ * is quadratic on long lines.
+ */
+export function textBeforeLabel(text: string, label: RegExp): string | null {
+  label.lastIndex = 1;
+  const found = label.exec(text);
+  return found ? text.slice(0, found.index).trimEnd() : null;
+}

@@ -9,12 +9,12 @@ import { documentLines } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field } from './field.js';
 import { extract6K, type Form6KRecord } from './form-6k.js';
+import { extract8K, type Form8KRecord } from './form-8k.js';
 import { extract13F, type Form13FRecord, is13FCoverXml, is13FInformationTable } from './form-13f.js';
 import { extract20F, type Form20FRecord } from './form-20f.js';
 import { extractOwnershipXml, isOwnershipXml } from './form-ownership.js';
 import { extractOwnershipText } from './form-ownership-text.js';
 import { type OwnershipRecord, ownershipForm } from './ownership-record.js';
-import { extract8K, type Form8KRecord } from './form-8k.js';
 import { extractPeriodicReport, type PeriodicReportRecord } from './periodic-report.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
 

@@ -106,7 +106,7 @@ export function extract20F(
   const fileIndex = find(/commission\s+file\s+(?:number|no\.?)/i);
   if (fileIndex !== -1) {
     const line = lines[fileIndex] as DocumentLine;
-    const match = /commission\s+file\s+(?:number|no\.?)\s*:?\s*((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i.exec(
+    const match = /commission\s+file\s+(?:number|no\.?)\s*(?::\s*)?((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i.exec(
       `${line.text} ${lines[fileIndex + 1]?.text ?? ''}`,
     );
     if (match) commissionFileNumber = { value: (match[1] as string).replace(/\s+/g, ''), span: lineSpan(line, document) };

@@ -4,7 +4,7 @@ import type { Form6KWithSpans } from '../model/form-6k-record.js';
 import { type AttachedDocument, type Exhibit, matchDocument, resolveExhibits } from './attached-exhibits.js';
 import { readAnnualReportForm, readYesNoQuestion } from './cover-questions.js';
 import { findDate, lenientMonthNumber, MONTH_PATTERN, monthNumber } from './dates.js';
-import { type DocumentLine, documentLines, lineSpan } from './document-lines.js';
+import { type DocumentLine, documentLines, lineSpan, textBeforeLabel } from './document-lines.js';
 import { findExhibits } from './exhibit-index.js';
 import type { Field, FieldSpan } from './field.js';
 import { extractSignatures, type SignatureBlock } from './signatures.js';
@@ -70,13 +70,14 @@ const NAME_LABEL =
   /^\(?\s*(?:exact\s+)?(?:name|translation)\s+of\s+(?:the\s+)?registrant|^\(?\s*registrant'?s?[’']?s?\s+name|^\(?\s*name\s+of\s+(?:the\s+)?(?:registrant|issuer)/i;
 const ADDRESS_LABEL = /^\(\s*address\b|^address\s+of\s+(?:the\s+)?(?:registrant'?s?\s+)?principal\s+(?:executive\s+)?offices?/i;
 /** "For the month of December 2002", "For the month of, July 2010", "For the month November, 2010", "… of Ocotber, 2009". */
-const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b)?\s*[,:]?\s*([A-Za-z]{3,11})\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?,?\s*(\d{4})/i;
+// No two whitespace quantifiers stand side by side (`\s+(?:of)?\s*[,:]?\s*` splits a run of spaces cubically).
+const REPORT_MONTH = /for\s+the\s+month\s+(?:of\b\s*)?(?:[,:]\s*)?([A-Za-z]{3,11})\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*)?(?:,\s*)?(\d{4})/i;
 /** "Date: May 7, 2010", "Dated: 7 May 2010" on the cover, in place of the month. */
 const DATE_LABEL = /^dated?\s*:?\s*/i;
 /** A 6-K's cover announces itself before its first questions. */
 const COVER_TITLE = /report\s+of\s+foreign\s+(?:private\s+)?issuer|\bf\s*o\s*r\s*m\s+6\s*-\s*K\b|rule\s+13a\s*-\s*16|15d\s*-\s*16/i;
-const MONTH_ALONE = new RegExp(String.raw`^(?:for\s+)?(${MONTH_PATTERN})\s*,?\s*(\d{4})\.?$`, 'i');
-const FILE_NUMBER = /commission\s+file\s+(?:no\.?|number)\s*:?\s*((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i;
+const MONTH_ALONE = new RegExp(String.raw`^(?:for\s+)?(${MONTH_PATTERN})\s*(?:,\s*)?(\d{4})\.?$`, 'i');
+const FILE_NUMBER = /commission\s+file\s+(?:no\.?|number)\s*(?::\s*)?((?:\d{1,3}\s*-\s*)?\d{4,6}(?:\s*-\s*\d{1,3})?)\b/i;
 const FILE_82 = /\b82\s*-\s*([0-9][0-9-]*[0-9])/;
 const LABEL_LIKE = /^\(.*\)?$|^-+$|^=+$|^_+$/;
 const COVER_HEADER =
@@ -294,6 +295,9 @@ function isNameLabel(text: string): boolean {
   return NAME_LABEL.test(text);
 }
 
+const INLINE_NAME_LABEL = /\((?:exact\s+)?(?:name|translation)/gi;
+const INLINE_ADDRESS_LABEL = /\(\s*address\b/gi;
+
 /**
  * The registrant: the line above "(Name of Registrant)" / "(Translation of registrant's name into English)", or
  * the name on the line of its own "HANARO TELECOM, INC. (Name of Registrant)"; on covers without such a label,
@@ -304,10 +308,10 @@ function readRegistrant(lines: readonly DocumentLine[], document: number): { fie
   const labelIndex = lines.findIndex((line) => isNameLabel(line.text));
   if (labelIndex !== -1) {
     const label = lines[labelIndex] as DocumentLine;
-    const inline = /^(.+?)\s*\((?:exact\s+)?(?:name|translation)/i.exec(label.text);
-    if (inline && /[A-Za-z]/.test(inline[1] as string))
+    const inline = textBeforeLabel(label.text, INLINE_NAME_LABEL);
+    if (inline !== null && /[A-Za-z]/.test(inline))
       return {
-        field: { value: clean(inline[1] as string), span: lineSpan(label, document, { index: 0, length: (inline[1] as string).length }) },
+        field: { value: clean(inline), span: lineSpan(label, document, { index: 0, length: inline.length }) },
         line: labelIndex,
       };
     for (let i = labelIndex - 1; i >= Math.max(0, labelIndex - 4); i--) {
@@ -357,7 +361,7 @@ function readAddress(lines: readonly DocumentLine[], nameLine: number, document:
   const parts: DocumentLine[] = [];
   let inline: string | null = null;
   if (labelIndex !== -1) {
-    inline = /^(.+?)\s*\(\s*address\b/i.exec((lines[labelIndex] as DocumentLine).text)?.[1] ?? null;
+    inline = textBeforeLabel((lines[labelIndex] as DocumentLine).text, INLINE_ADDRESS_LABEL);
     for (let i = labelIndex - 1; i > nameLine && i >= Math.max(0, labelIndex - 8); i--) {
       const line = lines[i] as DocumentLine;
       if (/^[-=_]+$/.test(line.text)) continue;

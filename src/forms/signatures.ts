@@ -15,7 +15,7 @@ export interface SignatureBlock {
   readonly span: FieldSpan;
 }
 
-const HEADING = /^\s*signatures?\s*:?\s*$/i;
+const HEADING = /^\s*signatures?\s*(?::\s*)?$/i;
 const PURSUANT = /pursuant to the requirements of|hereby certifies that it meets all of the requirements/i;
 const ON_BEHALF = /on its behalf|duly authori[sz]ed/i;
 const REGISTRANT_LABEL = /^\(?\s*registrant\s*\)?$/i;

@@ -97,7 +97,8 @@ function placeRows(rows: readonly TableRow[]): GridSlot[][] {
 }
 
 // `$ 1,234`, `(1,234)`, `$(1,234)`, `12.5%`, `-0.3`, `(12)%`, `1,234.56`.
-const NUMBER = /^[$€£¥]?\s*\(?\s*[-+−–]?\s*[$€£¥]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+)\s*%?\s*\)?\s*%?$/;
+// Each optional mark takes the blanks after it: the same strings, without side-by-side blank runs to backtrack over.
+const NUMBER = /^[$€£¥]?\s*(?:\(\s*)?(?:[-+−–]\s*)?(?:[$€£¥]\s*)?(?:\d[\d,]*(?:\.\d*)?|\.\d+)\s*(?:%\s*)?(?:\)\s*)?%?$/;
 // A nil entry in a financial statement: `—`, `-`, `$ —`.
 const NIL = /^[$€£¥]?\s*[-−–—]+$/;
 
