@@ -11,6 +11,7 @@
  * a tiny set for a few seconds (CI runs it: no timing is asserted).
  *
  * Run (after `npm run build`): npx tsx bench/server-stress.ts [--clients 50] [--seconds 30] [--big-mb 12] [--smoke]
+ * [--node-arg FLAG]… (a flag for the server's node, e.g. `--node-arg=--cpu-prof` or `--node-arg=--max-old-space-size=512`)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,9 @@ function option(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
   return value;
 }
+
+/** Flags for the server's node (`--node-arg=--cpu-prof`): to profile it or cap its heap under the load. */
+const NODE_ARGS = args.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice('--node-arg='.length));
 
 const CLIENTS = option('--clients', smoke ? 8 : 50);
 const SECONDS = option('--seconds', smoke ? 3 : 30);
@@ -154,9 +158,13 @@ async function main(): Promise<void> {
     if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
     console.log(`server-stress: ${ingest.stdout.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-    const server = spawn(process.execPath, [cli, 'serve', '--db', database, '--port', '0', '--max-render-mb', String(MAX_RENDER_MB)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = spawn(
+      process.execPath,
+      [...NODE_ARGS, cli, 'serve', '--db', database, '--port', '0', '--max-render-mb', String(MAX_RENDER_MB)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     server.stderr.on('data', (chunk) => {
       stderr += chunk;

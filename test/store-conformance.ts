@@ -8,6 +8,7 @@ import { detectDocumentKind, parseDocument, xmlText } from '../src/parse/parse-d
 import { decodeText } from '../src/parse/sgml/decode-text.js';
 import { parseSubmission } from '../src/parse/sgml/parse-submission.js';
 import { ingestPaths } from '../src/pipeline/ingest.js';
+import { blobStream } from '../src/pipeline/original-bytes.js';
 import { renderText } from '../src/render/render-text.js';
 import { QueryTooBroadError, searchCaveats } from '../src/store/search.js';
 import { QuerySyntaxError } from '../src/store/search-query.js';
@@ -73,6 +74,15 @@ export function describeStoreConformance(
       expect(image?.attachmentName).toBe('ballot.jpg');
       const bytes = await store.getBlob(image!.attachmentSha256!);
       expect([...bytes!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+      // As stored, for streaming: the same bytes once decompressed, and their length.
+      const stored = await store.getStoredBlob?.(image!.attachmentSha256!);
+      expect(stored, 'both adapters read a blob as stored').toBeDefined();
+      const chunks: Buffer[] = [];
+      for await (const chunk of blobStream(stored!) as AsyncIterable<Buffer>) chunks.push(chunk);
+      const streamed = Buffer.concat(chunks);
+      expect(streamed.equals(Buffer.from(bytes!))).toBe(true);
+      expect(stored!.byteLength).toBe(bytes!.byteLength);
+      expect(await store.getStoredBlob?.('0'.repeat(64))).toBeNull();
     });
 
     it('finds filings by CIK, form and date', async () => {

@@ -6,7 +6,7 @@ import { SearchPool } from '../pipeline/search-pool.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import { LOCAL_HOSTS } from '../server/allowed-hosts.js';
 import { createApp } from '../server/create-app.js';
-import { renderThreadsForMachine } from '../server/document-renderer.js';
+import { DEFAULT_RENDER_LIMITS, renderThreadsForMachine } from '../server/document-renderer.js';
 import type { SearchRequest } from '../store/store.js';
 import { databaseSpec, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -23,6 +23,8 @@ export interface ServeCommandOptions {
   readonly maxRenderMb?: number;
   /** MB of rendered documents kept in memory for the next request. */
   readonly renderCacheMb?: number;
+  /** MB of heap one render thread may use (a document that needs more is a 503 with the download link). */
+  readonly renderMemoryMb?: number;
 }
 
 export interface ServeControl {
@@ -57,6 +59,12 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
       32,
     )
     .option('--render-cache-mb <mb>', 'memory for rendered documents kept for the next request', positiveNumber('--render-cache-mb'), 64)
+    .option(
+      '--render-memory-mb <mb>',
+      'heap one render thread may use; a document that needs more is offered as a download (a 503)',
+      positiveNumber('--render-memory-mb'),
+      DEFAULT_RENDER_LIMITS.threadMemoryMb,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  edgarkit serve --db filings.db\n  edgarkit serve --port 0          # any free port; the URL is printed\n  edgarkit serve --host 0.0.0.0 --allow-host filings.example.org\n',
@@ -80,7 +88,16 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const spec = databaseSpec(options.db, io);
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
-  const pool = new WorkerPool({ threads: renderThreadsForMachine(), lowPriority: true });
+  const threadMemoryMb = Math.round(options.renderMemoryMb ?? DEFAULT_RENDER_LIMITS.threadMemoryMb);
+  // Small documents have a thread of their own at the request thread's priority (a small render is short, and at a
+  // lower priority a busy machine starves it for seconds); large ones render in the rest, at a lower priority.
+  const smallPool = new WorkerPool({ threads: 1, lowPriority: false, maxHeapMb: threadMemoryMb, keepThreads: true });
+  const pool = new WorkerPool({
+    threads: Math.max(1, renderThreadsForMachine() - 1),
+    lowPriority: true,
+    maxHeapMb: threadMemoryMb,
+    keepThreads: true,
+  });
   // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
   // the pages. (PostgreSQL's run in the database server.)
   const searches = spec !== ':memory:' && !/^postgres/i.test(spec) ? SearchPool.open({ path: spec }) : null;
@@ -88,12 +105,14 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     const app = createApp({
       store,
       pool,
+      smallPool,
       allowedHosts: servedHosts(options.host, options.allowHost ?? []),
       ...(searches ? { search: (request: SearchRequest) => searches.search(request) } : {}),
       renderLimits: {
         deadlineMs: Math.round((options.renderTimeout ?? 10) * 1000),
         maxDocumentBytes: Math.round((options.maxRenderMb ?? 32) * 1024 * 1024),
         cacheBytes: Math.round((options.renderCacheMb ?? 64) * 1024 * 1024),
+        threadMemoryMb,
       },
       log: (error, request) => {
         io.stderr.write(
@@ -112,7 +131,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
     return EXIT.ok;
   } finally {
     await searches?.close();
-    await pool.close();
+    await Promise.all([pool.close(), smallPool.close()]);
     await store.close();
   }
 }

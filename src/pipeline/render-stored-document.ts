@@ -65,6 +65,22 @@ export type RenderedDocument =
       readonly sections: readonly SectionLink[];
     };
 
+/**
+ * A rendered document with its rendering as UTF-8 bytes: what the server keeps and sends, so a 40 MB rendering is
+ * one buffer shared by every request for it (moved from the render thread, not copied) rather than a string each
+ * request copies and encodes again. Every page rendered on its own (`pageBodies`) is not kept in this form.
+ */
+export type EncodedDocument =
+  | Exclude<RenderedDocument, { readonly kind: 'model' }>
+  | (Omit<Extract<RenderedDocument, { readonly kind: 'model' }>, 'body' | 'pageBodies'> & { readonly body: Uint8Array | null });
+
+/** The rendering of `rendered` as UTF-8 bytes in a buffer of their own (so it can be moved between threads). */
+export function encodeRendered(rendered: RenderedDocument): EncodedDocument {
+  if (rendered.kind !== 'model') return rendered;
+  const { body, pageBodies: _pageBodies, ...rest } = rendered;
+  return { ...rest, body: body === null ? null : new TextEncoder().encode(body) };
+}
+
 /** A section of a rendered document, for a navigator: sub-items have `level` 2. */
 export interface SectionLink {
   readonly key: string;

@@ -46,4 +46,28 @@ describe('SearchPool', () => {
     await expect(malformed).rejects.toBeInstanceOf(QuerySyntaxError);
     await expect(malformed).rejects.toMatchObject({ position: 0, message: expect.stringContaining('is never closed') });
   });
+
+  it('runs a plain query beside a costly one, not after it', { timeout: 60_000 }, async () => {
+    const lanes = SearchPool.open({ path, threads: 2 }) as SearchPool;
+    try {
+      // Warm both lanes' threads first, so neither answer below counts a thread's start.
+      await Promise.all([lanes.search({ text: 'sec* pro*' }), lanes.search({ text: 'hanaro' })]);
+      const started = performance.now();
+      let costlyAt = 0;
+      const costly = Array.from({ length: 6 }, (_, index) =>
+        lanes.search({ text: `${['com', 'pro', 'sec'][index % 3]}* ${['inc', 'rep', 'sha'][index % 3]}* ${index}` }).then(
+          () => (costlyAt = Math.max(costlyAt, performance.now() - started)),
+          () => (costlyAt = Math.max(costlyAt, performance.now() - started)),
+        ),
+      );
+      const plain = await lanes.search({ text: '"convertible bonds"' });
+      const plainAt = performance.now() - started;
+      await Promise.all(costly);
+      expect(plain.total).toBeGreaterThan(0);
+      // Six costly queries queue in their own lane; the plain one is answered before the last of them.
+      expect(plainAt).toBeLessThan(costlyAt);
+    } finally {
+      await lanes.close();
+    }
+  });
 });

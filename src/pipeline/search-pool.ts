@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { prepareSearch, QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
+import { isCostlyQuery, prepareSearch, QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import type { SearchPage, SearchRequest } from '../store/store.js';
 import type { SearchAnswer, SearchFailure, SearchTask } from './search-worker.js';
@@ -9,7 +9,10 @@ import type { SearchAnswer, SearchFailure, SearchTask } from './search-worker.js
 export interface SearchPoolOptions {
   /** The SQLite database file; each thread opens it read-only. */
   readonly path: string;
-  /** Threads (default 2). */
+  /**
+   * Threads (default 2): one runs costly queries (see `isCostlyQuery`: broad prefixes, up to their time budget), the
+   * rest run the others, so a plain query never waits behind a costly one. One thread runs both.
+   */
   readonly threads?: number;
   /** Each search's time budget, in ms (default SEARCH_BUDGET_MS). */
   readonly searchBudgetMs?: number;
@@ -21,7 +24,9 @@ export interface SearchPoolOptions {
  * a query too broad or malformed comes back as the same error class the store throws.
  */
 export class SearchPool {
-  readonly #piscina: Piscina<SearchTask, SearchAnswer>;
+  readonly #plain: Piscina<SearchTask, SearchAnswer>;
+  /** Where costly queries run (the plain lane's pool when there is one thread). */
+  readonly #costly: Piscina<SearchTask, SearchAnswer>;
   readonly #path: string;
   readonly #budgetMs: number;
 
@@ -34,21 +39,26 @@ export class SearchPool {
   private constructor(options: SearchPoolOptions, script: URL) {
     this.#path = options.path;
     this.#budgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
-    const threads = options.threads ?? 2;
-    this.#piscina = new Piscina({ filename: script.href, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
+    const threads = Math.max(1, options.threads ?? 2);
+    // The threads start at once and stay: a thread's start takes up to seconds on a busy machine.
+    const lane = (maxThreads: number) =>
+      new Piscina<SearchTask, SearchAnswer>({ filename: script.href, minThreads: maxThreads, maxThreads, idleTimeout: 60_000 });
+    this.#plain = lane(Math.max(1, threads - 1));
+    this.#costly = threads > 1 ? lane(1) : this.#plain;
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
     // Read and cost-checked here first: a malformed or too broad query is refused at once, not after the
     // searches queued before it.
-    prepareSearch(request);
-    const answer = await this.#piscina.run({ path: this.#path, searchBudgetMs: this.#budgetMs, request });
+    const prepared = prepareSearch(request);
+    const lane = isCostlyQuery(prepared.match) ? this.#costly : this.#plain;
+    const answer = await lane.run({ path: this.#path, searchBudgetMs: this.#budgetMs, request });
     if (answer.ok) return answer.page;
     throw rebuild(answer.error);
   }
 
   async close(): Promise<void> {
-    await this.#piscina.destroy();
+    await Promise.all([...new Set([this.#plain, this.#costly])].map((lane) => lane.destroy()));
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
-import type { RenderedDocument, RenderRequest } from './render-stored-document.js';
+import type { EncodedDocument, RenderedDocument, RenderRequest } from './render-stored-document.js';
 import { runTask, type WorkerTask } from './worker.js';
 
 /** Options of the worker pool: threads (0 runs on the calling thread). */
@@ -13,6 +13,11 @@ export interface WorkerPoolOptions {
   readonly script?: URL | null;
   /** An idle thread ends after this long (default 30 s); threads start on first use. */
   readonly idleTimeoutMs?: number;
+  /**
+   * Start every thread at once and keep them, idle or not (a server: a thread's start, loading the parsers, takes
+   * up to seconds on a busy machine, and the first request after an idle spell would wait for it).
+   */
+  readonly keepThreads?: boolean;
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
   /**
@@ -20,6 +25,12 @@ export interface WorkerPoolOptions {
    * next filing while the calling thread is busy in a database transaction and cannot hand it one.
    */
   readonly tasksPerThread?: number;
+  /**
+   * The most heap (MB) a thread may use; a task that needs more ends its thread and fails with
+   * `ERR_WORKER_OUT_OF_MEMORY` (a new thread takes its place), so the pool's memory is bounded by threads × this.
+   * Default: V8's own limit.
+   */
+  readonly maxHeapMb?: number;
 }
 
 /**
@@ -37,11 +48,19 @@ export class WorkerPool {
     this.#piscina = script
       ? new Piscina({
           filename: script.href,
-          minThreads: 0,
+          minThreads: options.keepThreads ? options.threads : 0,
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           concurrentTasksPerWorker: options.tasksPerThread ?? 1,
           workerData: { lowPriority: options.lowPriority ?? false },
+          ...(options.maxHeapMb !== undefined
+            ? {
+                resourceLimits: {
+                  maxOldGenerationSizeMb: options.maxHeapMb,
+                  maxYoungGenerationSizeMb: Math.min(32, Math.ceil(options.maxHeapMb / 8)),
+                },
+              }
+            : {}),
         })
       : null;
   }
@@ -78,6 +97,14 @@ export class WorkerPool {
     return this.#run({ task: 'render', bytes: original, which, request }, signal) as Promise<RenderedDocument>;
   }
 
+  /**
+   * As `render`, with the rendering as UTF-8 bytes moved back from the thread (no copy): what the server keeps and
+   * sends. A render that needs more than `maxHeapMb` fails with `ERR_WORKER_OUT_OF_MEMORY` (see `isOutOfMemory`).
+   */
+  renderEncoded(original: Uint8Array, which: string, request: RenderRequest, signal?: AbortSignal): Promise<EncodedDocument> {
+    return this.#run({ task: 'render', bytes: original, which, request, encode: true }, signal) as Promise<EncodedDocument>;
+  }
+
   /** Ends every thread; tasks still queued are refused. */
   async close(): Promise<void> {
     await this.#piscina?.destroy();
@@ -95,6 +122,11 @@ export class WorkerPool {
     const own = owned ? bytes : new Uint8Array(bytes);
     return this.#piscina.run({ ...task, bytes: own }, { transferList: [own.buffer as ArrayBuffer], ...(signal ? { signal } : {}) });
   }
+}
+
+/** True when a task failed because its thread ran out of the heap `maxHeapMb` allows. */
+export function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /** The compiled `worker.js` beside this file, or beside its compiled twin when running from TypeScript sources. */

@@ -2,7 +2,13 @@ import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import { prepareFiling } from './prepare-filing.js';
-import { type RenderedDocument, type RenderRequest, renderStoredDocument } from './render-stored-document.js';
+import {
+  type EncodedDocument,
+  encodeRendered,
+  type RenderedDocument,
+  type RenderRequest,
+  renderStoredDocument,
+} from './render-stored-document.js';
 import { lowerThreadPriority } from './thread-priority.js';
 
 // A server's render threads yield the CPU to the thread that answers requests (see WorkerPool's lowPriority).
@@ -14,21 +20,32 @@ if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) lowerThr
  */
 export type WorkerTask =
   | { readonly task: 'prepare'; readonly bytes: Uint8Array; readonly source: string; readonly hash: string | null }
-  | { readonly task: 'render'; readonly bytes: Uint8Array; readonly which: string; readonly request: RenderRequest };
+  | {
+      readonly task: 'render';
+      readonly bytes: Uint8Array;
+      readonly which: string;
+      readonly request: RenderRequest;
+      /** Give the rendering back as UTF-8 bytes (an EncodedDocument), moved to the caller rather than copied. */
+      readonly encode?: boolean;
+    };
 
-export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ? PreparedFiling : RenderedDocument;
+export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ? PreparedFiling : RenderedDocument | EncodedDocument;
 
 /** Runs one task; what piscina calls in each thread (and the pool calls inline when it has no threads). */
-export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument {
-  return task.task === 'prepare'
-    ? prepareFiling(task.bytes, task.source, task.hash ?? undefined)
-    : renderStoredDocument(task.bytes, task.which, task.request);
+export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument | EncodedDocument {
+  if (task.task === 'prepare') return prepareFiling(task.bytes, task.source, task.hash ?? undefined);
+  const rendered = renderStoredDocument(task.bytes, task.which, task.request);
+  return task.encode ? encodeRendered(rendered) : rendered;
 }
 
 /** The thread's entry: a prepared filing's blobs are moved back to the caller rather than copied. */
 export default function worker(task: WorkerTask): unknown {
   const result = runTask(task);
-  if (task.task !== 'prepare') return result;
+  if (task.task === 'render') {
+    const rendered = result as EncodedDocument;
+    const body = task.encode && rendered.kind === 'model' ? rendered.body : null;
+    return body ? Piscina.move({ [Piscina.transferableSymbol]: [body.buffer], [Piscina.valueSymbol]: rendered } as never) : rendered;
+  }
   const filing = result as PreparedFiling;
   const buffers = [...new Set(filing.blobs.map((blob) => blob.data.buffer))].filter((buffer) => buffer instanceof ArrayBuffer);
   return Piscina.move({ [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: filing } as never);

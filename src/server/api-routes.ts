@@ -4,7 +4,7 @@ import type { Context, TypedResponse } from 'hono';
 import { decodeCompany, decodeParty, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { collectCsv, exportCompaniesCsv, exportFilingsCsv } from '../pipeline/export-lists.js';
 import { exportSearchCsv } from '../pipeline/export-search.js';
-import { blobStream, isUtf8Blob } from '../pipeline/original-bytes.js';
+import { blobStream, isUtf8Blob, readBlobRange } from '../pipeline/original-bytes.js';
 import { describeTableCount } from '../render/render-csv.js';
 import { COUNT_CAP, RANK_CAP } from '../store/search.js';
 import { plainSnippet } from '../store/snippet-text.js';
@@ -22,7 +22,8 @@ import {
   SearchPageSchema,
   StatsSchema,
 } from './api-schemas.js';
-import { attachmentType, dispositionFilename, textCharset } from './content-types.js';
+import { bodyStream } from './body-stream.js';
+import { attachmentType, dispositionFilename, SNIFF_BYTES, textCharset } from './content-types.js';
 import { badRequest, notFound } from './http-error.js';
 import { queryString } from './paths.js';
 import type { Reader } from './reader.js';
@@ -455,11 +456,13 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     if (rendered.kind === 'xml') {
       if (format !== 'text')
         throw badRequest(`Document ${which} of ${filingId} is XML: only format=text (the XML as written) is available`);
-      return c.body(rendered.text, 200, { 'Content-Type': RENDERED_TYPES.text });
+      return textBytes(c.body(bodyStream([rendered.text]), 200, { 'Content-Type': RENDERED_TYPES.text }));
     }
-    const headers: Record<string, string> = { 'Content-Type': RENDERED_TYPES[format] };
+    // The rendering's bytes, shared with every other request for it: sent in pieces, never copied.
+    const body = rendered.body ?? new Uint8Array();
+    const headers: Record<string, string> = { 'Content-Type': RENDERED_TYPES[format], 'Content-Length': String(body.byteLength) };
     if (format === 'html') headers['Content-Security-Policy'] = RENDERED_DOCUMENT_CSP;
-    return c.body(rendered.body ?? '', 200, headers);
+    return textBytes(c.body(bodyStream([body]), 200, headers));
   });
 
   api.openapi(tablesRoute, async (c) => {
@@ -481,7 +484,8 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
     if (rendered.body === null) {
       throw notFound(`Table ${table} does not exist: ${describeTableCount(rendered.tables.length)}`);
     }
-    return c.body(rendered.body, 200, {
+    return c.body(bodyStream([rendered.body]), 200, {
+      'Content-Length': String(rendered.body.byteLength),
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${dispositionFilename(`${filingId}-${which}-table-${table}`)}.csv"`,
     });
@@ -517,12 +521,16 @@ export function apiRoutes(reader: Reader): OpenAPIHono {
       if (!document) throw notFound(`Filing ${filingId} has no attachment ${sha256}`);
       filename = document.attachmentName ?? document.filename;
     }
-    const bytes = await store.getBlob(sha256);
-    if (!bytes) throw notFound(`No attachment ${sha256} in the database`);
+    // Streamed as it is decompressed: a request holds the stored bytes and a chunk, not a second, whole copy.
+    const blob = store.getStoredBlob ? await store.getStoredBlob(sha256) : undefined;
+    const bytes = blob === undefined ? await store.getBlob(sha256) : null;
+    if (!blob && !bytes) throw notFound(`No attachment ${sha256} in the database`);
     if (c.req.header('If-None-Match') === `"${sha256}"`) return c.body(null, 304, { ETag: `"${sha256}"` });
-    const type = attachmentType(filename, bytes);
+    const type = attachmentType(filename, blob ? await readBlobRange(blob, 0, SNIFF_BYTES) : (bytes as Uint8Array));
     const name = dispositionFilename(filename ?? sha256.slice(0, 16));
-    return c.body(bodyOf(bytes), 200, {
+    const body = blob ? (Readable.toWeb(blobStream(blob)) as ReadableStream<Uint8Array>) : bodyOf(bytes as Uint8Array);
+    return c.body(body, 200, {
+      'Content-Length': String(blob ? blob.byteLength : (bytes as Uint8Array).byteLength),
       'Content-Type': type.contentType,
       'Content-Disposition': `${type.inline ? 'inline' : 'attachment'}; filename="${name}"`,
       ETag: `"${sha256}"`,

@@ -37,7 +37,10 @@ export interface AttachmentType {
   readonly inline: boolean;
 }
 
-/** The content type for an attachment: by its file name's extension, else by its first bytes. */
+/** How many of an attachment's first bytes `attachmentType` looks at (at most). */
+export const SNIFF_BYTES = 16;
+
+/** The content type for an attachment: by its file name's extension, else by its first `SNIFF_BYTES` bytes. */
 export function attachmentType(filename: string | null, bytes: Uint8Array): AttachmentType {
   const extension = filename ? /\.([A-Za-z0-9]{1,5})$/.exec(filename)?.[1]?.toLowerCase() : undefined;
   const contentType = (extension !== undefined ? BY_EXTENSION[extension] : undefined) ?? sniff(bytes);

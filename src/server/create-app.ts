@@ -28,6 +28,11 @@ export interface AppOptions {
   readonly renderThreads?: number;
   /** A worker pool to render in instead of one of the app's own: its owner closes it (`edgarkit serve` does, on stop). */
   readonly pool?: WorkerPool;
+  /**
+   * A pool for small documents only (under 256 KB, and quick to render), so they never queue behind large ones; then
+   * `pool` renders the large ones. Its owner closes it.
+   */
+  readonly smallPool?: WorkerPool;
   /** A render's deadline, the render cache's size and the largest document rendered (default DEFAULT_RENDER_LIMITS). */
   readonly renderLimits?: Partial<RenderLimits>;
   /**
@@ -52,6 +57,7 @@ export function createApp(options: AppOptions): OpenAPIHono<BlankEnv> {
     statsCacheMs: options.statsCacheMs ?? 300_000,
     renderThreads: options.renderThreads ?? renderThreadsForMachine(),
     ...(options.pool ? { pool: options.pool } : {}),
+    ...(options.smallPool ? { smallPool: options.smallPool } : {}),
     ...(options.renderLimits ? { renderLimits: options.renderLimits } : {}),
     ...(options.search ? { search: options.search } : {}),
   });

@@ -1,9 +1,10 @@
-import type { RenderedDocument, SectionLink } from '../pipeline/render-stored-document.js';
+import type { EncodedDocument, SectionLink } from '../pipeline/render-stored-document.js';
 import type { DocumentView, FilingView } from '../store/store.js';
+import { type BodyPart, escapedPieces } from './body-stream.js';
 import { isImage } from './content-types.js';
 import { crumbs } from './filing-page.js';
-import { type Html, html, trustedHtml } from './html.js';
-import { byteSize, layout } from './layout.js';
+import { type Html, html } from './html.js';
+import { byteSize, layoutAround, PART_SLOT } from './layout.js';
 import { attachmentPath, documentPath, originalPath } from './paths.js';
 import type { Reader } from './reader.js';
 import { choiceParam, integerParam } from './request-params.js';
@@ -11,7 +12,7 @@ import { documentKey, requireDocument, requireFiling } from './store-lookups.js'
 
 type Query = Readonly<Record<string, string | undefined>>;
 
-type Shown = Exclude<RenderedDocument, { kind: 'missing' }>;
+type Shown = Exclude<EncodedDocument, { kind: 'missing' }>;
 
 /**
  * `/filings/:accession/documents/:seq`: the document rendered by `renderHtml` (safe: every string escaped, no
@@ -19,12 +20,12 @@ type Shown = Exclude<RenderedDocument, { kind: 'missing' }>;
  * written, escaped in a `<pre>`. `?start=&end=` marks a span: the page script highlights the block holding it;
  * in the original view the server marks the characters themselves.
  */
-export async function documentPage(reader: Reader, filingId: string, which: string, query: Query): Promise<string> {
+export async function documentPage(reader: Reader, filingId: string, which: string, query: Query): Promise<BodyPart[]> {
   const view = choiceParam(query, 'view', ['rendered', 'original'] as const, 'rendered');
   const start = integerParam(query, 'start', 0, 2 ** 31);
   const end = integerParam(query, 'end', 0, 2 ** 31);
   const filing = await requireFiling(reader.store, filingId);
-  const loaded = await requireDocument(reader, filingId, which, {
+  const loaded = await requireDocument(reader, filing, which, {
     format: view === 'original' ? null : 'html',
     fragment: true,
     includeText: view === 'original',
@@ -33,16 +34,20 @@ export async function documentPage(reader: Reader, filingId: string, which: stri
   const key = stored ? documentKey(stored) : which;
   const name = [loaded.document.type, loaded.document.filename].filter(Boolean).join(' · ') || `Document ${key}`;
   const span = start !== undefined && end !== undefined && end >= start ? { start, end } : undefined;
-  return layout({
-    title: `${name} – ${filing.formType ?? 'filing'} ${filing.accessionNumber ?? ''}`,
-    body: html`${crumbs(filing, html`Document ${key}`)}
+  const shown = body(filing, stored, loaded, view, span);
+  return layoutAround(
+    {
+      title: `${name} – ${filing.formType ?? 'filing'} ${filing.accessionNumber ?? ''}`,
+      body: html`${crumbs(filing, html`Document ${key}`)}
 <h1>${name}</h1>
 ${loaded.document.description ? html`<p class="hint">${loaded.document.description}</p>` : ''}
 ${actions(filing, key, loaded)}
 ${loaded.kind === 'model' ? tabs(filing.filingId, key, view, span) : ''}
-${body(filing, stored, loaded, view, span)}
+${shown.html}
 ${otherDocuments(filing, stored)}`,
-  });
+    },
+    shown.part,
+  );
 }
 
 function tabs(
@@ -84,27 +89,33 @@ function tableLinks(api: string, tables: Extract<Shown, { kind: 'model' }>['tabl
   )}${tables.length > shown.length ? html`<a href="${api}/tables">all ${tables.length} tables</a>` : ''}</p>`;
 }
 
+/**
+ * The document's part of the page: markup, and the document itself as a part streamed at `PART_SLOT` (the rendering's
+ * shared bytes, or its text escaped a piece at a time), so no request makes a string of a large document.
+ */
 function body(
   filing: FilingView,
   stored: DocumentView | null,
   loaded: Shown,
   view: 'rendered' | 'original',
   span: { start: number; end: number } | undefined,
-): Html {
+): { html: Html; part: BodyPart } {
   if (loaded.kind === 'binary') {
     const sha256 = stored?.attachmentSha256;
-    if (!sha256) return html`<p class="empty">This attachment could not be decoded.</p>`;
+    if (!sha256) return { html: html`<p class="empty">This attachment could not be decoded.</p>`, part: '' };
     const filename = stored.attachmentName ?? stored.filename;
     const link = attachmentPath(sha256, filing.filingId);
-    return html`${isImage(filename) ? html`<p><img class="attachment-image" src="${link}" alt="${filename ?? 'attachment'}"></p>` : ''}
+    const shown = html`${isImage(filename) ? html`<p><img class="attachment-image" src="${link}" alt="${filename ?? 'attachment'}"></p>` : ''}
 <p><a class="button" href="${link}" download>Download ${filename ?? 'the attachment'} (${byteSize(stored.byteLength)} encoded)</a></p>`;
+    return { html: shown, part: '' };
   }
   // An XML document is shown as written; a span of an ownership or 13F field marks its characters.
   if (loaded.kind === 'xml') return originalText(loaded.text, span);
   if (view === 'original') return originalText(loaded.text ?? '', loaded.spansIntoText ? span : undefined);
   const pages = loaded.pages;
-  return html`${sectionNavigator(loaded.sections)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
-<article class="doc-body" data-source-format="${loaded.sourceFormat}">${trustedHtml(loaded.body ?? '')}</article>`;
+  const shown = html`${sectionNavigator(loaded.sections)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+<article class="doc-body" data-source-format="${loaded.sourceFormat}">${PART_SLOT}</article>`;
+  return { html: shown, part: loaded.body ?? '' };
 }
 
 /**
@@ -127,12 +138,27 @@ function sectionNavigator(sections: readonly SectionLink[]): Html {
   )}</ol></details></nav>`;
 }
 
-/** The text as written, escaped; a span is marked (`<mark id="highlight">`) when it is given and in range. */
-function originalText(text: string, span: { start: number; end: number } | undefined): Html {
+/**
+ * The text as written, escaped a piece at a time as it is sent; a span is marked (`<mark id="highlight">`) when it
+ * is given and in range.
+ */
+function originalText(text: string, span: { start: number; end: number } | undefined): { html: Html; part: BodyPart } {
   // An HTML parser drops one newline right after `<pre>`: write one more so the text stays as written.
   const lead = /^[\r\n]/.test(text) ? '\n' : '';
-  if (!span || span.end > text.length) return html`<pre class="original">${lead}${text}</pre>`;
-  return html`<pre class="original">${lead}${text.slice(0, span.start)}<mark id="highlight">${text.slice(span.start, span.end)}</mark>${text.slice(span.end)}</pre>`;
+  return {
+    html: html`<pre class="original">${PART_SLOT}</pre>`,
+    part: markedText(lead, text, span && span.end <= text.length ? span : undefined),
+  };
+}
+
+function* markedText(lead: string, text: string, span: { start: number; end: number } | undefined): Generator<string, void, undefined> {
+  yield lead;
+  if (!span) return yield* escapedPieces(text);
+  yield* escapedPieces(text, 0, span.start);
+  yield '<mark id="highlight">';
+  yield* escapedPieces(text, span.start, span.end);
+  yield '</mark>';
+  yield* escapedPieces(text, span.end);
 }
 
 function otherDocuments(filing: FilingView, current: DocumentView | null): Html {

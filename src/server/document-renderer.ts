@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { LRUCache } from 'lru-cache';
 import { readStoredDocument } from '../pipeline/original-bytes.js';
-import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
-import type { WorkerPool } from '../pipeline/worker-pool.js';
+import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import { isOutOfMemory, type WorkerPool } from '../pipeline/worker-pool.js';
 import type { DocumentView, FilingView, Store } from '../store/store.js';
 import { HttpProblem } from './http-error.js';
 import { byteSize } from './layout.js';
@@ -11,16 +11,22 @@ import { originalPath } from './paths.js';
 export interface RenderLimits {
   /** How long one render may run (ms); past it the render's thread is ended and the answer is a 503. */
   readonly deadlineMs: number;
-  /** Bytes of rendered documents kept for the next request that asks the same (estimated as UTF-16 strings). */
+  /** Bytes of rendered documents kept for the next request that asks the same (renderings are counted as bytes). */
   readonly cacheBytes: number;
   /** Documents larger than this (bytes, as stored in the submission) are not rendered: a 413 with a download link. */
   readonly maxDocumentBytes: number;
+  /**
+   * The heap (MB) one render thread may use: a render that needs more ends its thread and is answered with a 503
+   * and the download link. The render threads' memory is bounded by threads × this.
+   */
+  readonly threadMemoryMb: number;
 }
 
 export const DEFAULT_RENDER_LIMITS: RenderLimits = {
   deadlineMs: 10_000,
   cacheBytes: 64 * 1024 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
+  threadMemoryMb: 512,
 };
 
 /** Render threads for this machine: at least two, so a large document never holds the only one; at most four. */
@@ -46,22 +52,30 @@ const OVERRAN_MEMORY_MS = 10 * 60_000;
 export class DocumentRenderer {
   readonly #store: Store;
   readonly #pool: WorkerPool;
+  /** Where small documents render when the server gives them a lane of their own (else `#pool`). */
+  readonly #smallLane: { readonly pool: WorkerPool; readonly slots: RenderSlots } | null;
   readonly #limits: RenderLimits;
-  readonly #cache: LRUCache<string, RenderedDocument>;
-  readonly #rendering = new Map<string, Promise<RenderedDocument>>();
-  readonly #overran: LRUCache<string, number>;
+  readonly #cache: LRUCache<string, EncodedDocument>;
+  readonly #rendering = new Map<string, Promise<EncodedDocument>>();
+  /** Documents whose last render overran its deadline or its memory, and which it was. */
+  readonly #overran: LRUCache<string, 'deadline' | 'memory'>;
   readonly #slow = new LRUCache<string, true>({ max: 10_000 });
   readonly #slots: RenderSlots;
 
-  constructor(store: Store, pool: WorkerPool, limits: RenderLimits) {
+  /**
+   * `smallPool`, when given, renders the documents that are not large (its threads may run at the request thread's
+   * priority: a small render is short); `pool` then renders the large ones.
+   */
+  constructor(store: Store, pool: WorkerPool, limits: RenderLimits, smallPool?: WorkerPool) {
     this.#store = store;
     this.#pool = pool;
+    this.#smallLane = smallPool ? { pool: smallPool, slots: new RenderSlots(smallPool.threads) } : null;
     this.#limits = limits;
-    this.#cache = new LRUCache<string, RenderedDocument>({
+    this.#cache = new LRUCache<string, EncodedDocument>({
       maxSize: Math.max(1, limits.cacheBytes),
       sizeCalculation: renderedSize,
     });
-    this.#overran = new LRUCache<string, number>({ max: 1000, ttl: OVERRAN_MEMORY_MS });
+    this.#overran = new LRUCache<string, 'deadline' | 'memory'>({ max: 1000, ttl: OVERRAN_MEMORY_MS });
     this.#slots = new RenderSlots(pool.threads);
   }
 
@@ -70,7 +84,7 @@ export class DocumentRenderer {
     return this.#cache.calculatedSize;
   }
 
-  async render(filing: FilingView, which: string, request: RenderRequest): Promise<RenderedDocument> {
+  async render(filing: FilingView, which: string, request: RenderRequest): Promise<EncodedDocument> {
     const stored = storedDocumentFor(filing.documents, which);
     if (!stored) return { kind: 'missing' };
     const name = `Document ${stored.sequence ?? stored.position + 1}${stored.type ? ` (${stored.type})` : ''} of ${filing.accessionNumber ?? filing.filingId}`;
@@ -97,7 +111,8 @@ export class DocumentRenderer {
     const running = this.#rendering.get(key);
     if (running) return running;
     const documentKey = `${filing.contentHash}\u0000${stored.position}`;
-    if (this.#overran.has(documentKey)) throw overran(name, this.#limits.deadlineMs, download, true);
+    const overrun = this.#overran.get(documentKey);
+    if (overrun) throw overrun === 'memory' ? tooLarge(name, download, true) : overran(name, this.#limits.deadlineMs, download, true);
     const rendered = this.#renderNew(filing.filingId, stored, request, name, download, documentKey);
     this.#rendering.set(key, rendered);
     try {
@@ -116,22 +131,27 @@ export class DocumentRenderer {
     name: string,
     download: { href: string; label: string },
     documentKey: string,
-  ): Promise<RenderedDocument> {
+  ): Promise<EncodedDocument> {
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
-    const release = await this.#slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
+    const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
+    const release = await lane.slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
       const { bytes, offset, which } = await this.#read(filingId, stored);
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
       const started = performance.now();
       try {
-        const rendered = await this.#pool.render(bytes, which, request, deadline);
+        const rendered = await lane.pool.renderEncoded(bytes, which, request, deadline);
         if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
         return rendered.kind === 'missing'
           ? rendered
           : { ...rendered, document: { ...rendered.document, bodyStart: rendered.document.bodyStart + offset } };
       } catch (error) {
+        if (isOutOfMemory(error)) {
+          this.#overran.set(documentKey, 'memory');
+          throw tooLarge(name, download, false);
+        }
         if (!deadline.aborted) throw error;
-        this.#overran.set(documentKey, Date.now());
+        this.#overran.set(documentKey, 'deadline');
         throw overran(name, this.#limits.deadlineMs, download, false);
       }
     } finally {
@@ -164,14 +184,27 @@ export function storedDocumentFor(documents: readonly DocumentView[], which: str
   );
 }
 
-function renderedSize(rendered: RenderedDocument): number {
-  const strings =
-    rendered.kind === 'model'
-      ? (rendered.body?.length ?? 0) + (rendered.text?.length ?? 0)
-      : rendered.kind === 'xml'
-        ? rendered.text.length
-        : 0;
-  return 2 * strings + 1024;
+/**
+ * The bytes a rendering holds: its rendering's bytes, its text as V8 stores it (a byte a character when every
+ * character is Latin-1, else two), and its lists of pages, tables and sections (measured by their JSON).
+ */
+export function renderedSize(rendered: EncodedDocument): number {
+  if (rendered.kind === 'xml') return stringBytes(rendered.text) + 1024;
+  if (rendered.kind !== 'model') return 1024;
+  const { body, text, pages, tables, sections } = rendered;
+  return (body?.byteLength ?? 0) + (text === null ? 0 : stringBytes(text)) + 2 * JSON.stringify([pages, tables, sections]).length + 1024;
+}
+
+function stringBytes(text: string): number {
+  return /[\u0100-\uffff]/.test(text) ? 2 * text.length : text.length;
+}
+
+function tooLarge(name: string, link: { href: string; label: string }, before: boolean): HttpProblem {
+  return new HttpProblem(
+    503,
+    `${name} ${before ? 'needed' : 'needs'} more memory to render than a render thread may use (edgarkit serve --render-memory-mb sets it), so it is not rendered for now: download the original submission to read it`,
+    link,
+  );
 }
 
 function overran(name: string, deadlineMs: number, link: { href: string; label: string }, before: boolean): HttpProblem {

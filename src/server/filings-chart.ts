@@ -1,4 +1,5 @@
 import { type Html, html } from './html.js';
+import { count } from './layout.js';
 
 export interface YearCount {
   readonly year: number;
@@ -85,7 +86,7 @@ function niceCeiling(value: number): number {
 }
 
 function formatTick(value: number): string {
-  return value.toLocaleString('en-US');
+  return count(value);
 }
 
 function fixed(value: number): string {

@@ -1,4 +1,6 @@
-import { type Html, html } from './html.js';
+import { randomUUID } from 'node:crypto';
+import type { BodyPart } from './body-stream.js';
+import { type Html, html, trustedHtml } from './html.js';
 import { ASSETS } from './static-assets.js';
 
 export interface PageOptions {
@@ -33,9 +35,27 @@ ${options.body}
 `.toString();
 }
 
-/** A whole number with thousands separators. */
+/** Where a page's large part goes: a token no filing can know (made anew each time the server starts). */
+const SLOT = `<!--${randomUUID()}-->`;
+
+/** Marks where `layoutAround`'s part stands in a page's body. */
+export const PART_SLOT: Html = trustedHtml(SLOT);
+
+/**
+ * The page shell around a part too large to be put into a string (a rendered document): the page as parts to
+ * stream, the part between the markup before and after `PART_SLOT` in `options.body`.
+ */
+export function layoutAround(options: PageOptions, part: BodyPart): BodyPart[] {
+  const page = layout(options);
+  const at = page.indexOf(SLOT);
+  return at < 0 ? [page] : [page.slice(0, at), part, page.slice(at + SLOT.length)];
+}
+
+const WHOLE = new Intl.NumberFormat('en-US');
+
+/** A whole number with thousands separators (one formatter for all: `toLocaleString` makes one per call). */
 export function count(value: number): string {
-  return value.toLocaleString('en-US');
+  return WHOLE.format(value);
 }
 
 export function byteSize(bytes: number): string {

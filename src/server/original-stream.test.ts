@@ -97,3 +97,48 @@ describe('GET /api/filings/:accession/original', () => {
     await response.body?.cancel();
   });
 });
+
+describe('GET /api/attachments/:sha256', () => {
+  it('streams a large attachment as it is decompressed, never holding it whole', { timeout: 60_000 }, async () => {
+    // 128 MB of a made-up PDF, stored gzipped as ingest stores attachments.
+    const pdf = Buffer.alloc(128 * 1024 * 1024, 0x20);
+    Buffer.from('%PDF-1.4\n').copy(pdf);
+    for (let at = 4096; at < pdf.length; at += 4096) pdf.writeUInt32BE(at, at);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const prepared = prepareFiling(readCorpus(`fpi/${ACCESSION}.txt`), 'attachment.txt');
+    await store.writeFilings([
+      {
+        ...prepared,
+        id: '0000912282-09-888888',
+        accessionNumber: '0000912282-09-888888',
+        blobs: [...prepared.blobs, { sha256, compression: 'gzip', byteLength: pdf.length, data: gzipSync(pdf, { level: 1 }) }],
+      },
+    ]);
+    const streamingOnly = new Proxy(store as Store, {
+      get(target, name, receiver) {
+        if (name === 'getBlob') return () => Promise.reject(new Error('getBlob must not be used for /api/attachments'));
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const app = createApp({ store: streamingOnly, renderThreads: 0 });
+    const before = process.memoryUsage().arrayBuffers;
+    const response = await app.request(`/api/attachments/${sha256}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-length')).toBe(String(pdf.length));
+    const hash = createHash('sha256');
+    let received = 0;
+    let peak = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      received += chunk.byteLength;
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+    }
+    expect(received).toBe(pdf.length);
+    expect(hash.digest('hex')).toBe(sha256);
+    // Held at any moment: the stored (compressed) bytes and a few chunks (and chunks read but not yet collected),
+    // well under the 128 MB a whole decompression holds.
+    expect(peak).toBeLessThan(56 * 1024 * 1024);
+  });
+});

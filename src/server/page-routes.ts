@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyStream } from './body-stream.js';
 import { companiesPage, companyPage } from './company-page.js';
 import { documentPage } from './document-page.js';
 import { companyFactsPage, filingFactsPage } from './facts-page.js';
@@ -19,8 +20,13 @@ export function pageRoutes(reader: Reader): Hono {
     c.html(await filingFactsPage(store, filingIdParam(c.req.param('accession')), c.req.query())),
   );
   pages.get('/companies/:cik/facts', async (c) => c.html(await companyFactsPage(store, cikParam(c.req.param('cik')), c.req.query())));
+  // A document page is streamed: the document's part of it is sent in pieces (see body-stream.ts).
   pages.get('/filings/:accession/documents/:seq', async (c) =>
-    c.html(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
+    c.body(
+      bodyStream(await documentPage(reader, filingIdParam(c.req.param('accession')), documentParam(c.req.param('seq')), c.req.query())),
+      200,
+      { 'Content-Type': 'text/html; charset=UTF-8' },
+    ),
   );
   return pages;
 }

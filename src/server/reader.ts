@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
-import type { SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
+import type { FilingView, SearchPage, SearchRequest, Store, StoreStats } from '../store/store.js';
 import { type CompanyActivity, readCompanyActivity } from './company-activity.js';
 import { DEFAULT_RENDER_LIMITS, DocumentRenderer, type RenderLimits } from './document-renderer.js';
 import { notFound } from './http-error.js';
@@ -17,6 +17,8 @@ export interface ReaderOptions {
   readonly renderThreads: number;
   /** The pool to render in (default: one of its own with `renderThreads`). */
   readonly pool?: WorkerPool;
+  /** A pool of its own for small documents (see DocumentRenderer); its owner closes it. */
+  readonly smallPool?: WorkerPool;
   /** Deadline, cache size and largest document of renders (default DEFAULT_RENDER_LIMITS). */
   readonly renderLimits?: Partial<RenderLimits>;
   /** Where searches run (default: the store's own `search`; `edgarkit serve` runs SQLite's in threads of their own). */
@@ -46,8 +48,9 @@ export class Reader {
     this.#searches =
       options.searchCacheMs > 0 ? new LRUCache({ max: Math.max(1, options.searchCacheEntries), ttl: options.searchCacheMs }) : null;
     this.#activity = new LRUCache({ max: 500, ttl: Math.max(1, options.statsCacheMs) });
-    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true });
-    this.#renderer = new DocumentRenderer(store, this.#pool, { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits });
+    const limits = { ...DEFAULT_RENDER_LIMITS, ...options.renderLimits };
+    this.#pool = options.pool ?? new WorkerPool({ threads: options.renderThreads, lowPriority: true, maxHeapMb: limits.threadMemoryMb });
+    this.#renderer = new DocumentRenderer(store, this.#pool, limits, options.smallPool);
   }
 
   search(request: SearchRequest): Promise<SearchPage> {
@@ -98,9 +101,10 @@ export class Reader {
    * Document `which` of a filing, rendered as asked (see DocumentRenderer: deadline, cache, size limit); 404 when
    * the filing is not in the database.
    */
-  async renderDocument(filingId: string, which: string, request: RenderRequest): Promise<RenderedDocument> {
-    const filing = await this.store.getFiling(filingId);
-    if (!filing) throw notFound(`No filing ${filingId} in the database`);
+  async renderDocument(filingOrId: FilingView | string, which: string, request: RenderRequest): Promise<EncodedDocument> {
+    // A page that has read the filing already passes it: each read of a filing parses its stored JSON again.
+    const filing = typeof filingOrId === 'string' ? await this.store.getFiling(filingOrId) : filingOrId;
+    if (!filing) throw notFound(`No filing ${filingOrId} in the database`);
     return this.#renderer.render(filing, which, request);
   }
 

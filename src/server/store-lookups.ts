@@ -1,4 +1,4 @@
-import type { RenderedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
 import type { CompanyView, FilingView, Store } from '../store/store.js';
 import { notFound } from './http-error.js';
 import type { Reader } from './reader.js';
@@ -20,11 +20,12 @@ export async function requireCompany(store: Store, cik: string): Promise<Company
 /** Document `which` of a filing, rendered; a document or page it does not have is a 404. */
 export async function requireDocument(
   reader: Reader,
-  filingId: string,
+  filingOrId: FilingView | string,
   which: string,
   request: RenderRequest,
-): Promise<Exclude<RenderedDocument, { kind: 'missing' }>> {
-  const rendered = await reader.renderDocument(filingId, which, request);
+): Promise<Exclude<EncodedDocument, { kind: 'missing' }>> {
+  const rendered = await reader.renderDocument(filingOrId, which, request);
+  const filingId = typeof filingOrId === 'string' ? filingOrId : filingOrId.filingId;
   if (rendered.kind === 'missing') throw notFound(`Filing ${filingId} has no document ${which}`);
   if (rendered.kind === 'model' && request.page !== undefined && !rendered.pages.some((page) => page.number === request.page)) {
     const count = rendered.pages.length;

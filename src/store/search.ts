@@ -98,6 +98,19 @@ export function prefixesOf(node: QueryNode): (QueryNode & { kind: 'term'; prefix
   return termsOf(node).filter((term): term is QueryNode & { kind: 'term'; prefix: true } => term.kind === 'term' && term.prefix);
 }
 
+/** Prefixes shorter than this expand to many words: a query with one runs in the costly lane of a search pool. */
+export const COSTLY_PREFIX_LENGTH = 5;
+
+/**
+ * True when a query may take long (up to its budget): more than one prefix, or a prefix shorter than
+ * COSTLY_PREFIX_LENGTH. A server runs these apart from the others, so a plain query never waits behind them.
+ */
+export function isCostlyQuery(match: QueryNode | null): boolean {
+  if (!match) return false;
+  const prefixes = prefixesOf(match);
+  return prefixes.length > 1 || prefixes.some((prefix) => [...prefix.text].length < COSTLY_PREFIX_LENGTH);
+}
+
 /**
  * The checks every adapter makes before it runs a query, so both refuse the same queries in the same words: each
  * prefix has MIN_PREFIX_LENGTH characters or more, and there are at most MAX_PREFIXES of them.

@@ -37,6 +37,11 @@ export interface Store {
   getOriginalBlob?(filingId: string): Promise<StoredBlob | null>;
   /** Exact bytes of a stored attachment, by its content hash. */
   getBlob(sha256: string): Promise<Uint8Array | null>;
+  /**
+   * A stored attachment as stored (compressed or not), by its content hash, so a reader can stream it without
+   * holding it whole decompressed. Optional: a store without it is read with `getBlob`.
+   */
+  getStoredBlob?(sha256: string): Promise<StoredBlob | null>;
   listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]>;
   getCompany(cik: string): Promise<CompanyView | null>;
   /** The stored ticker-list entry of a ticker (any case), or null: it may name a company with no filing stored. */

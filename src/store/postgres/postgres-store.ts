@@ -859,6 +859,11 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     return row ? blobBytes(row) : null;
   }
 
+  async getStoredBlob(sha256: string): Promise<StoredBlob | null> {
+    const row = (await this.#pool.query('SELECT compression, byte_length, data FROM blobs WHERE sha256 = $1', [sha256])).rows[0];
+    return row ? storedBlob(row) : null;
+  }
+
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const tickers = await this.#hasTickers();

@@ -751,6 +751,11 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     return row ? blobBytes(row) : null;
   }
 
+  async getStoredBlob(sha256: string): Promise<StoredBlob | null> {
+    const row = this.#statement('SELECT compression, byte_length, data FROM blobs WHERE sha256 = ?').get(sha256) as Row | undefined;
+    return row ? storedBlob(row) : null;
+  }
+
   async listCompanies(request: CompanyListRequest): Promise<readonly CompanyView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const byName = `name LIKE ? ESCAPE '\\' COLLATE NOCASE OR cik IN (SELECT cik FROM former_names WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE)`;
