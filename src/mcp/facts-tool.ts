@@ -1,9 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { checkConcept, checkUnit, RequestValueError, VALUE_PATTERNS } from '../store/request-values.js';
+import { checkConcept, checkUnit, VALUE_PATTERNS } from '../store/request-values.js';
 import { jsonResult } from './bounded-output.js';
 import { type McpToolContext, ToolError, toolHandler } from './tool-context.js';
-import { checkRange, choiceInput, cikInput, dateInput, integerInput, textInput, toolArguments } from './tool-inputs.js';
+import { by, checkRange, choiceInput, cikInput, dateInput, integerInput, textInput, toolArguments } from './tool-inputs.js';
 
 /** The most facts one answer lists (a series of one company is a few hundred at most). */
 const MAX_FACTS_SHOWN = 1000;
@@ -14,15 +14,7 @@ function checked(name: string, check: (text: string) => string, description: str
     .string({
       error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? `${name} is required` : `${name} must be a string`),
     })
-    .transform((text, context) => {
-      try {
-        return check(text);
-      } catch (error) {
-        if (!(error instanceof RequestValueError)) throw error;
-        context.addIssue({ code: 'custom', message: error.message });
-        return z.NEVER;
-      }
-    })
+    .transform(by(check))
     .meta({ description, pattern });
 }
 

@@ -20,7 +20,7 @@ import {
  */
 
 /** A zod transform running one of the shared checks: what the check refuses becomes the issue, in its words. */
-function by<I, T>(check: (value: I) => T) {
+export function by<I, T>(check: (value: I) => T) {
   return (value: I, context: z.RefinementCtx): T => {
     try {
       return check(value);
