@@ -98,7 +98,7 @@ function submission(filing: Filing): string {
 }
 
 /** The queries, each with what it means for one document's words (written independently of the store). */
-const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+const words = (text: string): string[] => Array.from(text.toLowerCase().matchAll(/[a-z0-9]+/g), (found) => found[0]);
 const has = (text: string, word: string) => words(text).includes(word);
 const phrase = (text: string, a: string, b: string) => words(text).some((word, at, all) => word === a && all[at + 1] === b);
 const QUERIES: readonly { text: string; matches: (text: string, filing: Filing) => boolean; sort?: SearchSort }[] = [

@@ -99,11 +99,12 @@ export interface PostgresStoreOptions {
 }
 
 /**
- * Document ids per partition of `passages` (schema version 8): about 15,000 filings, 275,000 passages of the
- * corpus mix. A common phrase's search reads the GIN index and rechecks positions in the newest partition or two
- * only; a rare word's reads every partition's small posting list.
+ * Document ids per partition of `passages` (schema version 8): about 3,000 filings, 55,000 passages of the corpus
+ * mix. A common phrase's search rechecks the positions of every candidate passage in the partitions its window
+ * covers, so a partition holds a few times the documents of a window (COUNT_CAP); a rare word's search reads
+ * every partition's small posting list, a few partitions more per window as it goes back.
  */
-export const DOCUMENTS_PER_PARTITION = 50_000;
+export const DOCUMENTS_PER_PARTITION = 10_000;
 
 /**
  * The first window of a search, in document ids: the newest this many documents are matched first. Later windows
@@ -741,13 +742,24 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     const span = (await query('SELECT min(id) AS low, max(id) AS high FROM documents')).rows[0] as Row;
     if (span.low === null || span.high === null) return [];
     const lowest = num(span.low);
+    // Windows begin where partitions begin, so no partition is read by two windows (a bitmap scan rechecks every
+    // candidate of the partition before it filters on the window).
+    const starts = (
+      await query(
+        `SELECT (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''(-?[0-9]+)''\\)'))[1]::bigint AS low
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'passages'::regclass`,
+      )
+    ).rows
+      .map((row) => (row.low === null ? lowest : num(row.low)))
+      .sort((a, b) => a - b);
+    const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? lowest;
     const wanted = COUNT_CAP + 1;
     const found: Row[] = [];
     let high = num(span.high) + 1;
     let size = FIRST_WINDOW_DOCUMENTS;
     let examined = 0;
     while (high > lowest && found.length < wanted) {
-      const low = Math.max(lowest, high - size);
+      const low = Math.max(lowest, partitionStart(high - size));
       const params = [...filterParams];
       const param = (value: unknown) => {
         params.push(value);
