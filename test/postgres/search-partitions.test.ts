@@ -16,6 +16,9 @@ import { useTestCluster } from './use-test-cluster.js';
 
 const requireCluster = useTestCluster();
 
+/** Documents of the filing stored before schema version 8 in the migration test. */
+const LEGACY_DOCUMENTS = 3_000;
+
 const FILINGS = 100;
 const DOCUMENTS = 50;
 const FORMS = ['6-K', '10-K', '8-K'] as const;
@@ -240,19 +243,23 @@ describe('PostgreSQL search over partitions of passages, newest windows first', 
         `INSERT INTO filings (id, accession_number, form_type, filed_at, items, group_members, format, header, parties,
            primary_cik, primary_name, content_hash, byte_length, source, diagnostics, original_blob, document_count)
          VALUES ('9900000900-17-000001', '9900000900-17-000001', '6-K', '2017-06-01', '[]', '[]', 'sgml', '{}', '[]',
-           '0099000900', 'OLD QUOKKA LTD', 'h0', 1, 'old.txt', '[]', 'b0', 2) RETURNING row_id`,
+           '0099000900', 'OLD QUOKKA LTD', 'h0', 1, 'old.txt', '[]', 'b0', $1) RETURNING row_id`,
+        [LEGACY_DOCUMENTS],
       );
-      for (const position of [0, 1]) {
-        const document = await client.query(
-          `INSERT INTO documents (filing_row_id, position, sequence, type, byte_length, body_start, body_end, encoding, source_format)
-           VALUES ($1, $2, $3, '6-K', 1, 0, 1, 'utf-8', 'text') RETURNING id`,
-          [filing.rows[0].row_id, position, position + 1],
-        );
-        await client.query("INSERT INTO passages (document_id, position, text, tsv) VALUES ($1, 0, $2, to_tsvector('edgarkit', $2))", [
-          document.rows[0].id,
-          position === 0 ? 'An old quokka wombat accord.' : 'Nothing of note.',
-        ]);
-      }
+      // 3,000 documents, each saying the phrase but the last: more than one window's worth inside the one partition.
+      const documents = await client.query(
+        `INSERT INTO documents (filing_row_id, position, sequence, type, byte_length, body_start, body_end, encoding, source_format)
+         SELECT $1, n, n + 1, '6-K', 1, 0, 1, 'utf-8', 'text' FROM generate_series(0, ${LEGACY_DOCUMENTS - 1}) n ORDER BY n RETURNING id, position`,
+        [filing.rows[0].row_id],
+      );
+      await client.query(
+        `INSERT INTO passages (document_id, position, text, tsv)
+         SELECT d.id, 0, t.text, to_tsvector('edgarkit', t.text)
+         FROM unnest($1::bigint[], $2::int[]) AS d (id, position),
+           LATERAL (SELECT CASE WHEN d.position = ${LEGACY_DOCUMENTS - 1} THEN 'Nothing of note.' ELSE 'An old quokka wombat accord.' END AS text) t
+         ORDER BY d.id`,
+        [documents.rows.map((row) => row.id), documents.rows.map((row) => row.position)],
+      );
     } finally {
       await client.end();
     }
@@ -260,16 +267,23 @@ describe('PostgreSQL search over partitions of passages, newest windows first', 
     const store = await openPostgresStore(url, { documentsPerPartition: 200 });
     try {
       const bounds = await partitionsOf(url);
-      expect(bounds[0]).toBe("FOR VALUES FROM (MINVALUE) TO ('3')");
+      expect(bounds[0]).toBe(`FOR VALUES FROM (MINVALUE) TO ('${LEGACY_DOCUMENTS + 1}')`);
       await writeAll(store, 0, 20);
       expect((await partitionsOf(url)).length).toBeGreaterThanOrEqual(6);
       const page = await store.search({ text: '"quokka wombat" from:2017-01-01 to:2017-12-31' });
       expect(page.hits.map((hit) => hit.filingId)).toEqual(['9900000900-17-000001']);
       expect(page.hits[0]?.documents[0]?.snippet).toContain('accord');
-      const all = await store.search({ text: '"quokka wombat"', sort: 'oldest', limit: 1 });
-      const want = filings.slice(0, 20).flatMap((f) => f.documents.filter((text) => phrase(text, 'quokka', 'wombat')).map(() => f));
-      expect(all.total).toBe(new Set(want).size + 1);
-      expect(all.hits[0]?.filingId).toBe('9900000900-17-000001');
+      // The newest 2,000 matching documents: every new one, then the newest of the old filing's, read in windows
+      // of document ids inside its one partition.
+      const newer = filings.slice(0, 20).flatMap((f) => f.documents.filter((text) => phrase(text, 'quokka', 'wombat')).map(() => f));
+      const all = await store.search({ text: '"quokka wombat"', sort: 'oldest', limit: 100 });
+      expect(all.total).toBe(new Set(newer).size + 1);
+      expect(all.totalExact).toBe(false);
+      const old = all.hits[0];
+      expect(old?.filingId).toBe('9900000900-17-000001');
+      expect((old?.documents.length ?? 0) + (old?.moreDocuments ?? 0)).toBe(COUNT_CAP - newer.length);
+      const rare = await store.search({ text: 'note from:2017-01-01 to:2017-12-31' });
+      expect(rare.hits.map((hit) => hit.documents.map((document) => document.sequence))).toEqual([[LEGACY_DOCUMENTS]]);
       expect(await store.checkIntegrity()).toEqual([]);
       expect(POSTGRES_SCHEMA_VERSION).toBeGreaterThanOrEqual(8);
     } finally {

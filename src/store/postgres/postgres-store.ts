@@ -742,17 +742,20 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     const span = (await query('SELECT min(id) AS low, max(id) AS high FROM documents')).rows[0] as Row;
     if (span.low === null || span.high === null) return [];
     const lowest = num(span.low);
-    // Windows begin where partitions begin, so no partition is read by two windows (a bitmap scan rechecks every
-    // candidate of the partition before it filters on the window).
+    // Windows begin where partitions begin, so no partition is read by two windows (a bitmap scan of a partition
+    // rechecks every candidate in it before it filters on the window). The one partition a migrated database's
+    // passages became (FROM MINVALUE) is read in windows of document ids: its document_id index narrows each
+    // window before the recheck (a BitmapAnd), though its GIN index is read whole each time.
     const starts = (
       await query(
         `SELECT (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''(-?[0-9]+)''\\)'))[1]::bigint AS low
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'passages'::regclass`,
       )
     ).rows
-      .map((row) => (row.low === null ? lowest : num(row.low)))
+      .filter((row) => row.low !== null)
+      .map((row) => num(row.low))
       .sort((a, b) => a - b);
-    const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? lowest;
+    const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? id;
     const wanted = COUNT_CAP + 1;
     const found: Row[] = [];
     let high = num(span.high) + 1;
