@@ -106,6 +106,9 @@ export interface PostgresStoreOptions {
  */
 export const DOCUMENTS_PER_PARTITION = 10_000;
 
+/** How long a writer waits for the locks that adding a partition takes before it writes without it (see #ensurePartitions). */
+const PARTITION_LOCK_TIMEOUT_MS = 2_000;
+
 /**
  * The first window of a search, in document ids: the newest this many documents are matched first. Later windows
  * are sized from the share of documents that matched so far (see PostgresStore.search).
@@ -361,17 +364,27 @@ export class PostgresStore implements Store, FilingSink, TickerSink {
     const wanted = (last: number) => last + documents + Math.ceil(span / 2);
     const seen = await reach((sql, params) => this.#pool.query(sql, params));
     if (seen.upper !== null && seen.upper > wanted(seen.last)) return;
-    await this.#inTransaction('BEGIN', async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, 1)`);
-      const now = await reach((sql, params) => client.query(sql, params));
-      let lower = now.upper ?? Math.floor(now.last / span) * span;
-      while (lower <= wanted(now.last)) {
-        const name = `passages_p${lower}`;
-        await client.query(`CREATE TABLE ${name} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION) WITH (toast_tuple_target = 128)`);
-        await client.query(`ALTER TABLE passages ATTACH PARTITION ${name} FOR VALUES FROM (${lower}) TO (${lower + span})`);
-        lower += span;
-      }
-    });
+    try {
+      await this.#inTransaction('BEGIN', async (client) => {
+        await client.query(`SET LOCAL lock_timeout = ${PARTITION_LOCK_TIMEOUT_MS}`);
+        await client.query(`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, 1)`);
+        const now = await reach((sql, params) => client.query(sql, params));
+        let lower = now.upper ?? Math.floor(now.last / span) * span;
+        while (lower <= wanted(now.last)) {
+          const name = `passages_p${lower}`;
+          await client.query(
+            `CREATE TABLE ${name} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION) WITH (toast_tuple_target = 128)`,
+          );
+          await client.query(`ALTER TABLE passages ATTACH PARTITION ${name} FOR VALUES FROM (${lower}) TO (${lower + span})`);
+          lower += span;
+        }
+      });
+    } catch (error) {
+      // 55P03: a write in flight holds `documents` (a stalled worker, until its session times out). Waiting would
+      // queue every other writer behind this ATTACH; the write goes on in the partitions there are (half a
+      // partition ahead) and, if its ids outrun them, tries again (writeFilingsWith).
+      if ((error as { code?: string }).code !== '55P03') throw error;
+    }
   }
 
   async #write(tx: Queryable, filings: readonly PreparedFiling[]): Promise<WriteResult> {
