@@ -246,4 +246,50 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       CREATE INDEX xbrl_facts_filing ON xbrl_facts (filing_row_id) WHERE filing_row_id IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'passages range-partitioned by document, newest partitions searched first',
+    // A search reads the newest matching documents first and stops at COUNT_CAP + 1 (see PostgresStore.search);
+    // in partitions of document ids, each window's GIN scans and position rechecks read only the partitions it
+    // covers, so a common phrase costs what the newest partition holds, not what the whole table holds. The
+    // passages already stored become one partition as they are (ATTACH, no copy: its index is not split); new
+    // partitions are made by the writers, ahead of the document ids (PostgresStore.#ensurePartitions).
+    sql: `
+      DO $$
+      DECLARE
+        top_document bigint := (SELECT max(id) FROM documents);
+        top_passage bigint := (SELECT coalesce(max(id), 0) FROM passages);
+      BEGIN
+        -- Partitions share one sequence for passage ids (an identity column is per table).
+        ALTER TABLE passages ALTER COLUMN id DROP IDENTITY;
+        ALTER TABLE passages RENAME TO passages_p0;
+        ALTER INDEX passages_pkey RENAME TO passages_p0_pkey;
+        ALTER INDEX passages_document RENAME TO passages_p0_document;
+        ALTER INDEX passages_tsv RENAME TO passages_p0_tsv;
+        ALTER TABLE passages_p0 RENAME CONSTRAINT passages_document_id_fkey TO passages_document_fk;
+        CREATE SEQUENCE passages_id_seq;
+        PERFORM setval('passages_id_seq', top_passage + 1, false);
+        CREATE TABLE passages (
+          id bigint NOT NULL DEFAULT nextval('passages_id_seq'),
+          document_id bigint NOT NULL,
+          position integer NOT NULL,
+          text text NOT NULL,
+          tsv tsvector NOT NULL,
+          CONSTRAINT passages_document_fk FOREIGN KEY (document_id) REFERENCES documents (id) ON DELETE CASCADE
+        ) PARTITION BY RANGE (document_id);
+        ALTER SEQUENCE passages_id_seq OWNED BY passages.id;
+        BEGIN
+          ALTER TABLE passages ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN tsv SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
+        END;
+        CREATE INDEX passages_document ON passages (document_id);
+        CREATE INDEX passages_tsv ON passages USING gin (tsv);
+        IF top_document IS NULL THEN
+          DROP TABLE passages_p0;
+        ELSE
+          EXECUTE format('ALTER TABLE passages ATTACH PARTITION passages_p0 FOR VALUES FROM (MINVALUE) TO (%s)', top_document + 1);
+        END IF;
+      END $$;
+    `,
+  },
 ];

@@ -96,7 +96,29 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
   /** How long a search may take, in ms, before it is stopped as too broad (default SEARCH_BUDGET_MS). */
   readonly searchBudgetMs?: number;
+  /**
+   * Document ids a new partition of `passages` covers (default DOCUMENTS_PER_PARTITION). Used by writers when they
+   * add a partition; the partitions already made keep their bounds.
+   */
+  readonly documentsPerPartition?: number;
 }
+
+/**
+ * Document ids per partition of `passages` (schema version 8): about 3,000 filings, 55,000 passages of the corpus
+ * mix. A common phrase's search rechecks the positions of every candidate passage in the partitions its window
+ * covers, so a partition holds a few times the documents of a window (COUNT_CAP); a rare word's search reads
+ * every partition's small posting list, a few partitions more per window as it goes back.
+ */
+export const DOCUMENTS_PER_PARTITION = 10_000;
+
+/** How long a writer waits for the locks that adding a partition takes before it writes without it (see #ensurePartitions). */
+const PARTITION_LOCK_TIMEOUT_MS = 2_000;
+
+/**
+ * The first window of a search, in document ids: the newest this many documents are matched first. Later windows
+ * are sized from the share of documents that matched so far (see PostgresStore.search).
+ */
+const FIRST_WINDOW_DOCUMENTS = 2 * (COUNT_CAP + 1);
 
 /** The URL without its password, to be named in a message. */
 function redactedUrl(url: string): string {
@@ -138,7 +160,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     if (options.readonly && (error as { code?: string }).code === '42P01') throw new NoSchemaError(redactedUrl(url));
     throw error;
   }
-  return new PostgresStore(pool, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
+  return new PostgresStore(pool, options.searchBudgetMs ?? SEARCH_BUDGET_MS, options.documentsPerPartition ?? DOCUMENTS_PER_PARTITION);
 }
 
 /** Brings a PostgreSQL database's schema up to date; returns the versions applied now (empty when current). */
@@ -237,6 +259,7 @@ export interface WriteOptions {
 export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   readonly #pool: pg.Pool;
   readonly #searchBudgetMs: number;
+  readonly #documentsPerPartition: number;
 
   /** False while a database older than schema version 5, opened read-only, has no ticker list. */
   #tickerTable = false;
@@ -244,9 +267,12 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   /** False while a database older than schema version 7, opened read-only, has no fact table. */
   #factTable = false;
 
-  constructor(pool: pg.Pool, searchBudgetMs = SEARCH_BUDGET_MS) {
+  constructor(pool: pg.Pool, searchBudgetMs = SEARCH_BUDGET_MS, documentsPerPartition = DOCUMENTS_PER_PARTITION) {
+    if (!Number.isSafeInteger(documentsPerPartition) || documentsPerPartition < 1)
+      throw new RangeError(`documentsPerPartition must be a positive integer, not ${documentsPerPartition}`);
     this.#pool = pool;
     this.#searchBudgetMs = searchBudgetMs;
+    this.#documentsPerPartition = documentsPerPartition;
   }
 
   /** The connection pool, for code that shares it (the job queue). */
@@ -309,13 +335,69 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
    * Concurrent writers (many worker machines) take per-accession advisory locks in one global order, and every
    * shared row (blobs, companies, former names) in key order, so they never deadlock or insert twice.
    */
-  writeFilingsWith(filings: readonly PreparedFiling[], options: WriteOptions): Promise<WriteResult> {
-    return this.transaction(async (tx) => {
-      await options.afterBegin?.(tx);
-      const result = filings.length > 0 ? await this.#write(tx, filings) : { inserted: 0, replaced: 0, unchanged: 0 };
-      await options.beforeCommit?.(tx, result);
-      return result;
-    });
+  async writeFilingsWith(filings: readonly PreparedFiling[], options: WriteOptions): Promise<WriteResult> {
+    const documents = filings.reduce((sum, filing) => sum + filing.documents.length, 0);
+    for (let attempt = 1; ; attempt++) {
+      // Partitions are added in a transaction of their own, before the write: see #ensurePartitions.
+      if (documents > 0) await this.#ensurePartitions(documents * 2 ** attempt);
+      try {
+        return await this.transaction(async (tx) => {
+          await options.afterBegin?.(tx);
+          const result = filings.length > 0 ? await this.#write(tx, filings) : { inserted: 0, replaced: 0, unchanged: 0 };
+          await options.beforeCommit?.(tx, result);
+          return result;
+        });
+      } catch (error) {
+        // Other writers took the document ids past the partitions made (23514: no partition for the row).
+        const { code, message } = error as { code?: string; message?: string };
+        if (attempt < 5 && code === '23514' && message?.includes('no partition')) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Makes sure `passages` has partitions for the next `documents` document ids and half a partition more, so
+   * concurrent writers rarely outrun them. A partition is made empty and then attached (ATTACH takes a SHARE
+   * UPDATE EXCLUSIVE lock on `passages`, which searches and writes do not wait for; CREATE TABLE … PARTITION OF
+   * would lock out every search until the writes in flight end); its foreign key briefly waits for writes in
+   * flight on `documents`. One writer at a time does it (an advisory lock), in its own short transaction.
+   */
+  async #ensurePartitions(documents: number): Promise<void> {
+    const span = this.#documentsPerPartition;
+    const reach = async (query: Queryable['query']) => {
+      const { rows } = await query(
+        `SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('documents', 'id')::regclass), 0) AS last,
+           (SELECT max((regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \\(''(-?[0-9]+)''\\)'))[1]::bigint)
+            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'passages'::regclass) AS upper`,
+      );
+      const row = rows[0] as Row;
+      return { last: num(row.last), upper: row.upper === null ? null : num(row.upper) };
+    };
+    const wanted = (last: number) => last + documents + Math.ceil(span / 2);
+    const seen = await reach((sql, params) => this.#pool.query(sql, params));
+    if (seen.upper !== null && seen.upper > wanted(seen.last)) return;
+    try {
+      await this.#inTransaction('BEGIN', async (client) => {
+        await client.query(`SET LOCAL lock_timeout = ${PARTITION_LOCK_TIMEOUT_MS}`);
+        await client.query(`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, 1)`);
+        const now = await reach((sql, params) => client.query(sql, params));
+        let lower = now.upper ?? Math.floor(now.last / span) * span;
+        while (lower <= wanted(now.last)) {
+          const name = `passages_p${lower}`;
+          await client.query(
+            `CREATE TABLE ${name} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION) WITH (toast_tuple_target = 128)`,
+          );
+          await client.query(`ALTER TABLE passages ATTACH PARTITION ${name} FOR VALUES FROM (${lower}) TO (${lower + span})`);
+          lower += span;
+        }
+      });
+    } catch (error) {
+      // 55P03: a write in flight holds `documents` (a stalled worker, until its session times out). Waiting would
+      // queue every other writer behind this ATTACH; the write goes on in the partitions there are (half a
+      // partition ahead) and, if its ids outrun them, tries again (writeFilingsWith).
+      if ((error as { code?: string }).code !== '55P03') throw error;
+    }
   }
 
   async #write(tx: Queryable, filings: readonly PreparedFiling[]): Promise<WriteResult> {
@@ -732,15 +814,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     }
     const match = search.match;
     return this.#withinBudget(new SearchBudget(this.#searchBudgetMs, match), async (query) => {
-      // Newest first, by document id: "most recently stored", as in the SQLite adapter.
-      const { rows } = await query(
-        `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
-       FROM (${documentSetSql(match, param)}) m
-       JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY d.id DESC LIMIT ${COUNT_CAP + 1}`,
-        params,
-      );
+      const rows = await this.#newestMatches(query, match, where, params);
       const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
       const anyTerm = toTsquery(anyTermOf(match));
       const ranks = await this.#rankDocuments(
@@ -763,6 +837,68 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         ),
       );
     });
+  }
+
+  /**
+   * The newest COUNT_CAP + 1 documents (by document id: "most recently stored", as in the SQLite adapter) that match
+   * the query and pass the filters, newest first. Read in windows of document ids, newest first, until enough
+   * matched: the partitions of `passages` (by document id) that a window does not cover are not read, so a common
+   * phrase rechecks the positions of the newest few thousand documents' passages instead of every passage holding
+   * its words. The first window is FIRST_WINDOW_DOCUMENTS; each next one is sized from the share of documents
+   * that matched so far (to end in one more window), at least as large as the last and at most 8 times it (4
+   * times while none matched), so a rare word takes a few windows, not one per partition.
+   */
+  async #newestMatches(
+    query: Queryable['query'],
+    match: QueryNode,
+    where: readonly string[],
+    filterParams: readonly unknown[],
+  ): Promise<Row[]> {
+    const span = (await query('SELECT min(id) AS low, max(id) AS high FROM documents')).rows[0] as Row;
+    if (span.low === null || span.high === null) return [];
+    const lowest = num(span.low);
+    // Windows begin where partitions begin, so no partition is read by two windows (a bitmap scan of a partition
+    // rechecks every candidate in it before it filters on the window). The one partition a migrated database's
+    // passages became (FROM MINVALUE) is read in windows of document ids: its document_id index narrows each
+    // window before the recheck (a BitmapAnd), though its GIN index is read whole each time.
+    const starts = (
+      await query(
+        `SELECT (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''(-?[0-9]+)''\\)'))[1]::bigint AS low
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'passages'::regclass`,
+      )
+    ).rows
+      .filter((row) => row.low !== null)
+      .map((row) => num(row.low))
+      .sort((a, b) => a - b);
+    const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? id;
+    const wanted = COUNT_CAP + 1;
+    const found: Row[] = [];
+    let high = num(span.high) + 1;
+    let size = FIRST_WINDOW_DOCUMENTS;
+    let examined = 0;
+    while (high > lowest && found.length < wanted) {
+      const low = Math.max(lowest, partitionStart(high - size));
+      const params = [...filterParams];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const window = { low: param(low), high: param(high) };
+      const { rows } = await query(
+        `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+         FROM (${documentSetSql(match, param, window)}) m
+         JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
+         WHERE ${[`d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`, ...where].join(' AND ')}
+         ORDER BY d.id DESC LIMIT ${wanted - found.length}`,
+        params,
+      );
+      found.push(...rows);
+      examined += high - low;
+      high = low;
+      const next = found.length === 0 ? size * 4 : Math.ceil((((wanted - found.length) * examined) / found.length) * 1.25);
+      size = Math.min(size * (found.length === 0 ? 4 : 8), Math.max(size, next));
+    }
+    return found;
   }
 
   /**
@@ -812,11 +948,12 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       const { rows } = await run(
         `WITH q AS (SELECT to_tsquery('${TS_CONFIG}', $2) AS q),
          first AS (
-           SELECT DISTINCT ON (p.document_id) p.document_id, p.id
+           SELECT DISTINCT ON (p.document_id) p.document_id, p.position
            FROM passages p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
          )
          SELECT first.document_id, ts_headline('${TS_CONFIG}', p.text, q.q, $3) AS snippet
-         FROM first JOIN passages p ON p.id = first.id, q`,
+         -- By document and position: partitions of passages index document_id, not id.
+         FROM first JOIN passages p ON p.document_id = first.document_id AND p.position = first.position, q`,
         [missing, query, HEADLINE_OPTIONS],
       );
       for (const row of rows) found.set(num(row.document_id), mergeMarks((row.snippet as string | null) ?? ''));
@@ -1068,17 +1205,20 @@ function filterSql(filters: QueryFilters, param: (value: unknown) => string, tic
  * selects the documents with a passage holding it (a phrase must stand within one passage), AND intersects, OR
  * unites, NOT subtracts. Each leaf is one GIN index scan.
  */
-function documentSetSql(node: QueryNode, param: (value: unknown) => string): string {
+function documentSetSql(node: QueryNode, param: (value: unknown) => string, window: { low: string; high: string }): string {
   switch (node.kind) {
     case 'term':
     case 'phrase':
-      return `SELECT document_id FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', ${param(toTsquery(node))})`;
+      // The window on the partition key: only the partitions it covers are scanned. A document's passages all
+      // lie in one window, so AND, OR and NOT over a window are those over the whole document.
+      return `SELECT document_id FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', ${param(toTsquery(node))})
+        AND document_id >= ${window.low}::bigint AND document_id < ${window.high}::bigint`;
     case 'and':
-      return node.children.map((child) => `(${documentSetSql(child, param)})`).join(' INTERSECT ');
+      return node.children.map((child) => `(${documentSetSql(child, param, window)})`).join(' INTERSECT ');
     case 'or':
-      return node.children.map((child) => `(${documentSetSql(child, param)})`).join(' UNION ');
+      return node.children.map((child) => `(${documentSetSql(child, param, window)})`).join(' UNION ');
     case 'not':
-      return `(${documentSetSql(node.include, param)}) EXCEPT (${documentSetSql(node.exclude, param)})`;
+      return `(${documentSetSql(node.include, param, window)}) EXCEPT (${documentSetSql(node.exclude, param, window)})`;
   }
 }
 
