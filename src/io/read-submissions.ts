@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import tarStream from 'tar-stream';
 import type { Submission } from '../model/submission.js';
 import { CLASSIFY_HEAD_BYTES, classifyInput } from '../parse/classify-input.js';
 import { SubmissionParser, type SubmissionParserOptions } from '../parse/sgml/submission-parser.js';
+import { type TarEvent, TarReader } from './tar-reader.js';
 
 /** One item of a stream of submissions: a parsed submission, or the reason one input could not be read. */
 export type SubmissionEntry =
@@ -315,54 +315,87 @@ function parserOptions(options: ReadSubmissionsOptions): SubmissionParserOptions
   return options.strict ? { strict: true } : {};
 }
 
+/**
+ * A tar's members in archive order, read by TarReader: a member inside one chunk is parsed in place (a whole .tar
+ * file of ordinary size is one chunk), one that spans chunks is gathered once into a buffer of its own.
+ */
 async function* readTar<T>(
   chunks: AsyncIterable<Buffer>,
   source: string,
   options: ReadSubmissionsOptions,
   factory: ConsumerFactory<T>,
 ): AsyncGenerator<T | ErrorEntry> {
-  const extract = tarStream.extract();
-  const feeding = pipeInto(chunks, extract);
-  feeding.catch(() => undefined);
-  try {
-    for await (const entry of extract) {
-      const name = `${source}:${entry.header.name}`;
-      if (entry.header.type !== 'file') {
-        entry.resume();
-        continue;
-      }
-      try {
-        const consumer = factory(name);
-        if ((entry.header.size ?? Number.POSITIVE_INFINITY) <= WHOLE_FILE_BYTES) {
-          // A member of ordinary size is gathered and handed over whole (no copy when it arrived in one chunk): the
-          // parser then reads it in place instead of growing a buffer of its own chunk by chunk.
-          const chunks: Buffer[] = [];
-          let length = 0;
-          for await (const chunk of entry as AsyncIterable<Buffer>) {
-            options.onBytes?.(chunk.length);
-            chunks.push(chunk);
-            length += chunk.length;
+  const reader = new TarReader(source, { wholeBytes: WHOLE_FILE_BYTES });
+  // A member larger than WHOLE_FILE_BYTES arrives in pieces: its consumer, or the error that stopped it.
+  let large: { name: string; consumer: EntryConsumer<T> | null; error: Error | null } | null = null;
+  const settle = function* (events: readonly TarEvent[]): Generator<T | ErrorEntry, boolean> {
+    for (const event of events) {
+      switch (event.kind) {
+        case 'member': {
+          const name = `${source}:${event.header.name}`;
+          try {
+            options.onBytes?.(event.data.length);
+            const consumer = factory(name);
+            if (event.data.length > 0) consumer.write(event.data, event.owned);
+            yield consumer.end();
+          } catch (error) {
+            yield { ok: false, source: name, error: asError(error) };
           }
-          if (length > 0) consumer.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length));
-        } else {
-          for await (const chunk of entry as AsyncIterable<Buffer>) {
-            options.onBytes?.(chunk.length);
-            consumer.write(chunk);
-          }
+          break;
         }
-        yield consumer.end();
-      } catch (error) {
-        entry.resume();
-        yield { ok: false, source: name, error: asError(error) };
+        case 'start': {
+          const name = `${source}:${event.header.name}`;
+          try {
+            large = { name, consumer: factory(name), error: null };
+          } catch (error) {
+            large = { name, consumer: null, error: asError(error) };
+          }
+          break;
+        }
+        case 'data': {
+          const open = large as { consumer: EntryConsumer<T> | null; error: Error | null } | null;
+          if (!open?.consumer) break;
+          options.onBytes?.(event.data.length);
+          try {
+            open.consumer.write(event.data);
+          } catch (error) {
+            open.consumer = null;
+            open.error = asError(error);
+          }
+          break;
+        }
+        case 'end': {
+          const open = large as { name: string; consumer: EntryConsumer<T> | null; error: Error | null } | null;
+          large = null;
+          if (!open) break;
+          if (open.consumer) {
+            try {
+              yield open.consumer.end();
+            } catch (error) {
+              yield { ok: false, source: open.name, error: asError(error) };
+            }
+          } else yield { ok: false, source: open.name, error: open.error ?? new Error('unreadable member') };
+          break;
+        }
+        case 'unsafe':
+          yield { ok: false, source: `${source}:${event.header.name}`, error: event.error };
+          break;
+        case 'error':
+          yield { ok: false, source, error: new Error(`Cannot read archive ${event.error.message}`) };
+          return false;
+        default:
+          break;
       }
     }
+    return true;
+  };
+  try {
+    for await (const chunk of chunks) if (!(yield* settle(reader.push(chunk)))) return;
   } catch (error) {
     yield { ok: false, source, error: new Error(`Cannot read archive ${source}: ${asError(error).message}`) };
     return;
-  } finally {
-    extract.destroy();
   }
-  await feeding.catch(() => undefined);
+  yield* settle(reader.end());
 }
 
 async function* chain(first: Buffer, rest: AsyncIterator<Buffer>, done: boolean): AsyncGenerator<Buffer> {
