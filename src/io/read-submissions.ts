@@ -188,6 +188,10 @@ async function* readFileEntries<T>(
   factory: ConsumerFactory<T>,
 ): AsyncGenerator<T | ErrorEntry> {
   const whole = readSmallFile(path);
+  if (!whole && isTarHead(readHead(path))) {
+    yield* readTar((reader) => tarFileChunks(path, reader), path, options, factory, true);
+    return;
+  }
   if (whole && !isArchive(whole)) {
     try {
       options.onBytes?.(whole.length);
@@ -231,7 +235,46 @@ function readSmallFile(path: string): Buffer | null {
 /** gzip, or a tar header (`ustar` at byte 257): what readStream unpacks. */
 function isArchive(bytes: Buffer): boolean {
   if (bytes[0] === GZIP_MAGIC_0 && bytes[1] === GZIP_MAGIC_1) return true;
+  return isTarHead(bytes);
+}
+
+function isTarHead(bytes: Buffer): boolean {
   return bytes.length >= 262 && bytes.toString('latin1', 257, 262) === 'ustar';
+}
+
+/** The first block of a file. */
+function readHead(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    return head.subarray(0, readSync(fd, head, 0, 512, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Largest piece of a member too large to be read whole. */
+const TAR_PIECE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A large .tar file read in the steps its reader asks for: each header block, then each member's data into a
+ * buffer of its own (parsed in place, and free to move to a worker thread), in blocking reads as readSmallFile does.
+ */
+function* tarFileChunks(path: string, reader: TarReader): Generator<Buffer, void, undefined> {
+  const fd = openSync(path, 'r');
+  try {
+    let position = 0;
+    for (;;) {
+      const wanted = reader.wanted(TAR_PIECE_BYTES) || 512;
+      const chunk = Buffer.allocUnsafeSlow(wanted);
+      const bytesRead = readSync(fd, chunk, 0, wanted, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield bytesRead === wanted ? chunk : chunk.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function* readDirectory<T>(
@@ -296,7 +339,7 @@ async function* readStream<T>(
     return;
   }
   if (first.length >= 262 && first.toString('latin1', 257, 262) === 'ustar') {
-    yield* readTar(rest, source, options, factory);
+    yield* readTar(() => rest, source, options, factory, false);
     return;
   }
   try {
@@ -320,12 +363,14 @@ function parserOptions(options: ReadSubmissionsOptions): SubmissionParserOptions
  * file of ordinary size is one chunk), one that spans chunks is gathered once into a buffer of its own.
  */
 async function* readTar<T>(
-  chunks: AsyncIterable<Buffer>,
+  chunksOf: (reader: TarReader) => AsyncIterable<Buffer> | Iterable<Buffer>,
   source: string,
   options: ReadSubmissionsOptions,
   factory: ConsumerFactory<T>,
+  ownedChunks: boolean,
 ): AsyncGenerator<T | ErrorEntry> {
   const reader = new TarReader(source, { wholeBytes: WHOLE_FILE_BYTES });
+  const chunks = chunksOf(reader);
   // A member larger than WHOLE_FILE_BYTES arrives in pieces: its consumer, or the error that stopped it.
   let large: { name: string; consumer: EntryConsumer<T> | null; error: Error | null } | null = null;
   const settle = function* (events: readonly TarEvent[]): Generator<T | ErrorEntry, boolean> {
@@ -390,7 +435,7 @@ async function* readTar<T>(
     return true;
   };
   try {
-    for await (const chunk of chunks) if (!(yield* settle(reader.push(chunk)))) return;
+    for await (const chunk of chunks) if (!(yield* settle(reader.push(chunk, ownedChunks)))) return;
   } catch (error) {
     yield { ok: false, source, error: new Error(`Cannot read archive ${source}: ${asError(error).message}`) };
     return;

@@ -86,17 +86,22 @@ export class TarReader {
   #longName: string | null = null;
   #pax: Map<string, string> | null = null;
   #paxGlobal: Map<string, string> | null = null;
+  #chunkOwned = false;
 
   constructor(source: string, options: TarReaderOptions = {}) {
     this.#source = source;
     this.#wholeBytes = options.wholeBytes ?? 64 * 1024 * 1024;
   }
 
-  /** Reads a chunk; returns the events it completes. After an `error` event the reader takes nothing more. */
-  push(chunk: Buffer): TarEvent[] {
+  /**
+   * Reads a chunk; returns the events it completes. After an `error` event the reader takes nothing more. `owned`:
+   * the chunk fills a block of memory nothing else holds, so a member that is exactly the chunk is handed out owned.
+   */
+  push(chunk: Buffer, owned = false): TarEvent[] {
     const events: TarEvent[] = [];
     if (this.#state === State.failed) return events;
     let at = 0;
+    this.#chunkOwned = owned;
     try {
       while (at < chunk.length) at = this.#step(chunk, at, events);
     } catch (error) {
@@ -106,6 +111,28 @@ export class TarReader {
     }
     this.#offset += chunk.length;
     return events;
+  }
+
+  /**
+   * How many bytes the next push should hold to end where the current step ends: the rest of a header block, the
+   * rest of a member's data, or the padding after it with the next header. A reader of a file that reads this much
+   * at a time into a fresh buffer gets each member in a buffer of its own (no copy), in two reads per member. Large
+   * members (read in pieces) ask for at most `cap` bytes at a time.
+   */
+  wanted(cap: number): number {
+    switch (this.#state) {
+      case State.header:
+        return BLOCK - this.#blockFilled;
+      case State.whole:
+      case State.meta:
+        return Math.min(cap, (this.#header as TarHeader).size - this.#filled);
+      case State.pieces:
+        return Math.min(cap, this.#remaining);
+      case State.skip:
+        return Math.min(cap, this.#remaining + BLOCK);
+      default:
+        return 0;
+    }
   }
 
   /** The input ended: an `error` event when it ended inside a header or a member. */
@@ -157,7 +184,8 @@ export class TarReader {
       case State.meta: {
         const header = this.#header as TarHeader;
         if (this.#gathered === null && available >= header.size) {
-          this.#finish(chunk.subarray(at, at + header.size), false, events);
+          const whole = this.#chunkOwned && at === 0 && available === header.size;
+          this.#finish(whole ? chunk : chunk.subarray(at, at + header.size), whole, events);
           return at + header.size;
         }
         this.#gathered ??= this.#state === State.whole ? Buffer.allocUnsafeSlow(header.size) : Buffer.alloc(header.size);
