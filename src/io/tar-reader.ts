@@ -151,8 +151,8 @@ export class TarReader {
       const read = this.#state === State.pieces ? header.size - this.#remaining : this.#filled;
       return fail(`archive ends inside "${header.name}" (${read} of ${header.size} bytes; header at ${header.offset})`);
     }
-    if (this.#state === State.skip && this.#remaining > this.#padding) {
-      return fail(`archive ends inside a member's data (${this.#remaining - this.#padding} bytes missing)`);
+    if (this.#state === State.skip && this.#remaining > 0) {
+      return fail(`archive ends inside a member's data or padding (${this.#remaining} bytes missing)`);
     }
     if (this.#longName !== null || this.#pax !== null) return fail('archive ends after a long name or pax header with no member');
     return [];
