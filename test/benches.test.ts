@@ -83,6 +83,30 @@ describe('benchmark scripts on a tiny input', () => {
     for (const mode of ['lazy', 'eager', 'tar-lazy', 'jsonl']) expect(run.stdout).toMatch(new RegExp(`round 1 ${mode}: .*ratio [\\d.]+`));
   }, 180_000);
 
+  it('tar-reader reads a .tar and a .tar.gz with tar-stream and the reader, beside the scan', async () => {
+    const run = await runBench('tar-reader.ts', ['--mb', '1', '--rounds', '1', '--dir', join(makeTempDir('edgarkit-bench-'), 'tar')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const archive of ['.tar', '.tar.gz'])
+      for (const way of ['scan', 'tar-stream', 'tar-reader'])
+        expect(run.stdout).toMatch(new RegExp(`\\${archive} all rounds ${way} +CPU [\\d.]+ s, \\d+ MB/s; ratio to scan by CPU [\\d.]+`));
+  }, 180_000);
+
+  it('container-startup splits Node start, module loading and work at a size', async () => {
+    const run = await runBench('container-startup.ts', [
+      '--sizes',
+      '1',
+      '--rounds',
+      '1',
+      '--dir',
+      join(makeTempDir('edgarkit-bench-'), 'startup'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\d+ MB: node -e 0 [\d.]+ s CPU; scan [\d.]+ s/);
+    expect(run.stdout).toMatch(/import -?[\d.]+ s over node; lazy [\d.]+ s, ratio [\d.]+ .*; jsonl [\d.]+ s, ratio [\d.]+/);
+  }, 180_000);
+
   it('feed-ingest ingests a .nc.tar.gz of dissemination files beside gunzip', async () => {
     const run = await runBench('feed-ingest.ts', [
       '--filings',
