@@ -116,8 +116,8 @@ export class TarReader {
   /**
    * How many bytes the next push should hold to end where the current step ends: the rest of a header block, the
    * rest of a member's data, or the padding after it with the next header. A reader of a file that reads this much
-   * at a time into a fresh buffer gets each member in a buffer of its own (no copy), in two reads per member. Large
-   * members (read in pieces) ask for at most `cap` bytes at a time.
+   * at a time into a fresh buffer gets each member in a buffer of its own (no copy), in two reads per member. Members
+   * larger than `wholeBytes` (read in pieces) and skipped data ask for at most `cap` bytes at a time.
    */
   wanted(cap: number): number {
     switch (this.#state) {
@@ -125,7 +125,8 @@ export class TarReader {
         return BLOCK - this.#blockFilled;
       case State.whole:
       case State.meta:
-        return Math.min(cap, (this.#header as TarHeader).size - this.#filled);
+        // Not capped: a member read whole is read in one step, straight into its own buffer.
+        return (this.#header as TarHeader).size - this.#filled;
       case State.pieces:
         return Math.min(cap, this.#remaining);
       case State.skip:
