@@ -32,7 +32,7 @@ function digest(name: string, bytes: Buffer): void {
     lines.push(`${name} threw ${error instanceof Error ? error.message.slice(0, 100) : String(error)}`);
   }
   // Several documents emit in turn: number them so an added or lost output shows.
-  lines.forEach((line, at) => console.log(`${at} ${line}`));
+  for (const [at, line] of lines.entries()) console.log(`${at} ${line}`);
 }
 
 const files: string[] = [];
