@@ -435,6 +435,13 @@ export class HtmlModelBuilder {
       if (markCharacter) run.maybeChoice = true;
     }
     if (end - start === text.length && text === data) flags |= PIECE_EXACT;
+    // Text the tokenizer hands over in pieces that meet (a run of `<` that open no tag comes one character at a
+    // time) is one piece: the same joined text and offsets, without an object per character.
+    const last = run.pieces[run.pieces.length - 1];
+    if (last !== undefined && flags & PIECE_EXACT && last.flags === flags && last.end === start) {
+      run.pieces[run.pieces.length - 1] = { text: last.text + text, start: last.start, end, flags };
+      return;
+    }
     run.pieces.push({ text, start, end, flags });
   }
 

@@ -29,7 +29,8 @@ interface PageDraft {
  * - `<PAGE>` on a line of its own ends a page; a page with no text (before a leading `<PAGE>`, between
  *   two `<PAGE>`s, after a trailing one) is not made. A short page number alone or centred on the last
  *   line of a page (`2`, `- 3 -`, `F-2`, `Page 4`) becomes the page's label.
- * - `<TABLE>` … `</TABLE>` become tables cut at their `<S>`/`<C>` column stops (see `parseTaggedTable`).
+ * - `<TABLE>` … `</TABLE>` become tables cut at their `<S>`/`<C>` column stops (see `parseTaggedTable`); one
+ *   over `MAX_TAGGED_TABLE_CELLS` cells stays preformatted text, with a `text/table-too-large` warning.
  * - The rest is read chunk by chunk (see `buildTextBlocks`).
  * - An outer `<html><body><div>`/`<pre>` wrapper around the ASCII text is skipped.
  *

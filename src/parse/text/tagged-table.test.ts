@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table, TableRow } from '../../model/document.js';
 import { parseTextDocument } from './parse-text-document.js';
+import { MAX_TAGGED_TABLE_CELLS } from './tagged-table.js';
 
 function tablesOf(text: string): Table[] {
   return parseTextDocument(text).pages.flatMap((p) => p.blocks.filter((b): b is Table => b.kind === 'table'));
@@ -219,5 +220,54 @@ describe('<TABLE> with <CAPTION>, <S> and <C>', () => {
     const text = 'Before\n<TABLE>\n<S>  <C>\nA    1\n</TABLE>\nAfter';
     const [table] = tablesOf(text);
     expect(table && text.slice(table.span.start, table.span.end)).toBe('<TABLE>\n<S>  <C>\nA    1\n</TABLE>');
+  });
+});
+
+describe('a <TABLE> too large to read as a grid', () => {
+  /** A `<TABLE>` of `rows` lines under a three-column marker line. */
+  const bigTable = (rows: number): string => {
+    const lines = ['<TABLE>', '<CAPTION>', '                Amount   Share', '<S>            <C>      <C>'];
+    for (let i = 0; i < rows; i++) lines.push(`Holding ${String(i).padStart(6, '0')}  ${String(i * 7).padStart(7)}  ${(i % 100) + 1}%`);
+    lines.push('</TABLE>');
+    return lines.join('\n');
+  };
+  // Lines counted are the non-blank lines between <TABLE> and </TABLE> (the caption and marker lines too).
+  const rowsAtCap = Math.floor(MAX_TAGGED_TABLE_CELLS / 3) - 3;
+
+  it('is read as a grid up to MAX_TAGGED_TABLE_CELLS cells', () => {
+    const doc = parseTextDocument(bigTable(rowsAtCap));
+    const tables = doc.pages.flatMap((p) => p.blocks.filter((b): b is Table => b.kind === 'table'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.rows).toHaveLength(rowsAtCap);
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('text/table-too-large');
+  });
+
+  it('past it, is kept whole as preformatted text with a text/table-too-large warning', () => {
+    const text = bigTable(rowsAtCap + 1);
+    const doc = parseTextDocument(text);
+    const blocks = doc.pages.flatMap((p) => p.blocks);
+    expect(blocks.some((b) => b.kind === 'table')).toBe(false);
+    const kept = blocks.filter((b) => b.kind === 'preformatted');
+    expect(kept).toHaveLength(1);
+    const lines = kept[0]?.kind === 'preformatted' ? kept[0].text.split('\n') : [];
+    // Every row line as it stands, the heading line too; the tag lines are markup, not content.
+    expect(lines).toHaveLength(rowsAtCap + 2);
+    expect(lines[0]).toBe('                Amount   Share');
+    expect(lines[1]).toBe(`Holding 000000  ${'0'.padStart(7)}  1%`);
+    expect(lines.at(-1)).toBe(
+      `Holding ${String(rowsAtCap).padStart(6, '0')}  ${String(rowsAtCap * 7).padStart(7)}  ${(rowsAtCap % 100) + 1}%`,
+    );
+    expect(lines.some((line) => /<S>|<C>|<CAPTION>|<\/?TABLE>/.test(line))).toBe(false);
+    const warning = doc.diagnostics.find((d) => d.code === 'text/table-too-large');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain(`${rowsAtCap + 4} lines by 3 column(s)`);
+    expect(warning?.offset).toBe(0);
+    const span = kept[0]?.span;
+    expect(span && text.slice(span.start, span.end).endsWith('</TABLE>')).toBe(true);
+  });
+
+  it('when never closed, also says so', () => {
+    const doc = parseTextDocument(bigTable(rowsAtCap + 10).replace('</TABLE>', '\n\n'));
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['text/table-too-large', 'text/unclosed-table']);
   });
 });

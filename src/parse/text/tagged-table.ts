@@ -1,5 +1,5 @@
 import { diagnostic } from '../../core/diagnostic.js';
-import type { Table, TableCell, TableRow } from '../../model/document.js';
+import type { Preformatted, Table, TableCell, TableRow } from '../../model/document.js';
 import { looksNumericAt, type Phrase, phraseText, splitPhrases } from './phrases.js';
 import { joinWrapped, reflowRanges } from './reflow.js';
 import {
@@ -13,7 +13,7 @@ import {
   makeCell,
   makeStops,
 } from './table-grid.js';
-import { isBlankLine, isRuleLine, lineTag, markerStops, ruleRuns, type TextContext, type TextLines } from './text-lines.js';
+import { indentOf, isBlankLine, isRuleLine, lineTag, markerStops, ruleRuns, type TextContext, type TextLines } from './text-lines.js';
 
 /** The lines of one `<TABLE>`: the opening tag's line, the closing tag's line if any, and the last line read. */
 export interface TaggedTableLines {
@@ -23,6 +23,14 @@ export interface TaggedTableLines {
   /** Last line that belongs to the table (the `</TABLE>` line when closed). */
   readonly last: number;
 }
+
+/**
+ * A `<TABLE>` whose lines times columns exceed this is kept as preformatted text, with a `text/table-too-large`
+ * diagnostic, instead of being read as a grid: each grid cell is several objects through every renderer, so a
+ * megabyte of 15-byte rows would take seconds, while the largest legacy tables seen (schedules, holdings lists of
+ * a few hundred rows by a dozen columns; 535 cells the largest in the corpus) stay well under it.
+ */
+export const MAX_TAGGED_TABLE_CELLS = 20_000;
 
 /** More non-blank lines than this above a marker line are not all headings. */
 const MAX_HEADING_LINES = 24;
@@ -50,8 +58,10 @@ interface Section {
  * headings, take the footnotes from the foot, merge the sections into one table) hand the sections, the built parts
  * and the ragged count to each other in order; split, those would be passed around.
  */
-export function parseTaggedTable(ctx: TextContext, at: TaggedTableLines): Table {
+export function parseTaggedTable(ctx: TextContext, at: TaggedTableLines): Table | Preformatted {
   const { text, lines, diagnostics } = ctx;
+  const tooLarge = oversizeTable(ctx, at);
+  if (tooLarge !== null) return tooLarge;
   const sections: Section[] = [];
   let section: Section = { header: [], marker: -1, body: [] };
   let mode: 'header' | 'body' | 'footnotes' = 'header';
@@ -202,6 +212,53 @@ export function parseTaggedTable(ctx: TextContext, at: TaggedTableLines): Table 
     columnCount: merged.columnCount,
     span: { start: tableStart, end: Math.max(tableStart, tableEnd) },
   };
+}
+
+/**
+ * The table as preformatted text when its lines times its widest marker line's columns exceed
+ * `MAX_TAGGED_TABLE_CELLS`: every line between `<TABLE>` and `</TABLE>` as it stands, less the `<S>`/`<C>`,
+ * `<CAPTION>` and `<PAGE>` tag lines and the indentation the lines share.
+ */
+function oversizeTable(ctx: TextContext, at: TaggedTableLines): Preformatted | null {
+  const { text, lines, diagnostics } = ctx;
+  const bodyEnd = at.close ?? at.last + 1;
+  let inked = 0;
+  let columns = 1;
+  for (let i = at.open + 1; i < bodyEnd; i++) {
+    if (isBlankLine(lines, i)) continue;
+    inked++;
+    if (lineTag(text, lines, i) === 'marker') columns = Math.max(columns, markerStops(text, lines, i).length);
+  }
+  if (inked * columns <= MAX_TAGGED_TABLE_CELLS) return null;
+  const kept: number[] = [];
+  let indent = Number.POSITIVE_INFINITY;
+  for (let i = at.open + 1; i < bodyEnd; i++) {
+    const tag = lineTag(text, lines, i);
+    if (tag === 'marker' || tag === 'caption' || tag === 'page') continue;
+    kept.push(i);
+    if (!isBlankLine(lines, i)) indent = Math.min(indent, indentOf(lines, i));
+  }
+  const parts: string[] = [];
+  for (const i of kept) {
+    const start = (lines.start[i] ?? 0) + indent;
+    const end = lines.inkEnd[i] ?? 0;
+    parts.push(end > start ? text.slice(start, end) : '');
+  }
+  const start = lines.inkStart[at.open] ?? 0;
+  let last = at.last;
+  if (at.close === null) while (last > at.open && isBlankLine(lines, last)) last--;
+  const end = Math.max(start, lines.inkEnd[last] ?? start);
+  diagnostics.push(
+    diagnostic(
+      'text/table-too-large',
+      'warning',
+      `A <TABLE> of ${inked} lines by ${columns} column(s) is over the ${MAX_TAGGED_TABLE_CELLS} cells read as a grid; it was kept as preformatted text`,
+      start,
+    ),
+  );
+  if (at.close === null)
+    diagnostics.push(diagnostic('text/unclosed-table', 'warning', 'A <TABLE> was not closed by </TABLE>; it was ended here', end));
+  return { kind: 'preformatted', text: parts.join('\n'), span: { start, end } };
 }
 
 function captionRow(textValue: string, span: { start: number; end: number }, columnCount: number): TableRow {

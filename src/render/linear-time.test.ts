@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from '../model/document.js';
+import { parseHtmlDocument } from '../parse/html/parse-html-document.js';
+import { parseTextDocument } from '../parse/text/parse-text-document.js';
+import { MAX_TAGGED_TABLE_CELLS } from '../parse/text/tagged-table.js';
+import { renderHtml, renderJson, renderMarkdown, renderText } from './index.js';
+
+/**
+ * The shapes the fuzz harness (bench/fuzz.ts) found slowest, read and rendered every way, must grow in linear time:
+ * CPU time (`process.cpuUsage`, which a loaded machine disturbs less than wall time) for input of size n and 2n.
+ */
+
+function cpuMs(run: () => void): number {
+  const from = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
+
+/** The least CPU time of a few runs (other work on the machine only ever adds to it). */
+function leastCpu(run: () => void, times = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times; i++) best = Math.min(best, cpuMs(run));
+  return best;
+}
+
+/**
+ * Linear work about doubles when the input doubles, quadratic work quadruples: the bound (3×, with a floor for timer
+ * noise on small times) leaves room for a busy machine; a disturbed measurement is taken again, up to three times.
+ */
+function expectLinear(make: (n: number) => () => void, n: number): void {
+  const small = make(n);
+  const large = make(2 * n);
+  small();
+  large();
+  const tries: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const a = leastCpu(small);
+    const b = leastCpu(large);
+    if (b < 3 * Math.max(a, 20)) return;
+    tries.push(`n: ${a.toFixed(1)} ms, 2n: ${b.toFixed(1)} ms`);
+  }
+  expect.fail(`CPU time grows faster than linearly (n=${n}): ${tries.join('; ')}`);
+}
+
+function renderAll(model: DocumentModel): void {
+  renderText(model);
+  renderMarkdown(model);
+  renderHtml(model);
+  renderJson(model);
+}
+
+/** A legacy `<TABLE>` of `rows` 15-byte rows of signs and figures (the fuzz harness's hostile body 11). */
+const signTable = (rows: number): string => `<TABLE>\n<S> <C> <C>\n${'$ ( 1 , 2 ) % \n'.repeat(rows)}</TABLE>\n`;
+
+describe('read and rendered in linear time', () => {
+  it('a legacy <TABLE> read as a grid', () => {
+    const rows = Math.floor(MAX_TAGGED_TABLE_CELLS / 3 / 2) - 10;
+    expect(2 * rows * 3).toBeLessThan(MAX_TAGGED_TABLE_CELLS);
+    expectLinear((n) => {
+      const text = signTable(n);
+      return () => renderAll(parseTextDocument(text));
+    }, rows);
+  });
+
+  it('a legacy <TABLE> too large for a grid, kept as preformatted text', () => {
+    const rows = MAX_TAGGED_TABLE_CELLS;
+    expect(parseTextDocument(signTable(rows)).diagnostics.map((d) => d.code)).toContain('text/table-too-large');
+    expectLinear((n) => {
+      const text = signTable(n);
+      return () => renderAll(parseTextDocument(text));
+    }, rows);
+  });
+
+  it('HTML text of `<` that opens no tag, handed over a character at a time', () => {
+    // Joined into one piece, the text and its span are those of the source.
+    const html = `<p>a${'<'.repeat(50)} 1 &amp; c</p>`;
+    const [block] = parseHtmlDocument(html).pages.flatMap((page) => page.blocks);
+    expect(block?.kind === 'paragraph' && block.text).toBe(`a${'<'.repeat(50)} 1 & c`);
+    expect(block && html.slice(block.span.start, block.span.end)).toBe(`a${'<'.repeat(50)} 1 &amp; c`);
+    expectLinear((n) => {
+      const html = `<p>${'<'.repeat(n)}</p>`;
+      return () => renderAll(parseHtmlDocument(html));
+    }, 100_000);
+  });
+
+  it('an HTML table of many rows of split signs and figures', () => {
+    expectLinear((n) => {
+      const html = `<table>${'<tr><td>$</td><td>(1,234</td><td>)%</td></tr>'.repeat(n)}</table>`;
+      return () => renderAll(parseHtmlDocument(html));
+    }, 4_000);
+  });
+});
