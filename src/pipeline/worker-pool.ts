@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { EncodedDocument, RenderedDocument, RenderRequest } from './render-stored-document.js';
-import { runTask, type WorkerTask } from './worker.js';
+import { runTask, type WorkerTask, type WorkerThreadData } from './worker.js';
 
 /** Options of the worker pool: threads (0 runs on the calling thread). */
 export interface WorkerPoolOptions {
@@ -20,6 +20,11 @@ export interface WorkerPoolOptions {
   readonly keepThreads?: boolean;
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
+  /**
+   * Each thread renders a small sample document when it starts, before it takes a task (a server's render threads):
+   * a thread's first renders run several times slower than later ones, while the parsers and renderers compile.
+   */
+  readonly warmUp?: boolean;
   /**
    * Tasks handed to a thread at once (default 1). Ingest queues several in each thread, so a thread goes on to the
    * next filing while the calling thread is busy in a database transaction and cannot hand it one.
@@ -52,7 +57,7 @@ export class WorkerPool {
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           concurrentTasksPerWorker: options.tasksPerThread ?? 1,
-          workerData: { lowPriority: options.lowPriority ?? false },
+          workerData: { lowPriority: options.lowPriority ?? false, warmUp: options.warmUp ?? false } satisfies WorkerThreadData,
           ...(options.maxHeapMb !== undefined
             ? {
                 resourceLimits: {

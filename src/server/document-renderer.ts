@@ -34,6 +34,15 @@ export function renderThreadsForMachine(): number {
   return Math.max(2, Math.min(4, availableParallelism()));
 }
 
+/**
+ * Threads for small documents (at the request thread's priority) on this machine: two where there are two cores,
+ * so a burst of first renders (a cold cache) queues half as long, and one small document that renders slowly
+ * (until it is marked large) does not hold up the others.
+ */
+export function smallRenderThreadsForMachine(): number {
+  return Math.min(2, Math.max(1, availableParallelism()));
+}
+
 /** Documents of this size or more are large: at most all threads but one render them at once. */
 const LARGE_DOCUMENT_BYTES = 256 * 1024;
 /** A render that took this long marks its document as large from then on, whatever its size (deep nesting). */
@@ -134,9 +143,12 @@ export class DocumentRenderer {
   ): Promise<EncodedDocument> {
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
     const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
+    // A small document is read before it waits for a thread, so a thread never idles while a read decompresses
+    // (what a waiting request holds is small); a large one only once admitted, so waiting requests hold nothing.
+    const early = large ? null : await this.#read(filingId, stored);
     const release = await lane.slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
-      const { bytes, offset, which } = await this.#read(filingId, stored);
+      const { bytes, offset, which } = early ?? (await this.#read(filingId, stored));
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
       const started = performance.now();
       try {
