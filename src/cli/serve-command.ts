@@ -6,7 +6,7 @@ import { SearchPool } from '../pipeline/search-pool.js';
 import { WorkerPool } from '../pipeline/worker-pool.js';
 import { LOCAL_HOSTS } from '../server/allowed-hosts.js';
 import { createApp } from '../server/create-app.js';
-import { DEFAULT_RENDER_LIMITS, renderThreadsForMachine, smallRenderThreadsForMachine } from '../server/document-renderer.js';
+import { DEFAULT_RENDER_LIMITS, renderThreadsForMachine } from '../server/document-renderer.js';
 import type { SearchRequest } from '../store/store.js';
 import { databaseSpec, openForReading } from './database-options.js';
 import { type CliIo, EXIT, type ExitCode, UserError } from './io.js';
@@ -89,11 +89,12 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const store = await openForReading(options.db, io);
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
   const threadMemoryMb = Math.round(options.renderMemoryMb ?? DEFAULT_RENDER_LIMITS.threadMemoryMb);
-  // Small documents have threads of their own at the request thread's priority (a small render is short, and at a
-  // lower priority a busy machine starves it for seconds); large ones render in the rest, at a lower priority.
-  // Every thread renders a sample when it starts, so no request pays for compiling the parsers.
+  // Small documents have a thread of their own at the request thread's priority (a small render is short, and at a
+  // lower priority a busy machine starves it for seconds; a second one measured no better on two busy cores); large
+  // ones render in the rest, at a lower priority. Every thread renders a sample when it starts, so no request pays
+  // for compiling the parsers.
   const smallPool = new WorkerPool({
-    threads: smallRenderThreadsForMachine(),
+    threads: 1,
     lowPriority: false,
     maxHeapMb: threadMemoryMb,
     keepThreads: true,

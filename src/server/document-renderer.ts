@@ -34,15 +34,6 @@ export function renderThreadsForMachine(): number {
   return Math.max(2, Math.min(4, availableParallelism()));
 }
 
-/**
- * Threads for small documents (at the request thread's priority) on this machine: two where there are two cores,
- * so a burst of first renders (a cold cache) queues half as long, and one small document that renders slowly
- * (until it is marked large) does not hold up the others.
- */
-export function smallRenderThreadsForMachine(): number {
-  return Math.min(2, Math.max(1, availableParallelism()));
-}
-
 /** Documents of this size or more are large: at most all threads but one render them at once. */
 const LARGE_DOCUMENT_BYTES = 256 * 1024;
 /** A render that took this long marks its document as large from then on, whatever its size (deep nesting). */
