@@ -15,7 +15,8 @@
  *
  * Run (after `npm run build`): npx tsx bench/server-stress.ts [--clients 50] [--seconds 30] [--big-mb 12] [--smoke]
  * [--node-arg FLAG]… (a flag for the server's node, e.g. `--node-arg=--cpu-prof` or `--node-arg=--max-old-space-size=512`)
- * [--db FILE] (keep the database in FILE and reuse it when it exists: repeated runs skip the ingest)
+ * [--db FILE] (keep the database in FILE and reuse it when it exists, made with the same --big-mb and --smoke:
+ * repeated runs skip the ingest)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
