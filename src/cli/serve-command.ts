@@ -91,21 +91,18 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   const threadMemoryMb = Math.round(options.renderMemoryMb ?? DEFAULT_RENDER_LIMITS.threadMemoryMb);
   // Small documents have a thread of their own at the request thread's priority (a small render is short, and at a
   // lower priority a busy machine starves it for seconds; a second one measured no better on two busy cores); large
-  // ones render in the rest, at a lower priority. Every thread renders a sample when it starts, so no request pays
-  // for compiling the parsers.
+  // ones render in the rest, at a lower priority.
   const smallPool = new WorkerPool({
     threads: 1,
     lowPriority: false,
     maxHeapMb: threadMemoryMb,
     keepThreads: true,
-    warmUp: true,
   });
   const pool = new WorkerPool({
     threads: Math.max(1, renderThreadsForMachine() - 1),
     lowPriority: true,
     maxHeapMb: threadMemoryMb,
     keepThreads: true,
-    warmUp: true,
   });
   // SQLite answers on the thread that asks: its searches get threads of their own, so one search never holds
   // the pages. (PostgreSQL's run in the database server.)

@@ -21,11 +21,6 @@ export interface WorkerPoolOptions {
   /** Run the threads at a lower scheduling priority than the process (a server's renders; Linux only). */
   readonly lowPriority?: boolean;
   /**
-   * Each thread renders a small sample document when it starts, before it takes a task (a server's render threads):
-   * a thread's first renders run several times slower than later ones, while the parsers and renderers compile.
-   */
-  readonly warmUp?: boolean;
-  /**
    * Tasks handed to a thread at once (default 1). Ingest queues several in each thread, so a thread goes on to the
    * next filing while the calling thread is busy in a database transaction and cannot hand it one.
    */
@@ -57,7 +52,7 @@ export class WorkerPool {
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           concurrentTasksPerWorker: options.tasksPerThread ?? 1,
-          workerData: { lowPriority: options.lowPriority ?? false, warmUp: options.warmUp ?? false } satisfies WorkerThreadData,
+          workerData: { lowPriority: options.lowPriority ?? false } satisfies WorkerThreadData,
           ...(options.maxHeapMb !== undefined
             ? {
                 resourceLimits: {

@@ -10,19 +10,15 @@ import {
   renderStoredDocument,
 } from './render-stored-document.js';
 import { lowerThreadPriority } from './thread-priority.js';
-import { warmUpRenders } from './warm-up.js';
 
 /** What a pool thread is started with (see WorkerPoolOptions). */
 export interface WorkerThreadData {
   readonly lowPriority?: boolean;
-  readonly warmUp?: boolean;
 }
 
 const started = workerData as WorkerThreadData | undefined;
 // A server's render threads yield the CPU to the thread that answers requests (see WorkerPool's lowPriority).
 if (started?.lowPriority) lowerThreadPriority();
-// …and render a sample before their first request (see WorkerPool's warmUp).
-if (started?.warmUp) warmUpRenders();
 
 /**
  * The work a pool thread does: the CPU-heavy steps of ingest (bytes in, a prepared filing out) and of serving a
