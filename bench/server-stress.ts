@@ -10,13 +10,19 @@
  * that is not a 200 or a 400, a hostile document that is not a 200, 413 or 503, or the server dying. `--smoke` runs
  * a tiny set for a few seconds (CI runs it: no timing is asserted).
  *
+ * The client shares the machine with the server: its own event-loop delay (a response read late is counted as a
+ * slow answer) is printed beside the figures, so a slow client is not mistaken for a slow server.
+ *
  * Run (after `npm run build`): npx tsx bench/server-stress.ts [--clients 50] [--seconds 30] [--big-mb 12] [--smoke]
  * [--node-arg FLAG]… (a flag for the server's node, e.g. `--node-arg=--cpu-prof` or `--node-arg=--max-old-space-size=512`)
+ * [--db FILE] (keep the database in FILE and reuse it when it exists, made with the same --big-mb and --smoke:
+ * repeated runs skip the ingest)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -32,6 +38,8 @@ function option(name: string, fallback: number): number {
 
 /** Flags for the server's node (`--node-arg=--cpu-prof`): to profile it or cap its heap under the load. */
 const NODE_ARGS = args.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice('--node-arg='.length));
+/** A database to keep and reuse (made on the first run), or null for a fresh one in a temporary folder. */
+const KEPT_DB = args.includes('--db') ? (args[args.indexOf('--db') + 1] ?? null) : null;
 
 const CLIENTS = option('--clients', smoke ? 8 : 50);
 const SECONDS = option('--seconds', smoke ? 3 : 30);
@@ -144,19 +152,11 @@ const REFUSED = ['(s* OR t*) (p* OR r*) -e*', 'a* b*', '!!!', '... ,,,', 'com* p
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'edgarkit-server-stress-'));
   try {
-    const database = join(work, 'stress.db');
+    const database = KEPT_DB ?? join(work, 'stress.db');
     const hostile = join(work, 'hostile');
     writeHostile(hostile);
-    const inputs = smoke
-      ? readdirSync(join(corpus, 'fpi'))
-          .sort()
-          .slice(0, 6)
-          .map((name) => join(corpus, 'fpi', name))
-      : ['fpi', 'submissions', 'nc', 'html'].map((folder) => join(corpus, folder));
-    const started = Date.now();
-    const ingest = spawnSync(process.execPath, [cli, 'ingest', ...inputs, hostile, '--db', database], { encoding: 'utf8' });
-    if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
-    console.log(`server-stress: ${ingest.stdout.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (KEPT_DB && existsSync(KEPT_DB)) console.log(`server-stress: reusing ${KEPT_DB}`);
+    else await ingestAll(database, hostile);
 
     const server = spawn(
       process.execPath,
@@ -211,6 +211,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** Ingests the corpus (a few filings with --smoke) and the hostile filings into `database`. */
+async function ingestAll(database: string, hostile: string): Promise<void> {
+  const inputs = smoke
+    ? readdirSync(join(corpus, 'fpi'))
+        .sort()
+        .slice(0, 6)
+        .map((name) => join(corpus, 'fpi', name))
+    : ['fpi', 'submissions', 'nc', 'html'].map((folder) => join(corpus, folder));
+  const started = Date.now();
+  const ingest = spawnSync(process.execPath, [cli, 'ingest', ...inputs, hostile, '--db', database], { encoding: 'utf8' });
+  if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+  console.log(`server-stress: ${ingest.stdout.trim().split('\n').pop()} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
 /** Normal pages found through the API itself: filings, their small documents, companies, searches. */
 async function discover(base: string): Promise<{ normal: Target[]; hostile: Target[] }> {
   const listing = (await (await fetch(`${base}/api/search?q=&limit=200`)).json()) as { hits: { filingId: string; cik: string | null }[] };
@@ -256,6 +270,10 @@ function broadQuery(random: () => number): Target {
 async function load(base: string, targets: { normal: Target[]; hostile: Target[] }): Promise<Result[]> {
   const results: Result[] = [];
   const until = performance.now() + SECONDS * 1000;
+  // The client's own delay: time a response waited for this thread, counted in the latencies as the server's.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
       let seed = 7 + client * 7919;
@@ -283,6 +301,12 @@ async function load(base: string, targets: { normal: Target[]; hostile: Target[]
         results.push({ kind: target.kind, route: target.route, ms: performance.now() - started, status });
       }
     }),
+  );
+  delay.disable();
+  const used = process.cpuUsage(cpu);
+  const ms = (p: number) => (delay.percentile(p) / 1e6).toFixed(1);
+  console.log(
+    `  client: event-loop delay p50 ${ms(50)} ms, p99 ${ms(99)} ms, max ${(delay.max / 1e6).toFixed(1)} ms (part of every latency below); CPU ${((used.user + used.system) / 1e6).toFixed(1)} s in ${SECONDS} s`,
   );
   return results;
 }

@@ -90,8 +90,14 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   // The pool is ours to close: a stop ends its threads, so nothing keeps the process alive after the last request.
   const threadMemoryMb = Math.round(options.renderMemoryMb ?? DEFAULT_RENDER_LIMITS.threadMemoryMb);
   // Small documents have a thread of their own at the request thread's priority (a small render is short, and at a
-  // lower priority a busy machine starves it for seconds); large ones render in the rest, at a lower priority.
-  const smallPool = new WorkerPool({ threads: 1, lowPriority: false, maxHeapMb: threadMemoryMb, keepThreads: true });
+  // lower priority a busy machine starves it for seconds; a second one measured no better on two busy cores); large
+  // ones render in the rest, at a lower priority.
+  const smallPool = new WorkerPool({
+    threads: 1,
+    lowPriority: false,
+    maxHeapMb: threadMemoryMb,
+    keepThreads: true,
+  });
   const pool = new WorkerPool({
     threads: Math.max(1, renderThreadsForMachine() - 1),
     lowPriority: true,

@@ -26,6 +26,21 @@ describe('readBlobRange', () => {
       }
     }
   });
+
+  it('gives exactly the bytes asked for across its 1 MiB decompression steps', async () => {
+    const bytes = Buffer.from(Array.from({ length: 3_500_000 }, (_, index) => (index * 7919) % 253));
+    const blob = gzipped(bytes);
+    const mib = 1024 * 1024;
+    for (const [start, end] of [
+      [0, 70_000],
+      [mib - 5, mib + 5],
+      [10, 2 * mib + 1],
+      [3 * mib - 1, bytes.length],
+      [0, bytes.length],
+    ] as const) {
+      expect(Buffer.from(await readBlobRange(blob, start, end)).equals(bytes.subarray(start, end)), `${start}-${end}`).toBe(true);
+    }
+  });
 });
 
 describe('readStoredDocument', () => {

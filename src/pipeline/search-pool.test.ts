@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
@@ -7,6 +9,7 @@ import { QuerySyntaxError } from '../store/search-query.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ingestPaths } from './ingest.js';
 import { SearchPool } from './search-pool.js';
+import { LOWERED_BY } from './thread-priority.js';
 
 const path = join(makeTempDir('edgarkit-search-pool-'), 'search.db');
 let pool: SearchPool;
@@ -70,4 +73,36 @@ describe('SearchPool', () => {
       await lanes.close();
     }
   });
+
+  it('runs costly searches below the process priority and plain ones at it (Linux)', async () => {
+    const before = new Set(threadIds());
+    const lanes = SearchPool.open({ path, threads: 2 }) as SearchPool;
+    try {
+      // One search in each lane: both threads have started and set their priority by the time they answer.
+      await Promise.all([lanes.search({ text: 'sec* pro*' }), lanes.search({ text: 'hanaro' })]);
+      const own = getPriority(process.pid);
+      const lowered = Math.min(19, Math.max(LOWERED_BY, own + LOWERED_BY));
+      const started = threadIds()
+        .filter((tid) => !before.has(tid))
+        .map((tid) => getPriority(tid));
+      if (process.platform !== 'linux' || lowered === own) {
+        expect(started.filter((niceness) => niceness !== own)).toEqual([]);
+      } else {
+        // The costly lane's one thread is lowered; the plain lane's keeps the process's priority.
+        expect(started.filter((niceness) => niceness === lowered)).toHaveLength(1);
+        expect(started.filter((niceness) => niceness === own).length).toBeGreaterThanOrEqual(1);
+      }
+    } finally {
+      await lanes.close();
+    }
+  });
 });
+
+/** This process's threads (Linux: its tasks), or none elsewhere. */
+function threadIds(): number[] {
+  try {
+    return readdirSync('/proc/self/task').map(Number);
+  } catch {
+    return [];
+  }
+}

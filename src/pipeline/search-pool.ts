@@ -4,14 +4,16 @@ import { Piscina } from 'piscina';
 import { isCostlyQuery, prepareSearch, QueryTooBroadError, SEARCH_BUDGET_MS, SearchRequestError } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import type { SearchPage, SearchRequest } from '../store/store.js';
-import type { SearchAnswer, SearchFailure, SearchTask } from './search-worker.js';
+import type { SearchAnswer, SearchFailure, SearchTask, SearchThreadData } from './search-worker.js';
 
 export interface SearchPoolOptions {
   /** The SQLite database file; each thread opens it read-only. */
   readonly path: string;
   /**
-   * Threads (default 2): one runs costly queries (see `isCostlyQuery`: broad prefixes, up to their time budget), the
-   * rest run the others, so a plain query never waits behind a costly one. One thread runs both.
+   * Threads (default 2): one runs costly queries (see `isCostlyQuery`: broad prefixes, up to their time budget) at a
+   * lower scheduling priority than the process, the rest run the others at the process's own, so a plain query
+   * never waits behind a costly one, nor behind renders and costly queries for the CPU (it is short: no broad prefix,
+   * and within its time budget). One thread runs both, lowered.
    */
   readonly threads?: number;
   /** Each search's time budget, in ms (default SEARCH_BUDGET_MS). */
@@ -41,10 +43,16 @@ export class SearchPool {
     this.#budgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
     const threads = Math.max(1, options.threads ?? 2);
     // The threads start at once and stay: a thread's start takes up to seconds on a busy machine.
-    const lane = (maxThreads: number) =>
-      new Piscina<SearchTask, SearchAnswer>({ filename: script.href, minThreads: maxThreads, maxThreads, idleTimeout: 60_000 });
-    this.#plain = lane(Math.max(1, threads - 1));
-    this.#costly = threads > 1 ? lane(1) : this.#plain;
+    const lane = (maxThreads: number, lowPriority: boolean) =>
+      new Piscina<SearchTask, SearchAnswer>({
+        filename: script.href,
+        minThreads: maxThreads,
+        maxThreads,
+        idleTimeout: 60_000,
+        workerData: { lowPriority } satisfies SearchThreadData,
+      });
+    this.#plain = lane(Math.max(1, threads - 1), threads === 1);
+    this.#costly = threads > 1 ? lane(1, true) : this.#plain;
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {

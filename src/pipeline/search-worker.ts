@@ -1,3 +1,4 @@
+import { workerData } from 'node:worker_threads';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { SearchPage, SearchRequest } from '../store/store.js';
 import { lowerThreadPriority } from './thread-priority.js';
@@ -19,8 +20,13 @@ export interface SearchFailure {
 
 export type SearchAnswer = { readonly ok: true; readonly page: SearchPage } | { readonly ok: false; readonly error: SearchFailure };
 
-// Searches yield the CPU to the thread that answers requests.
-lowerThreadPriority();
+/** What a search thread is started with: whether it runs below the process's priority (the costly lane). */
+export interface SearchThreadData {
+  readonly lowPriority: boolean;
+}
+
+// Costly searches yield the CPU to the thread that answers requests (and to plain searches).
+if ((workerData as SearchThreadData | undefined)?.lowPriority !== false) lowerThreadPriority();
 
 /** Each thread keeps its own read-only connection per database file. */
 const stores = new Map<string, SqliteStore>();

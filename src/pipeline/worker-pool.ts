@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
 import type { EncodedDocument, RenderedDocument, RenderRequest } from './render-stored-document.js';
-import { runTask, type WorkerTask } from './worker.js';
+import { runTask, type WorkerTask, type WorkerThreadData } from './worker.js';
 
 /** Options of the worker pool: threads (0 runs on the calling thread). */
 export interface WorkerPoolOptions {
@@ -52,7 +52,7 @@ export class WorkerPool {
           maxThreads: options.threads,
           idleTimeout: options.idleTimeoutMs ?? 30_000,
           concurrentTasksPerWorker: options.tasksPerThread ?? 1,
-          workerData: { lowPriority: options.lowPriority ?? false },
+          workerData: { lowPriority: options.lowPriority ?? false } satisfies WorkerThreadData,
           ...(options.maxHeapMb !== undefined
             ? {
                 resourceLimits: {

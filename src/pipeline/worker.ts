@@ -11,8 +11,14 @@ import {
 } from './render-stored-document.js';
 import { lowerThreadPriority } from './thread-priority.js';
 
+/** What a pool thread is started with (see WorkerPoolOptions). */
+export interface WorkerThreadData {
+  readonly lowPriority?: boolean;
+}
+
+const started = workerData as WorkerThreadData | undefined;
 // A server's render threads yield the CPU to the thread that answers requests (see WorkerPool's lowPriority).
-if ((workerData as { lowPriority?: boolean } | undefined)?.lowPriority) lowerThreadPriority();
+if (started?.lowPriority) lowerThreadPriority();
 
 /**
  * The work a pool thread does: the CPU-heavy steps of ingest (bytes in, a prepared filing out) and of serving a

@@ -134,9 +134,12 @@ export class DocumentRenderer {
   ): Promise<EncodedDocument> {
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
     const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
+    // A small document is read before it waits for a thread, so a thread never idles while a read decompresses
+    // (what a waiting request holds is small); a large one only once admitted, so waiting requests hold nothing.
+    const early = large ? null : await this.#read(filingId, stored);
     const release = await lane.slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
-      const { bytes, offset, which } = await this.#read(filingId, stored);
+      const { bytes, offset, which } = early ?? (await this.#read(filingId, stored));
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
       const started = performance.now();
       try {
