@@ -25,6 +25,12 @@ export interface IngestOptions {
    * than this goes alone.
    */
   readonly bytesInFlight?: number;
+  /**
+   * Prepare on this thread too while the threads have a backlog (default: true with ingest's own pool, false with
+   * a pool passed in). This thread's share is what it has left beside the writes: with one core for it and one
+   * per thread, every core prepares, and it saves the copy of a filing to and from a thread.
+   */
+  readonly prepareHere?: boolean;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
@@ -53,6 +59,11 @@ export interface PreparePool {
 
 /** Tasks ingest's own pool hands each thread at once (bytesInFlight bounds what they hold). */
 const TASKS_PER_THREAD = 64;
+/**
+ * Bytes of submissions queued per thread before the ingesting thread prepares the next one itself: about half a
+ * second of a thread's work, so a thread is still busy when this one comes back from its largest filing or a write.
+ */
+const BACKLOG_PER_THREAD = 8 * 1024 * 1024;
 
 /** Progress of an ingest run: filings and bytes so far, and their rates. */
 export interface IngestProgress {
@@ -117,7 +128,7 @@ export async function ingest(
   inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const run = new IngestRun(sink, options);
+  const run = new IngestRun(sink, { prepareHere: options.pool === undefined, ...options });
   const pool =
     options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()), tasksPerThread: TASKS_PER_THREAD });
   try {
@@ -213,7 +224,7 @@ class IngestRun {
       return;
     }
     this.#pendingIds.set(id, Promise.resolve());
-    if (pool.threads === 0) {
+    if (pool.threads === 0 || this.#prepareHere(pool)) {
       await this.#settle(id, source, () => Promise.resolve(prepareFiling(bytes, source, hash ?? undefined)));
       return;
     }
@@ -237,6 +248,13 @@ class IngestRun {
     const tracked = task.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
     this.#pendingIds.set(id, tracked);
+  }
+
+  /** True when this thread should prepare the next filing itself: the threads have enough queued to go on with. */
+  #prepareHere(pool: PreparePool): boolean {
+    if (this.#options.prepareHere !== true) return false;
+    const maxTasks = pool.threads * Math.max(2, pool.tasksPerThread ?? 1);
+    return this.#bytesInFlight >= pool.threads * BACKLOG_PER_THREAD || this.#inFlight.size >= maxTasks;
   }
 
   async finish(): Promise<void> {
