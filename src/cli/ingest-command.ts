@@ -72,7 +72,11 @@ export function registerIngestCommand(
     .description('Read filings (files, folders, .tar/.tar.gz feed archives, - for stdin) into the database; safe to re-run')
     .argument('<paths...>', 'files, directories or archives')
     .option('--db <file>', 'database file (default: $EDGARKIT_DB or ~/.local/share/edgarkit/edgarkit.db)')
-    .option('--workers <n>', 'parser threads (default: one per core, at most 8; 0 = none)', positiveInteger('--workers'))
+    .option(
+      '--workers <n>',
+      'parser threads beside the writing thread, which parses too (default: one fewer than the cores, at least 1, at most 8; 0 = none)',
+      positiveInteger('--workers'),
+    )
     .option('--batch <n>', 'filings per transaction', positiveInteger('--batch'))
     .addHelpText(
       'after',

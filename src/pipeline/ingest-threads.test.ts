@@ -9,7 +9,7 @@ import { projectRoot, sharedRoot } from '../../test/shared-files.js';
 import { PASSAGE_STRIDE } from '../store/passages.js';
 import { shardTable } from '../store/sqlite/migrations.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { ingest, readIngestInputs } from './ingest.js';
+import { ingest, type PreparePool, readIngestInputs } from './ingest.js';
 import { WorkerPool } from './worker-pool.js';
 
 /**
@@ -89,10 +89,12 @@ function contents(path: string): Record<string, Row[]> {
   }
 }
 
-async function ingestCorpus(path: string, pool: WorkerPool | null): Promise<void> {
+async function ingestCorpus(path: string, pool: PreparePool | null, prepareHere = false): Promise<void> {
   const store = openSqliteStore(path);
   try {
-    const summary = await ingest(store, readIngestInputs([join(sharedRoot, 'corpus')]), pool ? { pool } : { workers: 0 });
+    // With prepareHere and a backlog of one byte, this thread prepares whenever a thread has anything queued.
+    const options = pool ? { pool, ...(prepareHere ? { prepareHere, backlogBytes: 1 } : {}) } : { workers: 0 };
+    const summary = await ingest(store, readIngestInputs([join(sharedRoot, 'corpus')]), options);
     expect(summary.failed).toEqual([]);
     expect(summary.ingested).toBeGreaterThan(50);
   } finally {
@@ -113,5 +115,32 @@ describe('ingest in worker threads', () => {
     const threads = contents(join(dir, 'threads.db'));
     expect(one.passages?.length).toBeGreaterThan(one.documents?.length ?? Number.POSITIVE_INFINITY);
     for (const table of Object.keys(one)) expect({ table, rows: threads[table] }).toEqual({ table, rows: one[table] });
+  }, 240_000);
+
+  it('stores the corpus exactly as ingest on one thread does when the writing thread prepares too', async () => {
+    const pool = new WorkerPool({ threads: 2, script, tasksPerThread: 64 });
+    let inThreads = 0;
+    const counting: PreparePool = {
+      threads: pool.threads,
+      tasksPerThread: pool.tasksPerThread,
+      prepare(...args) {
+        inThreads++;
+        return pool.prepare(...args);
+      },
+    };
+    let ingested = 0;
+    try {
+      await ingestCorpus(join(dir, 'one-thread-2.db'), null);
+      await ingestCorpus(join(dir, 'mixed.db'), counting, true);
+      ingested = (contents(join(dir, 'mixed.db')).filings ?? []).length;
+    } finally {
+      await pool.close();
+    }
+    // Both kinds of preparing took part: some filings went to the threads, and some did not.
+    expect(inThreads).toBeGreaterThan(0);
+    expect(inThreads).toBeLessThan(ingested);
+    const one = contents(join(dir, 'one-thread-2.db'));
+    const mixed = contents(join(dir, 'mixed.db'));
+    for (const table of Object.keys(one)) expect({ table, rows: mixed[table] }).toEqual({ table, rows: one[table] });
   }, 240_000);
 });

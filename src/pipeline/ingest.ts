@@ -8,7 +8,10 @@ import { WorkerPool } from './worker-pool.js';
 
 /** Options of `ingest`: workers, batch size, progress and failure callbacks, and a signal that stops the run. */
 export interface IngestOptions {
-  /** Worker threads that parse and prepare (default: the cores, at most 8; 0 prepares on this thread). */
+  /**
+   * Worker threads that parse and prepare (default: one fewer than the cores, at least 1, at most 8: this thread
+   * prepares too, see `prepareHere`; 0 prepares on this thread alone).
+   */
   readonly workers?: number;
   /** A pool to prepare in instead of one of ingest's own (it is left open). */
   readonly pool?: PreparePool;
@@ -25,6 +28,14 @@ export interface IngestOptions {
    * than this goes alone.
    */
   readonly bytesInFlight?: number;
+  /**
+   * Prepare on this thread too while the threads have a backlog (default: true with ingest's own pool, false with
+   * a pool passed in). This thread's share is what it has left beside the writes: with one core for it and one
+   * per thread, every core prepares, and it saves the copy of a filing to and from a thread.
+   */
+  readonly prepareHere?: boolean;
+  /** Bytes of submissions queued per thread before this thread prepares the next one itself (default 8 MB). */
+  readonly backlogBytes?: number;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** Called for each input that could not be read or parsed; it is skipped and the rest goes in. */
   readonly onFailure?: (failure: IngestFailure) => void;
@@ -53,6 +64,13 @@ export interface PreparePool {
 
 /** Tasks ingest's own pool hands each thread at once (bytesInFlight bounds what they hold). */
 const TASKS_PER_THREAD = 64;
+/**
+ * Bytes of submissions queued per thread before the ingesting thread prepares the next one itself: about half a
+ * second of a thread's work, so a thread is still busy when this one comes back from its largest filing or a write.
+ */
+const BACKLOG_BYTES = 8 * 1024 * 1024;
+/** The young generation of ingest's threads (MB): V8's default lets each hold up to 48 MB between collections. */
+const YOUNG_GENERATION_MB = 16;
 
 /** Progress of an ingest run: filings and bytes so far, and their rates. */
 export interface IngestProgress {
@@ -117,9 +135,14 @@ export async function ingest(
   inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const run = new IngestRun(sink, options);
+  const run = new IngestRun(sink, { prepareHere: options.pool === undefined, ...options });
   const pool =
-    options.pool ?? new WorkerPool({ threads: options.workers ?? Math.min(8, availableParallelism()), tasksPerThread: TASKS_PER_THREAD });
+    options.pool ??
+    new WorkerPool({
+      threads: options.workers ?? Math.max(1, Math.min(8, availableParallelism() - 1)),
+      tasksPerThread: TASKS_PER_THREAD,
+      youngGenerationMb: YOUNG_GENERATION_MB,
+    });
   try {
     for await (const input of inputs) {
       if (options.signal?.aborted) {
@@ -144,6 +167,7 @@ class IngestRun {
   readonly #batchSize: number;
   readonly #batchBytes: number;
   readonly #maxBytesInFlight: number;
+  readonly #backlogBytes: number;
   readonly #started = Date.now();
   readonly #failed: IngestFailure[] = [];
   readonly #notFilings: IngestFailure[] = [];
@@ -170,6 +194,7 @@ class IngestRun {
     this.#batchSize = options.batchSize ?? 100;
     this.#batchBytes = options.batchBytes ?? 32 * 1024 * 1024;
     this.#maxBytesInFlight = options.bytesInFlight ?? 64 * 1024 * 1024;
+    this.#backlogBytes = options.backlogBytes ?? BACKLOG_BYTES;
   }
 
   /** Bytes of submissions being prepared in threads right now (what `bytesInFlight` bounds). */
@@ -213,7 +238,10 @@ class IngestRun {
       return;
     }
     this.#pendingIds.set(id, Promise.resolve());
-    if (pool.threads === 0) {
+    // The threads' finished work is taken in first (inputs are read with blocking calls, so nothing else lets
+    // their messages in while this thread prepares filings of its own).
+    if (pool.threads > 0 && this.#options.prepareHere === true) await new Promise((resolve) => setImmediate(resolve));
+    if (pool.threads === 0 || this.#prepareHere(pool)) {
       await this.#settle(id, source, () => Promise.resolve(prepareFiling(bytes, source, hash ?? undefined)));
       return;
     }
@@ -237,6 +265,13 @@ class IngestRun {
     const tracked = task.finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
     this.#pendingIds.set(id, tracked);
+  }
+
+  /** True when this thread should prepare the next filing itself: the threads have enough queued to go on with. */
+  #prepareHere(pool: PreparePool): boolean {
+    if (this.#options.prepareHere !== true) return false;
+    const maxTasks = pool.threads * Math.max(2, pool.tasksPerThread ?? 1);
+    return this.#bytesInFlight >= pool.threads * this.#backlogBytes || this.#inFlight.size >= maxTasks;
   }
 
   async finish(): Promise<void> {
