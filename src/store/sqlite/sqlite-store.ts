@@ -554,18 +554,47 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     const budget = new SearchBudget(this.#searchBudgetMs, search.match);
     this.#checkExpansions(search.match);
     const match = toFts5(search.match);
-    const found = this.#matchDocuments(match, where, params, budget);
+    // Sorted by date, the window is found unranked and only the shown filings' documents are ranked.
+    const byRelevance = search.sort === 'relevance';
+    const found = this.#matchDocuments(match, where, params, budget, byRelevance);
     const anyTerm = toFts5(anyTermOf(search.match));
     const ids = (documents: readonly MatchedDocument[]) => documents.map((document) => document.documentId as number);
-    return assemblePage(search, found, async (documents) =>
-      prefixesOf(search.match as QueryNode).length > 0
-        ? this.#snippetsInRange(ids(documents), match, anyTerm, budget)
-        : ids(documents).map((id) => {
-            const snippet = this.#snippet(id, match, anyTerm);
-            budget.check();
-            return snippet;
-          }),
+    return assemblePage(
+      search,
+      found,
+      async (documents) =>
+        prefixesOf(search.match as QueryNode).length > 0
+          ? this.#snippetsInRange(ids(documents), match, anyTerm, budget)
+          : ids(documents).map((id) => {
+              const snippet = this.#snippet(id, match, anyTerm);
+              budget.check();
+              return snippet;
+            }),
+      byRelevance ? undefined : async (documents) => this.#rankDocuments(ids(documents), match, budget),
     );
+  }
+
+  /**
+   * The rank of some matching documents, a shard at a time over the row range they span (FTS5 would run bm25's
+   * whole-shard term counts again for each value of an IN list; over a range it runs them once per shard).
+   * The same values as the ranked window gives: bm25 reads its counts from the whole shard, not from the rows read.
+   */
+  #rankDocuments(documentIds: readonly number[], match: string, budget: SearchBudget): Map<number, number> {
+    const ranks = new Map<number, number>();
+    const byShard = new Map<number, number[]>();
+    for (const id of documentIds) {
+      const shard = this.#shardOf(id);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
+    }
+    for (const [shard, ids] of byShard) {
+      const table = documentTable(shard);
+      const rows = this.#statement(
+        `SELECT rowid AS id, rank FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? AND rowid <= ? AND +rowid IN (SELECT value FROM json_each(?))`,
+      ).all(match, BigInt(Math.min(...ids)), BigInt(Math.max(...ids)), JSON.stringify(ids)) as { id: number; rank: number }[];
+      for (const row of rows) ranks.set(row.id, row.rank);
+      budget.check();
+    }
+    return ranks;
   }
 
   /**
@@ -610,15 +639,24 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
 
   /**
    * Documents whose whole text matches, newest first: read from the document-level index shard by shard (newest
-   * shard first, each in row order, which stops early), the first RANK_CAP with their rank, then without it up to
-   * COUNT_CAP. FTS5's bm25 counts each term over its whole shard, so shards keep ranking bounded too.
+   * shard first, each in row order, which stops early), the first RANK_CAP with their rank (when `rank`), then
+   * without it up to COUNT_CAP. FTS5's bm25 counts each term over its whole shard, so shards keep ranking bounded
+   * too.
    */
-  #matchDocuments(match: string, where: readonly string[], params: readonly unknown[], budget: SearchBudget): FoundDocuments {
-    const ids: { id: number; rank: number | null }[] = [];
+  #matchDocuments(
+    match: string,
+    where: readonly string[],
+    params: readonly unknown[],
+    budget: SearchBudget,
+    rank: boolean,
+  ): FoundDocuments {
+    // One pass per shard finds, ranks and reads what grouping and facets need of each document (raw rows: objects
+    // with named keys for thousands of rows cost more than the reads); the rest only for the documents shown.
+    const documents: MatchedDocument[] = [];
     let lowest: number | null = null;
-    for (const ranked of [true, false]) {
+    for (const ranked of rank ? [true, false] : [false]) {
       for (const shard of this.#shards()) {
-        const wanted = (ranked ? RANK_CAP : COUNT_CAP + 1) - ids.length;
+        const wanted = (ranked ? RANK_CAP : COUNT_CAP + 1) - documents.length;
         if (wanted <= 0) break;
         const table = documentTable(shard);
         const conditions = [`${table} MATCH ?`, ...where];
@@ -627,29 +665,64 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
           conditions.push(`${table}.rowid < ?`);
           boundParams.push(BigInt(lowest));
         }
-        const joins = where.length === 0 ? '' : `JOIN documents d ON d.id = ${table}.rowid JOIN ${HITS} ON f.rowid = d.filing_rowid`;
         const rows = this.#statement(
-          `SELECT ${table}.rowid AS id${ranked ? `, ${table}.rank AS rank` : ''} FROM ${table} ${joins}
+          `SELECT ${table}.rowid, ${ranked ? `${table}.rank` : 'NULL'}, d.filing_rowid, d.position, f.form_type, f.filed_at, f.primary_cik
+           FROM ${table} JOIN documents d ON d.id = ${table}.rowid JOIN ${HITS} ON f.rowid = d.filing_rowid
            WHERE ${conditions.join(' AND ')} ORDER BY ${table}.rowid DESC LIMIT ?`,
-        ).all(...boundParams, wanted) as { id: number; rank?: number }[];
+        )
+          .raw(true)
+          .all(...boundParams, wanted) as [number, number | null, number, number, string | null, string | null, string | null][];
         budget.check();
-        for (const row of rows) ids.push({ id: row.id, rank: row.rank ?? null });
-        if (rows.length > 0) lowest = rows[rows.length - 1]?.id ?? lowest;
+        for (const [id, rankValue, filingKey, position, formType, filedAt, cik] of rows) {
+          documents.push({
+            documentId: id,
+            rank: rankValue,
+            filingKey,
+            filingId: '',
+            accessionNumber: null,
+            formType,
+            filedAt,
+            companyName: null,
+            cik,
+            sequence: null,
+            position,
+            type: null,
+            description: null,
+          });
+        }
+        if (rows.length > 0) lowest = rows[rows.length - 1]?.[0] ?? lowest;
       }
       // Fewer than RANK_CAP matched: every match is ranked and counted already.
-      if (ranked && ids.length < RANK_CAP) break;
+      if (ranked && documents.length < RANK_CAP) break;
     }
-    const more = ids.length > COUNT_CAP;
-    const counted = ids.slice(0, COUNT_CAP);
-    const rankOf = new Map(counted.map((entry) => [entry.id, entry.rank]));
+    return {
+      documents: documents.slice(0, COUNT_CAP).sort((a, b) => (b.documentId as number) - (a.documentId as number)),
+      more: documents.length > COUNT_CAP,
+      rankCapped: documents.length > RANK_CAP,
+      complete: async (shown) => this.#completeDocuments(shown),
+    };
+  }
+
+  /** The filing and document columns a page shows, for the few documents it shows (see FoundDocuments.complete). */
+  #completeDocuments(documents: readonly MatchedDocument[]): MatchedDocument[] {
     const rows = this.#statement(
-      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+      `SELECT d.id AS document_id, d.sequence, d.type, d.description, f.id AS filing_id, f.accession_number, f.primary_name
        FROM documents d JOIN ${HITS} ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(counted.map((entry) => entry.id))) as Row[];
-    const documents = rows
-      .map((row) => ({ ...matchedOf(row), rank: rankOf.get(row.document_id as number) ?? null }))
-      .sort((a, b) => (b.documentId as number) - (a.documentId as number));
-    return { documents, more, rankCapped: ids.length > RANK_CAP };
+    ).all(JSON.stringify(documents.map((document) => document.documentId))) as Row[];
+    const byId = new Map(rows.map((row) => [row.document_id as number, row]));
+    return documents.map((document) => {
+      const row = byId.get(document.documentId as number);
+      if (!row) return document;
+      return {
+        ...document,
+        filingId: row.filing_id as string,
+        accessionNumber: (row.accession_number as string | null) ?? null,
+        companyName: (row.primary_name as string | null) ?? null,
+        sequence: (row.sequence as number | null) ?? null,
+        type: (row.type as string | null) ?? null,
+        description: (row.description as string | null) ?? null,
+      };
+    });
   }
 
   /**
