@@ -192,6 +192,23 @@ const DELETE_UNUSED_BLOB = `DELETE FROM blobs WHERE sha256 = ?
   AND NOT EXISTS (SELECT 1 FROM filings WHERE original_blob = ?)
   AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = ?)`;
 
+/** Shown documents with at most this many other matching documents between them are quoted by one range read. */
+const SNIPPET_RANGE_GAP = 4;
+/** A run of at least this many close documents is quoted by a range read (two statements), fewer one by one. */
+const SNIPPET_RANGE_MIN = 3;
+
+/** The index of the first value not below `value` in ascending `values`. */
+function lowerBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The filing columns a search result shows, as `matchedOf` reads them. */
 const MATCH_COLUMNS_OF_FILING =
   'f.rowid AS filing_rowid, f.id AS filing_id, f.accession_number, f.form_type, f.filed_at, f.primary_name, f.primary_cik';
@@ -485,6 +502,12 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     return row?.first_document ?? 0;
   }
 
+  /** `#shardOf` for many documents of one search: the shard list read once rather than a statement per document. */
+  #shardLookup(): (documentId: number) => number {
+    const shards = this.#shards(); // newest first
+    return (documentId) => shards.find((shard) => shard <= documentId) ?? 0;
+  }
+
   /** The shard for a new document's passages, counted there; a new shard begins once the newest is full. */
   #shardForNew(documentId: number, passages: number): number {
     const newest = this.#statement('SELECT first_document, passages FROM passage_shards ORDER BY first_document DESC LIMIT 1').get() as
@@ -565,13 +588,43 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
       async (documents) =>
         prefixesOf(search.match as QueryNode).length > 0
           ? this.#snippetsInRange(ids(documents), match, anyTerm, budget)
-          : ids(documents).map((id) => {
-              const snippet = this.#snippet(id, match, anyTerm);
-              budget.check();
-              return snippet;
-            }),
+          : this.#snippets(ids(documents), ids(found.documents), match, anyTerm, budget),
       byRelevance ? undefined : async (documents) => this.#rankDocuments(ids(documents), match, budget),
     );
+  }
+
+  /**
+   * Snippets of the shown documents. Each statement on a passage shard costs a seek of every query word in every
+   * segment of the shard, whatever it reads after; so shown documents that lie close together (the documents of one
+   * filing, the newest filings of a sort by date) are quoted by one range read (`#snippetsInRange`), the others one
+   * statement each. Close: at most SNIPPET_RANGE_GAP other matching documents of the window between them.
+   */
+  #snippets(documentIds: readonly number[], window: readonly number[], match: string, anyTerm: string, budget: SearchBudget): string[] {
+    const shardOf = this.#shardLookup();
+    const matching = [...window].sort((a, b) => a - b);
+    const between = (low: number, high: number) => lowerBound(matching, high) - lowerBound(matching, low + 1);
+    const runs: number[][] = [];
+    let shardOfRun: number | null = null;
+    for (const id of [...new Set(documentIds)].sort((a, b) => a - b)) {
+      const shard = shardOf(id);
+      const run = runs[runs.length - 1];
+      const last = run?.[run.length - 1];
+      if (run && last !== undefined && shard === shardOfRun && between(last, id) <= SNIPPET_RANGE_GAP) run.push(id);
+      else runs.push([id]);
+      shardOfRun = shard;
+    }
+    const found = new Map<number, string>();
+    for (const run of runs) {
+      if (run.length >= SNIPPET_RANGE_MIN) {
+        this.#snippetsInRange(run, match, anyTerm, budget).forEach((snippet, index) => found.set(run[index] as number, snippet));
+      } else {
+        for (const id of run) {
+          found.set(id, this.#snippet(id, shardOf(id), match, anyTerm));
+          budget.check();
+        }
+      }
+    }
+    return documentIds.map((id) => found.get(id) ?? '');
   }
 
   /**
@@ -582,8 +635,9 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   #rankDocuments(documentIds: readonly number[], match: string, budget: SearchBudget): Map<number, number> {
     const ranks = new Map<number, number>();
     const byShard = new Map<number, number[]>();
+    const shardOf = this.#shardLookup();
     for (const id of documentIds) {
-      const shard = this.#shardOf(id);
+      const shard = shardOf(id);
       byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
     }
     for (const [shard, ids] of byShard) {
@@ -730,8 +784,8 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
    * stand in different passages) from its first passage holding any of them. The rowid bounds are bound as
    * integers: FTS5 ignores a rowid constraint given as a REAL, which better-sqlite3 makes of a JS number.
    */
-  #snippet(documentId: number, match: string, anyTerm: string): string {
-    const table = shardTable(this.#shardOf(documentId));
+  #snippet(documentId: number, shard: number, match: string, anyTerm: string): string {
+    const table = shardTable(shard);
     const statement = this.#statement(
       // No bm25() here: for one row it would recount every term over the whole shard.
       `SELECT snippet(${table}, 0, '${SNIPPET_MARK.open}', '${SNIPPET_MARK.close}', '…', 24) AS snippet
@@ -739,7 +793,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     );
     const from = BigInt(documentId) * BigInt(PASSAGE_STRIDE);
     const to = from + BigInt(PASSAGE_STRIDE);
-    for (const query of [match, anyTerm]) {
+    for (const query of anyTerm === match ? [match] : [match, anyTerm]) {
       const row = statement.get(query, from, to) as { snippet: string } | undefined;
       if (row) return row.snippet;
     }
@@ -755,13 +809,14 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   #snippetsInRange(documentIds: readonly number[], match: string, anyTerm: string, budget: SearchBudget): string[] {
     const found = new Map<number, string>();
     const byShard = new Map<number, number[]>();
+    const shardOf = this.#shardLookup();
     for (const id of documentIds) {
-      const shard = this.#shardOf(id);
+      const shard = shardOf(id);
       byShard.set(shard, [...(byShard.get(shard) ?? []), id]);
     }
     for (const [shard, ids] of byShard) {
       const table = shardTable(shard);
-      for (const query of [match, anyTerm]) {
+      for (const query of anyTerm === match ? [match] : [match, anyTerm]) {
         const missing = new Set(ids.filter((id) => !found.has(id)));
         if (missing.size === 0) break;
         const from = BigInt(Math.min(...missing)) * BigInt(PASSAGE_STRIDE);
