@@ -616,7 +616,10 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     const found = new Map<number, string>();
     for (const run of runs) {
       if (run.length >= SNIPPET_RANGE_MIN) {
-        this.#snippetsInRange(run, match, anyTerm, budget).forEach((snippet, index) => found.set(run[index] as number, snippet));
+        const snippets = this.#snippetsInRange(run, match, anyTerm, budget);
+        run.forEach((id, index) => {
+          found.set(id, snippets[index] ?? '');
+        });
       } else {
         for (const id of run) {
           found.set(id, this.#snippet(id, shardOf(id), match, anyTerm));
