@@ -326,7 +326,8 @@ export function describeStoreConformance(
         }
         // Most filings first, ties by name; no company left out counts more than the last one listed.
         for (let index = 1; index < facets.length; index++) {
-          const [before, after] = [facets[index - 1], facets[index]] as const;
+          const before = facets[index - 1] as (typeof facets)[number];
+          const after = facets[index] as (typeof facets)[number];
           expect(before.count > after.count || (before.count === after.count && before.label <= after.label), text).toBe(true);
         }
         const least = facets[facets.length - 1]?.count ?? 0;
