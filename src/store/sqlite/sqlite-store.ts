@@ -291,6 +291,9 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   /** Shards whose word list (an fts5vocab table in the connection's temp schema) has been made. */
   readonly #vocabularies = new Set<number>();
 
+  /** Shards the current write closed (a newer one began): merged once it commits (see `#mergeClosedShards`). */
+  #closedShards: number[] = [];
+
   constructor(db: Database.Database, shardPassages = SHARD_PASSAGES, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#db = db;
     this.#shardPassages = shardPassages;
@@ -338,8 +341,35 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
         if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
       }
     });
+    this.#closedShards = [];
     write.immediate();
+    this.#mergeClosedShards();
     return { inserted, replaced, unchanged };
+  }
+
+  /**
+   * Merges each index of a shard that just closed into one segment. FTS5 keeps a table as a dozen or more segments
+   * while it grows, and every statement seeks every query word in every segment: at 100,000 filings a snippet
+   * statement took 0.5-0.6 ms on 13-15 segments and 0.03 ms on one, and the benchmark queries took a fifth (p50) to
+   * a quarter (p95) less CPU with every shard merged. A closed shard only loses rows later, so it is merged once
+   * (about 10 CPU-seconds for 500,000 passages), in its own transaction after the write that closed it. Another
+   * writer holding the database then leaves the shard as written: slower to search, the same answers.
+   */
+  #mergeClosedShards(): void {
+    const closed = this.#closedShards;
+    this.#closedShards = [];
+    for (const shard of closed) {
+      try {
+        this.#db
+          .transaction(() => {
+            for (const table of [shardTable(shard), documentTable(shard)])
+              this.#db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+          })
+          .immediate();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      }
+    }
   }
 
   /** Deletes a filing and all it holds; returns the blobs it used, which may now be used by nothing. */
@@ -519,6 +549,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
       if (shard !== 0) {
         this.#db.exec(`CREATE VIRTUAL TABLE ${shardTable(shard)} USING fts5 (text, tokenize = '${FTS_TOKENIZE}')`);
         this.#db.exec(createDocumentTableSql(shard));
+        if (newest) this.#closedShards.push(newest.first_document);
       }
       this.#statement('INSERT INTO passage_shards (first_document, passages) VALUES (?, 0)').run(shard);
     } else if (documentId < newest.first_document) {
