@@ -280,6 +280,62 @@ export function describeStoreConformance(
       }
     });
 
+    it('gives a shown document the same rank and snippet whichever sort, page or neighbours show it', async () => {
+      // A search sorted by date may rank only the filings it shows, and documents quoted together may be read as
+      // one range: neither may change what a document is given.
+      const queries = ['securities', 'exchange commission', '"annual report"', 'shares OR directors', 'report NOT kosdaq', 'secur* report'];
+      for (const text of queries) {
+        const relevance = await store.search({ text, limit: 200 });
+        expect(relevance.totalExact, text).toBe(true);
+        expect(relevance.hits.length, text).toBeGreaterThan(1);
+        const byFiling = new Map(relevance.hits.map((hit) => [hit.filingId, hit]));
+        for (const sort of ['newest', 'oldest'] as const) {
+          const dated = await store.search({ text, limit: 200, sort });
+          expect(dated.total, `${text} ${sort}`).toBe(relevance.total);
+          expect(dated.facets, `${text} ${sort}`).toEqual(relevance.facets);
+          expect(dated.hits.map((hit) => hit.filingId).sort(), `${text} ${sort}`).toEqual([...byFiling.keys()].sort());
+          for (const hit of dated.hits) expect(hit, `${text} ${sort}`).toEqual(byFiling.get(hit.filingId));
+          // A page of one filing sorted by date ranks that filing alone: the same as in the whole result.
+          const first = await store.search({ text, limit: 1, sort });
+          expect(first.hits[0], `${text} ${sort}`).toEqual(byFiling.get(dated.hits[0]?.filingId ?? ''));
+        }
+        for (let offset = 0; offset < Math.min(relevance.hits.length, 4); offset++) {
+          const alone = await store.search({ text, limit: 1, offset });
+          expect(alone.hits, `${text} @${offset}`).toEqual([relevance.hits[offset]]);
+        }
+      }
+    });
+
+    it('counts and names each company of the facets from the filings found', async () => {
+      for (const text of ['securities', 'report', 'shares OR directors', 'company']) {
+        const page = await store.search({ text, limit: 200 });
+        expect(page.totalExact, text).toBe(true);
+        const counts = new Map<string, { count: number; names: Set<string | null> }>();
+        for (const hit of page.hits) {
+          if (hit.cik === null) continue;
+          const entry = counts.get(hit.cik) ?? { count: 0, names: new Set() };
+          entry.count++;
+          entry.names.add(hit.companyName);
+          counts.set(hit.cik, entry);
+        }
+        const facets = page.facets.companies;
+        expect(facets.length, text).toBe(Math.min(10, counts.size));
+        for (const facet of facets) {
+          expect(facet.count, `${text}: ${facet.value}`).toBe(counts.get(facet.value)?.count);
+          expect(counts.get(facet.value)?.names.has(facet.label), `${text}: ${facet.label}`).toBe(true);
+        }
+        // Most filings first, ties by name; no company left out counts more than the last one listed.
+        for (let index = 1; index < facets.length; index++) {
+          const before = facets[index - 1] as (typeof facets)[number];
+          const after = facets[index] as (typeof facets)[number];
+          expect(before.count > after.count || (before.count === after.count && before.label <= after.label), text).toBe(true);
+        }
+        const least = facets[facets.length - 1]?.count ?? 0;
+        const listed = new Set(facets.map((facet) => facet.value));
+        for (const [cik, { count }] of counts) if (!listed.has(cik)) expect(count, `${text}: ${cik}`).toBeLessThanOrEqual(least);
+      }
+    });
+
     it('stores only filings: a folder of other files is skipped, each with its reason, and nothing changes', async () => {
       const folder = mkdtempSync(join(tmpdir(), 'edgarkit-junk-'));
       copyFileSync(corpusPath('README.md'), join(folder, 'README.md'));

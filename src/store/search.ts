@@ -248,19 +248,32 @@ export interface FoundDocuments {
   readonly more: boolean;
   /** True when more matched than RANK_CAP, so relevance is among the newest RANK_CAP. */
   readonly rankCapped: boolean;
+  /**
+   * Set when the documents carry only what grouping, sorting, totals and facet counts read (documentId, rank,
+   * filingKey, formType, filedAt, cik, position): fills in the rest (filing id, accession, company name, sequence,
+   * type, description) of the few documents a page shows or names, keeping the fields given. Reading those of
+   * every counted document was most of what a broad search spent outside the index.
+   */
+  readonly complete?: (documents: readonly MatchedDocument[]) => Promise<readonly MatchedDocument[]>;
 }
 
 interface FilingGroup {
-  readonly first: MatchedDocument;
-  readonly documents: MatchedDocument[];
+  first: MatchedDocument;
+  documents: MatchedDocument[];
   bestRank: number | null;
 }
 
-/** Groups found documents by filing, counts, facets, sorts and cuts the page; `quote` fetches the snippets shown. */
+/**
+ * Groups found documents by filing, counts, facets, sorts and cuts the page; `quote` fetches the snippets shown.
+ * `rankShown`, for a sort by date whose documents were found unranked, gives the rank of the shown filings'
+ * documents (by document id): only they need one (to order and pick the documents under each hit, and its score),
+ * and ranking every document of the window is what a broad search spends most on.
+ */
 export async function assemblePage(
   search: PreparedSearch,
   found: FoundDocuments,
   quote: (documents: readonly MatchedDocument[]) => Promise<readonly string[]>,
+  rankShown?: (documents: readonly MatchedDocument[]) => Promise<ReadonlyMap<number, number>>,
 ): Promise<SearchPage> {
   const groups = new Map<number, FilingGroup>();
   for (const document of found.documents) {
@@ -274,6 +287,17 @@ export async function assemblePage(
   }
   const ordered = [...groups.values()].sort(compareGroups(search.sort));
   const shown = ordered.slice(search.offset, search.offset + search.limit);
+  if (rankShown && search.sort !== 'relevance') {
+    const ranks = await rankShown(shown.flatMap((group) => group.documents));
+    for (const group of shown) {
+      group.documents = group.documents.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null }));
+      group.bestRank = group.documents.reduce<number | null>(
+        (best, document) => (document.rank !== null && (best === null || document.rank < best) ? document.rank : best),
+        null,
+      );
+    }
+  }
+  if (found.complete) await completeShown(found.complete, shown, [...groups.values()]);
   const quoted = shown.flatMap((group) => byRank(group.documents).slice(0, DOCUMENTS_PER_HIT));
   const snippets = quoted.length > 0 ? await quote(quoted) : [];
   const snippetOf = new Map(quoted.map((document, index) => [document, tidyMarks(snippets[index] ?? '')]));
@@ -311,6 +335,37 @@ export async function assemblePage(
     rankCapped: search.sort === 'relevance' && search.match !== null && found.rankCapped,
     facets: facetsOf([...groups.values()].map((group) => group.first)),
   };
+}
+
+/**
+ * Completes (see FoundDocuments.complete) the documents of the shown filings, and the first document of each
+ * company that may be named among the top FACET_SIZE: every company counted at least as often as the tenth, since
+ * ties are ordered by name.
+ */
+async function completeShown(
+  complete: (documents: readonly MatchedDocument[]) => Promise<readonly MatchedDocument[]>,
+  shown: readonly FilingGroup[],
+  all: readonly FilingGroup[],
+): Promise<void> {
+  const companies = new Map<string, { first: FilingGroup; count: number }>();
+  for (const group of all) {
+    const cik = group.first.cik;
+    if (cik === null) continue;
+    const company = companies.get(cik);
+    if (company) company.count++;
+    else companies.set(cik, { first: group, count: 1 });
+  }
+  const counts = [...companies.values()].map((company) => company.count).sort((a, b) => b - a);
+  const least = counts[FACET_SIZE - 1] ?? 0;
+  const named = [...companies.values()].filter((company) => company.count >= least).map((company) => company.first);
+  const groups = [...new Set([...shown, ...named])];
+  const wanted = [...new Set(groups.flatMap((group) => [group.first, ...group.documents]))];
+  const completed = await complete(wanted);
+  const full = new Map(wanted.map((document, index) => [document, completed[index] ?? document]));
+  for (const group of groups) {
+    group.first = full.get(group.first) ?? group.first;
+    group.documents = group.documents.map((document) => full.get(document) ?? document);
+  }
 }
 
 function byRank(documents: readonly MatchedDocument[]): MatchedDocument[] {

@@ -6,9 +6,10 @@ import { describeFactConformance } from '../../../test/fact-conformance.js';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
+import { prepareFiling } from '../../pipeline/prepare-filing.js';
 import { MAX_PREFIX_EXPANSION, QueryTooBroadError } from '../search.js';
 import { type ReadWriteStore, SNIPPET_MARK } from '../store.js';
-import { shardTable } from './migrations.js';
+import { documentTable, shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 describeStoreConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-'), 'test.db')));
@@ -64,6 +65,45 @@ describe('SQLite index shards', () => {
       const expected = await filingsFound(single, text);
       expect(expected.length, text).toBeGreaterThan(0);
       expect(await filingsFound(sharded, text), text).toEqual(expected);
+    }
+  });
+
+  it('merges each closed shard into one segment, while the newest keeps its writes apart', async () => {
+    const file = join(makeTempDir('edgarkit-merge-'), 'merge.db');
+    const store = openSqliteStore(file, { shardPassages: 3 });
+    const template = prepareFiling(readFileSync(seedPath()), 'seed.txt');
+    const writes = 15;
+    try {
+      // One filing per write: FTS5 adds a segment to each index per transaction.
+      for (let n = 0; n < writes; n++) {
+        const id = `9900000009-26-${String(n).padStart(6, '0')}`;
+        await store.writeFilings([
+          { ...template, id, accessionNumber: id, contentHash: `${template.contentHash}-${n}`, blobs: n === 0 ? template.blobs : [] },
+        ]);
+      }
+      expect((await store.search({ text: 'kosdaq', limit: 50 })).total).toBe(writes);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      const segments = (table: string) => (db.prepare(`SELECT count(DISTINCT segid) AS n FROM ${table}_idx`).get() as { n: number }).n;
+      const shards = db.prepare('SELECT first_document, passages FROM passage_shards ORDER BY first_document').all() as {
+        first_document: number;
+        passages: number;
+      }[];
+      const perFiling = shards.reduce((sum, shard) => sum + shard.passages, 0) / writes;
+      // Each shard took several writes, so unmerged it would hold several segments.
+      expect(perFiling).toBeLessThanOrEqual(3 / 2);
+      expect(shards.length).toBeGreaterThan(2);
+      const newest = shards.pop() as { first_document: number };
+      for (const { first_document: shard } of shards) {
+        expect(segments(shardTable(shard)), `shard ${shard}`).toBe(1);
+        expect(segments(documentTable(shard)), `shard ${shard}`).toBe(1);
+      }
+      expect(segments(shardTable(newest.first_document))).toBeGreaterThan(1);
+    } finally {
+      db.close();
     }
   });
 
