@@ -31,6 +31,7 @@ import {
   anyTermOf,
   assemblePage,
   COUNT_CAP,
+  filingsOnDatePage,
   type MatchedDocument,
   prepareSearch,
   RANK_CAP,
@@ -119,6 +120,12 @@ const PARTITION_LOCK_TIMEOUT_MS = 2_000;
  * are sized from the share of documents that matched so far (see PostgresStore.search).
  */
 const FIRST_WINDOW_DOCUMENTS = 2 * (COUNT_CAP + 1);
+
+/**
+ * A phrase whose words' shares of passages multiply to this or more is matched document by document (see
+ * PostgresStore.#isCommonPhrase): `"of the"` (0.8 of the corpus mix's passages), not `"the company"` (0.33).
+ */
+const COMMON_PHRASE_SHARE = 0.5;
 
 /** The URL without its password, to be named in a message. */
 function redactedUrl(url: string): string {
@@ -817,11 +824,20 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       const rows = await this.#newestMatches(query, match, where, params);
       const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
       const anyTerm = toTsquery(anyTermOf(match));
-      const ranks = await this.#rankDocuments(
-        query,
-        counted.slice(0, RANK_CAP).map((document) => document.documentId as number),
-        anyTerm,
-      );
+      // Sorted by date, the page does not depend on rank: only the documents of its filings are ranked.
+      const onPage = filingsOnDatePage(search, counted);
+      // A word or phrase alone was ranked while matching (its passages were read then).
+      const ranks = isLeaf(match)
+        ? new Map(rows.slice(0, RANK_CAP).map((row) => [num(row.document_id), -num(row.score)]))
+        : await this.#rankDocuments(
+            query,
+            counted
+              .slice(0, RANK_CAP)
+              .filter((document) => onPage === null || onPage.has(document.filingKey))
+              .map((document) => document.documentId as number),
+            anyTerm,
+            hasPhrase(match),
+          );
       const found = {
         documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
         more: rows.length > COUNT_CAP,
@@ -834,6 +850,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
           documents.map((document) => document.documentId as number),
           tsquery,
           anyTerm,
+          hasPhrase(match),
         ),
       );
     });
@@ -871,6 +888,15 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       .map((row) => num(row.low))
       .sort((a, b) => a - b);
     const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? id;
+    // The planner prices `tsv @@ q` as a cheap filter, but each test reads the passage's tsvector out of TOAST: for
+    // a common word it would scan the window's passages (in document order, or whole) and test every one, where a
+    // bitmap scan of the GIN index answers a word without reading any tsvector (a phrase rechecks only the passages
+    // holding all its words). So bitmap scans only while matching (seconds to tens of ms for `board of directors`).
+    // Parallel workers are off too: a parallel hash join builds its hash of the matches once per worker.
+    const common = await this.#isCommonPhrase(query, match);
+    await query(
+      `SELECT set_config('max_parallel_workers_per_gather', '0', true)${common ? '' : ", set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"}`,
+    );
     const wanted = COUNT_CAP + 1;
     const found: Row[] = [];
     let high = num(span.high) + 1;
@@ -884,9 +910,14 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         return `$${params.length}`;
       };
       const window = { low: param(low), high: param(high) };
+      // A word or phrase alone: each document once (with its best passage's rank, from the passages read to match
+      // it), not once per passage holding it. The set operations of AND, OR and NOT return each document once.
+      const leaf = isLeaf(match);
       const { rows } = await query(
-        `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
-         FROM (${documentSetSql(match, param, window)}) m
+        common && leaf
+          ? firstPassageSql(match, param, window, where, wanted - found.length)
+          : `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}${leaf ? ', m.score' : ''}
+         FROM (${leaf ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
          JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
          WHERE ${[`d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`, ...where].join(' AND ')}
          ORDER BY d.id DESC LIMIT ${wanted - found.length}`,
@@ -898,7 +929,32 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       const next = found.length === 0 ? size * 4 : Math.ceil((((wanted - found.length) * examined) / found.length) * 1.25);
       size = Math.min(size * (found.length === 0 ? 4 : 8), Math.max(size, next));
     }
+    await query('RESET enable_seqscan; RESET enable_indexscan');
     return found;
+  }
+
+  /**
+   * Whether a query is one phrase of words that most passages hold (`"of the"`, `"the company"`), by the planner's
+   * statistics of the tsvector column: the product of its words' shares of passages is at least
+   * COMMON_PHRASE_SHARE. Such a phrase is in most documents, so it is matched document by document, newest first,
+   * reading each document's passages only up to the first that holds it (see firstPassageSql), instead of
+   * rechecking the positions of every passage of whole partitions.
+   */
+  async #isCommonPhrase(query: Queryable['query'], node: QueryNode): Promise<boolean> {
+    if (node.kind !== 'phrase' || node.words.length < 2) return false;
+    const { rows } = await query(
+      `WITH s AS (
+         SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats
+         WHERE schemaname = current_schema() AND tablename LIKE 'passages%' AND attname = 'tsv' AND most_common_elems IS NOT NULL
+         ORDER BY tablename = 'passages' DESC, inherited DESC LIMIT 1
+       )
+       SELECT w.lexeme, (SELECT s.freqs[array_position(s.elems, w.lexeme)] FROM s) AS share
+       FROM unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', $1))) AS w(lexeme)`,
+      [searchableText(node.words.join(' '))],
+    );
+    if (rows.length === 0) return false;
+    const share = rows.reduce((product, row) => product * (row.share === null ? 0 : Number(row.share)), 1);
+    return share >= COMMON_PHRASE_SHARE;
   }
 
   /**
@@ -924,11 +980,20 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
    * Ranks documents by their best passage for the words the query looks for (ts_rank_cd, cover density), as a
    * rank where lower is better (the SQLite adapter's bm25 order).
    */
-  async #rankDocuments(query: Queryable['query'], documentIds: readonly number[], anyTerm: string): Promise<Map<number, number>> {
+  async #rankDocuments(
+    query: Queryable['query'],
+    documentIds: readonly number[],
+    anyTerm: string,
+    phrase: boolean,
+  ): Promise<Map<number, number>> {
     if (documentIds.length === 0) return new Map();
+    // With a phrase, the passages of these documents are read first (OFFSET 0 keeps them apart): else the planner
+    // may take the GIN bitmap of whole partitions and recheck the positions of every passage there holding the
+    // phrase's words before it keeps those of these documents (0.5 s for "the company" in one partition).
+    const passages = phrase ? `(SELECT document_id, tsv FROM passages WHERE document_id = ANY($1::bigint[]) OFFSET 0)` : 'passages';
     const { rows } = await query(
       `SELECT p.document_id, max(ts_rank_cd(p.tsv, q)) AS score
-       FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
+       FROM ${passages} p, to_tsquery('${TS_CONFIG}', $2) q
        WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q GROUP BY p.document_id`,
       [documentIds, anyTerm],
     );
@@ -939,8 +1004,18 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
    * Each document's snippet: from its first passage that matches the whole query, else (the words stand in
    * different passages) from its first passage that holds any of them.
    */
-  async #snippets(run: Queryable['query'], documentIds: readonly number[], tsquery: string, anyTerm: string): Promise<string[]> {
+  async #snippets(
+    run: Queryable['query'],
+    documentIds: readonly number[],
+    tsquery: string,
+    anyTerm: string,
+    phrase: boolean,
+  ): Promise<string[]> {
     const found = new Map<number, string>();
+    // With a phrase, these documents' passages are read first, as in #rankDocuments.
+    const passages = phrase
+      ? `(SELECT document_id, position, tsv FROM passages WHERE document_id = ANY($1::bigint[]) OFFSET 0)`
+      : 'passages';
     for (const query of [tsquery, anyTerm]) {
       const missing = documentIds.filter((id) => !found.has(id));
       if (missing.length === 0) break;
@@ -949,7 +1024,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         `WITH q AS (SELECT to_tsquery('${TS_CONFIG}', $2) AS q),
          first AS (
            SELECT DISTINCT ON (p.document_id) p.document_id, p.position
-           FROM passages p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
+           FROM ${passages} p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
          )
          SELECT first.document_id, ts_headline('${TS_CONFIG}', p.text, q.q, $3) AS snippet
          -- By document and position: partitions of passages index document_id, not id.
@@ -1219,6 +1294,65 @@ function documentSetSql(node: QueryNode, param: (value: unknown) => string, wind
       return node.children.map((child) => `(${documentSetSql(child, param, window)})`).join(' UNION ');
     case 'not':
       return `(${documentSetSql(node.include, param, window)}) EXCEPT (${documentSetSql(node.exclude, param, window)})`;
+  }
+}
+
+/**
+ * A phrase's documents in a window, newest first, for a phrase most passages hold (PostgresStore.#isCommonPhrase):
+ * each document's passages are read in order up to the first that holds the phrase, and the document is ranked by
+ * that passage (not by its best one, which would read every passage of every document again).
+ */
+function firstPassageSql(
+  node: QueryNode & { kind: 'term' | 'phrase' },
+  param: (value: unknown) => string,
+  window: { low: string; high: string },
+  where: readonly string[],
+  limit: number,
+): string {
+  const tsquery = `(SELECT to_tsquery('${TS_CONFIG}', ${param(toTsquery(node))}))`;
+  return `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}, m.score
+    FROM documents d JOIN filings f ON f.row_id = d.filing_row_id
+    CROSS JOIN LATERAL (
+      -- OFFSET 0: the document's passages by its id, never a GIN scan per document.
+      SELECT ts_rank_cd(p.tsv, ${tsquery}) AS score
+      FROM (SELECT tsv FROM passages WHERE document_id = d.id OFFSET 0) p WHERE p.tsv @@ ${tsquery} LIMIT 1
+    ) m
+    WHERE ${[`d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`, ...where].join(' AND ')}
+    ORDER BY d.id DESC LIMIT ${limit}`;
+}
+
+function isLeaf(node: QueryNode): node is QueryNode & { kind: 'term' | 'phrase' } {
+  return node.kind === 'term' || node.kind === 'phrase';
+}
+
+/**
+ * A word or phrase's documents in a window with their rank (ts_rank_cd of their best passage, as #rankDocuments
+ * computes it: for one word or phrase the "any word" query is the query itself), each document once.
+ */
+function rankedLeafSql(
+  node: QueryNode & { kind: 'term' | 'phrase' },
+  param: (value: unknown) => string,
+  window: { low: string; high: string },
+): string {
+  const tsquery = param(toTsquery(node));
+  return `SELECT document_id, max(ts_rank_cd(tsv, (SELECT to_tsquery('${TS_CONFIG}', ${tsquery})))) AS score
+    FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', ${tsquery})
+      AND document_id >= ${window.low}::bigint AND document_id < ${window.high}::bigint
+    GROUP BY document_id`;
+}
+
+/** Whether the query holds a phrase of two words or more (whose match rechecks positions in the tsvector). */
+function hasPhrase(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term':
+      return false;
+    case 'phrase':
+      return node.words.length > 1;
+    case 'and':
+    case 'or':
+      return node.children.some(hasPhrase);
+    case 'not':
+      return hasPhrase(node.include) || hasPhrase(node.exclude);
   }
 }
 
