@@ -913,7 +913,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         ? await this.#commonPhraseWindow(query, match, where, filterParams, low, high, wanted - found.length)
         : where.length > 0
           ? await this.#filteredWindow(query, match, where, filterParams, low, high, wanted - found.length)
-          : await this.#matchWindow(query, match, filterParams, low, high, wanted - found.length);
+          : await this.#matchWindow(query, match, low, high, wanted - found.length);
       found.push(...rows);
       examined += high - low;
       high = low;
@@ -924,7 +924,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   }
 
   /**
-   * The newest `limit` documents of ids low..high-1 that match the query and pass the filters, with their rank
+   * The newest `limit` documents of ids low..high-1 that match the query (no filters: see #filteredWindow), with their rank
    * when the query is one word or phrase. First the matching documents, through bitmap scans of the GIN index
    * only: the planner prices `tsv @@ q` as a cheap filter, but each test reads the passage's tsvector out of TOAST,
    * so for a common word it would scan the window's passages and test every one, where a bitmap scan answers a
@@ -932,14 +932,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
    * directors` 0.9 s against 0.15 s in one window of 25,000 filings. Then, with the usual plans, their rows and
    * filings, filtered, newest first.
    */
-  async #matchWindow(
-    query: Queryable['query'],
-    match: QueryNode,
-    filterParams: readonly unknown[],
-    low: number,
-    high: number,
-    limit: number,
-  ): Promise<Row[]> {
+  async #matchWindow(query: Queryable['query'], match: QueryNode, low: number, high: number, limit: number): Promise<Row[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -959,13 +952,12 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     ).rows;
     await query('RESET enable_seqscan; RESET enable_indexscan');
     if (matched.length === 0) return [];
-    const at = filterParams.length;
     const { rows } = await query(
       `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}, m.score
-       FROM unnest($${at + 1}::bigint[], $${at + 2}::float8[]) AS m(document_id, score)
+       FROM unnest($1::bigint[], $2::float8[]) AS m(document_id, score)
        JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
        ORDER BY d.id DESC`,
-      [...filterParams, matched.map((row) => row.document_id), matched.map((row) => (leaf ? row.score : null))],
+      [matched.map((row) => row.document_id), matched.map((row) => (leaf ? row.score : null))],
     );
     return rows;
   }
@@ -1397,8 +1389,8 @@ function documentSetSql(node: QueryNode, param: (value: unknown) => string, wind
 
 /**
  * A phrase's documents in a window, newest first, for a phrase most passages hold (PostgresStore.#isCommonPhrase):
- * each document's passages are read in order up to the first that holds the phrase, and the document is ranked by
- * that passage (not by its best one, which would read every passage of every document again).
+ * each document's passages are read in stored order (by its id in the `document_id` index) up to the first that
+ * holds the phrase, and the document is ranked by that passage (not by its best one, which would read every passage of every document again).
  */
 function firstPassageSql(
   node: QueryNode & { kind: 'term' | 'phrase' },
