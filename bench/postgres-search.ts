@@ -23,6 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -143,8 +144,20 @@ interface QueryResult {
   error?: string;
 }
 
-async function measure(store: ReadWriteStore): Promise<{ p50: number; p95: number; perQuery: Map<string, QueryResult> }> {
+/** Percentile `q` of some times (sorted here). */
+function percentile(times: number[], q: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+/** A query with a phrase of two words or more: the ones a position check costs most in PostgreSQL. */
+const isPhraseQuery = (query: BenchSearch) => /"[^"]*\s[^"]*"/.test(query.text);
+
+async function measure(
+  store: ReadWriteStore,
+): Promise<{ p50: number; p95: number; phraseP50: number; phraseP95: number; perQuery: Map<string, QueryResult> }> {
   const times: number[] = [];
+  const phraseTimes: number[] = [];
   const perQuery = new Map<string, QueryResult>();
   for (let round = 0; round <= rounds; round++) {
     for (const query of QUERIES) {
@@ -159,6 +172,7 @@ async function measure(store: ReadWriteStore): Promise<{ p50: number; p95: numbe
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (round === 0) continue; // warm-up
       times.push(ms);
+      if (isPhraseQuery(query)) phraseTimes.push(ms);
       const entry = perQuery.get(label(query)) ?? {
         ms: 0,
         maxMs: 0,
@@ -174,9 +188,13 @@ async function measure(store: ReadWriteStore): Promise<{ p50: number; p95: numbe
       perQuery.set(label(query), entry);
     }
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
-  return { p50: at(0.5), p95: at(0.95), perQuery };
+  return {
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    phraseP50: percentile(phraseTimes, 0.5),
+    phraseP95: percentile(phraseTimes, 0.95),
+    perQuery,
+  };
 }
 
 interface StageResult {
@@ -190,6 +208,11 @@ interface StageResult {
   databaseBytes: number;
   p50: number;
   p95: number;
+  /** Over the queries with a phrase of two words or more only. */
+  phraseP50: number;
+  phraseP95: number;
+  /** The load average (1, 5, 15 minutes) when the measurement ended: the machine is shared. */
+  loadAverage: number[];
   perQuery: Record<string, QueryResult>;
 }
 const results: StageResult[] = [];
@@ -214,6 +237,9 @@ async function stage(
     databaseBytes: bytes,
     p50: measured.p50,
     p95: measured.p95,
+    phraseP50: measured.phraseP50,
+    phraseP95: measured.phraseP95,
+    loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
     perQuery: Object.fromEntries(measured.perQuery),
   };
   results.push(result);
@@ -222,7 +248,7 @@ async function stage(
     `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: ${result.loadFilingsPerSecond === null ? 'not loaded here' : `load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only; ${result.loadFilingsPerCpuSecond?.toFixed(0)} per CPU-second of this process)`}, ${(bytes / 1e9).toFixed(2)} GB`,
   );
   console.log(
-    `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`,
+    `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; phrases (${QUERIES.filter(isPhraseQuery).length}) p50 ${measured.phraseP50.toFixed(1)} ms, p95 ${measured.phraseP95.toFixed(1)} ms; load average ${result.loadAverage.join(', ')}`,
   );
   for (const query of QUERIES) {
     const entry = measured.perQuery.get(label(query));

@@ -368,6 +368,21 @@ async function completeShown(
   }
 }
 
+/**
+ * The filings (by key) on the page of a search sorted by date, or null for relevance. Sorted newest or oldest, which
+ * filings a page shows does not depend on rank, so an adapter may rank only these filings' documents (their order
+ * under the hit and their scores): the page is the same as when every counted document is ranked.
+ */
+export function filingsOnDatePage(search: PreparedSearch, documents: readonly MatchedDocument[]): Set<number> | null {
+  if (search.sort === 'relevance') return null;
+  const groups = new Map<number, FilingGroup>();
+  for (const document of documents) {
+    if (!groups.has(document.filingKey)) groups.set(document.filingKey, { first: document, documents: [], bestRank: null });
+  }
+  const ordered = [...groups.values()].sort(compareGroups(search.sort));
+  return new Set(ordered.slice(search.offset, search.offset + search.limit).map((group) => group.first.filingKey));
+}
+
 function byRank(documents: readonly MatchedDocument[]): MatchedDocument[] {
   return [...documents].sort(
     (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || a.position - b.position,

@@ -31,6 +31,7 @@ import {
   anyTermOf,
   assemblePage,
   COUNT_CAP,
+  filingsOnDatePage,
   type MatchedDocument,
   prepareSearch,
   RANK_CAP,
@@ -119,6 +120,22 @@ const PARTITION_LOCK_TIMEOUT_MS = 2_000;
  * are sized from the share of documents that matched so far (see PostgresStore.search).
  */
 const FIRST_WINDOW_DOCUMENTS = 2 * (COUNT_CAP + 1);
+
+/**
+ * A phrase whose words' shares of passages multiply to this or more is matched document by document (see
+ * PostgresStore.#isCommonPhrase): `"of the"` (0.81 in the corpus mix's passages) and `"the company"` (0.33; in
+ * one document in three: 0.45 s against 0.67 s through the GIN index, 25,000 filings), not `"financial
+ * statements"` (0.07; in one document in fourteen, most of which would be read whole).
+ */
+const COMMON_PHRASE_SHARE = 0.25;
+
+/**
+ * A document matched by an AND, OR or NOT is ranked by the best of its first this many passages holding any of the
+ * query's words: a 265-passage prospectus holding "carmax" in half of them cost 130 ranked passages, and
+ * `carmax straddle` 2.3 s of ranking at 25,000 filings. (A word or phrase alone is ranked over all its passages
+ * in the window, read while matching.)
+ */
+const RANKED_PASSAGES = 8;
 
 /** The URL without its password, to be named in a message. */
 function redactedUrl(url: string): string {
@@ -817,11 +834,20 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       const rows = await this.#newestMatches(query, match, where, params);
       const counted = rows.slice(0, COUNT_CAP).map(matchedOf);
       const anyTerm = toTsquery(anyTermOf(match));
-      const ranks = await this.#rankDocuments(
-        query,
-        counted.slice(0, RANK_CAP).map((document) => document.documentId as number),
-        anyTerm,
-      );
+      // Sorted by date, the page does not depend on rank: only the documents of its filings are ranked.
+      const onPage = filingsOnDatePage(search, counted);
+      // A word or phrase alone was ranked while matching (its passages were read then).
+      const ranks = rows.every((row) => row.score !== undefined && row.score !== null)
+        ? new Map(rows.slice(0, RANK_CAP).map((row) => [num(row.document_id), -num(row.score)]))
+        : await this.#rankDocuments(
+            query,
+            counted
+              .slice(0, RANK_CAP)
+              .filter((document) => onPage === null || onPage.has(document.filingKey))
+              .map((document) => document.documentId as number),
+            anyTerm,
+            hasPhrase(match),
+          );
       const found = {
         documents: counted.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null })),
         more: rows.length > COUNT_CAP,
@@ -834,6 +860,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
           documents.map((document) => document.documentId as number),
           tsquery,
           anyTerm,
+          hasPhrase(match),
         ),
       );
     });
@@ -861,16 +888,20 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     // rechecks every candidate in it before it filters on the window). The one partition a migrated database's
     // passages became (FROM MINVALUE) is read in windows of document ids: its document_id index narrows each
     // window before the recheck (a BitmapAnd), though its GIN index is read whole each time.
-    const starts = (
+    const partitions = (
       await query(
-        `SELECT (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''(-?[0-9]+)''\\)'))[1]::bigint AS low
+        `SELECT c.relname, (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''(-?[0-9]+)''\\)'))[1]::bigint AS low
          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'passages'::regclass`,
       )
-    ).rows
-      .filter((row) => row.low !== null)
-      .map((row) => num(row.low))
-      .sort((a, b) => a - b);
+    ).rows.sort((a, b) => (a.low === null ? -Infinity : num(a.low)) - (b.low === null ? -Infinity : num(b.low)));
+    const starts = partitions.filter((row) => row.low !== null).map((row) => num(row.low));
     const partitionStart = (id: number) => starts.findLast((start) => start <= id) ?? id;
+    // A phrase most passages hold is matched document by document (see #isCommonPhrase), in one statement with the
+    // filters. Other queries in two: the documents of the window that match, then their rows and the filters.
+    // Parallel workers are off: a parallel hash join builds its hash of the matches once per worker.
+    const newest = partitions.slice(-3).map((row) => row.relname as string);
+    const common = isLeaf(match) && (await this.#isCommonPhrase(query, match, newest));
+    await query("SELECT set_config('max_parallel_workers_per_gather', '0', true)");
     const wanted = COUNT_CAP + 1;
     const found: Row[] = [];
     let high = num(span.high) + 1;
@@ -878,20 +909,11 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     let examined = 0;
     while (high > lowest && found.length < wanted) {
       const low = Math.max(lowest, partitionStart(high - size));
-      const params = [...filterParams];
-      const param = (value: unknown) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
-      const window = { low: param(low), high: param(high) };
-      const { rows } = await query(
-        `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
-         FROM (${documentSetSql(match, param, window)}) m
-         JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
-         WHERE ${[`d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`, ...where].join(' AND ')}
-         ORDER BY d.id DESC LIMIT ${wanted - found.length}`,
-        params,
-      );
+      const rows = common
+        ? await this.#commonPhraseWindow(query, match, where, filterParams, low, high, wanted - found.length)
+        : where.length > 0
+          ? await this.#filteredWindow(query, match, where, filterParams, low, high, wanted - found.length)
+          : await this.#matchWindow(query, match, low, high, wanted - found.length);
       found.push(...rows);
       examined += high - low;
       high = low;
@@ -899,6 +921,124 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       size = Math.min(size * (found.length === 0 ? 4 : 8), Math.max(size, next));
     }
     return found;
+  }
+
+  /**
+   * The newest `limit` documents of ids low..high-1 that match the query (no filters: see #filteredWindow), with their rank
+   * when the query is one word or phrase. First the matching documents, through bitmap scans of the GIN index
+   * only: the planner prices `tsv @@ q` as a cheap filter, but each test reads the passage's tsvector out of TOAST,
+   * so for a common word it would scan the window's passages and test every one, where a bitmap scan answers a
+   * word without reading any tsvector (a phrase rechecks only the passages holding all its words): `board of
+   * directors` 0.9 s against 0.15 s in one window of 25,000 filings. Then, with the usual plans, their rows and
+   * filings, filtered, newest first.
+   */
+  async #matchWindow(query: Queryable['query'], match: QueryNode, low: number, high: number, limit: number): Promise<Row[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const window = { low: param(low), high: param(high) };
+    // A word or phrase alone: each document once, with its best passage's rank (from the passages read to match
+    // it), not once per passage holding it. The set operations of AND, OR and NOT return each document once.
+    const leaf = isLeaf(match);
+    await query("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)");
+    const matched = (
+      await query(
+        `SELECT document_id${leaf ? ', score' : ''} FROM (${leaf ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
+         ORDER BY document_id DESC LIMIT ${limit}`,
+        params,
+      )
+    ).rows;
+    await query('RESET enable_seqscan; RESET enable_indexscan');
+    if (matched.length === 0) return [];
+    const { rows } = await query(
+      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}, m.score
+       FROM unnest($1::bigint[], $2::float8[]) AS m(document_id, score)
+       JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
+       ORDER BY d.id DESC`,
+      [matched.map((row) => row.document_id), matched.map((row) => (leaf ? row.score : null))],
+    );
+    return rows;
+  }
+
+  /**
+   * #matchWindow with filters, in one statement whose plan the planner chooses from its estimates of the matches
+   * and of the share of filings the filters keep (from the filings first when they keep few); not ranked here.
+   */
+  async #filteredWindow(
+    query: Queryable['query'],
+    match: QueryNode,
+    where: readonly string[],
+    filterParams: readonly unknown[],
+    low: number,
+    high: number,
+    limit: number,
+  ): Promise<Row[]> {
+    const params = [...filterParams];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const window = { low: param(low), high: param(high) };
+    const { rows } = await query(
+      `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
+       FROM documents d JOIN filings f ON f.row_id = d.filing_row_id
+       WHERE ${[
+         `d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`,
+         `d.id IN (${documentSetSql(match, param, window)})`,
+         ...where,
+       ].join(' AND ')}
+       ORDER BY d.id DESC LIMIT ${limit}`,
+      params,
+    );
+    return rows;
+  }
+
+  /** #matchWindow for a phrase most passages hold, in one statement: see firstPassageSql. */
+  async #commonPhraseWindow(
+    query: Queryable['query'],
+    match: QueryNode,
+    where: readonly string[],
+    filterParams: readonly unknown[],
+    low: number,
+    high: number,
+    limit: number,
+  ): Promise<Row[]> {
+    const params = [...filterParams];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const window = { low: param(low), high: param(high) };
+    const { rows } = await query(firstPassageSql(match as QueryNode & { kind: 'phrase' }, param, window, where, limit), params);
+    return rows;
+  }
+
+  /**
+   * Whether a query is one phrase of words that many passages hold (`"of the"`, `"the company"`), by the planner's
+   * statistics of the tsvector column: the product of its words' shares of passages is at least
+   * COMMON_PHRASE_SHARE. Such a phrase is in many documents, so it is matched document by document, newest first,
+   * reading each document's passages only up to the first that holds it (see firstPassageSql), instead of
+   * rechecking the positions of every passage of whole partitions holding its words and ranking every match.
+   */
+  async #isCommonPhrase(query: Queryable['query'], node: QueryNode, newestPartitions: readonly string[]): Promise<boolean> {
+    if (node.kind !== 'phrase' || node.words.length < 2) return false;
+    const { rows } = await query(
+      `WITH s AS (
+         SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats
+         -- The whole table's (a database-wide ANALYZE makes them), else a newest partition's (autovacuum's): not
+         -- every partition's, which pg_stats would decode for 0.15 s at 160 partitions.
+         WHERE schemaname = current_schema() AND tablename = ANY($2::text[]) AND attname = 'tsv' AND most_common_elems IS NOT NULL
+         ORDER BY tablename = 'passages' DESC, inherited DESC LIMIT 1
+       )
+       SELECT w.lexeme, (SELECT s.freqs[array_position(s.elems, w.lexeme)] FROM s) AS share
+       FROM unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', $1))) AS w(lexeme)`,
+      [searchableText(node.words.join(' ')), ['passages', ...newestPartitions]],
+    );
+    if (rows.length === 0) return false;
+    const share = rows.reduce((product, row) => product * (row.share === null ? 0 : Number(row.share)), 1);
+    return share >= COMMON_PHRASE_SHARE;
   }
 
   /**
@@ -922,25 +1062,50 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
 
   /**
    * Ranks documents by their best passage for the words the query looks for (ts_rank_cd, cover density), as a
-   * rank where lower is better (the SQLite adapter's bm25 order).
+   * rank where lower is better (the SQLite adapter's bm25 order): the best of each document's first
+   * RANKED_PASSAGES passages holding any of the words. The passages holding them are found through the GIN index
+   * (a word needs no tsvector read to match) and only those first ones are ranked; with a phrase, whose match
+   * rechecks positions, these documents' passages are read first (OFFSET 0 keeps them apart), else the planner
+   * may recheck every passage of whole partitions holding the phrase's words.
    */
-  async #rankDocuments(query: Queryable['query'], documentIds: readonly number[], anyTerm: string): Promise<Map<number, number>> {
+  async #rankDocuments(
+    query: Queryable['query'],
+    documentIds: readonly number[],
+    anyTerm: string,
+    phrase: boolean,
+  ): Promise<Map<number, number>> {
     if (documentIds.length === 0) return new Map();
+    const passages = phrase
+      ? '(SELECT document_id, position, tsv FROM passages WHERE document_id = ANY($1::bigint[]) OFFSET 0)'
+      : 'passages';
     const { rows } = await query(
-      `SELECT p.document_id, max(ts_rank_cd(p.tsv, q)) AS score
-       FROM passages p, to_tsquery('${TS_CONFIG}', $2) q
-       WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q GROUP BY p.document_id`,
+      `SELECT m.document_id, max(ts_rank_cd(m.tsv, q.q)) AS score
+       FROM (
+         SELECT p.document_id, p.tsv, row_number() OVER (PARTITION BY p.document_id ORDER BY p.position) AS n
+         FROM ${passages} p WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ to_tsquery('${TS_CONFIG}', $2)
+       ) m, (SELECT to_tsquery('${TS_CONFIG}', $2) AS q) q
+       WHERE m.n <= ${RANKED_PASSAGES} GROUP BY m.document_id`,
       [documentIds, anyTerm],
     );
-    return new Map(rows.map((row) => [num(row.document_id), -num(row.score)]));
+    return new Map(rows.filter((row) => row.score !== null).map((row) => [num(row.document_id), -num(row.score)]));
   }
 
   /**
    * Each document's snippet: from its first passage that matches the whole query, else (the words stand in
    * different passages) from its first passage that holds any of them.
    */
-  async #snippets(run: Queryable['query'], documentIds: readonly number[], tsquery: string, anyTerm: string): Promise<string[]> {
+  async #snippets(
+    run: Queryable['query'],
+    documentIds: readonly number[],
+    tsquery: string,
+    anyTerm: string,
+    phrase: boolean,
+  ): Promise<string[]> {
     const found = new Map<number, string>();
+    // With a phrase, these documents' passages are read first, as in #rankDocuments.
+    const passages = phrase
+      ? `(SELECT document_id, position, tsv FROM passages WHERE document_id = ANY($1::bigint[]) OFFSET 0)`
+      : 'passages';
     for (const query of [tsquery, anyTerm]) {
       const missing = documentIds.filter((id) => !found.has(id));
       if (missing.length === 0) break;
@@ -949,7 +1114,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         `WITH q AS (SELECT to_tsquery('${TS_CONFIG}', $2) AS q),
          first AS (
            SELECT DISTINCT ON (p.document_id) p.document_id, p.position
-           FROM passages p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
+           FROM ${passages} p, q WHERE p.document_id = ANY($1::bigint[]) AND p.tsv @@ q.q ORDER BY p.document_id, p.position
          )
          SELECT first.document_id, ts_headline('${TS_CONFIG}', p.text, q.q, $3) AS snippet
          -- By document and position: partitions of passages index document_id, not id.
@@ -1219,6 +1384,65 @@ function documentSetSql(node: QueryNode, param: (value: unknown) => string, wind
       return node.children.map((child) => `(${documentSetSql(child, param, window)})`).join(' UNION ');
     case 'not':
       return `(${documentSetSql(node.include, param, window)}) EXCEPT (${documentSetSql(node.exclude, param, window)})`;
+  }
+}
+
+/**
+ * A phrase's documents in a window, newest first, for a phrase most passages hold (PostgresStore.#isCommonPhrase):
+ * each document's passages are read in stored order (by its id in the `document_id` index) up to the first that
+ * holds the phrase, and the document is ranked by that passage (not by its best one, which would read every passage of every document again).
+ */
+function firstPassageSql(
+  node: QueryNode & { kind: 'term' | 'phrase' },
+  param: (value: unknown) => string,
+  window: { low: string; high: string },
+  where: readonly string[],
+  limit: number,
+): string {
+  const tsquery = `(SELECT to_tsquery('${TS_CONFIG}', ${param(toTsquery(node))}))`;
+  return `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}, m.score
+    FROM documents d JOIN filings f ON f.row_id = d.filing_row_id
+    CROSS JOIN LATERAL (
+      -- OFFSET 0: the document's passages by its id, never a GIN scan per document.
+      SELECT ts_rank_cd(p.tsv, ${tsquery}) AS score
+      FROM (SELECT tsv FROM passages WHERE document_id = d.id OFFSET 0) p WHERE p.tsv @@ ${tsquery} LIMIT 1
+    ) m
+    WHERE ${[`d.id >= ${window.low}::bigint AND d.id < ${window.high}::bigint`, ...where].join(' AND ')}
+    ORDER BY d.id DESC LIMIT ${limit}`;
+}
+
+function isLeaf(node: QueryNode): node is QueryNode & { kind: 'term' | 'phrase' } {
+  return node.kind === 'term' || node.kind === 'phrase';
+}
+
+/**
+ * A word or phrase's documents in a window with their rank (ts_rank_cd of their best passage, as #rankDocuments
+ * computes it: for one word or phrase the "any word" query is the query itself), each document once.
+ */
+function rankedLeafSql(
+  node: QueryNode & { kind: 'term' | 'phrase' },
+  param: (value: unknown) => string,
+  window: { low: string; high: string },
+): string {
+  const tsquery = param(toTsquery(node));
+  return `SELECT document_id, max(ts_rank_cd(tsv, (SELECT to_tsquery('${TS_CONFIG}', ${tsquery})))) AS score
+    FROM passages WHERE tsv @@ to_tsquery('${TS_CONFIG}', ${tsquery})
+      AND document_id >= ${window.low}::bigint AND document_id < ${window.high}::bigint
+    GROUP BY document_id`;
+}
+
+/** Whether the query holds a phrase of two words or more (whose match rechecks positions in the tsvector). */
+function hasPhrase(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term':
+      return false;
+    case 'phrase':
+      return node.words.length > 1;
+    case 'and':
+    case 'or':
+      return node.children.some(hasPhrase);
+    case 'not':
+      return hasPhrase(node.include) || hasPhrase(node.exclude);
   }
 }
 
