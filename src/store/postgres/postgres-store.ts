@@ -761,15 +761,8 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     const checked = checkFactQuery(query);
     if (!(await this.#hasFacts()))
       throw new Error('This database was made by an older edgarkit and has no XBRL fact table: run `edgarkit migrate` on it once.');
-    const params: unknown[] = [];
-    const sql = factSeriesSql(
-      checked,
-      (value) => {
-        params.push(value);
-        return `$${params.length}`;
-      },
-      ' COLLATE "C"',
-    );
+    const { params, param } = parameterList();
+    const sql = factSeriesSql(checked, param, ' COLLATE "C"');
     return (await this.#pool.query(sql, params)).rows.map(storedFactView);
   }
 
@@ -814,11 +807,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
 
   async search(request: SearchRequest): Promise<SearchPage> {
     const search = prepareSearch(request);
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { params, param } = parameterList();
     const where = filterSql(search.filters, param, await this.#hasTickers());
     if (!search.match) {
       const { rows } = await this.#pool.query(
@@ -933,11 +922,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
    * filings, filtered, newest first.
    */
   async #matchWindow(query: Queryable['query'], match: QueryNode, low: number, high: number, limit: number): Promise<Row[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { params, param } = parameterList();
     const window = { low: param(low), high: param(high) };
     // A word or phrase alone: each document once, with its best passage's rank (from the passages read to match
     // it), not once per passage holding it. The set operations of AND, OR and NOT return each document once.
@@ -975,11 +960,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     high: number,
     limit: number,
   ): Promise<Row[]> {
-    const params = [...filterParams];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { params, param } = parameterList(filterParams);
     const window = { low: param(low), high: param(high) };
     const { rows } = await query(
       `SELECT d.id AS document_id, d.sequence, d.position, d.type, d.description, ${MATCH_COLUMNS_OF_FILING}
@@ -1005,11 +986,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     high: number,
     limit: number,
   ): Promise<Row[]> {
-    const params = [...filterParams];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { params, param } = parameterList(filterParams);
     const window = { low: param(low), high: param(high) };
     const { rows } = await query(firstPassageSql(match as QueryNode & { kind: 'phrase' }, param, window, where, limit), params);
     return rows;
@@ -1224,11 +1201,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   async listFilings(request: FilingListRequest): Promise<readonly FilingSummaryView[]> {
     const { limit, offset } = pageOf(request.limit, request.offset, 50);
     const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { params, param } = parameterList();
     if (request.cik)
       where.push(`EXISTS (SELECT 1 FROM filing_parties p WHERE p.filing_row_id = f.row_id AND p.cik = ${param(cikKey(request.cik))})`);
     if (request.form) where.push(`lower(f.form_type) = lower(${param(request.form)})`);
@@ -1448,4 +1421,16 @@ function hasPhrase(node: QueryNode): boolean {
 
 function mergeMarks(snippet: string): string {
   return snippet.replace(new RegExp(`${SNIPPET_MARK.close}(\\s+)${SNIPPET_MARK.open}`, 'gu'), '$1');
+}
+
+/** A statement's parameter list, and `param(value)`, which appends a value and gives its placeholder (`$3`). */
+function parameterList(initial: readonly unknown[] = []): { params: unknown[]; param: (value: unknown) => string } {
+  const params = [...initial];
+  return {
+    params,
+    param: (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
 }
