@@ -1,41 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectLinear } from '../../test/scaling.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { parseTextDocument } from '../parse/text/parse-text-document.js';
 import { type AttachedDocument, resolveExhibits } from './attached-exhibits.js';
 import { findExhibits } from './exhibit-index.js';
 import { extractFiling } from './extract-filing.js';
 import { extractSignatures } from './signatures.js';
-
-/** The fastest of a few runs, in milliseconds (the minimum is the least disturbed by other work on the machine). */
-function fastest(run: () => void, times = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    run();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-/**
- * Time for input of size n and 2n: linear work about doubles, quadratic work quadruples. The bound (3×, with a
- * floor for timer noise on tiny times) leaves room for a busy machine; a measurement disturbed by other work is
- * taken again (up to three times), which a quadratic path fails every time.
- */
-function expectLinear(make: (n: number) => () => void, n: number): void {
-  const small = make(n);
-  const large = make(2 * n);
-  small();
-  large();
-  const tries: string[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const a = fastest(small);
-    const b = fastest(large);
-    if (b < 3 * Math.max(a, 20)) return;
-    tries.push(`n: ${a.toFixed(1)} ms, 2n: ${b.toFixed(1)} ms`);
-  }
-  expect.fail(`time grows faster than linearly (n=${n}): ${tries.join('; ')}`);
-}
 
 describe('forms run in linear time on hostile input', () => {
   it('a signature block with a long run of blanks and underscores in one line', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectLinear } from '../../test/scaling.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseHtmlDocument } from '../parse/html/parse-html-document.js';
 import { parseTextDocument } from '../parse/text/parse-text-document.js';
@@ -9,39 +10,6 @@ import { renderHtml, renderJson, renderMarkdown, renderText } from './index.js';
  * The shapes the fuzz harness (bench/fuzz.ts) found slowest, read and rendered every way, must grow in linear time:
  * CPU time (`process.cpuUsage`, which a loaded machine disturbs less than wall time) for input of size n and 2n.
  */
-
-function cpuMs(run: () => void): number {
-  const from = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1000;
-}
-
-/** The least CPU time of a few runs (other work on the machine only ever adds to it). */
-function leastCpu(run: () => void, times = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) best = Math.min(best, cpuMs(run));
-  return best;
-}
-
-/**
- * Linear work about doubles when the input doubles, quadratic work quadruples: the bound (3×, with a floor for timer
- * noise on small times) leaves room for a busy machine; a disturbed measurement is taken again, up to three times.
- */
-function expectLinear(make: (n: number) => () => void, n: number): void {
-  const small = make(n);
-  const large = make(2 * n);
-  small();
-  large();
-  const tries: string[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const a = leastCpu(small);
-    const b = leastCpu(large);
-    if (b < 3 * Math.max(a, 20)) return;
-    tries.push(`n: ${a.toFixed(1)} ms, 2n: ${b.toFixed(1)} ms`);
-  }
-  expect.fail(`CPU time grows faster than linearly (n=${n}): ${tries.join('; ')}`);
-}
 
 function renderAll(model: DocumentModel): void {
   renderText(model);
