@@ -19,8 +19,9 @@ function leastCpuMs(run: () => unknown, times: number): number {
 }
 
 /**
- * CPU time of `run` on inputs of size n and 4n, each the least of a few runs. Linear code gives a ratio near 4,
- * quadratic code near 16: tests allow a generous margin between.
+ * Time of `run` on inputs of size n and 4n, each the best of a few runs (a loaded machine only ever makes a run
+ * slower). Linear code gives a ratio near 4, quadratic code near 16: tests allow a generous margin between.
+ * Wall time here: process CPU time counts the garbage collector's helper threads, whose share grows with the heap.
  */
 export function scalingRatio<T>(
   make: (n: number) => T,
@@ -31,11 +32,17 @@ export function scalingRatio<T>(
   const small = make(n);
   const large = make(4 * n);
   run(small); // warm the JIT
-  const smallTime = Math.max(
-    leastCpuMs(() => run(small), tries),
-    0.5,
-  );
-  const largeTime = leastCpuMs(() => run(large), tries);
+  const best = (input: T): number => {
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < tries; attempt++) {
+      const started = performance.now();
+      run(input);
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return fastest;
+  };
+  const smallTime = Math.max(best(small), 0.5);
+  const largeTime = best(large);
   return { small: smallTime, large: largeTime, ratio: largeTime / smallTime };
 }
 
