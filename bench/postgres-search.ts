@@ -9,7 +9,7 @@
  *
  * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
  *        [--queries document|legacy] [--code DIR] [--min-free-gb 10]
- *        [--keep] [--sqlite-db FILE] [--measure-priority=-5]
+ *        [--keep] [--sqlite-db FILE [--grow]] [--measure-priority=-5]
  * Each engine in turn loads up to each size and measures there: p50/p95 over the queries (each run `rounds`
  * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
  * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
@@ -53,6 +53,8 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Measure an existing SQLite database (left by --keep) without loading: --sizes then names its one size.
     'sqlite-db': { type: 'string' },
+    // With --sqlite-db: first load the database (left by a stopped --keep run) from its filings on up to --sizes.
+    grow: { type: 'boolean', default: false },
     // The process priority (nice value) while measuring, e.g. -5, so that a long load runs at its own priority
     // and only the timed searches get the CPU first; unset: the priority the process started with.
     'measure-priority': { type: 'string' },
@@ -306,7 +308,11 @@ for (const engine of engines) {
     if (options['sqlite-db']) {
       const sqlite = openSqliteStore(file);
       const size = sizes[sizes.length - 1] as number;
-      await stage('sqlite', sqlite, size, size, () => describe(size));
+      // The copies were written in order, a batch per transaction: n filings stored are copies 0 to n - 1.
+      const reader = new Database(file, { readonly: true });
+      const stored = options.grow ? Number((reader.prepare('SELECT count(*) AS n FROM filing_hits').get() as { n: number }).n) : size;
+      reader.close();
+      await stage('sqlite', sqlite, size, Math.min(stored, size), () => describe(size));
       await sqlite.close();
       continue;
     }
