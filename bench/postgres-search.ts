@@ -9,6 +9,7 @@
  *
  * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
  *        [--queries document|legacy] [--code DIR] [--min-free-gb 10]
+ *        [--keep] [--sqlite-db FILE [--grow]] [--measure-priority=-5]
  * Each engine in turn loads up to each size and measures there: p50/p95 over the queries (each run `rounds`
  * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
  * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
@@ -23,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { getPriority, loadavg, setPriority } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,6 +53,11 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Measure an existing SQLite database (left by --keep) without loading: --sizes then names its one size.
     'sqlite-db': { type: 'string' },
+    // With --sqlite-db: first load the database (left by a stopped --keep run) from its filings on up to --sizes.
+    grow: { type: 'boolean', default: false },
+    // The process priority (nice value) while measuring, e.g. -5, so that a long load runs at its own priority
+    // and only the timed searches get the CPU first; unset: the priority the process started with.
+    'measure-priority': { type: 'string' },
   },
 });
 const sizes = options.sizes.split(',').map(Number);
@@ -136,6 +142,8 @@ interface QueryResult {
   ms: number;
   /** Slowest of the rounds. */
   maxMs: number;
+  /** Mean CPU milliseconds of this process (all threads) over the rounds: on a shared machine, less noisy than wall time. */
+  cpuMs: number;
   hits: number;
   /** Filings (new code) or passages (older code without totals) that match, as the page says; null if it says nothing. */
   total: number | null;
@@ -153,15 +161,23 @@ function percentile(times: number[], q: number): number {
 /** A query with a phrase of two words or more: the ones a position check costs most in PostgreSQL. */
 const isPhraseQuery = (query: BenchSearch) => /"[^"]*\s[^"]*"/.test(query.text);
 
-async function measure(
-  store: ReadWriteStore,
-): Promise<{ p50: number; p95: number; phraseP50: number; phraseP95: number; perQuery: Map<string, QueryResult> }> {
+async function measure(store: ReadWriteStore): Promise<{
+  p50: number;
+  p95: number;
+  cpuP50: number;
+  cpuP95: number;
+  phraseP50: number;
+  phraseP95: number;
+  perQuery: Map<string, QueryResult>;
+}> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const phraseTimes: number[] = [];
   const perQuery = new Map<string, QueryResult>();
   for (let round = 0; round <= rounds; round++) {
     for (const query of QUERIES) {
       const started = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       let page: Awaited<ReturnType<ReadWriteStore['search']>> | undefined;
       let error: string | undefined;
       try {
@@ -170,12 +186,16 @@ async function measure(
         error = caught instanceof Error ? caught.message : String(caught);
       }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const cpuUsed = process.cpuUsage(cpu);
+      const cpuMs = (cpuUsed.user + cpuUsed.system) / 1e3;
       if (round === 0) continue; // warm-up
       times.push(ms);
+      cpuTimes.push(cpuMs);
       if (isPhraseQuery(query)) phraseTimes.push(ms);
       const entry = perQuery.get(label(query)) ?? {
         ms: 0,
         maxMs: 0,
+        cpuMs: 0,
         hits: page?.hits.length ?? 0,
         // Older pages carry no total: left null rather than guessed.
         total: typeof page?.total === 'number' ? page.total : null,
@@ -184,6 +204,7 @@ async function measure(
         ...(error ? { error } : {}),
       };
       entry.ms += ms / rounds;
+      entry.cpuMs += cpuMs / rounds;
       entry.maxMs = Math.max(entry.maxMs, ms);
       perQuery.set(label(query), entry);
     }
@@ -191,6 +212,8 @@ async function measure(
   return {
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
+    cpuP50: percentile(cpuTimes, 0.5),
+    cpuP95: percentile(cpuTimes, 0.95),
     phraseP50: percentile(phraseTimes, 0.5),
     phraseP95: percentile(phraseTimes, 0.95),
     perQuery,
@@ -208,6 +231,9 @@ interface StageResult {
   databaseBytes: number;
   p50: number;
   p95: number;
+  /** The same over CPU milliseconds of this process. */
+  cpuP50: number;
+  cpuP95: number;
   /** Over the queries with a phrase of two words or more only. */
   phraseP50: number;
   phraseP95: number;
@@ -227,7 +253,9 @@ async function stage(
 ) {
   const { seconds, cpuSeconds } = await load(store, loaded, size, engine === 'postgres' ? 200 : 500, engine === 'postgres' ? 2 : 1);
   const { bytes, passages } = await describe();
-  const measured = await measure(store);
+  const priority = getPriority();
+  if (options['measure-priority'] !== undefined) setPriority(Number(options['measure-priority']));
+  const measured = await measure(store).finally(() => setPriority(priority));
   const result: StageResult = {
     engine,
     filings: size,
@@ -237,6 +265,8 @@ async function stage(
     databaseBytes: bytes,
     p50: measured.p50,
     p95: measured.p95,
+    cpuP50: measured.cpuP50,
+    cpuP95: measured.cpuP95,
     phraseP50: measured.phraseP50,
     phraseP95: measured.phraseP95,
     loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
@@ -248,13 +278,13 @@ async function stage(
     `\n== ${engine} at ${size.toLocaleString('en-US')} filings, ${passages.toLocaleString('en-US')} passages: ${result.loadFilingsPerSecond === null ? 'not loaded here' : `load ${result.loadFilingsPerSecond.toFixed(0)} filings/s (writes only; ${result.loadFilingsPerCpuSecond?.toFixed(0)} per CPU-second of this process)`}, ${(bytes / 1e9).toFixed(2)} GB`,
   );
   console.log(
-    `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; phrases (${QUERIES.filter(isPhraseQuery).length}) p50 ${measured.phraseP50.toFixed(1)} ms, p95 ${measured.phraseP95.toFixed(1)} ms; load average ${result.loadAverage.join(', ')}`,
+    `search (limit 20, ${QUERIES.length} queries x ${rounds}): p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms (CPU p50 ${measured.cpuP50.toFixed(1)}, p95 ${measured.cpuP95.toFixed(1)} ms); phrases (${QUERIES.filter(isPhraseQuery).length}) p50 ${measured.phraseP50.toFixed(1)} ms, p95 ${measured.phraseP95.toFixed(1)} ms; load average ${result.loadAverage.join(', ')}`,
   );
   for (const query of QUERIES) {
     const entry = measured.perQuery.get(label(query));
     const total = entry?.total === null || entry?.total === undefined ? '' : ` total ${entry.totalExact ? '' : '>'}${entry.total}`;
     console.log(
-      `  ${label(query).padEnd(48)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms (max ${(entry?.maxMs ?? 0).toFixed(1)}) ${String(entry?.hits).padStart(4)} hits${total}${entry?.error ? ` ERROR ${entry.error}` : ''}`,
+      `  ${label(query).padEnd(48)} ${(entry?.ms ?? 0).toFixed(1).padStart(9)} ms (max ${(entry?.maxMs ?? 0).toFixed(1)}, CPU ${(entry?.cpuMs ?? 0).toFixed(1)}) ${String(entry?.hits).padStart(4)} hits${total}${entry?.error ? ` ERROR ${entry.error}` : ''}`,
     );
   }
 }
@@ -278,7 +308,11 @@ for (const engine of engines) {
     if (options['sqlite-db']) {
       const sqlite = openSqliteStore(file);
       const size = sizes[sizes.length - 1] as number;
-      await stage('sqlite', sqlite, size, size, () => describe(size));
+      // The copies were written in order, a batch per transaction: n filings stored are copies 0 to n - 1.
+      const reader = new Database(file, { readonly: true });
+      const stored = options.grow ? Number((reader.prepare('SELECT count(*) AS n FROM filing_hits').get() as { n: number }).n) : size;
+      reader.close();
+      await stage('sqlite', sqlite, size, Math.min(stored, size), () => describe(size));
       await sqlite.close();
       continue;
     }

@@ -252,9 +252,11 @@ export interface FoundDocuments {
    * Set when the documents carry only what grouping, sorting, totals and facet counts read (documentId, rank,
    * filingKey, formType, filedAt, cik, position): fills in the rest (filing id, accession, company name, sequence,
    * type, description) of the few documents a page shows or names, keeping the fields given. Reading those of
-   * every counted document was most of what a broad search spent outside the index.
+   * every counted document was most of what a broad search spent outside the index. Null for a document that is
+   * no longer stored as it was found (its filing was replaced or deleted between the two reads): its filing is
+   * then left out of the page, the total and the facets.
    */
-  readonly complete?: (documents: readonly MatchedDocument[]) => Promise<readonly MatchedDocument[]>;
+  readonly complete?: (documents: readonly MatchedDocument[]) => Promise<readonly (MatchedDocument | null)[]>;
 }
 
 interface FilingGroup {
@@ -285,19 +287,33 @@ export async function assemblePage(
     if (document.documentId !== null) group.documents.push(document);
     if (document.rank !== null && (group.bestRank === null || document.rank < group.bestRank)) group.bestRank = document.rank;
   }
-  const ordered = [...groups.values()].sort(compareGroups(search.sort));
-  const shown = ordered.slice(search.offset, search.offset + search.limit);
-  if (rankShown && search.sort !== 'relevance') {
-    const ranks = await rankShown(shown.flatMap((group) => group.documents));
-    for (const group of shown) {
-      group.documents = group.documents.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null }));
-      group.bestRank = group.documents.reduce<number | null>(
-        (best, document) => (document.rank !== null && (best === null || document.rank < best) ? document.rank : best),
-        null,
-      );
+  let ordered = [...groups.values()].sort(compareGroups(search.sort));
+  let shown: FilingGroup[] = [];
+  const ranked = new Set<FilingGroup>();
+  const completed = new Map<MatchedDocument, MatchedDocument | null>();
+  // A filing replaced or deleted since the documents were found is dropped and the page cut again, which may show
+  // (and so rank and complete) filings that were not on it: each turn drops at least one filing, or is the last.
+  for (;;) {
+    shown = ordered.slice(search.offset, search.offset + search.limit);
+    if (rankShown && search.sort !== 'relevance') {
+      const unranked = shown.filter((group) => !ranked.has(group));
+      const ranks = unranked.length > 0 ? await rankShown(unranked.flatMap((group) => group.documents)) : new Map<number, number>();
+      for (const group of unranked) {
+        ranked.add(group);
+        group.documents = group.documents.map((document) => ({ ...document, rank: ranks.get(document.documentId as number) ?? null }));
+        // The first document is one of them: the same object, so that it is completed once.
+        group.first = group.documents.find((document) => document.documentId === group.first.documentId) ?? group.first;
+        group.bestRank = group.documents.reduce<number | null>(
+          (best, document) => (document.rank !== null && (best === null || document.rank < best) ? document.rank : best),
+          null,
+        );
+      }
     }
+    if (!found.complete) break;
+    const gone = await completeShown(found.complete, shown, ordered, completed);
+    if (gone.size === 0) break;
+    ordered = ordered.filter((group) => !gone.has(group));
   }
-  if (found.complete) await completeShown(found.complete, shown, [...groups.values()]);
   const quoted = shown.flatMap((group) => byRank(group.documents).slice(0, DOCUMENTS_PER_HIT));
   const snippets = quoted.length > 0 ? await quote(quoted) : [];
   const snippetOf = new Map(quoted.map((document, index) => [document, tidyMarks(snippets[index] ?? '')]));
@@ -330,23 +346,25 @@ export async function assemblePage(
     limit: search.limit,
     offset: search.offset,
     sort: search.sort,
-    total: groups.size,
+    total: ordered.length,
     totalExact: !found.more,
     rankCapped: search.sort === 'relevance' && search.match !== null && found.rankCapped,
-    facets: facetsOf([...groups.values()].map((group) => group.first)),
+    facets: facetsOf(ordered.map((group) => group.first)),
   };
 }
 
 /**
  * Completes (see FoundDocuments.complete) the documents of the shown filings, and the first document of each
  * company that may be named among the top FACET_SIZE: every company counted at least as often as the tenth, since
- * ties are ordered by name.
+ * ties are ordered by name. `done` holds what earlier turns completed (each completed document maps to itself),
+ * so only new documents are read. Returns the filings with a document no longer stored, left as they were.
  */
 async function completeShown(
-  complete: (documents: readonly MatchedDocument[]) => Promise<readonly MatchedDocument[]>,
+  complete: (documents: readonly MatchedDocument[]) => Promise<readonly (MatchedDocument | null)[]>,
   shown: readonly FilingGroup[],
   all: readonly FilingGroup[],
-): Promise<void> {
+  done: Map<MatchedDocument, MatchedDocument | null>,
+): Promise<Set<FilingGroup>> {
   const companies = new Map<string, { first: FilingGroup; count: number }>();
   for (const group of all) {
     const cik = group.first.cik;
@@ -359,13 +377,27 @@ async function completeShown(
   const least = counts[FACET_SIZE - 1] ?? 0;
   const named = [...companies.values()].filter((company) => company.count >= least).map((company) => company.first);
   const groups = [...new Set([...shown, ...named])];
-  const wanted = [...new Set(groups.flatMap((group) => [group.first, ...group.documents]))];
-  const completed = await complete(wanted);
-  const full = new Map(wanted.map((document, index) => [document, completed[index] ?? document]));
-  for (const group of groups) {
-    group.first = full.get(group.first) ?? group.first;
-    group.documents = group.documents.map((document) => full.get(document) ?? document);
+  const wanted = [...new Set(groups.flatMap((group) => [group.first, ...group.documents]))].filter((document) => !done.has(document));
+  if (wanted.length > 0) {
+    const completed = await complete(wanted);
+    wanted.forEach((document, index) => {
+      const full = completed[index] ?? null;
+      done.set(document, full);
+      if (full) done.set(full, full);
+    });
   }
+  const gone = new Set<FilingGroup>();
+  for (const group of groups) {
+    const first = done.get(group.first);
+    const documents = group.documents.map((document) => done.get(document));
+    if (first === null || documents.some((document) => document === null)) {
+      gone.add(group);
+      continue;
+    }
+    group.first = first ?? group.first;
+    group.documents = documents.map((document, index) => document ?? (group.documents[index] as MatchedDocument));
+  }
+  return gone;
 }
 
 /**

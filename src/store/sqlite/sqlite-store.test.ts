@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeFactConformance } from '../../../test/fact-conformance.js';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
@@ -258,4 +258,85 @@ describe('SQLite schema version 6 (no fact table)', () => {
     expect((await reader.queryFacts({ concept: 'us-gaap:Revenues' })).map((fact) => fact.value)).toEqual(['24578000000']);
     await reader.close();
   });
+});
+
+describe('SQLite search while another connection replaces a filing', () => {
+  /**
+   * 30 copies of the seed (all match `kosdaq`, rank alike, so the newest come first), searched by one connection
+   * while another replaces copy `replaced` with a filing that does not match, exactly between the search's two
+   * reads: the window of matching documents, and the detail read of the documents the page shows. The detail
+   * statement is caught as the reader's connection prepares it, and runs the replacement before it reads.
+   */
+  async function searchDuringReplacement(replaced: number) {
+    const file = join(makeTempDir('edgarkit-race-'), 'race.db');
+    const template = prepareFiling(readFileSync(seedPath()), 'seed.txt');
+    const other = prepareFiling(readFileSync(INPUTS[4] as string), 'other.txt');
+    const id = (n: number) => `9900000009-26-${String(n).padStart(6, '0')}`;
+    let armed = false;
+    let replacement: Promise<unknown> | undefined;
+    let writer: ReadWriteStore | undefined;
+    const prepare = Database.prototype.prepare;
+    const spy = vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
+      const statement = prepare.call(this, sql);
+      if (/FROM documents d JOIN filing_hits f .* json_each/s.test(sql)) {
+        const all = statement.all as (this: Database.Statement, ...params: unknown[]) => unknown[];
+        statement.all = function (this: Database.Statement, ...params: unknown[]) {
+          if (armed && writer) {
+            armed = false;
+            // Synchronous in SQLite: done when writeFilings returns.
+            replacement = writer.writeFilings([{ ...other, id: id(replaced), accessionNumber: id(replaced), blobs: other.blobs }]);
+          }
+          return all.apply(this, params);
+        } as typeof statement.all;
+      }
+      return statement;
+    });
+    const reader = openSqliteStore(file);
+    try {
+      await reader.writeFilings(
+        Array.from({ length: 30 }, (_, n) => ({
+          ...template,
+          id: id(n),
+          accessionNumber: id(n),
+          contentHash: `${template.contentHash}-${n}`,
+          blobs: n === 0 ? template.blobs : [],
+        })),
+      );
+      writer = openSqliteStore(file);
+      const before = await reader.search({ text: 'kosdaq', limit: 11 });
+      armed = true;
+      const during = await reader.search({ text: 'kosdaq', limit: 10 });
+      expect(armed).toBe(false);
+      expect(await replacement).toEqual({ inserted: 0, replaced: 1, unchanged: 0 });
+      const after = await reader.search({ text: 'kosdaq', limit: 50 });
+      return { before, during, after, id };
+    } finally {
+      spy.mockRestore();
+      await writer?.close();
+      await reader.close();
+    }
+  }
+
+  for (const [where, replaced] of [
+    ['the newest filing (whose row ids SQLite would give again)', 29],
+    ['a filing in the middle of the page', 25],
+  ] as const) {
+    it(`drops the hit of ${where} and fills the page from the next filing`, async () => {
+      const { before, during, after, id } = await searchDuringReplacement(replaced);
+      expect(before.total).toBe(30);
+      expect(before.hits.map((hit) => hit.filingId)).toContain(id(replaced));
+      const expected = before.hits.map((hit) => hit.filingId).filter((filingId) => filingId !== id(replaced));
+      expect(during.hits.map((hit) => hit.filingId)).toEqual(expected);
+      expect(during.total).toBe(29);
+      expect(during.facets.forms.reduce((sum, facet) => sum + facet.count, 0)).toBe(29);
+      for (const hit of during.hits) {
+        expect(hit.filingId).not.toBe('');
+        expect(hit.accessionNumber).toBe(hit.filingId);
+        for (const document of hit.documents) expect(document.snippet.toLowerCase()).toContain('kosdaq');
+      }
+      // The replacement does not match: a search after it finds the 29 copies left.
+      expect(after.total).toBe(29);
+      expect(after.hits.map((hit) => hit.filingId)).not.toContain(id(replaced));
+    });
+  }
 });

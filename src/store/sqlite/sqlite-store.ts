@@ -331,10 +331,14 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
           unchanged++;
           continue;
         }
+        // A replacement's row ids start above every id in use, its filing's old ones included: SQLite would give
+        // the replaced newest filing's ids again, and a search that found the old documents before this write
+        // would then read the new ones under their ids (see `#completeDocuments`).
+        const above = existing ? this.#nextIds() : undefined;
         const released = existing ? this.#deleteFiling(existing.rowid) : [];
         if (existing) replaced++;
         else inserted++;
-        const rowid = this.#insertFiling(filing);
+        const rowid = this.#insertFiling(filing, above);
         // The old copy's blobs that nothing uses any more (its original, attachments of no other document).
         for (const sha256 of released) this.#statement(DELETE_UNUSED_BLOB).run(sha256, sha256, sha256);
         // A fuller copy replaces the stored one, which stays known as a copy of it.
@@ -393,8 +397,16 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     return blobs;
   }
 
-  /** Inserts a filing and all it holds; returns its row id. */
-  #insertFiling(filing: PreparedFiling): number {
+  /** The row ids SQLite would give the next filing and the next document. */
+  #nextIds(): { filing: number; document: number } {
+    const row = this.#statement(
+      'SELECT (SELECT coalesce(max(rowid), 0) FROM filings) + 1 AS filing, (SELECT coalesce(max(id), 0) FROM documents) + 1 AS document',
+    ).get() as { filing: number; document: number };
+    return row;
+  }
+
+  /** Inserts a filing and all it holds, at the given row ids or SQLite's next ones; returns its row id. */
+  #insertFiling(filing: PreparedFiling, at?: { filing: number; document: number }): number {
     for (const blob of filing.blobs) {
       this.#statement('INSERT OR IGNORE INTO blobs (sha256, compression, byte_length, data) VALUES (?, ?, ?, ?)').run(
         blob.sha256,
@@ -405,8 +417,8 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     }
     const values = filingValues(filing);
     const info = this.#statement(
-      `INSERT INTO filings (${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
-    ).run(...values, new Date().toISOString());
+      `INSERT INTO filings (rowid, ${FILING_COLUMNS.join(', ')}, ingested_at) VALUES (?, ${FILING_COLUMNS.map(() => '?').join(', ')}, ?)`,
+    ).run(at?.filing ?? null, ...values, new Date().toISOString());
     const rowid = Number(info.lastInsertRowid);
     // The search copy from the values just written, not read back: reading the row's last columns would go
     // through its header JSON again.
@@ -432,10 +444,13 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
       );
       this.#upsertCompany(party, filing.filedAt);
     });
+    // The first document at the given id (the next ones follow it: SQLite gives the largest id plus one).
+    let documentAt = at?.document ?? null;
     for (const document of filing.documents) {
       const documentInfo = this.#statement(
-        `INSERT INTO documents (filing_rowid, ${DOCUMENT_COLUMNS.join(', ')}) VALUES (?, ${DOCUMENT_COLUMNS.map(() => '?').join(', ')})`,
-      ).run(rowid, ...documentValues(document));
+        `INSERT INTO documents (id, filing_rowid, ${DOCUMENT_COLUMNS.join(', ')}) VALUES (?, ?, ${DOCUMENT_COLUMNS.map(() => '?').join(', ')})`,
+      ).run(documentAt, rowid, ...documentValues(document));
+      documentAt = null;
       if (document.text !== '') {
         const documentId = Number(documentInfo.lastInsertRowid);
         const passages = splitPassages(document.text);
@@ -791,16 +806,21 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     };
   }
 
-  /** The filing and document columns a page shows, for the few documents it shows (see FoundDocuments.complete). */
-  #completeDocuments(documents: readonly MatchedDocument[]): MatchedDocument[] {
+  /**
+   * The filing and document columns a page shows, for the few documents it shows (see FoundDocuments.complete).
+   * Another connection may have replaced a filing since its documents were found (each statement reads the
+   * database as it is then): its documents are gone, null here. A replacement never takes an id its filing had
+   * (see `writeFilings`), so a document found under another filing is gone too.
+   */
+  #completeDocuments(documents: readonly MatchedDocument[]): (MatchedDocument | null)[] {
     const rows = this.#statement(
-      `SELECT d.id AS document_id, d.sequence, d.type, d.description, f.id AS filing_id, f.accession_number, f.primary_name
+      `SELECT d.id AS document_id, d.filing_rowid, d.sequence, d.type, d.description, f.id AS filing_id, f.accession_number, f.primary_name
        FROM documents d JOIN ${HITS} ON f.rowid = d.filing_rowid WHERE d.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(documents.map((document) => document.documentId))) as Row[];
     const byId = new Map(rows.map((row) => [row.document_id as number, row]));
     return documents.map((document) => {
       const row = byId.get(document.documentId as number);
-      if (!row) return document;
+      if (!row || row.filing_rowid !== document.filingKey) return null;
       return {
         ...document,
         filingId: row.filing_id as string,
