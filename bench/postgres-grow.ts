@@ -131,7 +131,7 @@ if (partitioned) {
   );
   for (let lower = upper; lower <= top + step / 2; lower += step) {
     await client.query(
-      `CREATE TABLE passages_p${lower} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION INCLUDING STORAGE) WITH (toast_tuple_target = 128)`,
+      `CREATE TABLE passages_p${lower} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION) WITH (toast_tuple_target = 128)`,
     );
     await client.query(`ALTER TABLE passages ATTACH PARTITION passages_p${lower} FOR VALUES FROM (${lower}) TO (${lower + step})`);
   }

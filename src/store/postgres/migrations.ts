@@ -292,19 +292,4 @@ export const POSTGRES_MIGRATIONS: readonly { readonly version: number; readonly 
       END $$;
     `,
   },
-  {
-    version: 9,
-    name: 'passage tsvectors kept in the row (STORAGE MAIN), not out of line',
-    // A phrase is matched by rechecking the positions in the tsvector of every passage whose GIN entries hold all
-    // its words, and a word or phrase is ranked (ts_rank_cd) from the tsvectors of its passages. Out of line (the
-    // table's toast_tuple_target of 128), each of those reads goes through the TOAST index and table: in one
-    // partition of 54,000 passages, `"financial statements"`'s 4,400 rechecks took 71 ms warm against 25 ms with
-    // the tsvector in the row (lz4-compressed), ranking its 2,330 passages 66 ms against 35 ms. The text stays
-    // out of line (only quoted passages read it). The tsvectors already stored are rewritten in the row: the
-    // USING expression makes a new value, which the new storage keeps inline, and the passage indexes are rebuilt.
-    // One statement: a type change alone resets the storage to the type's (EXTENDED) before its rewrite.
-    sql: `
-      ALTER TABLE passages ALTER COLUMN tsv TYPE tsvector USING tsv || ''::tsvector, ALTER COLUMN tsv SET STORAGE MAIN;
-    `,
-  },
 ];

@@ -403,7 +403,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
         while (lower <= wanted(now.last)) {
           const name = `passages_p${lower}`;
           await client.query(
-            `CREATE TABLE ${name} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION INCLUDING STORAGE) WITH (toast_tuple_target = 128)`,
+            `CREATE TABLE ${name} (LIKE passages INCLUDING DEFAULTS INCLUDING COMPRESSION) WITH (toast_tuple_target = 128)`,
           );
           await client.query(`ALTER TABLE passages ATTACH PARTITION ${name} FOR VALUES FROM (${lower}) TO (${lower + span})`);
           lower += span;
