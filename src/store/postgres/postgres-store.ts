@@ -930,12 +930,12 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     // A phrase alone: each document once, with its best passage's rank (from the passages read to match it), not
     // once per passage holding it. A word, and the set operations of AND, OR and NOT, return each document once,
     // unranked: a word's match reads no tsvector, and its documents are ranked afterwards (#rankDocuments).
-    const leaf = isLeaf(match) && hasPhrase(match);
+    const phrase = isLeaf(match) && hasPhrase(match);
     await query("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)");
     const matched = (
       await query(
         // DISTINCT: a word's documentSetSql is a row per passage holding it.
-        `SELECT ${leaf ? 'document_id, score' : 'DISTINCT document_id'} FROM (${leaf ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
+        `SELECT ${phrase ? 'document_id, score' : 'DISTINCT document_id'} FROM (${phrase ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
          ORDER BY document_id DESC LIMIT ${limit}`,
         params,
       )
@@ -947,7 +947,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
        FROM unnest($1::bigint[], $2::float8[]) AS m(document_id, score)
        JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
        ORDER BY d.id DESC`,
-      [matched.map((row) => row.document_id), matched.map((row) => (leaf ? row.score : null))],
+      [matched.map((row) => row.document_id), matched.map((row) => (phrase ? row.score : null))],
     );
     return rows;
   }
