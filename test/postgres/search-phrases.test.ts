@@ -101,6 +101,9 @@ describe('PostgreSQL phrase search in documents of many passages', () => {
       // every passage holds is matched document by document: the same documents either way.
       const before = await check('"count of the season"');
       const beforeShort = await check('"wombat count"');
+      // A word alone, which several passages of each document hold, is matched without ranking and ranked after:
+      // each document still once, and only the documents holding it.
+      await check('wombat');
       await client.query('ANALYZE');
       const shares = await client.query(
         `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs FROM pg_stats

@@ -105,12 +105,14 @@ export interface PostgresStoreOptions {
 }
 
 /**
- * Document ids per partition of `passages` (schema version 8): about 3,000 filings, 55,000 passages of the corpus
+ * Document ids per partition of `passages` (schema version 8): about 1,500 filings, 27,000 passages of the corpus
  * mix. A common phrase's search rechecks the positions of every candidate passage in the partitions its window
- * covers, so a partition holds a few times the documents of a window (COUNT_CAP); a rare word's search reads
- * every partition's small posting list, a few partitions more per window as it goes back.
+ * covers, and the first window (FIRST_WINDOW_DOCUMENTS) is widened down to where a partition begins, so a
+ * partition holds little more than a first window: with 10,000 the first window read up to 14,000 documents'
+ * passages where 4,002 were asked for. A rare word's search reads every partition's small posting list, a few
+ * partitions more per window as it goes back.
  */
-export const DOCUMENTS_PER_PARTITION = 10_000;
+export const DOCUMENTS_PER_PARTITION = 5_000;
 
 /** How long a writer waits for the locks that adding a partition takes before it writes without it (see #ensurePartitions). */
 const PARTITION_LOCK_TIMEOUT_MS = 2_000;
@@ -130,10 +132,11 @@ const FIRST_WINDOW_DOCUMENTS = 2 * (COUNT_CAP + 1);
 const COMMON_PHRASE_SHARE = 0.25;
 
 /**
- * A document matched by an AND, OR or NOT is ranked by the best of its first this many passages holding any of the
- * query's words: a 265-passage prospectus holding "carmax" in half of them cost 130 ranked passages, and
- * `carmax straddle` 2.3 s of ranking at 25,000 filings. (A word or phrase alone is ranked over all its passages
- * in the window, read while matching.)
+ * A document matched by a word, AND, OR or NOT is ranked by the best of its first this many passages holding any of
+ * the query's words: a 265-passage prospectus holding "carmax" in half of them cost 130 ranked passages, and
+ * `carmax straddle` 2.3 s of ranking at 25,000 filings; `redempt*` ranked 58,650 passages of its 2,000 newest
+ * documents (29 each) in 2.3 s at 50,000 filings, where matching them took 0.16 s. (A phrase alone is ranked over
+ * all its passages in the window, read while matching: their positions are rechecked then anyway.)
  */
 const RANKED_PASSAGES = 8;
 
@@ -825,7 +828,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
       const anyTerm = toTsquery(anyTermOf(match));
       // Sorted by date, the page does not depend on rank: only the documents of its filings are ranked.
       const onPage = filingsOnDatePage(search, counted);
-      // A word or phrase alone was ranked while matching (its passages were read then).
+      // A phrase alone was ranked while matching (its passages were read then).
       const ranks = rows.every((row) => row.score !== undefined && row.score !== null)
         ? new Map(rows.slice(0, RANK_CAP).map((row) => [num(row.document_id), -num(row.score)]))
         : await this.#rankDocuments(
@@ -924,13 +927,15 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
   async #matchWindow(query: Queryable['query'], match: QueryNode, low: number, high: number, limit: number): Promise<Row[]> {
     const { params, param } = parameterList();
     const window = { low: param(low), high: param(high) };
-    // A word or phrase alone: each document once, with its best passage's rank (from the passages read to match
-    // it), not once per passage holding it. The set operations of AND, OR and NOT return each document once.
-    const leaf = isLeaf(match);
+    // A phrase alone: each document once, with its best passage's rank (from the passages read to match it), not
+    // once per passage holding it. A word, and the set operations of AND, OR and NOT, return each document once,
+    // unranked: a word's match reads no tsvector, and its documents are ranked afterwards (#rankDocuments).
+    const phrase = isLeaf(match) && hasPhrase(match);
     await query("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)");
     const matched = (
       await query(
-        `SELECT document_id${leaf ? ', score' : ''} FROM (${leaf ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
+        // DISTINCT: a word's documentSetSql is a row per passage holding it.
+        `SELECT ${phrase ? 'document_id, score' : 'DISTINCT document_id'} FROM (${phrase ? rankedLeafSql(match, param, window) : documentSetSql(match, param, window)}) m
          ORDER BY document_id DESC LIMIT ${limit}`,
         params,
       )
@@ -942,7 +947,7 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
        FROM unnest($1::bigint[], $2::float8[]) AS m(document_id, score)
        JOIN documents d ON d.id = m.document_id JOIN filings f ON f.row_id = d.filing_row_id
        ORDER BY d.id DESC`,
-      [matched.map((row) => row.document_id), matched.map((row) => (leaf ? row.score : null))],
+      [matched.map((row) => row.document_id), matched.map((row) => (phrase ? row.score : null))],
     );
     return rows;
   }
