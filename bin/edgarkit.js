@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // The only file that reads argv and sets the exit code; everything else lives in dist/cli.
 const argv = process.argv.slice(2);
-// `parse` loads its own command alone: reading a feed archive need not load the server, drivers and SDKs first.
-const { runCli } = argv[0] === 'parse' ? await import('../dist/cli/parse-main.js') : await import('../dist/cli/main.js');
+// `parse` and `ingest` load their own command alone: reading a feed archive need not load the server, drivers and
+// SDKs first, and an ingest process does not hold them in memory.
+const { runCli } =
+  argv[0] === 'parse'
+    ? await import('../dist/cli/parse-main.js')
+    : argv[0] === 'ingest'
+      ? await import('../dist/cli/ingest-main.js')
+      : await import('../dist/cli/main.js');
 
 process.stdout.on('error', (error) => {
   // A closed pipe (`edgarkit parse … | head`) is not an error worth a stack trace.

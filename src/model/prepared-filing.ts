@@ -81,11 +81,17 @@ export interface PreparedSignature {
   readonly json: string;
 }
 
+/** How a stored blob's bytes are compressed. */
+export type BlobCompression = 'none' | 'gzip' | 'brotli';
+
 /** Bytes to store once by their SHA-256: an original submission or a decoded attachment. */
 export interface PreparedBlob {
   readonly sha256: string;
-  /** `gzip` when `data` is gzip-compressed; the hash is always of the uncompressed bytes. */
-  readonly compression: 'none' | 'gzip';
+  /**
+   * How `data` is compressed: `brotli` (originals written by ingest), `gzip` (originals written before brotli), or
+   * `none` (attachments); the hash is always of the uncompressed bytes.
+   */
+  readonly compression: BlobCompression;
   readonly byteLength: number;
   readonly data: Uint8Array;
 }

@@ -3,17 +3,23 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../test/shared-files.js';
 import type { StoredBlob } from '../store/store.js';
-import { isUtf8Blob, readBlobRange, readStoredDocument } from './original-bytes.js';
+import { blobStream, isUtf8Blob, readBlobRange, readStoredDocument } from './original-bytes.js';
+import { compressOriginal } from './prepare-filing.js';
 import { renderStoredDocument } from './render-stored-document.js';
 
 function gzipped(bytes: Uint8Array): StoredBlob {
   return { compression: 'gzip', data: gzipSync(bytes, { level: 1 }), byteLength: bytes.length };
 }
 
+/** An original as ingest stores it. */
+function brotli(bytes: Uint8Array): StoredBlob {
+  return { compression: 'brotli', data: compressOriginal(bytes), byteLength: bytes.length };
+}
+
 describe('readBlobRange', () => {
-  it('gives exactly the bytes asked for, gzipped or not, at any range', async () => {
+  it('gives exactly the bytes asked for, compressed or not, at any range', async () => {
     const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, index) => (index * 7919) % 251));
-    for (const blob of [gzipped(bytes), { compression: 'none', data: bytes, byteLength: bytes.length } as const]) {
+    for (const blob of [gzipped(bytes), brotli(bytes), { compression: 'none', data: bytes, byteLength: bytes.length } as const]) {
       for (const [start, end] of [
         [0, 10],
         [0, bytes.length],
@@ -29,16 +35,33 @@ describe('readBlobRange', () => {
 
   it('gives exactly the bytes asked for across its 1 MiB decompression steps', async () => {
     const bytes = Buffer.from(Array.from({ length: 3_500_000 }, (_, index) => (index * 7919) % 253));
-    const blob = gzipped(bytes);
     const mib = 1024 * 1024;
-    for (const [start, end] of [
-      [0, 70_000],
-      [mib - 5, mib + 5],
-      [10, 2 * mib + 1],
-      [3 * mib - 1, bytes.length],
-      [0, bytes.length],
-    ] as const) {
-      expect(Buffer.from(await readBlobRange(blob, start, end)).equals(bytes.subarray(start, end)), `${start}-${end}`).toBe(true);
+    for (const blob of [gzipped(bytes), brotli(bytes)])
+      for (const [start, end] of [
+        [0, 70_000],
+        [mib - 5, mib + 5],
+        [10, 2 * mib + 1],
+        [3 * mib - 1, bytes.length],
+        [0, bytes.length],
+      ] as const) {
+        expect(Buffer.from(await readBlobRange(blob, start, end)).equals(bytes.subarray(start, end)), `${start}-${end}`).toBe(true);
+      }
+  });
+});
+
+describe('blobStream', () => {
+  it('gives back every corpus submission byte for byte from its brotli original, in chunks no larger than asked', async () => {
+    for (const file of ['fpi/0001178913-10-001984.txt', 'nc/0001193125-10-145855.nc', 'submissions/0001011438-98-000429.txt']) {
+      const original = readCorpus(file);
+      const blob = brotli(original);
+      // Several times smaller: the point of compressing originals at all.
+      expect(blob.data.byteLength, file).toBeLessThan(original.byteLength / 2);
+      const chunks: Buffer[] = [];
+      for await (const chunk of blobStream(blob, 64 * 1024) as AsyncIterable<Buffer>) {
+        expect(chunk.length).toBeLessThanOrEqual(64 * 1024);
+        chunks.push(chunk);
+      }
+      expect(Buffer.concat(chunks).equals(Buffer.from(original)), file).toBe(true);
     }
   });
 });
@@ -59,7 +82,7 @@ describe('readStoredDocument', () => {
       const { bodyStart } = expected.document;
       // The stored view's body end: found from the document's own bytes in the submission.
       const bodyEnd = bodyStart + Buffer.from(original).subarray(bodyStart).indexOf('</TEXT>');
-      const part = await readStoredDocument(gzipped(original), { bodyStart, bodyEnd });
+      const part = await readStoredDocument(position % 2 === 0 ? gzipped(original) : brotli(original), { bodyStart, bodyEnd });
       expect(part.bytes.byteLength).toBeLessThan(original.byteLength);
       const which = part.first ? String(expected.document.sequence ?? 1) : String(position);
       const alone = renderStoredDocument(part.bytes, which, { format: 'json', includeText: true });
@@ -82,5 +105,7 @@ describe('isUtf8Blob', () => {
     expect(await isUtf8Blob(gzipped(broken))).toBe(false);
     const cut = valid.subarray(0, valid.length - 1);
     expect(await isUtf8Blob(gzipped(cut))).toBe(isUtf8(cut));
+    expect(await isUtf8Blob(brotli(valid))).toBe(true);
+    expect(await isUtf8Blob(brotli(broken))).toBe(false);
   });
 });

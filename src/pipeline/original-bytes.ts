@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import type { StoredBlob } from '../store/store.js';
 
 /**
- * Reading stored originals without holding them whole: a 600 MB submission is stored gzipped, and decompressing it
+ * Reading stored originals without holding them whole: a 600 MB submission is stored compressed, and decompressing it
  * at once for each request is what drove a server to gigabytes. These read it as a stream, or only the part asked for.
  */
 
@@ -15,9 +15,10 @@ import type { StoredBlob } from '../store/store.js';
 export function blobStream(blob: StoredBlob, chunkBytes?: number): Readable {
   const bytes = Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength);
   if (blob.compression === 'none') return Readable.from([bytes]);
-  const gunzip = createGunzip(chunkBytes === undefined ? {} : { chunkSize: chunkBytes });
-  gunzip.end(bytes);
-  return gunzip;
+  const options = chunkBytes === undefined ? {} : { chunkSize: chunkBytes };
+  const decompress = blob.compression === 'brotli' ? createBrotliDecompress(options) : createGunzip(options);
+  decompress.end(bytes);
+  return decompress;
 }
 
 /**

@@ -180,7 +180,8 @@ function renderTable(table: Table, width: number): string {
   const bodyRows = grid.rows.map(place);
   const allRows = headerRows.concat(bodyRows);
 
-  const { widths, longestWord } = naturalWidths(allRows, columns);
+  // Unwrapped (width 0, the text ingest indexes), no column is narrowed, so its longest word is not looked for.
+  const { widths, longestWord } = naturalWidths(allRows, columns, width > 0);
   if (width > 0) shrinkToFit(widths, longestWord, grid.numericColumns, width);
 
   const starts = columnStarts(widths);
@@ -230,15 +231,19 @@ function renderTable(table: Table, width: number): string {
   return out.join('\n');
 }
 
-/** Natural column widths from single-column cells, then widened where a spanning cell needs room. */
-function naturalWidths(rows: readonly (readonly PlacedCell[])[], columns: number): { widths: number[]; longestWord: number[] } {
+/** Natural column widths from single-column cells, then widened where a spanning cell needs room; longest words when asked. */
+function naturalWidths(
+  rows: readonly (readonly PlacedCell[])[],
+  columns: number,
+  words: boolean,
+): { widths: number[]; longestWord: number[] } {
   const widths = new Array<number>(columns).fill(0);
   const longestWord = new Array<number>(columns).fill(0);
   for (const row of rows) {
     for (const cell of row) {
       if (cell.colspan !== 1) continue;
       widths[cell.column] = Math.max(widths[cell.column] ?? 0, cell.text.length);
-      longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
+      if (words) longestWord[cell.column] = Math.max(longestWord[cell.column] ?? 0, longestWordLength(cell.text));
     }
   }
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { BlobCompression, PreparedFiling } from '../model/prepared-filing.js';
 import type { FactQuery, StoredFact } from '../model/stored-fact.js';
 import type { Party } from '../model/submission.js';
 
@@ -62,9 +62,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** A blob as stored: `data` is gzip when `compression` says so; `byteLength` is the length of the bytes it holds. */
+/** A blob as stored: `data` is compressed as `compression` says; `byteLength` is the length of the bytes it holds. */
 export interface StoredBlob {
-  readonly compression: 'none' | 'gzip';
+  readonly compression: BlobCompression;
   readonly data: Uint8Array;
   readonly byteLength: number;
 }

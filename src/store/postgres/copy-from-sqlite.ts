@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { BlobCompression } from '../../model/prepared-filing.js';
 import { storedFactView } from '../fact-rows.js';
 import { PASSAGE_STRIDE } from '../passages.js';
 import { SHARD_OF_DOCUMENT, SHARD_REGISTRY_EXISTS, shardTable } from '../sqlite/migrations.js';
@@ -156,7 +157,7 @@ class FilingReader {
     const addBlob = (sha256: string | null) => {
       if (!sha256 || blobs.some((blob) => blob.sha256 === sha256)) return;
       const blob = this.#blob.get(sha256) as
-        | { sha256: string; compression: 'none' | 'gzip'; byte_length: number; data: Buffer }
+        | { sha256: string; compression: BlobCompression; byte_length: number; data: Buffer }
         | undefined;
       if (blob) blobs.push({ sha256: blob.sha256, compression: blob.compression, byteLength: blob.byte_length, data: blob.data });
     };
