@@ -6,6 +6,7 @@ import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { makeTempDir } from '../../test/store-conformance.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { openDocument } from '../pipeline/open-document.js';
+import { RENDER_FORMATS, renderDocument, renderDocumentInto } from '../render/index.js';
 import { type RenderTextOptions, renderText, renderTextInto } from '../render/render-text.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
@@ -23,6 +24,44 @@ describe('render of a very large document', () => {
       read.model.pages.forEach((_, index) => {
         expect(partsOf(read.model, { page: index + 1 })).toBe(renderText(read.model, { page: index + 1 }));
       });
+    }
+  });
+
+  it('every format, streamed, joins to exactly the whole-string rendering on real filings, whole and page by page', () => {
+    const files = [
+      seedPath(),
+      corpusPath('fpi/0000912282-09-000008.txt'),
+      corpusPath('submissions/0001011438-98-000429.txt'),
+      corpusPath('html/20-f-0001062993-21-003193.html'),
+      corpusPath('html/20-f-0000928385-01-500187.html'),
+      corpusPath('nc/0001193125-10-145855.nc'),
+    ];
+    for (const file of files) {
+      const read = openDocument(parseSubmission(readFileSync(file)));
+      if (read?.kind !== 'model') throw new Error(`${file}: no document model`);
+      const model = read.model;
+      for (const format of RENDER_FORMATS) {
+        const parts: string[] = [];
+        renderDocumentInto(model, format, {}, (part) => parts.push(part));
+        expect(parts.join(''), `${file} ${format}`).toBe(renderDocument(model, format));
+        // Pieces, not one string: never one piece per document (a page or less each).
+        if (model.pages.length > 1) expect(parts.length, `${file} ${format}`).toBeGreaterThanOrEqual(model.pages.length);
+        for (const page of [1, Math.ceil(model.pages.length / 2), model.pages.length]) {
+          const one: string[] = [];
+          renderDocumentInto(model, format, { page, fragment: true }, (part) => one.push(part));
+          expect(one.join(''), `${file} ${format} page ${page}`).toBe(renderDocument(model, format, { page, fragment: true }));
+        }
+      }
+    }
+  });
+
+  it('a page that does not exist throws before any piece, in every format', () => {
+    const read = openDocument(parseSubmission(readFileSync(seedPath())));
+    if (read?.kind !== 'model') throw new Error('no document model');
+    for (const format of RENDER_FORMATS) {
+      const parts: string[] = [];
+      expect(() => renderDocumentInto(read.model, format, { page: 999 }, (part) => parts.push(part))).toThrow(/Page 999 does not exist/);
+      expect(parts).toEqual([]);
     }
   });
 

@@ -1,13 +1,13 @@
 import type { DocumentModel } from '../model/document.js';
-import { type RenderHtmlOptions, renderHtml } from './render-html.js';
-import { type RenderJsonOptions, renderJson } from './render-json.js';
-import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
+import { type RenderHtmlOptions, renderHtml, renderHtmlInto } from './render-html.js';
+import { type RenderJsonOptions, renderJson, renderJsonInto } from './render-json.js';
+import { type RenderMarkdownOptions, renderMarkdown, renderMarkdownInto } from './render-markdown.js';
 import { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 
 export { type DocumentTableEntry, describeTableCount, documentTables, renderDocumentTableCsv, renderTableCsv } from './render-csv.js';
-export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
-export { type RenderJsonOptions, renderJson } from './render-json.js';
-export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
+export { escapeHtml, type RenderHtmlOptions, renderHtml, renderHtmlInto } from './render-html.js';
+export { type RenderJsonOptions, renderJson, renderJsonInto } from './render-json.js';
+export { type RenderMarkdownOptions, renderMarkdown, renderMarkdownInto } from './render-markdown.js';
 export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 export { selectPages, selectRange } from './select-pages.js';
 
@@ -41,10 +41,23 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
 }
 
 /**
- * `renderDocument` given to `emit` in pieces whose join is its result: text piece by piece (a shell writes a large
- * document without holding its rendering whole), the other formats in one piece. Throws as it does, before any piece.
+ * `renderDocument` given to `emit` in pieces whose join is its result, written as the renderer goes (text and
+ * Markdown a block at a time, HTML a piece at a time, JSON a page at a time): a shell writes a large document
+ * without ever holding its rendering whole. Throws as `renderDocument` does, before any piece.
  */
 export function renderDocumentInto(model: DocumentModel, format: RenderFormat, options: RenderOptions, emit: (part: string) => void): void {
-  if (format === 'text') renderTextInto(model, options, emit);
-  else emit(renderDocument(model, format, options));
+  switch (format) {
+    case 'text':
+      return renderTextInto(model, options, emit);
+    case 'markdown':
+      return renderMarkdownInto(model, options, emit);
+    case 'html':
+      return renderHtmlInto(model, options, emit);
+    case 'json':
+      return renderJsonInto(model, options, emit);
+    default: {
+      const unknown: never = format;
+      throw new RangeError(`Unknown render format "${String(unknown)}": expected ${RENDER_FORMATS.join(', ')}`);
+    }
+  }
 }

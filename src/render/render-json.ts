@@ -15,11 +15,42 @@ export interface RenderJsonOptions {
  * `diagnostics` stays the whole document's.
  */
 export function renderJson(model: DocumentModel, options: RenderJsonOptions = {}): string {
+  const out: string[] = [];
+  renderJsonInto(model, options, (part) => {
+    out.push(part);
+  });
+  return out.join('');
+}
+
+/**
+ * The JSON `renderJson` returns, given to `emit` in order (their join is that JSON), a page at a time: the same text
+ * `JSON.stringify(…, null, 2)` writes, with each page stringified on its own and indented to its depth. A missing page
+ * throws before any piece.
+ */
+export function renderJsonInto(model: DocumentModel, options: RenderJsonOptions, emit: (part: string) => void): void {
   const pages = selectPages(model, options.page);
-  const shown: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(model)) {
-    if (key === 'source' && options.includeSource !== true) continue;
-    shown[key] = key === 'pages' ? pages : value;
-  }
-  return `${JSON.stringify(shown, null, 2)}\n`;
+  const entries = Object.entries(model).filter(
+    ([key, value]) => value !== undefined && (key !== 'source' || options.includeSource === true),
+  );
+  if (entries.length === 0) return emit('{}\n');
+  emit('{');
+  entries.forEach(([key, value], index) => {
+    emit(index === 0 ? '\n  ' : ',\n  ');
+    emit(`${JSON.stringify(key)}: `);
+    if (key !== 'pages') return emit(indented(value, '\n  '));
+    if (pages.length === 0) return emit('[]');
+    emit('[');
+    pages.forEach((page, at) => {
+      emit(at === 0 ? '\n    ' : ',\n    ');
+      emit(indented(page, '\n    '));
+    });
+    emit('\n  ]');
+  });
+  emit('\n}\n');
+}
+
+/** `JSON.stringify(value, null, 2)` as it stands at a depth: every line after the first starts with `newline`'s indent. */
+function indented(value: unknown, newline: string): string {
+  // Strings in JSON never hold a raw line feed (it is escaped), so every one is a line break of the layout.
+  return (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', newline);
 }
