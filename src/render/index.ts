@@ -48,13 +48,17 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
 export function renderDocumentInto(model: DocumentModel, format: RenderFormat, options: RenderOptions, emit: (part: string) => void): void {
   switch (format) {
     case 'text':
-      return renderTextInto(model, options, emit);
+      renderTextInto(model, options, emit);
+      return;
     case 'markdown':
-      return renderMarkdownInto(model, options, emit);
+      renderMarkdownInto(model, options, emit);
+      return;
     case 'html':
-      return renderHtmlInto(model, options, emit);
+      renderHtmlInto(model, options, emit);
+      return;
     case 'json':
-      return renderJsonInto(model, options, emit);
+      renderJsonInto(model, options, emit);
+      return;
     default: {
       const unknown: never = format;
       throw new RangeError(`Unknown render format "${String(unknown)}": expected ${RENDER_FORMATS.join(', ')}`);

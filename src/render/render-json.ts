@@ -32,20 +32,25 @@ export function renderJsonInto(model: DocumentModel, options: RenderJsonOptions,
   const entries = Object.entries(model).filter(
     ([key, value]) => value !== undefined && (key !== 'source' || options.includeSource === true),
   );
-  if (entries.length === 0) return emit('{}\n');
+  if (entries.length === 0) {
+    emit('{}\n');
+    return;
+  }
   emit('{');
-  entries.forEach(([key, value], index) => {
+  for (const [index, [key, value]] of entries.entries()) {
     emit(index === 0 ? '\n  ' : ',\n  ');
     emit(`${JSON.stringify(key)}: `);
-    if (key !== 'pages') return emit(indented(value, '\n  '));
-    if (pages.length === 0) return emit('[]');
-    emit('[');
-    pages.forEach((page, at) => {
-      emit(at === 0 ? '\n    ' : ',\n    ');
-      emit(indented(page, '\n    '));
-    });
-    emit('\n  ]');
-  });
+    if (key !== 'pages') emit(indented(value, '\n  '));
+    else if (pages.length === 0) emit('[]');
+    else {
+      emit('[');
+      for (const [at, page] of pages.entries()) {
+        emit(at === 0 ? '\n    ' : ',\n    ');
+        emit(indented(page, '\n    '));
+      }
+      emit('\n  ]');
+    }
+  }
   emit('\n}\n');
 }
 
