@@ -2,8 +2,9 @@
  * What one render holds: `edgarkit render` (text, HTML, Markdown) of large documents, each in a fresh process,
  * reporting time, peak RSS, the heap the document's model takes, and the peak heap while the rendering is written
  * (sampled at every write to stdout: a render is synchronous, so its writes are where its memory can be seen).
- * The figure to read is `render heap` = peak heap at a write − heap with the model built: what the rendering itself
- * holds beyond the model, which streaming bounds by a page rather than the document.
+ * The figure to read is `render heap` = the most live heap (collected first) at a write − the heap with the model
+ * built: what the rendering itself holds beyond the model. Each document is measured twice, in the same run: the
+ * whole-string rendering (`renderDocument`, one string written once) and the streamed one (`edgarkit render`).
  *
  * Run: node --import tsx bench/render-memory.ts [FILE ...] (default: the largest corpus documents and two generated
  * 12 MB documents, written under /tmp and removed after). `--child FILE FORMAT` is the measured process.
@@ -19,8 +20,9 @@ const FORMATS = ['text', 'html', 'markdown'] as const;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const corpus = join(here, '..', '..', 'shared', 'corpus');
 
-async function child(file: string, format: (typeof FORMATS)[number]): Promise<void> {
+async function child(file: string, format: (typeof FORMATS)[number], mode: 'stream' | 'whole'): Promise<void> {
   const { runRenderCommand } = await import('../src/cli/render-command.js');
+  const { renderDocument } = await import('../src/render/index.js');
   const { parseSubmission } = await import('../src/parse/sgml/parse-submission.js');
   const { openDocument } = await import('../src/pipeline/open-document.js');
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -28,33 +30,36 @@ async function child(file: string, format: (typeof FORMATS)[number]): Promise<vo
   // The model's own heap, measured apart (built, kept, collected around).
   gc();
   const before = process.memoryUsage().heapUsed;
-  const opened = openDocument(parseSubmission(bytes), undefined);
+  let opened = openDocument(parseSubmission(bytes), undefined);
   gc();
   const modelHeap = process.memoryUsage().heapUsed - before;
   const pages = opened?.kind === 'model' ? opened.model.pages.length : 0;
-  void opened;
   let peak = 0;
   let written = 0;
   let writes = 0;
+  const write = (text: string) => {
+    written += text.length;
+    writes++;
+    // Collected first: what is live at the write (the model, what the render holds, the piece being written).
+    gc();
+    const heap = process.memoryUsage().heapUsed;
+    if (heap > peak) peak = heap;
+    return true;
+  };
   const io = {
-    stdout: {
-      write: (text: string) => {
-        written += text.length;
-        writes++;
-        const heap = process.memoryUsage().heapUsed;
-        if (heap > peak) peak = heap;
-        return true;
-      },
-    },
+    stdout: { write },
     stderr: { write: () => true },
     stdin: Readable.from([]),
     env: {},
   };
+  if (mode === 'stream') opened = null;
   gc();
-  const base = process.memoryUsage().heapUsed;
+  const base = process.memoryUsage().heapUsed - (mode === 'whole' ? modelHeap : 0);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  await runRenderCommand(file, { format }, io);
+  if (mode === 'stream') await runRenderCommand(file, { format }, io);
+  // The whole-string rendering, as `renderDocument` returns it: what a render held before it streamed.
+  else if (opened?.kind === 'model') write(renderDocument(opened.model, format));
   const used = process.cpuUsage(cpu);
   process.stdout.write(
     `${JSON.stringify({
@@ -71,11 +76,15 @@ async function child(file: string, format: (typeof FORMATS)[number]): Promise<vo
   );
 }
 
-function run(file: string, format: string): Promise<Record<string, number>> {
+function run(file: string, format: string, mode: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'render-memory.ts'), '--child', file, format], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const process_ = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(here, 'render-memory.ts'), '--child', file, format, mode],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     process_.stdout.on('data', (chunk) => (out += String(chunk)));
     process_.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${file} ${format} exited ${code}`))));
@@ -102,7 +111,7 @@ function generated(dir: string): string[] {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1] as string, args[2] as (typeof FORMATS)[number]);
+  if (args[0] === '--child') return child(args[1] as string, args[2] as (typeof FORMATS)[number], args[3] === 'whole' ? 'whole' : 'stream');
   const dir = mkdtempSync(join(tmpdir(), 'edgarkit-render-memory-'));
   try {
     const files =
@@ -114,13 +123,16 @@ async function main(): Promise<void> {
             join(corpus, 'html', '20-f-0000928385-01-500187.html'),
             ...generated(dir),
           ];
-    console.log('file | format | s | CPU s | pages | output MB | model heap MB | render heap MB (peak − model) | peak RSS MB | load');
+    console.log(
+      'file | format | pages | output MB | model heap MB | whole string: render heap MB, peak RSS MB | streamed: s, CPU s, render heap MB, peak RSS MB | load',
+    );
     for (const file of files) {
       for (const format of FORMATS) {
-        const r = await run(file, format);
+        const whole = await run(file, format, 'whole');
+        const r = await run(file, format, 'stream');
         const load = loadavg()[0]?.toFixed(2);
         console.log(
-          `${file.split('/').pop()} | ${format} | ${((r.ms ?? 0) / 1000).toFixed(2)} | ${((r.cpuMs ?? 0) / 1000).toFixed(2)} | ${r.pages} | ${((r.chars ?? 0) / 1e6).toFixed(1)} | ${(r.modelMb ?? 0).toFixed(0)} | ${(r.renderHeapMb ?? 0).toFixed(1)} | ${(r.rssMb ?? 0).toFixed(0)} | ${load}`,
+          `${file.split('/').pop()} | ${format} | ${r.pages} | ${((r.chars ?? 0) / 1e6).toFixed(1)} | ${(r.modelMb ?? 0).toFixed(0)} | ${(whole.renderHeapMb ?? 0).toFixed(1)}, ${(whole.rssMb ?? 0).toFixed(0)} | ${((r.ms ?? 0) / 1000).toFixed(2)}, ${((r.cpuMs ?? 0) / 1000).toFixed(2)}, ${(r.renderHeapMb ?? 0).toFixed(1)}, ${(r.rssMb ?? 0).toFixed(0)} | ${load}`,
         );
       }
     }
