@@ -4,7 +4,8 @@
  * (sampled at every write to stdout: a render is synchronous, so its writes are where its memory can be seen).
  * The figure to read is `render heap` = the most live heap (collected first) at a write − the heap with the model
  * built: what the rendering itself holds beyond the model. Each document is measured twice, in the same run: the
- * whole-string rendering (`renderDocument`, one string written once) and the streamed one (`edgarkit render`).
+ * whole-string rendering (`renderDocument`, one string written once) and the streamed one (what `edgarkit render`
+ * does: `documentOutputInto` written in batches of about 1 MiB).
  *
  * Run: node --import tsx bench/render-memory.ts [FILE ...] (default: the largest corpus documents and two generated
  * 12 MB documents, written under /tmp and removed after). `--child FILE FORMAT` is the measured process.
@@ -13,7 +14,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const FORMATS = ['text', 'html', 'markdown'] as const;
@@ -21,7 +21,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const corpus = join(here, '..', '..', 'shared', 'corpus');
 
 async function child(file: string, format: (typeof FORMATS)[number], mode: 'stream' | 'whole'): Promise<void> {
-  const { runRenderCommand } = await import('../src/cli/render-command.js');
+  const { writeInBatches } = await import('../src/cli/io.js');
+  const { documentOutputInto } = await import('../src/pipeline/open-document.js');
   const { renderDocument } = await import('../src/render/index.js');
   const { parseSubmission } = await import('../src/parse/sgml/parse-submission.js');
   const { openDocument } = await import('../src/pipeline/open-document.js');
@@ -30,7 +31,7 @@ async function child(file: string, format: (typeof FORMATS)[number], mode: 'stre
   // The model's own heap, measured apart (built, kept, collected around).
   gc();
   const before = process.memoryUsage().heapUsed;
-  let opened = openDocument(parseSubmission(bytes), undefined);
+  const opened = openDocument(parseSubmission(bytes), undefined);
   gc();
   const modelHeap = process.memoryUsage().heapUsed - before;
   const pages = opened?.kind === 'model' ? opened.model.pages.length : 0;
@@ -46,20 +47,19 @@ async function child(file: string, format: (typeof FORMATS)[number], mode: 'stre
     if (heap > peak) peak = heap;
     return true;
   };
-  const io = {
-    stdout: { write },
-    stderr: { write: () => true },
-    stdin: Readable.from([]),
-    env: {},
-  };
-  if (mode === 'stream') opened = null;
   gc();
-  const base = process.memoryUsage().heapUsed - (mode === 'whole' ? modelHeap : 0);
+  const base = process.memoryUsage().heapUsed - modelHeap;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  if (mode === 'stream') await runRenderCommand(file, { format }, io);
+  if (opened?.kind !== 'model') throw new Error(`${file}: no document model`);
+  if (mode === 'stream') {
+    // What `edgarkit render` does: the pieces written in batches of about 1 MiB as the renderer makes them.
+    const output = documentOutputInto(opened, format);
+    if (!output.ok) throw new Error(output.reason);
+    writeInBatches({ write }, output.writeTo);
+  }
   // The whole-string rendering, as `renderDocument` returns it: what a render held before it streamed.
-  else if (opened?.kind === 'model') write(renderDocument(opened.model, format));
+  else write(renderDocument(opened.model, format));
   const used = process.cpuUsage(cpu);
   process.stdout.write(
     `${JSON.stringify({
