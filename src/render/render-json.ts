@@ -54,8 +54,18 @@ export function renderJsonInto(model: DocumentModel, options: RenderJsonOptions,
   emit('\n}\n');
 }
 
-/** `JSON.stringify(value, null, 2)` as it stands at a depth: every line after the first starts with `newline`'s indent. */
+/**
+ * `JSON.stringify(value, null, 2)` as it stands at a depth (`newline` is a line break and that depth's indent): the
+ * value stringified inside as many one-entry arrays as its depth, and cut out, so JSON.stringify indents it itself.
+ */
 function indented(value: unknown, newline: string): string {
-  // Strings in JSON never hold a raw line feed (it is escaped), so every one is a line break of the layout.
-  return (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', newline);
+  const depth = (newline.length - 1) / 2;
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2) ?? 'null';
+  // Level L (1 the outermost) adds `[`, a line break and its indent (2L) before; a line break, the indent of the
+  // level outside it (2L − 2) and `]` after.
+  let before = 0;
+  for (let level = 1; level <= depth; level++) before += 2 + 2 * level;
+  return text.slice(before, text.length - (before - 2 * depth));
 }
