@@ -20,6 +20,29 @@ const FORMATS = ['text', 'html', 'markdown'] as const;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const corpus = join(here, '..', '..', 'shared', 'corpus');
 
+/**
+ * The server's render of the document page (`renderStoredDocument`, as a render thread runs it): the whole document,
+ * or its first part. Reports the rendering's size, the process's peak RSS and CPU time.
+ */
+async function serverChild(file: string, mode: 'page-whole' | 'page-part'): Promise<void> {
+  const { renderStoredDocument } = await import('../src/pipeline/render-stored-document.js');
+  const bytes = readFileSync(file);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const rendered = renderStoredDocument(bytes, '1', { format: 'html', fragment: true, ...(mode === 'page-part' ? { part: 1 } : {}) });
+  const used = process.cpuUsage(cpu);
+  if (rendered.kind !== 'model') throw new Error(`${file}: no document model`);
+  process.stdout.write(
+    `${JSON.stringify({
+      ms: performance.now() - started,
+      cpuMs: (used.user + used.system) / 1000,
+      chars: rendered.body?.length ?? 0,
+      parts: rendered.parts.length,
+      rssMb: process.resourceUsage().maxRSS / 1024,
+    })}\n`,
+  );
+}
+
 async function child(file: string, format: (typeof FORMATS)[number], mode: 'stream' | 'whole'): Promise<void> {
   const { writeInBatches } = await import('../src/cli/io.js');
   const { documentOutputInto } = await import('../src/pipeline/open-document.js');
@@ -80,7 +103,7 @@ function run(file: string, format: string, mode: string): Promise<Record<string,
   return new Promise((resolve, reject) => {
     const process_ = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', join(here, 'render-memory.ts'), '--child', file, format, mode],
+      ['--expose-gc', '--import', 'tsx', join(here, 'render-memory.ts'), '--child', file, format, ...(mode ? [mode] : [])],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -111,6 +134,7 @@ function generated(dir: string): string[] {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--child' && args[2]?.startsWith('page-')) return serverChild(args[1] as string, args[2] as 'page-whole' | 'page-part');
   if (args[0] === '--child') return child(args[1] as string, args[2] as (typeof FORMATS)[number], args[3] === 'whole' ? 'whole' : 'stream');
   const dir = mkdtempSync(join(tmpdir(), 'edgarkit-render-memory-'));
   try {
@@ -135,6 +159,17 @@ async function main(): Promise<void> {
           `${file.split('/').pop()} | ${format} | ${r.pages} | ${((r.chars ?? 0) / 1e6).toFixed(1)} | ${(r.modelMb ?? 0).toFixed(0)} | ${(whole.renderHeapMb ?? 0).toFixed(1)}, ${(whole.rssMb ?? 0).toFixed(0)} | ${((r.ms ?? 0) / 1000).toFixed(2)}, ${((r.cpuMs ?? 0) / 1000).toFixed(2)}, ${(r.renderHeapMb ?? 0).toFixed(1)}, ${(r.rssMb ?? 0).toFixed(0)} | ${load}`,
         );
       }
+    }
+    console.log(
+      '\nfile | server document page: whole document (chars, s, CPU s, peak RSS MB) | first part (parts, chars, s, CPU s, peak RSS MB) | load',
+    );
+    for (const file of files) {
+      const whole = await run(file, 'page-whole', '');
+      const part = await run(file, 'page-part', '');
+      const load = loadavg()[0]?.toFixed(2);
+      const figures = (r: Record<string, number>) =>
+        `${((r.chars ?? 0) / 1e6).toFixed(1)} M, ${((r.ms ?? 0) / 1000).toFixed(2)}, ${((r.cpuMs ?? 0) / 1000).toFixed(2)}, ${(r.rssMb ?? 0).toFixed(0)}`;
+      console.log(`${file.split('/').pop()} | ${figures(whole)} | ${part.parts}, ${figures(part)} | ${load}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
