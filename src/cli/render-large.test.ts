@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, seedPath } from '../../test/shared-files.js';
 import { makeTempDir } from '../../test/store-conformance.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { openDocument } from '../pipeline/open-document.js';
-import { RENDER_FORMATS, renderDocument, renderDocumentInto } from '../render/index.js';
+import { RENDER_FORMATS, renderDocument, renderDocumentInto, renderHtml } from '../render/index.js';
 import { type RenderTextOptions, renderText, renderTextInto } from '../render/render-text.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
@@ -64,6 +66,58 @@ describe('render of a very large document', () => {
       expect(parts).toEqual([]);
     }
   });
+
+  it('holds no more than a batch and a block beyond the model while streaming, where the whole string holds all of it', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // The corpus's 2001 20-F in legacy ASCII (one page of 0.5 MB, hundreds of tables), eight times over.
+    const ascii = readFileSync(corpusPath('html/20-f-0000928385-01-500187.html'), 'latin1')
+      .replace(/^<html><body><div>/, '')
+      .replace(/<\/div><\/body><\/html>\s*$/, '');
+    const read = openDocument(
+      parseSubmission(
+        Buffer.from(
+          `<DOCUMENT>\n<TYPE>20-F\n<SEQUENCE>1\n<TEXT>\n${new Array(8).fill(ascii).join('\n<PAGE>\n')}</TEXT>\n</DOCUMENT>\n`,
+          'latin1',
+        ),
+      ),
+    );
+    if (read?.kind !== 'model') throw new Error('no document model');
+    const model = read.model;
+    expect(model.pages).toHaveLength(8);
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    // Streamed as the CLI writes it: batches of about 1 MiB, the live heap taken at each.
+    let peak = 0;
+    let streamed = 0;
+    let batch: string[] = [];
+    let batchLength = 0;
+    const flush = (): void => {
+      streamed += batch.join('').length;
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+      batch = [];
+      batchLength = 0;
+    };
+    renderDocumentInto(model, 'html', {}, (part) => {
+      batch.push(part);
+      batchLength += part.length;
+      if (batchLength >= 1 << 20) flush();
+    });
+    flush();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const whole = renderHtml(model);
+    gc();
+    const wholeHeld = process.memoryUsage().heapUsed - before;
+    expect(streamed).toBe(whole.length);
+    expect(whole.length).toBeGreaterThan(8e6);
+    // The whole string is the rendering (at least a byte a character); streamed, a batch (1 MiB of characters, at
+    // most two bytes each) and what the renderer holds for the block at hand.
+    expect(wholeHeld).toBeGreaterThan(whole.length);
+    expect(peak).toBeLessThan(8 * 1024 * 1024);
+    expect(peak * 4).toBeLessThan(wholeHeld);
+  }, 60_000);
 
   it('is written in pieces of about 1 MiB, never as one string, and says the same', async () => {
     const line = 'The company reported results for the quarter and the board approved a dividend.\n';
