@@ -4,7 +4,7 @@ import type { DocumentModel } from '../model/document.js';
 import { sectionForm } from '../model/report-sections.js';
 import type { Submission } from '../model/submission.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument, renderDocumentInto, selectPages, selectRange } from '../render/index.js';
+import { type RenderFormat, renderDocumentInto, selectPages, selectRange } from '../render/index.js';
 import type { Store } from '../store/store.js';
 import { findDocument, listDocuments, type ReadDocument, readDocument } from './read-filing.js';
 import { sectionAnchor } from './section-anchor.js';
@@ -109,13 +109,10 @@ export function documentOutputInto(
   }
   const options = { ...(page !== undefined ? { page } : {}), anchors };
   try {
-    if (format !== 'text') {
-      const text = renderDocument(model, format, options);
-      return { ok: true, writeTo: (emit) => emit(text) };
-    }
+    // Every renderer throws only for a page that does not exist, before any piece: found here, before writing.
     selectPages(model, page);
   } catch (error) {
-    // renderDocument and selectPages say which pages exist when the one asked for does not.
+    // selectPages says which pages exist when the one asked for does not.
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
   }

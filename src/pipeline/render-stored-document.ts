@@ -1,5 +1,6 @@
+import type { DocumentModel } from '../model/document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type RenderFormat, renderDocument } from '../render/index.js';
+import { type PageRange, pageRanges, type RenderFormat, renderDocument, selectPageRange } from '../render/index.js';
 import { documentTables, renderTableCsv } from '../render/render-csv.js';
 import { documentSections, openDocument } from './open-document.js';
 import { sectionAnchor } from './section-anchor.js';
@@ -20,7 +21,19 @@ export interface RenderRequest {
   readonly everyPage?: boolean;
   /** Table N of the document (1-based) as CSV in `body`, instead of a rendering; null when there is no such table. */
   readonly table?: number;
+  /**
+   * Render only part N (1-based) of the document cut into parts of whole pages of at most `partChars` characters
+   * (see `pageRanges`), so a render holds one part rather than the document; `body` is null when there is no part N.
+   */
+  readonly part?: number;
+  /** Render only the part that holds this character offset of the source (a span to show), when `part` is not given. */
+  readonly partAt?: number;
+  /** The most characters of source in one part (default `DEFAULT_PART_CHARS`). */
+  readonly partChars?: number;
 }
+
+/** The size of a part of a long document shown at a time: half a million characters of source. */
+export const DEFAULT_PART_CHARS = 512 * 1024;
 
 /** One table of a document, as listed for choosing one (its CSV is `RenderRequest.table`). */
 export interface TableSummary {
@@ -63,6 +76,10 @@ export type RenderedDocument =
       readonly spansIntoText: boolean;
       /** The sections of a 10-K, 10-Q, 20-F or 40-F, in order; `anchor` is the id the rendered HTML carries. */
       readonly sections: readonly SectionLink[];
+      /** The document's parts (page ranges of at most `partChars` characters of source), in order. */
+      readonly parts: readonly PageRange[];
+      /** Which part `body` renders (1-based), when a part was asked for (`part` or `partAt`); else null. */
+      readonly part: number | null;
     };
 
 /**
@@ -107,7 +124,11 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
   if (loaded.kind === 'binary') return { kind: 'binary', document };
   if (loaded.kind === 'xml') return { kind: 'xml', document, text: loaded.text };
   const { model } = loaded;
-  const pageExists = request.page === undefined || model.pages.some((page) => page.number === request.page);
+  const parts = pageRanges(model, request.partChars ?? DEFAULT_PART_CHARS);
+  const part = request.part ?? (request.partAt !== undefined ? partHolding(model, parts, request.partAt) : null);
+  const range = part === null ? undefined : parts[part - 1];
+  const pageExists =
+    part !== null ? range !== undefined : request.page === undefined || model.pages.some((page) => page.number === request.page);
   const found = documentSections(model, loaded.document, submission.header?.formType ?? null);
   const sections: (SectionLink & { readonly start: number })[] = (found?.sections ?? []).flatMap((section) => [
     {
@@ -129,14 +150,17 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
       start: sub.span.start,
     })),
   ]);
+  // A part's first block takes no anchor of a section that starts before the part.
+  const partStart = range ? (model.pages[range.from - 1]?.span.start ?? 0) : 0;
   const options = {
-    ...(request.page !== undefined ? { page: request.page } : {}),
+    ...(request.page !== undefined && part === null ? { page: request.page } : {}),
     ...(request.fragment ? { fragment: true } : {}),
-    anchors: sections.map((section) => ({ id: section.anchor, start: section.start })),
+    anchors: sections.filter((section) => section.start >= partStart).map((section) => ({ id: section.anchor, start: section.start })),
   };
+  const shown = range ? selectPageRange(model, range) : model;
   const tables = documentTables(model);
   const table = request.table !== undefined ? tables[request.table - 1] : undefined;
-  const rendered = request.format !== null && pageExists ? renderDocument(model, request.format, options) : null;
+  const rendered = request.format !== null && pageExists ? renderDocument(shown, request.format, options) : null;
   return {
     kind: 'model',
     document,
@@ -151,5 +175,16 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     text: request.includeText ? loaded.text : null,
     spansIntoText: model.source === loaded.text,
     sections: sections.map(({ start: _start, ...link }) => link),
+    parts,
+    part,
   };
+}
+
+/** The 1-based part whose pages hold `offset` of the source: the first part that ends after it, else the last. */
+function partHolding(model: DocumentModel, parts: readonly PageRange[], offset: number): number {
+  for (let index = 0; index < parts.length; index++) {
+    const last = model.pages[(parts[index] as PageRange).to - 1];
+    if (last !== undefined && offset < last.span.end) return index + 1;
+  }
+  return Math.max(1, parts.length);
 }

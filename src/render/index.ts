@@ -1,15 +1,15 @@
 import type { DocumentModel } from '../model/document.js';
-import { type RenderHtmlOptions, renderHtml } from './render-html.js';
-import { type RenderJsonOptions, renderJson } from './render-json.js';
-import { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
+import { type RenderHtmlOptions, renderHtml, renderHtmlInto } from './render-html.js';
+import { type RenderJsonOptions, renderJson, renderJsonInto } from './render-json.js';
+import { type RenderMarkdownOptions, renderMarkdown, renderMarkdownInto } from './render-markdown.js';
 import { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
 
 export { type DocumentTableEntry, describeTableCount, documentTables, renderDocumentTableCsv, renderTableCsv } from './render-csv.js';
-export { escapeHtml, type RenderHtmlOptions, renderHtml } from './render-html.js';
-export { type RenderJsonOptions, renderJson } from './render-json.js';
-export { type RenderMarkdownOptions, renderMarkdown } from './render-markdown.js';
+export { escapeHtml, type RenderHtmlOptions, renderHtml, renderHtmlInto } from './render-html.js';
+export { type RenderJsonOptions, renderJson, renderJsonInto } from './render-json.js';
+export { type RenderMarkdownOptions, renderMarkdown, renderMarkdownInto } from './render-markdown.js';
 export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
-export { selectPages, selectRange } from './select-pages.js';
+export { type PageRange, pageRanges, selectPageRange, selectPages, selectRange } from './select-pages.js';
 
 /** The formats `renderDocument` writes. */
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;
@@ -41,10 +41,27 @@ export function renderDocument(model: DocumentModel, format: RenderFormat, optio
 }
 
 /**
- * `renderDocument` given to `emit` in pieces whose join is its result: text piece by piece (a shell writes a large
- * document without holding its rendering whole), the other formats in one piece. Throws as it does, before any piece.
+ * `renderDocument` given to `emit` in pieces whose join is its result, written as the renderer goes (text and
+ * Markdown a block at a time, HTML a piece at a time, JSON a page at a time): a shell writes a large document
+ * without ever holding its rendering whole. Throws as `renderDocument` does, before any piece.
  */
 export function renderDocumentInto(model: DocumentModel, format: RenderFormat, options: RenderOptions, emit: (part: string) => void): void {
-  if (format === 'text') renderTextInto(model, options, emit);
-  else emit(renderDocument(model, format, options));
+  switch (format) {
+    case 'text':
+      renderTextInto(model, options, emit);
+      return;
+    case 'markdown':
+      renderMarkdownInto(model, options, emit);
+      return;
+    case 'html':
+      renderHtmlInto(model, options, emit);
+      return;
+    case 'json':
+      renderJsonInto(model, options, emit);
+      return;
+    default: {
+      const unknown: never = format;
+      throw new RangeError(`Unknown render format "${String(unknown)}": expected ${RENDER_FORMATS.join(', ')}`);
+    }
+  }
 }

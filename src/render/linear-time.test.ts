@@ -40,6 +40,33 @@ describe('read and rendered in linear time', () => {
     }, rows);
   });
 
+  it('a legacy 13F holdings <TABLE> of thousands of rows, read as a grid of twelve columns', () => {
+    const holdings = (rows: number): string => {
+      const lines = [
+        '<TABLE>',
+        '<CAPTION>',
+        '                                                 VALUE    SHRS OR  SH/ INVSTMT  OTHER     VOTING AUTHORITY',
+        'NAME OF ISSUER              TITLE OF CLASS CUSIP (X$1000)  PRN AMT  PRN DSCRETN  MANAGERS  SOLE   SHARED  NONE',
+        '<S>                         <C>            <C>   <C>       <C>      <C> <C>      <C>       <C>    <C>     <C>',
+      ];
+      for (let i = 0; i < rows; i++)
+        lines.push(
+          `${`ISSUER ${i} INC`.padEnd(28)}COM            ${String(100000000 + i * 7)} ${String(i % 9999).padStart(6)}  ${String(i * 100).padStart(7)}  SH  SOLE     1         ${String(i).padStart(6)}       0     0`,
+        );
+      lines.push('</TABLE>');
+      return lines.join('\n');
+    };
+    const rows = Math.floor(MAX_TAGGED_TABLE_CELLS / 11 / 2) - 10;
+    const table = parseTextDocument(holdings(2 * rows))
+      .pages.flatMap((page) => page.blocks)
+      .find((block) => block.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.length).toBe(2 * rows);
+    expectLinear((n) => {
+      const text = holdings(n);
+      return () => renderAll(parseTextDocument(text));
+    }, rows);
+  });
+
   it('HTML text of `<` that opens no tag, handed over a character at a time', () => {
     // Joined into one piece, the text and its span are those of the source.
     const html = `<p>a${'<'.repeat(50)} 1 &amp; c</p>`;

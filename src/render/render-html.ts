@@ -31,9 +31,26 @@ export interface RenderHtmlOptions {
  * with a tiny inline stylesheet and a Content-Security-Policy that allows nothing else.
  */
 export function renderHtml(model: DocumentModel, options: RenderHtmlOptions = {}): string {
+  const out: string[] = [];
+  writeHtml(model, options, out);
+  return out.join('');
+}
+
+/**
+ * The HTML `renderHtml` returns, given to `emit` piece by piece in order (their join is that HTML): a shell writes a
+ * large document as it goes and holds no more of its rendering than one piece. A missing page throws before any piece.
+ */
+export function renderHtmlInto(model: DocumentModel, options: RenderHtmlOptions, emit: (part: string) => void): void {
+  writeHtml(model, options, {
+    push: (...parts: string[]) => {
+      for (const part of parts) emit(part);
+    },
+  });
+}
+
+function writeHtml(model: DocumentModel, options: RenderHtmlOptions, out: Out): void {
   const pages = selectPages(model, options.page);
   const prefix = escapeHtml(options.idPrefix ?? '');
-  const out: string[] = [];
   if (options.fragment !== true) {
     out.push(
       '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
@@ -52,7 +69,11 @@ export function renderHtml(model: DocumentModel, options: RenderHtmlOptions = {}
   const cursor = { next: 0 };
   for (const page of pages) renderPage(page, prefix, out, anchors, cursor);
   if (options.fragment !== true) out.push('</main>\n</body>\n</html>\n');
-  return out.join('');
+}
+
+/** Where the pieces go: an array to join, or straight to a writer. */
+interface Out {
+  push(...parts: string[]): unknown;
 }
 
 const STYLESHEET =
@@ -80,7 +101,7 @@ function documentTitle(pages: readonly Page[]): string {
 function renderPage(
   page: Page,
   prefix: string,
-  out: string[],
+  out: Out,
   anchors: readonly { readonly id: string; readonly start: number }[] = [],
   cursor: { next: number } = { next: 0 },
 ): void {
@@ -100,7 +121,7 @@ function renderPage(
   out.push('</section>\n');
 }
 
-function renderBlock(block: Block, out: string[]): void {
+function renderBlock(block: Block, out: Out): void {
   switch (block.kind) {
     case 'heading': {
       const level = Math.min(6, Math.max(1, Math.floor(block.level) || 1));
@@ -145,7 +166,7 @@ function renderBlock(block: Block, out: string[]): void {
   }
 }
 
-function renderTable(table: Table, out: string[]): void {
+function renderTable(table: Table, out: Out): void {
   out.push('<table', spanAttributes(table.span), ' data-origin="', escapeHtml(table.origin), '">\n');
   if (table.caption !== null && table.caption.trim() !== '') {
     out.push('<caption>', escapeHtml(table.caption), '</caption>\n');
@@ -171,7 +192,7 @@ function renderTable(table: Table, out: string[]): void {
   out.push('</table>\n');
 }
 
-function renderRow(row: TableRow, tag: 'th' | 'td', out: string[]): void {
+function renderRow(row: TableRow, tag: 'th' | 'td', out: Out): void {
   out.push('<tr', spanAttributes(row.span), '>');
   for (const cell of row.cells) {
     out.push('<', tag);

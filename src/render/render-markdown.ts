@@ -19,26 +19,43 @@ export interface RenderMarkdownOptions {
  * Alignment is not expressible in GFM and is dropped. The result ends with a newline unless empty.
  */
 export function renderMarkdown(model: DocumentModel, options: RenderMarkdownOptions = {}): string {
-  const pages = selectPages(model, options.page);
   const out: string[] = [];
+  renderMarkdownInto(model, options, (part) => {
+    out.push(part);
+  });
+  return out.join('');
+}
+
+/**
+ * The Markdown `renderMarkdown` returns, given to `emit` in order (their join is that Markdown), a block at a time: a
+ * shell writes a large document as it goes and holds no more of its rendering than one block. A missing page throws
+ * before any piece.
+ */
+export function renderMarkdownInto(model: DocumentModel, options: RenderMarkdownOptions, emit: (part: string) => void): void {
+  const pages = selectPages(model, options.page);
+  // Every piece is followed by a blank line, but the last by a single newline: the separator is owed until more comes.
+  let owed = false;
+  const piece = (parts: readonly string[]): void => {
+    if (owed) emit('\n\n');
+    for (const part of parts) emit(part);
+    owed = true;
+  };
+  const block: string[] = [];
   for (const page of pages) {
-    out.push(`<!-- page ${page.number} -->`, '\n\n');
+    piece([`<!-- page ${page.number} -->`]);
     // The list marker the previous block ended with: two adjacent lists would merge into one.
     let openList: string | null = null;
-    for (const block of page.blocks) {
-      const marker = listMarker(block);
-      if (marker !== null && marker === openList) out.push('<!-- -->\n\n');
-      const before = out.length;
-      renderBlock(block, out);
-      if (out.length === before) continue;
-      out.push('\n\n');
-      openList = block.kind === 'table' ? (hasFootnotes(block) ? '-' : null) : marker;
+    for (const current of page.blocks) {
+      const marker = listMarker(current);
+      block.length = 0;
+      renderBlock(current, block);
+      if (block.length === 0) continue;
+      if (marker !== null && marker === openList) piece(['<!-- -->']);
+      piece(block);
+      openList = current.kind === 'table' ? (hasFootnotes(current) ? '-' : null) : marker;
     }
   }
-  if (out.length === 0) return '';
-  // The last separator becomes a single final newline.
-  out[out.length - 1] = '\n';
-  return out.join('');
+  if (owed) emit('\n');
 }
 
 function listMarker(block: Block): string | null {

@@ -338,9 +338,14 @@ function firstVisibleStart(widths: readonly number[], starts: readonly number[],
 }
 
 function longestWordLength(text: string): number {
+  // A scan, not `split`: a table of many thousand cells would make an array per cell.
   let longest = 0;
-  for (const word of text.split(' ')) if (word.length > longest) longest = word.length;
-  return longest;
+  let start = 0;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', start)) {
+    if (at - start > longest) longest = at - start;
+    start = at + 1;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 /** Whitespace runs (line breaks included) as single spaces, trimmed. */

@@ -64,10 +64,14 @@ describe('one very long paragraph', () => {
       // bounded by the capped heap, which a render of many copies would overrun).
       globalThis.gc();
       console.log(JSON.stringify({ input: text.length, output: out.length, growth: process.memoryUsage().heapUsed - before }));`;
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=400', '--expose-gc', '--input-type=module', '-e', script], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--max-old-space-size=400', '--expose-gc', '--input-type=module', '-e', script],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
     const { input, output, growth } = JSON.parse(stdout) as { input: number; output: number; growth: number };
     expect(input).toBe(48_000_000);
     expect(output).toBeGreaterThan(input * 0.8);

@@ -30,3 +30,40 @@ export function selectRange(model: DocumentModel, range: { readonly start: numbe
   }
   return { ...model, pages };
 }
+
+/** One part of a long document: its pages from `from` to `to` (1-based page numbers, both included). */
+export interface PageRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The document cut into parts of whole pages, in order, each of at most `maxChars` characters of source (a page
+ * larger than that is a part of its own): what a reader is shown at a time, so a render holds one part, not the
+ * document. A document within `maxChars` is one part; a document without pages has none.
+ */
+export function pageRanges(model: DocumentModel, maxChars: number): PageRange[] {
+  const ranges: PageRange[] = [];
+  let from = -1;
+  let to = -1;
+  // Where the part being built starts in the source: a part is measured from there to its last page's end.
+  let start = 0;
+  for (const page of model.pages) {
+    if (from !== -1 && page.span.end - start > maxChars) {
+      ranges.push({ from, to });
+      from = -1;
+    }
+    if (from === -1) {
+      from = page.number;
+      start = page.span.start;
+    }
+    to = page.number;
+  }
+  if (from !== -1) ranges.push({ from, to });
+  return ranges;
+}
+
+/** The same model with only the pages of `range` (by page number), for rendering one part of a long document. */
+export function selectPageRange(model: DocumentModel, range: PageRange): DocumentModel {
+  return { ...model, pages: model.pages.filter((page) => page.number >= range.from && page.number <= range.to) };
+}

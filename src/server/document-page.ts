@@ -1,9 +1,11 @@
 import type { EncodedDocument, SectionLink } from '../pipeline/render-stored-document.js';
+import type { PageRange } from '../render/index.js';
 import type { DocumentView, FilingView } from '../store/store.js';
 import { type BodyPart, escapedPieces } from './body-stream.js';
 import { isImage } from './content-types.js';
 import { crumbs } from './filing-page.js';
 import { type Html, html } from './html.js';
+import { notFound } from './http-error.js';
 import { byteSize, layoutAround, PART_SLOT } from './layout.js';
 import { attachmentPath, documentPath, originalPath } from './paths.js';
 import type { Reader } from './reader.js';
@@ -24,12 +26,21 @@ export async function documentPage(reader: Reader, filingId: string, which: stri
   const view = choiceParam(query, 'view', ['rendered', 'original'] as const, 'rendered');
   const start = integerParam(query, 'start', 0, 2 ** 31);
   const end = integerParam(query, 'end', 0, 2 ** 31);
+  const part = integerParam(query, 'part', 1, 2 ** 31);
+  const at = integerParam(query, 'at', 0, 2 ** 31);
   const filing = await requireFiling(reader.store, filingId);
+  // A long document is shown a part (a range of whole pages) at a time: the render holds that part, not the
+  // document. Without `part`, the part holding offset `at` (a section's link) or a marked span, else the first.
   const loaded = await requireDocument(reader, filing, which, {
     format: view === 'original' ? null : 'html',
     fragment: true,
     includeText: view === 'original',
+    ...(view === 'original' ? {} : part !== undefined ? { part } : { partAt: at ?? start ?? 0 }),
   });
+  if (loaded.kind === 'model' && view !== 'original' && loaded.body === null && part !== undefined) {
+    const count = loaded.parts.length;
+    throw notFound(`Part ${part} does not exist: the document has ${count} ${count === 1 ? 'part' : 'parts'}`);
+  }
   const stored = filing.documents.find((document) => document.bodyStart === loaded.document.bodyStart) ?? null;
   const key = stored ? documentKey(stored) : which;
   const name = [loaded.document.type, loaded.document.filename].filter(Boolean).join(' · ') || `Document ${key}`;
@@ -113,16 +124,52 @@ function body(
   if (loaded.kind === 'xml') return originalText(loaded.text, span);
   if (view === 'original') return originalText(loaded.text ?? '', loaded.spansIntoText ? span : undefined);
   const pages = loaded.pages;
-  const shown = html`${sectionNavigator(loaded.sections)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="#page-${page.number}">${page.label ?? page.number}</a>`)}</nav>` : ''}
-<article class="doc-body" data-source-format="${loaded.sourceFormat}">${PART_SLOT}</article>`;
+  const key = stored ? documentKey(stored) : 1;
+  const current = loaded.part ?? 1;
+  // A page or section in another part links to that part's page, with the anchor.
+  const at = (page: number, anchor: string): string => {
+    const part = partOf(loaded.parts, page);
+    return part === current || loaded.parts.length <= 1 ? `#${anchor}` : `${documentPath(filing.filingId, key, { part })}#${anchor}`;
+  };
+  const shown = html`${sectionNavigator(loaded.sections, at)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="${at(page.number, `page-${page.number}`)}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+${partNavigator(filing, key, loaded.parts, current, pages.length)}
+<article class="doc-body" data-source-format="${loaded.sourceFormat}">${PART_SLOT}</article>
+${partNavigator(filing, key, loaded.parts, current, pages.length)}`;
   return { html: shown, part: loaded.body ?? '' };
+}
+
+/** The part (1-based) that holds page `page`, else 1. */
+function partOf(parts: readonly PageRange[], page: number): number {
+  const index = parts.findIndex((range) => page >= range.from && page <= range.to);
+  return index === -1 ? 1 : index + 1;
+}
+
+/** The most parts linked one by one around the current one. */
+const PART_LINKS = 20;
+
+/**
+ * For a document shown a part at a time: which pages are shown, the previous and next parts, links to the parts
+ * around this one, and the whole document (text, HTML) from the API for those who want it in one piece.
+ */
+function partNavigator(filing: FilingView, key: number | string, parts: readonly PageRange[], current: number, pageCount: number): Html {
+  if (parts.length <= 1) return html``;
+  const range = parts[current - 1];
+  const link = (part: number, label: string) => html`<a href="${documentPath(filing.filingId, key, { part })}">${label}</a>`;
+  const first = Math.max(1, Math.min(current - PART_LINKS / 2, parts.length - PART_LINKS + 1));
+  const around = parts.slice(first - 1, first - 1 + PART_LINKS).map((shown, index) => {
+    const number = first + index;
+    const label = shown.from === shown.to ? `${shown.from}` : `${shown.from}–${shown.to}`;
+    return number === current ? html`<strong aria-current="page">${label}</strong>` : link(number, label);
+  });
+  const api = `/api/filings/${encodeURIComponent(filing.filingId)}/documents/${encodeURIComponent(String(key))}`;
+  return html`<nav class="part-nav" aria-label="Parts"><span>Pages ${range?.from ?? 1}–${range?.to ?? pageCount} of ${pageCount} (part ${current} of ${parts.length}):</span>${current > 1 ? link(current - 1, '← previous') : ''}${around}${current < parts.length ? link(current + 1, 'next →') : ''}<span class="hint">whole document: <a href="${api}?format=html">HTML</a> <a href="${api}?format=text">text</a></span></nav>`;
 }
 
 /**
  * Links to the sections of a 10-K, 10-Q, 20-F or 40-F (anchors the rendered HTML carries before each heading), so
  * a long report can be entered at the item one wants; sub-items are nested under their item.
  */
-function sectionNavigator(sections: readonly SectionLink[]): Html {
+function sectionNavigator(sections: readonly SectionLink[], at: (page: number, anchor: string) => string): Html {
   if (sections.length === 0) return html``;
   const groups: { item: SectionLink; subs: SectionLink[] }[] = [];
   for (const section of sections) {
@@ -131,7 +178,7 @@ function sectionNavigator(sections: readonly SectionLink[]): Html {
     else groups.push({ item: section, subs: [] });
   }
   const link = (section: SectionLink) =>
-    html`<a href="#${section.anchor}" title="${section.heading}">${/^\d|^I+-/.test(section.key) ? html`Item ${section.key}` : ''} ${section.title}</a>`;
+    html`<a href="${at(section.page, section.anchor)}" title="${section.heading}">${/^\d|^I+-/.test(section.key) ? html`Item ${section.key}` : ''} ${section.title}</a>`;
   return html`<nav class="section-nav" aria-label="Sections"><details open><summary>Sections (${groups.length})</summary><ol>${groups.map(
     (group) =>
       html`<li>${link(group.item)}${group.subs.length > 0 ? html`<ol>${group.subs.map((sub) => html`<li>${link(sub)}</li>`)}</ol>` : ''}</li>`,

@@ -105,6 +105,9 @@ export class DocumentRenderer {
       request.includeText,
       request.everyPage,
       request.table,
+      request.part,
+      request.partAt,
+      request.partChars,
     ].join('\u0000');
     const cached = this.#cache.get(key);
     if (cached) return cached;

@@ -115,7 +115,8 @@ function sectionsList(sections: readonly unknown[], notFound: unknown, filingId:
     const key = text(section.key);
     const label = html`${/^\d|^I+-/.test(key) ? `Item ${key} ` : ''}${text(section.title)}`;
     return span
-      ? html`<a href="${documentPath(filingId, span.document)}#section-${key.replace(/[^A-Za-z0-9.-]/g, '-')}">${label}</a>`
+      ? // `at` opens the part of a long document that holds the section.
+        html`<a href="${documentPath(filingId, span.document, { at: span.start })}#section-${key.replace(/[^A-Za-z0-9.-]/g, '-')}">${label}</a>`
       : label;
   };
   return html`<h3>Sections</h3>

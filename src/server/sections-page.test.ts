@@ -37,14 +37,22 @@ describe('section navigator on the document page', () => {
   it('links every section found to an anchor the rendered document carries, before its heading', async () => {
     const html = await page(`/filings/${twentyFId}/documents/1`);
     const nav = html.slice(html.indexOf('<nav class="section-nav"'), html.indexOf('</nav>', html.indexOf('<nav class="section-nav"')));
-    const links = [...nav.matchAll(/href="#(section-[^"]+)"/g)].map((match) => match[1] as string);
+    // A section in another part of the document (shown a part at a time) links to that part.
+    const found = [...nav.matchAll(/href="(?:\/filings\/[^"?]+\?part=(\d+))?#(section-[^"]+)"/g)].map((match) => ({
+      part: match[1] ?? null,
+      anchor: match[2] as string,
+    }));
+    const links = found.map((link) => link.anchor);
     expect(links).toContain('section-1');
     expect(links).toContain('section-3.D');
     expect(links).toContain('section-16C');
     expect(links).toContain('section-19');
-    for (const anchor of links) {
-      const at = html.indexOf(`id="${anchor}"`);
-      expect(at, anchor).toBeGreaterThan(html.indexOf('<article'));
+    const parts = new Map<string | null, string>([[null, html]]);
+    for (const { part, anchor } of found) {
+      if (!parts.has(part)) parts.set(part, await page(`/filings/${twentyFId}/documents/1?part=${part}`));
+      const shown = parts.get(part) as string;
+      const at = shown.indexOf(`id="${anchor}"`);
+      expect(at, anchor).toBeGreaterThan(shown.indexOf('<article'));
     }
     // The anchor of Item 3 stands before the heading of Item 3, and after that of Item 2.
     const item3 = html.indexOf('id="section-3"');
@@ -61,7 +69,11 @@ describe('section navigator on the document page', () => {
 
   it('lists a report’s sections on the filing page, each linking to its anchor', async () => {
     const html = await page(`/filings/${twentyFId}`);
-    expect(html).toContain(`href="/filings/${twentyFId}/documents/1#section-3.D"`);
+    const link = new RegExp(`href="/filings/${twentyFId}/documents/1\\?at=(\\d+)#section-3\\.D"`).exec(html);
+    expect(link).not.toBeNull();
+    // The link opens the part that holds the section.
+    const shown = await page(`/filings/${twentyFId}/documents/1?at=${link?.[1]}`);
+    expect(shown.indexOf('id="section-3.D"')).toBeGreaterThan(shown.indexOf('<article'));
     expect(html).toMatch(/No heading found for: 16, 16G/);
   });
 });

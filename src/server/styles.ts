@@ -105,6 +105,8 @@ a.field:hover { text-decoration: none; background: var(--accent-soft); }
 .tabs a[aria-current] { border-color: var(--line); background: var(--page); color: var(--text); font-weight: 600; margin-bottom: -1px; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; font-size: .9rem; }
 .page-jump { font-size: .85rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: .2rem .6rem; }
+.part-nav { display: flex; flex-wrap: wrap; gap: .2rem .6rem; align-items: baseline; margin: .5rem 0; }
+.part-nav .hint { margin-left: auto; }
 .section-nav { font-size: .9rem; margin: .75rem 0; border: 1px solid var(--line); border-radius: var(--radius); padding: .4rem .8rem; }
 .section-nav summary { cursor: pointer; font-weight: 600; }
 .section-nav ol { margin: .3rem 0; padding-left: 1.2rem; columns: 18rem auto; }

@@ -271,3 +271,64 @@ describe('a <TABLE> too large to read as a grid', () => {
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['text/table-too-large', 'text/unclosed-table']);
   });
 });
+
+describe('a 13F holdings table of thousands of rows', () => {
+  /** A legacy 13F-HR information table: a two-line heading over twelve `<C>` columns, one line per holding. */
+  const holdings = (rows: number): string => {
+    const lines = [
+      '<TABLE>',
+      '<CAPTION>',
+      '                                                            VALUE    SHRS OR  SH/ PUT/ INVSTMT  OTHER     VOTING AUTHORITY',
+      'NAME OF ISSUER              TITLE OF CLASS    CUSIP       (X$1000)  PRN AMT  PRN CALL DSCRETN  MANAGERS  SOLE   SHARED  NONE',
+      '<S>                         <C>               <C>         <C>       <C>      <C> <C>  <C>      <C>       <C>    <C>     <C>',
+    ];
+    for (let i = 0; i < rows; i++) lines.push(holdingLine(i));
+    lines.push('</TABLE>');
+    return lines.join('\n');
+  };
+  const holdingLine = (i: number): string =>
+    `${`ISSUER ${String(i).padStart(5, '0')} INC`.padEnd(28)}COM               ${String(100000000 + i * 7)}   ${String((i * 13) % 99999).padStart(8)}  ${String(i * 100).padStart(7)}  SH       SOLE     1         ${String(i).padStart(6)}       0     0`;
+  /** The twelve fields of holding `i`, as the line above writes them (the PUT/CALL column is empty). */
+  const fields = (i: number): string[] => [
+    `ISSUER ${String(i).padStart(5, '0')} INC`,
+    'COM',
+    String(100000000 + i * 7),
+    String((i * 13) % 99999),
+    String(i * 100),
+    'SH',
+    '',
+    'SOLE',
+    '1',
+    String(i),
+    '0',
+    '0',
+  ];
+  const rows = 4990;
+
+  it('keeps its columns: every holding a row of its twelve fields, under the column headings', () => {
+    // Heading and marker lines count too.
+    expect((rows + 3) * 12).toBeLessThanOrEqual(MAX_TAGGED_TABLE_CELLS);
+    const doc = parseTextDocument(holdings(rows));
+    expect(doc.diagnostics.map((d) => d.code)).toEqual([]);
+    const tables = doc.pages.flatMap((p) => p.blocks.filter((b): b is Table => b.kind === 'table'));
+    expect(tables).toHaveLength(1);
+    const table = tables[0] as Table;
+    expect(table.columnCount).toBe(12);
+    expect(table.headerRows.at(-1)?.cells.map((cell) => cell.text)).toEqual([
+      'NAME OF ISSUER',
+      'TITLE OF CLASS',
+      'CUSIP',
+      'VALUE (X$1000)',
+      'SHRS OR PRN AMT',
+      'SH/ PRN',
+      'PUT/ CALL',
+      'INVSTMT DSCRETN',
+      'OTHER MANAGERS',
+      'SOLE',
+      'SHARED',
+      'NONE',
+    ]);
+    expect(table.rows).toHaveLength(rows);
+    for (let i = 0; i < rows; i++) expect(table.rows[i]?.cells.map((cell) => cell.text)).toEqual(fields(i));
+  });
+});

@@ -26,11 +26,14 @@ export interface TaggedTableLines {
 
 /**
  * A `<TABLE>` whose lines times columns exceed this is kept as preformatted text, with a `text/table-too-large`
- * diagnostic, instead of being read as a grid: each grid cell is several objects through every renderer, so a
- * megabyte of 15-byte rows would take seconds, while the largest legacy tables seen (schedules, holdings lists of
- * a few hundred rows by a dozen columns; 535 cells the largest in the corpus) stay well under it.
+ * diagnostic, instead of being read as a grid. Reading and rendering a grid is linear in its cells (test/scaling.ts
+ * checks it) but each cell is several objects through every renderer: about 10 µs of CPU a cell for the read, the
+ * four renderings and extraction together on the densest hostile table (15-byte rows of three ragged sign-and-figure
+ * cells; `bench/fuzz.ts`: 503 ms at 49,000 cells, 833 ms at 66,000), so this cap keeps such an input well under a
+ * second, while a 13F-HR holdings table of 4,990 rows by 12 columns keeps its columns (the corpus's largest legacy
+ * table is 535 cells).
  */
-export const MAX_TAGGED_TABLE_CELLS = 20_000;
+export const MAX_TAGGED_TABLE_CELLS = 60_000;
 
 /** More non-blank lines than this above a marker line are not all headings. */
 const MAX_HEADING_LINES = 24;
