@@ -126,6 +126,9 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
         );
       },
     });
+    // Listening only once every thread is ready: a cold thread's first renders and searches took hundreds of ms
+    // on a busy machine, and the first requests queued behind them.
+    await Promise.all([smallPool.warmUp(), pool.warmUp(), searches?.warmUp()]);
     const server = await listen(app.fetch, options);
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
