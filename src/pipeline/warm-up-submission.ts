@@ -1,6 +1,7 @@
 /**
  * A small made-up submission that takes a render thread through the code a server's documents take (the SGML
- * container, a legacy ASCII document with pages and a column table, an HTML document with a table), so that a
+ * container, a legacy ASCII document with pages and a column table, an HTML document with a table, an XML
+ * document as ownership reports are filed), so that a
  * thread has loaded and compiled it before the first request: on a busy machine a cold thread's first renders took
  * 200 ms each where a warm one takes a few, and the first requests after a start queued behind them.
  */
@@ -26,7 +27,7 @@ export const WARM_UP_SUBMISSION = new TextEncoder().encode(
     '<SEC-HEADER>0000000000-00-000000.hdr.sgml : 20000101',
     'ACCESSION NUMBER:\t\t0000000000-00-000000',
     'CONFORMED SUBMISSION TYPE:\t6-K',
-    'PUBLIC DOCUMENT COUNT:\t\t2',
+    'PUBLIC DOCUMENT COUNT:\t\t3',
     'FILED AS OF DATE:\t\t20000101',
     '</SEC-HEADER>',
     '<DOCUMENT>',
@@ -43,6 +44,17 @@ export const WARM_UP_SUBMISSION = new TextEncoder().encode(
     '<FILENAME>release.htm',
     '<TEXT>',
     HTML_BODY,
+    '</TEXT>',
+    '</DOCUMENT>',
+    '<DOCUMENT>',
+    '<TYPE>4',
+    '<SEQUENCE>3',
+    '<FILENAME>form4.xml',
+    '<TEXT>',
+    '<XML>',
+    '<?xml version="1.0"?>',
+    '<ownershipDocument><documentType>4</documentType><issuer><issuerName>EXAMPLE CORP &amp; CO</issuerName></issuer></ownershipDocument>',
+    '</XML>',
     '</TEXT>',
     '</DOCUMENT>',
     '</SEC-DOCUMENT>',

@@ -94,7 +94,7 @@ describe('WorkerPool', () => {
     await fragile.close();
   });
 
-  it('warms every thread up on a made-up submission that takes both parsers through a table', async () => {
+  it('warms every thread up on a made-up submission that takes the text and HTML parsers through a table, and an XML document', async () => {
     // What the warm-up renders must reach the code real documents take: a legacy ASCII document and an HTML one,
     // each with a table (a sample that fell to a plain paragraph would warm up little).
     const ascii = renderStoredDocument(WARM_UP_SUBMISSION, '1', { format: 'html', fragment: true });
@@ -105,6 +105,10 @@ describe('WorkerPool', () => {
       expect(rendered.kind === 'model' && rendered.tables.length).toBeGreaterThan(0);
       expect(rendered.kind === 'model' && rendered.body).toContain('Net income');
     }
+    expect(renderStoredDocument(WARM_UP_SUBMISSION, '3', { format: 'html', fragment: true })).toMatchObject({
+      kind: 'xml',
+      text: expect.stringContaining('EXAMPLE CORP &amp; CO'),
+    });
     expect(runTask({ task: 'warm-up' })).toBeNull();
     await pool.warmUp();
     await new WorkerPool({ threads: 0 }).warmUp();

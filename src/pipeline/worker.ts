@@ -51,7 +51,7 @@ const WARM_UP_REQUESTS: readonly RenderRequest[] = [
 export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument | EncodedDocument | null {
   if (task.task === 'prepare') return prepareFiling(task.bytes, task.source, task.hash ?? undefined);
   if (task.task === 'warm-up') {
-    for (const which of ['1', '2'])
+    for (const which of ['1', '2', '3'])
       for (const request of WARM_UP_REQUESTS) encodeRendered(renderStoredDocument(WARM_UP_SUBMISSION, which, request));
     return null;
   }
