@@ -22,7 +22,8 @@
  * [--db FILE] (keep the database in FILE and reuse it when it exists, made with the same --big-mb and --smoke:
  * repeated runs skip the ingest) [--cli PATH] (serve with another build's bin/edgarkit.js, e.g. an older checkout's, to
  * compare old and new in the same conditions) [--timing-log FILE] (keep the server's per-request timings:
- * `ms<TAB>status<TAB>url<TAB>arrival ms`) [--fetch-client]
+ * `ms<TAB>status<TAB>url<TAB>arrival ms`) [--fetch-client] [--serve-arg=FLAG]… (an option for `edgarkit serve`,
+ * e.g. `--serve-arg=--small-render-threads=2`)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ function option(name: string, fallback: number): number {
 
 /** Flags for the server's node (`--node-arg=--cpu-prof`): to profile it or cap its heap under the load. */
 const NODE_ARGS = args.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice('--node-arg='.length));
+/** Options for `edgarkit serve` itself (`--serve-arg=--small-render-threads=2`), to compare settings. */
+const SERVE_ARGS = args.filter((arg) => arg.startsWith('--serve-arg=')).map((arg) => arg.slice('--serve-arg='.length));
 /** A database to keep and reuse (made on the first run), or null for a fresh one in a temporary folder. */
 const KEPT_DB = args.includes('--db') ? (args[args.indexOf('--db') + 1] ?? null) : null;
 
@@ -195,6 +198,7 @@ async function main(): Promise<void> {
         '0',
         '--max-render-mb',
         String(MAX_RENDER_MB),
+        ...SERVE_ARGS,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EDGARKIT_TIMING_LOG: timingLog } },
     );
