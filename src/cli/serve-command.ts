@@ -134,9 +134,10 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
         );
       },
     });
-    // Listening only once every thread is ready: a cold thread's first renders and searches took hundreds of ms
-    // on a busy machine, and the first requests queued behind them.
-    await Promise.all([smallPool.warmUp(), pool.warmUp(), searches?.warmUp()]);
+    // Every thread warms up at once (a cold thread's first renders and searches took up to hundreds of ms on a
+    // busy machine, a warm one's a few): listening does not wait for it, since a request that comes first waits
+    // for one small warm-up task at most, which is what its own render would have paid cold. (warmUp never fails.)
+    void Promise.all([smallPool.warmUp(), pool.warmUp(), searches?.warmUp()]);
     const server = await listen(app.fetch, options);
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
