@@ -22,6 +22,8 @@ describe('serve: the names it answers for', () => {
     [['--allow-host', 'evil.example:8080'], /--allow-host takes a host name or address without a port/],
     [['--render-timeout', '0'], /--render-timeout must be a number above 0, not "0"/],
     [['--max-render-mb', 'lots'], /--max-render-mb must be a number above 0, not "lots"/],
+    [['--small-render-threads', '9'], /--small-render-threads must be a whole number from 1 to 4, not "9"/],
+    [['--small-render-threads', '1.5'], /--small-render-threads must be a whole number from 1 to 4, not "1.5"/],
   ])('refuses %j with a clear message', async (options, message) => {
     const io = captureIo();
     expect(await runCli(['serve', '--db', '/nonexistent/x.db', ...options], io)).toBe(2);

@@ -25,6 +25,8 @@ export interface ServeCommandOptions {
   readonly renderCacheMb?: number;
   /** MB of heap one render thread may use (a document that needs more is a 503 with the download link). */
   readonly renderMemoryMb?: number;
+  /** Threads that render small documents only (default 1). */
+  readonly smallRenderThreads?: number;
 }
 
 export interface ServeControl {
@@ -65,6 +67,12 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
       positiveNumber('--render-memory-mb'),
       DEFAULT_RENDER_LIMITS.threadMemoryMb,
     )
+    .option(
+      '--small-render-threads <n>',
+      'threads that render only small documents (under 256 KB), at the priority of the thread that answers requests',
+      wholeNumber('--small-render-threads', 1, 4),
+      1,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  edgarkit serve --db filings.db\n  edgarkit serve --port 0          # any free port; the URL is printed\n  edgarkit serve --host 0.0.0.0 --allow-host filings.example.org\n',
@@ -93,7 +101,7 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
   // lower priority a busy machine starves it for seconds; a second one measured no better on two busy cores); large
   // ones render in the rest, at a lower priority.
   const smallPool = new WorkerPool({
-    threads: 1,
+    threads: options.smallRenderThreads ?? 1,
     lowPriority: false,
     maxHeapMb: threadMemoryMb,
     keepThreads: true,
@@ -126,6 +134,10 @@ export async function runServeCommand(options: ServeCommandOptions, io: CliIo, c
         );
       },
     });
+    // Every thread warms up at once (a cold thread's first renders and searches took up to hundreds of ms on a
+    // busy machine, a warm one's a few): listening does not wait for it, since a request that comes first waits
+    // for one small warm-up task at most, which is what its own render would have paid cold. (warmUp never fails.)
+    void Promise.all([smallPool.warmUp(), pool.warmUp(), searches?.warmUp()]);
     const server = await listen(app.fetch, options);
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
@@ -197,6 +209,15 @@ function positiveNumber(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value) || !(number > 0)) throw new UserError(`${name} must be a number above 0, not "${value}"`);
+    return number;
+  };
+}
+
+function wholeNumber(name: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d{1,2}$/.test(value) || number < min || number > max)
+      throw new UserError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
     return number;
   };
 }

@@ -41,6 +41,16 @@ describe('SearchPool', () => {
     }
   });
 
+  it('warms its threads up with a search of the database, and answers as before', async () => {
+    await pool.warmUp();
+    const store = openSqliteStore(path, { readonly: true });
+    try {
+      expect(await pool.search({ text: 'hanaro' })).toEqual(await store.search({ text: 'hanaro' }));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('throws what the store throws, as the same classes', async () => {
     const broad = pool.search({ text: '(s* OR t*) (p* OR r*) -e*' });
     await expect(broad).rejects.toBeInstanceOf(QueryTooBroadError);

@@ -65,6 +65,20 @@ export class SearchPool {
     throw rebuild(answer.error);
   }
 
+  /**
+   * Has every thread open its connection and answer a small search, so that the first searches after a start do
+   * not wait for threads still loading. Resolves when all have (a failure shows itself at the first real search).
+   */
+  async warmUp(): Promise<void> {
+    const request: SearchRequest = { text: 'report', limit: 1 };
+    const lanes = [...new Set([this.#plain, this.#costly])];
+    await Promise.all(
+      lanes.flatMap((lane) =>
+        Array.from({ length: lane.maxThreads }, () => lane.run({ path: this.#path, searchBudgetMs: this.#budgetMs, request })),
+      ),
+    ).catch(() => {});
+  }
+
   async close(): Promise<void> {
     await Promise.all([...new Set([this.#plain, this.#costly])].map((lane) => lane.destroy()));
   }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, projectRoot, seedPath } from '../../test/shared-files.js';
 import { prepareFiling } from './prepare-filing.js';
 import { renderStoredDocument } from './render-stored-document.js';
+import { WARM_UP_SUBMISSION } from './warm-up-submission.js';
+import { runTask } from './worker.js';
 import { WorkerPool } from './worker-pool.js';
 
 /**
@@ -90,6 +92,30 @@ describe('WorkerPool', () => {
     await expect(fragile.render(new Uint8Array(readFileSync(seedPath())), '1', { format: 'text' })).rejects.toThrow(/exit/i);
     await expect(fragile.render(new Uint8Array(readFileSync(seedPath())), '1', { format: 'text' })).rejects.toThrow(/exit/i);
     await fragile.close();
+  });
+
+  it('warms every thread up on a made-up submission that takes the text and HTML parsers through a table, and an XML document', async () => {
+    // What the warm-up renders must reach the code real documents take: a legacy ASCII document and an HTML one,
+    // each with a table (a sample that fell to a plain paragraph would warm up little).
+    const ascii = renderStoredDocument(WARM_UP_SUBMISSION, '1', { format: 'html', fragment: true });
+    const html = renderStoredDocument(WARM_UP_SUBMISSION, '2', { format: 'html', fragment: true });
+    expect(ascii).toMatchObject({ kind: 'model', sourceFormat: 'text', document: { type: '6-K' } });
+    expect(html).toMatchObject({ kind: 'model', sourceFormat: 'html', document: { type: 'EX-99.1' } });
+    for (const rendered of [ascii, html]) {
+      expect(rendered.kind === 'model' && rendered.tables.length).toBeGreaterThan(0);
+      expect(rendered.kind === 'model' && rendered.body).toContain('Net income');
+    }
+    expect(renderStoredDocument(WARM_UP_SUBMISSION, '3', { format: 'html', fragment: true })).toMatchObject({
+      kind: 'xml',
+      text: expect.stringContaining('EXAMPLE CORP &amp; CO'),
+    });
+    expect(runTask({ task: 'warm-up' })).toBeNull();
+    await pool.warmUp();
+    await new WorkerPool({ threads: 0 }).warmUp();
+    // The threads render as before once warmed.
+    // (The bytes given to a thread are moved there: the inline render reads a copy of its own.)
+    const inline = renderStoredDocument(new Uint8Array(readFileSync(seedPath())), '1', { format: 'text' });
+    expect(await pool.render(new Uint8Array(readFileSync(seedPath())), '1', { format: 'text' })).toEqual(inline);
   });
 
   it('runs on the calling thread when asked for no threads or when there is no worker script', async () => {

@@ -112,12 +112,24 @@ export class WorkerPool {
     return this.#run({ task: 'render', bytes: original, which, request, encode: true }, signal) as Promise<EncodedDocument>;
   }
 
+  /**
+   * Starts every thread and has each render a small made-up submission (see warm-up-submission.ts), so that the
+   * first requests a server answers do not wait for threads still loading and compiling the parsers. Resolves when
+   * all have, or when one fails (a thread that cannot render shows itself at the first real render).
+   */
+  async warmUp(): Promise<void> {
+    if (!this.#piscina) return;
+    const threads = this.#piscina.maxThreads;
+    // One task a thread: a thread takes one task at a time, so `threads` tasks at once reach every thread.
+    await Promise.all(Array.from({ length: threads }, () => this.#piscina?.run({ task: 'warm-up' } satisfies WorkerTask))).catch(() => {});
+  }
+
   /** Ends every thread; tasks still queued are refused. */
   async close(): Promise<void> {
     await this.#piscina?.destroy();
   }
 
-  async #run(task: WorkerTask, signal?: AbortSignal, transfer = task.task === 'render'): Promise<unknown> {
+  async #run(task: Exclude<WorkerTask, { task: 'warm-up' }>, signal?: AbortSignal, transfer = task.task === 'render'): Promise<unknown> {
     signal?.throwIfAborted();
     if (!this.#piscina) return runTask(task);
     // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is

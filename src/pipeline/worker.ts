@@ -10,6 +10,7 @@ import {
   renderStoredDocument,
 } from './render-stored-document.js';
 import { lowerThreadPriority } from './thread-priority.js';
+import { WARM_UP_SUBMISSION } from './warm-up-submission.js';
 
 /** What a pool thread is started with (see WorkerPoolOptions). */
 export interface WorkerThreadData {
@@ -33,13 +34,27 @@ export type WorkerTask =
       readonly request: RenderRequest;
       /** Give the rendering back as UTF-8 bytes (an EncodedDocument), moved to the caller rather than copied. */
       readonly encode?: boolean;
-    };
+    }
+  /** Render a small made-up submission in the ways a server asks, and return nothing: a thread made ready. */
+  | { readonly task: 'warm-up' };
 
 export type WorkerResult<T extends WorkerTask> = T extends { task: 'prepare' } ? PreparedFiling : RenderedDocument | EncodedDocument;
 
+/** What a warm-up renders: each document as the document page, the API's text and the original view ask. */
+const WARM_UP_REQUESTS: readonly RenderRequest[] = [
+  { format: 'html', fragment: true },
+  { format: 'text' },
+  { format: null, includeText: true },
+];
+
 /** Runs one task; what piscina calls in each thread (and the pool calls inline when it has no threads). */
-export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument | EncodedDocument {
+export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument | EncodedDocument | null {
   if (task.task === 'prepare') return prepareFiling(task.bytes, task.source, task.hash ?? undefined);
+  if (task.task === 'warm-up') {
+    for (const which of ['1', '2', '3'])
+      for (const request of WARM_UP_REQUESTS) encodeRendered(renderStoredDocument(WARM_UP_SUBMISSION, which, request));
+    return null;
+  }
   const rendered = renderStoredDocument(task.bytes, task.which, task.request);
   return task.encode ? encodeRendered(rendered) : rendered;
 }
@@ -47,6 +62,7 @@ export function runTask(task: WorkerTask): PreparedFiling | RenderedDocument | E
 /** The thread's entry: a prepared filing's blobs are moved back to the caller rather than copied. */
 export default function worker(task: WorkerTask): unknown {
   const result = runTask(task);
+  if (task.task === 'warm-up') return null;
   if (task.task === 'render') {
     const rendered = result as EncodedDocument;
     const body = task.encode && rendered.kind === 'model' ? rendered.body : null;
