@@ -1,4 +1,3 @@
-import type { DocumentModel } from '../model/document.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type PageRange, pageRanges, type RenderFormat, renderDocument, selectPageRange } from '../render/index.js';
 import { documentTables, renderTableCsv } from '../render/render-csv.js';
@@ -76,7 +75,7 @@ export type RenderedDocument =
       readonly spansIntoText: boolean;
       /** The sections of a 10-K, 10-Q, 20-F or 40-F, in order; `anchor` is the id the rendered HTML carries. */
       readonly sections: readonly SectionLink[];
-      /** The document's parts (page ranges of at most `partChars` characters of source), in order. */
+      /** The document's parts (page ranges, or pieces of a long page, of at most `partChars` characters of source), in order. */
       readonly parts: readonly PageRange[];
       /** Which part `body` renders (1-based), when a part was asked for (`part` or `partAt`); else null. */
       readonly part: number | null;
@@ -106,6 +105,8 @@ export interface SectionLink {
   readonly anchor: string;
   readonly level: 1 | 2;
   readonly page: number;
+  /** Where the section starts in the source (a character offset): which part of a long document holds it. */
+  readonly start: number;
 }
 
 export { sectionAnchor };
@@ -125,12 +126,12 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
   if (loaded.kind === 'xml') return { kind: 'xml', document, text: loaded.text };
   const { model } = loaded;
   const parts = pageRanges(model, request.partChars ?? DEFAULT_PART_CHARS);
-  const part = request.part ?? (request.partAt !== undefined ? partHolding(model, parts, request.partAt) : null);
+  const part = request.part ?? (request.partAt !== undefined ? partHolding(parts, request.partAt) : null);
   const range = part === null ? undefined : parts[part - 1];
   const pageExists =
     part !== null ? range !== undefined : request.page === undefined || model.pages.some((page) => page.number === request.page);
   const found = documentSections(model, loaded.document, submission.header?.formType ?? null);
-  const sections: (SectionLink & { readonly start: number })[] = (found?.sections ?? []).flatMap((section) => [
+  const sections: SectionLink[] = (found?.sections ?? []).flatMap((section) => [
     {
       key: section.key,
       title: section.title,
@@ -151,7 +152,7 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     })),
   ]);
   // A part's first block takes no anchor of a section that starts before the part.
-  const partStart = range ? (model.pages[range.from - 1]?.span.start ?? 0) : 0;
+  const partStart = range?.start ?? 0;
   const options = {
     ...(request.page !== undefined && part === null ? { page: request.page } : {}),
     ...(request.fragment ? { fragment: true } : {}),
@@ -174,17 +175,14 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
         : null,
     text: request.includeText ? loaded.text : null,
     spansIntoText: model.source === loaded.text,
-    sections: sections.map(({ start: _start, ...link }) => link),
+    sections,
     parts,
     part,
   };
 }
 
 /** The 1-based part whose pages hold `offset` of the source: the first part that ends after it, else the last. */
-function partHolding(model: DocumentModel, parts: readonly PageRange[], offset: number): number {
-  for (let index = 0; index < parts.length; index++) {
-    const last = model.pages[(parts[index] as PageRange).to - 1];
-    if (last !== undefined && offset < last.span.end) return index + 1;
-  }
-  return Math.max(1, parts.length);
+function partHolding(parts: readonly PageRange[], offset: number): number {
+  const index = parts.findIndex((range) => offset < range.end);
+  return index === -1 ? Math.max(1, parts.length) : index + 1;
 }

@@ -1,4 +1,4 @@
-import type { DocumentModel, Page } from '../model/document.js';
+import type { Block, DocumentModel, Page } from '../model/document.js';
 
 /**
  * The pages a renderer should show: all of them, or the one page whose 1-based `number` is `page`.
@@ -31,39 +31,87 @@ export function selectRange(model: DocumentModel, range: { readonly start: numbe
   return { ...model, pages };
 }
 
-/** One part of a long document: its pages from `from` to `to` (1-based page numbers, both included). */
+/**
+ * One part of a long document: its pages from `from` to `to` (1-based page numbers, both included), and where in
+ * the source it starts and ends. A page longer than a part on its own is cut between its blocks into pieces
+ * (`piece`): then `from` and `to` are that page and the part holds its blocks `[piece.start, piece.end)`.
+ */
 export interface PageRange {
   readonly from: number;
   readonly to: number;
+  /**
+   * The part's offsets of the source: it ends where its last page or block does and starts where the part before
+   * it ends (0 for the first), so the parts cover the source without gaps.
+   */
+  readonly start: number;
+  readonly end: number;
+  readonly piece?: PagePiece;
+}
+
+/** Blocks `[start, end)` of a page cut into `of` pieces, this being piece `number` (1-based). */
+export interface PagePiece {
+  readonly start: number;
+  readonly end: number;
+  readonly number: number;
+  readonly of: number;
 }
 
 /**
- * The document cut into parts of whole pages, in order, each of at most `maxChars` characters of source (a page
- * larger than that is a part of its own): what a reader is shown at a time, so a render holds one part, not the
- * document. A document within `maxChars` is one part; a document without pages has none.
+ * The document cut into parts, in order, each of at most `maxChars` characters of source: whole pages where they
+ * fit, and a page longer than that cut between its blocks (a block longer than that is a part of its own). What a
+ * reader is shown at a time, so a render holds one part, not the document. A document within `maxChars` is one
+ * part; a document without pages has none.
  */
 export function pageRanges(model: DocumentModel, maxChars: number): PageRange[] {
   const ranges: PageRange[] = [];
-  let from = -1;
-  let to = -1;
-  // Where the part being built starts in the source: a part is measured from there to its last page's end.
-  let start = 0;
+  let open: { from: number; to: number; start: number; end: number } | null = null;
   for (const page of model.pages) {
-    if (from !== -1 && page.span.end - start > maxChars) {
-      ranges.push({ from, to });
-      from = -1;
+    if (open !== null && page.span.end - open.start > maxChars) {
+      ranges.push(open);
+      open = null;
     }
-    if (from === -1) {
-      from = page.number;
-      start = page.span.start;
+    if (open === null && page.span.end - page.span.start > maxChars && page.blocks.length > 1) {
+      ranges.push(...pagePieces(page, maxChars));
+      continue;
     }
-    to = page.number;
+    if (open === null) open = { from: page.number, to: page.number, start: page.span.start, end: page.span.end };
+    else {
+      open.to = page.number;
+      open.end = page.span.end;
+    }
   }
-  if (from !== -1) ranges.push({ from, to });
-  return ranges;
+  if (open !== null) ranges.push(open);
+  // Parts meet: what lies between one part's last block and the next one's first (a page break, blank lines)
+  // belongs to the next, so every offset of the source is in exactly one part.
+  return ranges.map((range, index) => (index === 0 ? { ...range, start: 0 } : { ...range, start: (ranges[index - 1] as PageRange).end }));
 }
 
-/** The same model with only the pages of `range` (by page number), for rendering one part of a long document. */
+/** A page too long for one part, cut between blocks into pieces of at most `maxChars` characters of source each. */
+function pagePieces(page: Page, maxChars: number): PageRange[] {
+  const cuts: { start: number; end: number }[] = [];
+  let first = 0;
+  for (let index = 1; index <= page.blocks.length; index++) {
+    const block = page.blocks[index];
+    const pieceStart = (page.blocks[first] as Block).span.start;
+    if (block === undefined || block.span.end - pieceStart > maxChars) {
+      cuts.push({ start: first, end: index });
+      first = index;
+    }
+  }
+  // The last piece ends where the page does; `pageRanges` sets where each starts.
+  return cuts.map((cut, index) => ({
+    from: page.number,
+    to: page.number,
+    start: (page.blocks[cut.start] as Block).span.start,
+    end: index === cuts.length - 1 ? page.span.end : (page.blocks[cut.end - 1] as Block).span.end,
+    piece: { start: cut.start, end: cut.end, number: index + 1, of: cuts.length },
+  }));
+}
+
+/** The same model with only the pages (or the piece of a page) of `range`, for rendering one part of a long document. */
 export function selectPageRange(model: DocumentModel, range: PageRange): DocumentModel {
-  return { ...model, pages: model.pages.filter((page) => page.number >= range.from && page.number <= range.to) };
+  const pages = model.pages.filter((page) => page.number >= range.from && page.number <= range.to);
+  const { piece } = range;
+  if (piece === undefined) return { ...model, pages };
+  return { ...model, pages: pages.map((page) => ({ ...page, blocks: page.blocks.slice(piece.start, piece.end) })) };
 }

@@ -126,22 +126,27 @@ function body(
   const pages = loaded.pages;
   const key = stored ? documentKey(stored) : 1;
   const current = loaded.part ?? 1;
-  // A page or section in another part links to that part's page, with the anchor.
-  const at = (page: number, anchor: string): string => {
-    const part = partOf(loaded.parts, page);
-    return part === current || loaded.parts.length <= 1 ? `#${anchor}` : `${documentPath(filing.filingId, key, { part })}#${anchor}`;
-  };
-  const shown = html`${sectionNavigator(loaded.sections, at)}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="${at(page.number, `page-${page.number}`)}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+  // A page or section in another part links to that part's page, with the anchor: a page to the part it starts
+  // in, a section to the part holding its start (a long page is cut into several).
+  const at = (part: number, anchor: string): string =>
+    part === current || loaded.parts.length <= 1 ? `#${anchor}` : `${documentPath(filing.filingId, key, { part })}#${anchor}`;
+  const shown = html`${sectionNavigator(loaded.sections, (section) => at(partAt(loaded.parts, section.start), section.anchor))}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="${at(partOf(loaded.parts, page.number), `page-${page.number}`)}">${page.label ?? page.number}</a>`)}</nav>` : ''}
 ${partNavigator(filing, key, loaded.parts, current, pages.length)}
 <article class="doc-body" data-source-format="${loaded.sourceFormat}">${PART_SLOT}</article>
 ${partNavigator(filing, key, loaded.parts, current, pages.length)}`;
   return { html: shown, part: loaded.body ?? '' };
 }
 
-/** The part (1-based) that holds page `page`, else 1. */
+/** The part (1-based) where page `page` starts, else 1. */
 function partOf(parts: readonly PageRange[], page: number): number {
   const index = parts.findIndex((range) => page >= range.from && page <= range.to);
   return index === -1 ? 1 : index + 1;
+}
+
+/** The part (1-based) that holds offset `offset` of the source: the first that ends after it, else the last. */
+function partAt(parts: readonly PageRange[], offset: number): number {
+  const index = parts.findIndex((range) => offset < range.end);
+  return index === -1 ? Math.max(1, parts.length) : index + 1;
 }
 
 /** The most parts linked one by one around the current one. */
@@ -158,18 +163,24 @@ function partNavigator(filing: FilingView, key: number | string, parts: readonly
   const first = Math.max(1, Math.min(current - PART_LINKS / 2, parts.length - PART_LINKS + 1));
   const around = parts.slice(first - 1, first - 1 + PART_LINKS).map((shown, index) => {
     const number = first + index;
-    const label = shown.from === shown.to ? `${shown.from}` : `${shown.from}–${shown.to}`;
+    const label = rangeLabel(shown);
     return number === current ? html`<strong aria-current="page">${label}</strong>` : link(number, label);
   });
   const api = `/api/filings/${encodeURIComponent(filing.filingId)}/documents/${encodeURIComponent(String(key))}`;
-  return html`<nav class="part-nav" aria-label="Parts"><span>Pages ${range?.from ?? 1}–${range?.to ?? pageCount} of ${pageCount} (part ${current} of ${parts.length}):</span>${current > 1 ? link(current - 1, '← previous') : ''}${around}${current < parts.length ? link(current + 1, 'next →') : ''}<span class="hint">whole document: <a href="${api}?format=html">HTML</a> <a href="${api}?format=text">text</a></span></nav>`;
+  return html`<nav class="part-nav" aria-label="Parts"><span>${range?.piece ? `Page ${range.from} (piece ${range.piece.number} of ${range.piece.of})` : `Pages ${range?.from ?? 1}–${range?.to ?? pageCount}`} of ${pageCount} (part ${current} of ${parts.length}):</span>${current > 1 ? link(current - 1, '← previous') : ''}${around}${current < parts.length ? link(current + 1, 'next →') : ''}<span class="hint">whole document: <a href="${api}?format=html">HTML</a> <a href="${api}?format=text">text</a></span></nav>`;
+}
+
+/** A part's label in the navigator: its pages, or its page and piece (`12 (3/5)`) for a piece of a long page. */
+function rangeLabel(range: PageRange): string {
+  if (range.piece) return `${range.from} (${range.piece.number}/${range.piece.of})`;
+  return range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;
 }
 
 /**
  * Links to the sections of a 10-K, 10-Q, 20-F or 40-F (anchors the rendered HTML carries before each heading), so
  * a long report can be entered at the item one wants; sub-items are nested under their item.
  */
-function sectionNavigator(sections: readonly SectionLink[], at: (page: number, anchor: string) => string): Html {
+function sectionNavigator(sections: readonly SectionLink[], at: (section: SectionLink) => string): Html {
   if (sections.length === 0) return html``;
   const groups: { item: SectionLink; subs: SectionLink[] }[] = [];
   for (const section of sections) {
@@ -178,7 +189,7 @@ function sectionNavigator(sections: readonly SectionLink[], at: (page: number, a
     else groups.push({ item: section, subs: [] });
   }
   const link = (section: SectionLink) =>
-    html`<a href="${at(section.page, section.anchor)}" title="${section.heading}">${/^\d|^I+-/.test(section.key) ? html`Item ${section.key}` : ''} ${section.title}</a>`;
+    html`<a href="${at(section)}" title="${section.heading}">${/^\d|^I+-/.test(section.key) ? html`Item ${section.key}` : ''} ${section.title}</a>`;
   return html`<nav class="section-nav" aria-label="Sections"><details open><summary>Sections (${groups.length})</summary><ol>${groups.map(
     (group) =>
       html`<li>${link(group.item)}${group.subs.length > 0 ? html`<ol>${group.subs.map((sub) => html`<li>${link(sub)}</li>`)}</ol>` : ''}</li>`,

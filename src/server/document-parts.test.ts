@@ -17,20 +17,37 @@ function longFiling(pages: number): string {
     `Paragraph one of page ${n}. ${'The company reported results for the quarter and the board met. '.repeat(20)}\n\n` +
     `Paragraph two of page ${n}. ${'Revenue grew and costs fell as the plan foresaw for the year. '.repeat(20)}\n`;
   const body = Array.from({ length: pages }, (_, index) => page(index + 1)).join('\n<PAGE>\n');
-  return `<SEC-DOCUMENT>0000000001-10-000001.txt : 20100101\n<SEC-HEADER>0000000001-10-000001.hdr.sgml : 20100101\nACCESSION NUMBER:\t\t0000000001-10-000001\nCONFORMED SUBMISSION TYPE:\t6-K\nPUBLIC DOCUMENT COUNT:\t\t1\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>long.txt\n<TEXT>\n${body}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`;
+  return submissionOf('0000000001-10-000001', body);
+}
+
+/** A legacy ASCII 6-K of one page (no <PAGE> line) of `paragraphs` numbered paragraphs. */
+function longPageFiling(paragraphs: number): string {
+  const body = Array.from(
+    { length: paragraphs },
+    (_, index) => `Paragraph ${index + 1} of the long page. ${'The board met and the company reported its quarter. '.repeat(8)}`,
+  ).join('\n\n');
+  return submissionOf('0000000001-10-000002', body);
+}
+
+function submissionOf(accession: string, body: string): string {
+  return `<SEC-DOCUMENT>${accession}.txt : 20100101\n<SEC-HEADER>${accession}.hdr.sgml : 20100101\nACCESSION NUMBER:\t\t${accession}\nCONFORMED SUBMISSION TYPE:\t6-K\nPUBLIC DOCUMENT COUNT:\t\t1\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>long.txt\n<TEXT>\n${body}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`;
 }
 
 const PAGES = 600;
 const filing = longFiling(PAGES);
 const accession = '0000000001-10-000001';
+const PARAGRAPHS = 3000;
+const longPage = longPageFiling(PARAGRAPHS);
+const longPageAccession = '0000000001-10-000002';
 let store: ReadWriteStore;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  const file = join(makeTempDir('edgarkit-parts-'), 'long.txt');
-  writeFileSync(file, filing);
+  const folder = makeTempDir('edgarkit-parts-');
+  writeFileSync(join(folder, 'long.txt'), filing);
+  writeFileSync(join(folder, 'long-page.txt'), longPage);
   store = openSqliteStore(':memory:');
-  await ingestPaths(store, [file], { workers: 0 });
+  await ingestPaths(store, [join(folder, 'long.txt'), join(folder, 'long-page.txt')], { workers: 0 });
   app = createApp({ store, renderThreads: 0, log: (error) => expect.fail(String(error)) });
 });
 afterAll(async () => {
@@ -105,5 +122,53 @@ describe('a long document shown a part at a time', () => {
       `Part ${parts.length + 1} does not exist: the document has ${parts.length} parts`,
     );
     expect(await page(`/filings/${accession}/documents/1?part=0`, 400)).toContain('part');
+  });
+});
+
+describe('a page longer than a part, cut between its blocks', () => {
+  const read = openDocument(parseSubmission(Buffer.from(longPage)));
+  if (read?.kind !== 'model') throw new Error('no document model');
+  const parts = pageRanges(read.model, DEFAULT_PART_CHARS);
+  const blocks = read.model.pages[0]?.blocks ?? [];
+
+  it('is cut into pieces of whole blocks within the part size that meet and cover the page', () => {
+    expect(read.model.pages).toHaveLength(1);
+    expect(blocks).toHaveLength(PARAGRAPHS);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    let nextBlock = 0;
+    let nextStart = 0;
+    for (const [index, range] of parts.entries()) {
+      expect(range).toMatchObject({ from: 1, to: 1, start: nextStart });
+      expect(range.piece).toMatchObject({ start: nextBlock, number: index + 1, of: parts.length });
+      const piece = range.piece;
+      if (!piece) throw new Error('not a piece');
+      const first = blocks[piece.start];
+      const last = blocks[piece.end - 1];
+      if (!first || !last) throw new Error('piece out of the page');
+      expect(last.span.end - first.span.start).toBeLessThanOrEqual(DEFAULT_PART_CHARS);
+      nextBlock = piece.end;
+      nextStart = range.end;
+    }
+    expect(nextBlock).toBe(PARAGRAPHS);
+    expect(nextStart).toBe(read.model.pages[0]?.span.end);
+  });
+
+  it('shows each piece alone, every paragraph in exactly one of them, in order', async () => {
+    const first = await page(`/filings/${longPageAccession}/documents/1`);
+    expect(first).toContain(`Page 1 (piece 1 of ${parts.length}) of 1 (part 1 of ${parts.length})`);
+    expect(first).toContain(`href="/filings/${longPageAccession}/documents/1?part=2">next →</a>`);
+    const bodies = [article(first)];
+    for (let part = 2; part <= parts.length; part++) bodies.push(article(await page(`/filings/${longPageAccession}/documents/1?part=${part}`)));
+    const numbers = bodies.flatMap((body) => [...body.matchAll(/Paragraph (\d+) of the long page/g)].map((match) => Number(match[1])));
+    expect(numbers).toEqual(Array.from({ length: PARAGRAPHS }, (_, index) => index + 1));
+    for (const body of bodies) expect(body.length).toBeLessThan(4 * DEFAULT_PART_CHARS);
+  });
+
+  it('opens the piece that holds a marked span', async () => {
+    const target = blocks[PARAGRAPHS - 5];
+    if (!target) throw new Error('no such block');
+    const html = await page(`/filings/${longPageAccession}/documents/1?start=${target.span.start}&end=${target.span.start + 9}`);
+    expect(html).toContain(`(part ${parts.length} of ${parts.length})`);
+    expect(article(html)).toContain(`Paragraph ${PARAGRAPHS - 4} of the long page`);
   });
 });
