@@ -84,9 +84,9 @@ function dateOf(list: Keyed, key: string, diagnostics: Diagnostic[]): string | n
   return date;
 }
 
-/** True when a node's children hold a party's content (COMPANY DATA, FILING VALUES, an address). */
-function holdsPartyContent(node: HeaderNode): boolean {
-  for (const child of node.children) if (PARTY_CONTENT.has(canonicalKey(child.key))) return true;
+/** True when a node's children (read into the vocabulary) hold a party's content (COMPANY DATA, FILING VALUES, an address). */
+function holdsPartyContent(children: Keyed): boolean {
+  for (const key of children.keys) if (PARTY_CONTENT.has(key)) return true;
   return false;
 }
 
@@ -140,7 +140,11 @@ export function typeHeader(tree: readonly HeaderNode[], diagnostics: Diagnostic[
     const key = root.keys[i];
     if (key === 'ITEM INFORMATION' && node.value !== '') items.push(node.value);
     else if (key === 'GROUP MEMBERS' && node.value !== '') groupMembers.push(node.value);
-    else if (holdsPartyContent(node)) parties.push(typeParty(node, diagnostics));
+    else if (node.children.length > 0) {
+      // The children's keys are read once, for the test and for the party.
+      const children = keyed(node.children);
+      if (holdsPartyContent(children)) parties.push(typeParty(node, children, diagnostics));
+    }
   }
 
   return {
@@ -165,8 +169,7 @@ function roleOf(key: string): string {
   return canonical === 'REPORTING OWNER' ? 'REPORTING-OWNER' : canonical;
 }
 
-function typeParty(node: HeaderNode, diagnostics: Diagnostic[]): Party {
-  const children = keyed(node.children);
+function typeParty(node: HeaderNode, children: Keyed, diagnostics: Diagnostic[]): Party {
   const companyNode = find(children, 'COMPANY DATA');
   const filingNode = find(children, 'FILING VALUES');
   const businessNode = find(children, 'BUSINESS ADDRESS');
