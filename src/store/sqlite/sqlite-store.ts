@@ -77,11 +77,14 @@ import {
 } from './migrations.js';
 
 /**
- * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
- * each query term's matches over its whole table before it ranks a single row, which grows with the database;
- * a query that finds RANK_CAP matches in the newest shard never touches (nor counts over) the older ones.
+ * Passages are indexed in shards of about this many (about 18,000 documents of the corpus mix), newest documents in
+ * the newest shard. FTS5's bm25() counts, for each phrase of a query, the rows of its whole table that hold it before
+ * it ranks a single row: for a phrase of common words (`"of the"`) that is a position check of nearly every document
+ * of the shard, whatever the window keeps. A query that finds RANK_CAP matches in the newest shards never touches
+ * (nor counts over) the older ones, so the shard size bounds that count. Shards made with another size (500,000
+ * before) keep theirs; the next write starts a new shard when the newest holds this many or more.
  */
-export const SHARD_PASSAGES = 500_000;
+export const SHARD_PASSAGES = 100_000;
 
 /** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
