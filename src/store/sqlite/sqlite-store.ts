@@ -359,7 +359,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
    * while it grows, and every statement seeks every query word in every segment: at 100,000 filings a snippet
    * statement took 0.5-0.6 ms on 13-15 segments and 0.03 ms on one, and the benchmark queries took a fifth (p50) to
    * a quarter (p95) less CPU with every shard merged. A closed shard only loses rows later, so it is merged once
-   * (about 10 CPU-seconds for 500,000 passages), in its own transaction after the write that closed it. Another
+   * (1-2 CPU-seconds for 100,000 passages), in its own transaction after the write that closed it. Another
    * writer holding the database then leaves the shard as written: slower to search, the same answers.
    */
   #mergeClosedShards(): void {
