@@ -9,7 +9,7 @@
  *
  * Run: npx tsx bench/postgres-search.ts [--sizes 25000,100000] [--rounds 5] [--engines sqlite,postgres] [--out FILE]
  *        [--queries document|legacy] [--code DIR] [--min-free-gb 10]
- *        [--keep] [--sqlite-db FILE [--grow]] [--measure-priority=-5]
+ *        [--keep] [--sqlite-db FILE [--grow]] [--measure-priority=-5] [--shard-passages N]
  * Each engine in turn loads up to each size and measures there: p50/p95 over the queries (each run `rounds`
  * times after one warm-up round), and per query; then its database is deleted before the next engine starts, so
  * that 500,000 filings in each (about 40-46 GB apiece) fit one disk. The copies are made the same way for both, so
@@ -58,6 +58,9 @@ const { values: options } = parseArgs({
     // The process priority (nice value) while measuring, e.g. -5, so that a long load runs at its own priority
     // and only the timed searches get the CPU first; unset: the priority the process started with.
     'measure-priority': { type: 'string' },
+    // Passages per SQLite index shard for the shards this run makes (default: the measured code's SHARD_PASSAGES);
+    // shards already in a --sqlite-db database keep their size.
+    'shard-passages': { type: 'string' },
   },
 });
 const sizes = options.sizes.split(',').map(Number);
@@ -88,6 +91,7 @@ const { openPostgresStore } = await module<typeof import('../src/store/postgres/
   'src/store/postgres/postgres-store.ts',
 );
 console.log(`code measured: ${code}`);
+const sqliteOptions = options['shard-passages'] ? { shardPassages: Number(options['shard-passages']) } : {};
 
 const corpus = accessionedCorpus();
 const templates: PreparedFiling[] = corpus.map((file) => prepareFiling(file.bytes, file.name));
@@ -306,7 +310,7 @@ for (const engine of engines) {
       return { bytes, passages, bytesPerFiling: bytes / size };
     };
     if (options['sqlite-db']) {
-      const sqlite = openSqliteStore(file);
+      const sqlite = openSqliteStore(file, sqliteOptions);
       const size = sizes[sizes.length - 1] as number;
       // The copies were written in order, a batch per transaction: n filings stored are copies 0 to n - 1.
       const reader = new Database(file, { readonly: true });
@@ -316,7 +320,7 @@ for (const engine of engines) {
       await sqlite.close();
       continue;
     }
-    const sqlite = openSqliteStore(file);
+    const sqlite = openSqliteStore(file, sqliteOptions);
     let loaded = 0;
     let bytesPerFiling = 0;
     for (const size of sizes) {

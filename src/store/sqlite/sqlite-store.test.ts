@@ -8,6 +8,7 @@ import { describeStoreConformance, makeTempDir } from '../../../test/store-confo
 import { ingestPaths } from '../../pipeline/ingest.js';
 import { prepareFiling } from '../../pipeline/prepare-filing.js';
 import { MAX_PREFIX_EXPANSION, QueryTooBroadError } from '../search.js';
+import { parseSearchQuery, type QueryNode, toFts5 } from '../search-query.js';
 import { type ReadWriteStore, SNIPPET_MARK } from '../store.js';
 import { documentTable, shardTable } from './migrations.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -107,6 +108,50 @@ describe('SQLite index shards', () => {
     }
   });
 
+  it("orders results by BM25, each document ranked with its own shard's statistics", async () => {
+    for (const text of ['securities', '"foreign private issuer"', 'board of directors', 'hanaro OR glenlyon']) {
+      const expected = bm25Order(shardedFile, text);
+      expect(expected.length, text).toBeGreaterThan(1);
+      const page = await sharded.search({ text, limit: 50 });
+      expect(page.rankCapped).toBe(false);
+      expect(
+        page.hits.map((hit) => hit.filingId),
+        text,
+      ).toEqual(expected.map((filing) => filing.id));
+      page.hits.forEach((hit, index) => {
+        expect(hit.score, `${text}: ${hit.filingId}`).toBeCloseTo(-(expected[index]?.rank as number), 9);
+      });
+    }
+  });
+
+  it('starts smaller shards on a database filled with larger ones, and finds the same filings', async () => {
+    const file = join(makeTempDir('edgarkit-reshard-'), 'reshard.db');
+    const large = openSqliteStore(file, { shardPassages: 100_000 });
+    await ingestPaths(large, INPUTS.slice(0, 3), { workers: 0 });
+    await large.close();
+    const [first] = shardContents(file);
+    expect(shardContents(file)).toHaveLength(1);
+    const small = openSqliteStore(file, { shardPassages: 8 });
+    try {
+      await ingestPaths(small, [...INPUTS.slice(3), seedPath()], { workers: 0 });
+      const shards = shardContents(file);
+      // The large shard is closed as it was (it holds more than 8 passages) and the new documents go to new shards.
+      expect(shards[0]).toEqual(first);
+      expect(shards.length).toBeGreaterThan(3);
+      for (const text of QUERIES) expect(await filingsFound(small, text), text).toEqual(await filingsFound(single, text));
+      expect(await small.checkIntegrity()).toEqual([]);
+    } finally {
+      await small.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      // Closed by the first write with the smaller size, so merged into one segment like any closed shard.
+      expect((db.prepare(`SELECT count(DISTINCT segid) AS n FROM ${documentTable(0)}_idx`).get() as { n: number }).n).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('quotes a snippet from the shard that holds the passage', async () => {
     const page = await sharded.search({ text: '"convertible bonds"' });
     expect(page.hits.length).toBeGreaterThan(0);
@@ -126,6 +171,37 @@ describe('SQLite index shards', () => {
     expect(await sharded.checkIntegrity()).toEqual([]);
   });
 });
+
+/**
+ * The filings matching `text`, best first, computed here from FTS5's bm25() of each shard's document table (lower is
+ * better; a filing by its best document, ties newest first): the order a search by relevance gives when fewer than
+ * RANK_CAP documents match.
+ */
+function bm25Order(file: string, text: string): { id: string; rank: number }[] {
+  const match = toFts5(parseSearchQuery(text).match as QueryNode);
+  const db = new Database(file, { readonly: true });
+  try {
+    const best = new Map<string, { id: string; rank: number; filedAt: string; rowid: number }>();
+    for (const { first_document: shard } of db.prepare('SELECT first_document FROM passage_shards').all() as { first_document: number }[]) {
+      const table = documentTable(shard);
+      const rows = db
+        .prepare(
+          `SELECT f.id, f.filed_at AS filedAt, f.rowid, bm25(${table}) AS rank FROM ${table}
+           JOIN documents d ON d.id = ${table}.rowid JOIN filings f ON f.rowid = d.filing_rowid WHERE ${table} MATCH ?`,
+        )
+        .all(match) as { id: string; filedAt: string; rowid: number; rank: number }[];
+      for (const row of rows) {
+        const known = best.get(row.id);
+        if (!known || row.rank < known.rank) best.set(row.id, row);
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => a.rank - b.rank || (a.filedAt < b.filedAt ? 1 : a.filedAt > b.filedAt ? -1 : b.rowid - a.rowid))
+      .map(({ id, rank }) => ({ id, rank }));
+  } finally {
+    db.close();
+  }
+}
 
 /** Each shard's rows, checked against its count in passage_shards and against its document range. */
 function shardContents(file: string): { firstDocument: number; rows: number }[] {

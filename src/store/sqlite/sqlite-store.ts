@@ -77,11 +77,14 @@ import {
 } from './migrations.js';
 
 /**
- * Passages are indexed in shards of about this many, newest documents in the newest shard. FTS5's bm25() counts
- * each query term's matches over its whole table before it ranks a single row, which grows with the database;
- * a query that finds RANK_CAP matches in the newest shard never touches (nor counts over) the older ones.
+ * Passages are indexed in shards of about this many (about 18,000 documents of the corpus mix), newest documents in
+ * the newest shard. FTS5's bm25() counts, for each phrase of a query, the rows of its whole table that hold it before
+ * it ranks a single row: for a phrase of common words (`"of the"`) that is a position check of nearly every document
+ * of the shard, whatever the window keeps. A query that finds RANK_CAP matches in the newest shards never touches
+ * (nor counts over) the older ones, so the shard size bounds that count. Shards made with another size (500,000
+ * before) keep theirs; the next write starts a new shard when the newest holds this many or more.
  */
-export const SHARD_PASSAGES = 500_000;
+export const SHARD_PASSAGES = 100_000;
 
 /** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -356,7 +359,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
    * while it grows, and every statement seeks every query word in every segment: at 100,000 filings a snippet
    * statement took 0.5-0.6 ms on 13-15 segments and 0.03 ms on one, and the benchmark queries took a fifth (p50) to
    * a quarter (p95) less CPU with every shard merged. A closed shard only loses rows later, so it is merged once
-   * (about 10 CPU-seconds for 500,000 passages), in its own transaction after the write that closed it. Another
+   * (1-2 CPU-seconds for 100,000 passages), in its own transaction after the write that closed it. Another
    * writer holding the database then leaves the shard as written: slower to search, the same answers.
    */
   #mergeClosedShards(): void {
