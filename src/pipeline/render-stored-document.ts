@@ -1,5 +1,5 @@
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
-import { type PageRange, pageRanges, type RenderFormat, renderDocument, selectPageRange } from '../render/index.js';
+import { type PageRange, pageRanges, partHolding, type RenderFormat, renderDocument, selectPageRange } from '../render/index.js';
 import { documentTables, renderTableCsv } from '../render/render-csv.js';
 import { documentSections, openDocument } from './open-document.js';
 import { sectionAnchor } from './section-anchor.js';
@@ -21,8 +21,8 @@ export interface RenderRequest {
   /** Table N of the document (1-based) as CSV in `body`, instead of a rendering; null when there is no such table. */
   readonly table?: number;
   /**
-   * Render only part N (1-based) of the document cut into parts of whole pages of at most `partChars` characters
-   * (see `pageRanges`), so a render holds one part rather than the document; `body` is null when there is no part N.
+   * Render only part N (1-based) of the document cut into parts of at most `partChars` characters of source (whole
+   * pages, or pieces of a longer page: see `pageRanges`), so a render holds one part rather than the document; `body` is null when there is no part N.
    */
   readonly part?: number;
   /** Render only the part that holds this character offset of the source (a span to show), when `part` is not given. */
@@ -179,10 +179,4 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     parts,
     part,
   };
-}
-
-/** The 1-based part whose pages hold `offset` of the source: the first part that ends after it, else the last. */
-function partHolding(parts: readonly PageRange[], offset: number): number {
-  const index = parts.findIndex((range) => offset < range.end);
-  return index === -1 ? Math.max(1, parts.length) : index + 1;
 }

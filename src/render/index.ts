@@ -9,7 +9,7 @@ export { escapeHtml, type RenderHtmlOptions, renderHtml, renderHtmlInto } from '
 export { type RenderJsonOptions, renderJson, renderJsonInto } from './render-json.js';
 export { type RenderMarkdownOptions, renderMarkdown, renderMarkdownInto } from './render-markdown.js';
 export { type RenderTextOptions, renderText, renderTextInto } from './render-text.js';
-export { type PagePiece, type PageRange, pageRanges, selectPageRange, selectPages, selectRange } from './select-pages.js';
+export { type PagePiece, type PageRange, pageRanges, partHolding, selectPageRange, selectPages, selectRange } from './select-pages.js';
 
 /** The formats `renderDocument` writes. */
 export const RENDER_FORMATS = ['text', 'markdown', 'html', 'json'] as const;

@@ -64,30 +64,32 @@ export interface PagePiece {
  */
 export function pageRanges(model: DocumentModel, maxChars: number): PageRange[] {
   const ranges: PageRange[] = [];
-  let open: { from: number; to: number; start: number; end: number } | null = null;
+  // Parts meet: what lies between one part's last block and the next one's first (a page break, blank lines)
+  // belongs to the next, so every offset of the source is in exactly one part.
+  const push = (range: Omit<PageRange, 'start'>) => ranges.push({ ...range, start: ranges.at(-1)?.end ?? 0 });
+  // The part being built, and where its first page starts (what its size is measured from).
+  let open: { from: number; to: number; end: number; pagesStart: number } | null = null;
   for (const page of model.pages) {
-    if (open !== null && page.span.end - open.start > maxChars) {
-      ranges.push(open);
+    if (open !== null && page.span.end - open.pagesStart > maxChars) {
+      push(open);
       open = null;
     }
     if (open === null && page.span.end - page.span.start > maxChars && page.blocks.length > 1) {
-      ranges.push(...pagePieces(page, maxChars));
+      for (const piece of pagePieces(page, maxChars)) push(piece);
       continue;
     }
-    if (open === null) open = { from: page.number, to: page.number, start: page.span.start, end: page.span.end };
+    if (open === null) open = { from: page.number, to: page.number, end: page.span.end, pagesStart: page.span.start };
     else {
       open.to = page.number;
       open.end = page.span.end;
     }
   }
-  if (open !== null) ranges.push(open);
-  // Parts meet: what lies between one part's last block and the next one's first (a page break, blank lines)
-  // belongs to the next, so every offset of the source is in exactly one part.
-  return ranges.map((range, index) => (index === 0 ? { ...range, start: 0 } : { ...range, start: (ranges[index - 1] as PageRange).end }));
+  if (open !== null) push(open);
+  return ranges;
 }
 
 /** A page too long for one part, cut between blocks into pieces of at most `maxChars` characters of source each. */
-function pagePieces(page: Page, maxChars: number): PageRange[] {
+function pagePieces(page: Page, maxChars: number): Omit<PageRange, 'start'>[] {
   const cuts: { start: number; end: number }[] = [];
   let first = 0;
   for (let index = 1; index <= page.blocks.length; index++) {
@@ -98,14 +100,19 @@ function pagePieces(page: Page, maxChars: number): PageRange[] {
       first = index;
     }
   }
-  // The last piece ends where the page does; `pageRanges` sets where each starts.
+  // The last piece ends where the page does.
   return cuts.map((cut, index) => ({
     from: page.number,
     to: page.number,
-    start: (page.blocks[cut.start] as Block).span.start,
     end: index === cuts.length - 1 ? page.span.end : (page.blocks[cut.end - 1] as Block).span.end,
     piece: { start: cut.start, end: cut.end, number: index + 1, of: cuts.length },
   }));
+}
+
+/** The 1-based part that holds `offset` of the source: the first part that ends after it, else the last. */
+export function partHolding(parts: readonly PageRange[], offset: number): number {
+  const index = parts.findIndex((range) => offset < range.end);
+  return index === -1 ? Math.max(1, parts.length) : index + 1;
 }
 
 /** The same model with only the pages (or the piece of a page) of `range`, for rendering one part of a long document. */

@@ -1,5 +1,5 @@
 import type { EncodedDocument, SectionLink } from '../pipeline/render-stored-document.js';
-import type { PageRange } from '../render/index.js';
+import { type PageRange, partHolding } from '../render/index.js';
 import type { DocumentView, FilingView } from '../store/store.js';
 import { type BodyPart, escapedPieces } from './body-stream.js';
 import { isImage } from './content-types.js';
@@ -29,8 +29,9 @@ export async function documentPage(reader: Reader, filingId: string, which: stri
   const part = integerParam(query, 'part', 1, 2 ** 31);
   const at = integerParam(query, 'at', 0, 2 ** 31);
   const filing = await requireFiling(reader.store, filingId);
-  // A long document is shown a part (a range of whole pages) at a time: the render holds that part, not the
-  // document. Without `part`, the part holding offset `at` (a section's link) or a marked span, else the first.
+  // A long document is shown a part (whole pages, or a piece of a longer page) at a time: the render holds that
+  // part, not the document. Without `part`, the part holding offset `at` (a section's link) or a marked span, else
+  // the first.
   const loaded = await requireDocument(reader, filing, which, {
     format: view === 'original' ? null : 'html',
     fragment: true,
@@ -130,7 +131,7 @@ function body(
   // in, a section to the part holding its start (a long page is cut into several).
   const at = (part: number, anchor: string): string =>
     part === current || loaded.parts.length <= 1 ? `#${anchor}` : `${documentPath(filing.filingId, key, { part })}#${anchor}`;
-  const shown = html`${sectionNavigator(loaded.sections, (section) => at(partAt(loaded.parts, section.start), section.anchor))}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="${at(partOf(loaded.parts, page.number), `page-${page.number}`)}">${page.label ?? page.number}</a>`)}</nav>` : ''}
+  const shown = html`${sectionNavigator(loaded.sections, (section) => at(partHolding(loaded.parts, section.start), section.anchor))}${pages.length > 1 ? html`<nav class="page-jump" aria-label="Pages"><span>${pages.length} pages:</span>${pages.slice(0, 300).map((page) => html`<a href="${at(partOf(loaded.parts, page.number), `page-${page.number}`)}">${page.label ?? page.number}</a>`)}</nav>` : ''}
 ${partNavigator(filing, key, loaded.parts, current, pages.length)}
 <article class="doc-body" data-source-format="${loaded.sourceFormat}">${PART_SLOT}</article>
 ${partNavigator(filing, key, loaded.parts, current, pages.length)}`;
@@ -141,12 +142,6 @@ ${partNavigator(filing, key, loaded.parts, current, pages.length)}`;
 function partOf(parts: readonly PageRange[], page: number): number {
   const index = parts.findIndex((range) => page >= range.from && page <= range.to);
   return index === -1 ? 1 : index + 1;
-}
-
-/** The part (1-based) that holds offset `offset` of the source: the first that ends after it, else the last. */
-function partAt(parts: readonly PageRange[], offset: number): number {
-  const index = parts.findIndex((range) => offset < range.end);
-  return index === -1 ? Math.max(1, parts.length) : index + 1;
 }
 
 /** The most parts linked one by one around the current one. */
