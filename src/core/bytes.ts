@@ -50,10 +50,13 @@ export function indexOfByte(haystack: Uint8Array, value: number, from = 0): numb
   const stop = Math.min(haystack.length, from + SHORT_SEARCH);
   for (let at = from; at < stop; at++) if (haystack[at] === value) return at;
   if (stop >= haystack.length) return -1;
-  return bufferIndexOf ? bufferIndexOf.call(haystack, value, stop) : haystack.indexOf(value, stop);
+  return indexOfByteFar(haystack, value, stop);
 }
 
-/** Index of the byte `value` at or after `from`, or -1, by the native search at once: for searches that run past a dozen bytes (uuencoded lines). */
+/**
+ * Index of the byte `value` at or after `from`, or -1, by the native search at once: for searches that run past a
+ * dozen bytes (uuencoded lines), and the rest of a longer `indexOfByte`.
+ */
 export function indexOfByteFar(haystack: Uint8Array, value: number, from = 0): number {
   return bufferIndexOf ? bufferIndexOf.call(haystack, value, from) : haystack.indexOf(value, from);
 }
