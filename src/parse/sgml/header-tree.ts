@@ -41,11 +41,18 @@ function trimmed(text: string, start: number, end: number): string {
  * (`<ACCEPTANCE-DATETIME>`) become nodes too, and a line that is neither is kept with an empty key:
  * nothing in the header is dropped.
  *
- * `bytes[start, end)` is the header; offsets in nodes and diagnostics are absolute. The header is decoded once and
+ * `bytes[start, end)` is the header (`precedingByte` the byte before it, -1 for none); offsets in nodes and diagnostics are absolute. The header is decoded once and
  * read with string searches (native scans) and one slice per key and value: the header of a 40-APP names hundreds
  * of parties in a quarter of a megabyte.
  */
-export function readHeaderLines(bytes: Uint8Array, start: number, end: number, diagnostics: Diagnostic[], base = 0): HeaderNode[] {
+export function readHeaderLines(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  diagnostics: Diagnostic[],
+  base = 0,
+  precedingByte = start > 0 ? (bytes[start - 1] as number) : -1,
+): HeaderNode[] {
   const text = latin1(bytes, start, end);
   const length = text.length;
   const origin = base + start;
@@ -61,8 +68,8 @@ export function readHeaderLines(bytes: Uint8Array, start: number, end: number, d
   let nextColon = -2;
   let nextGt = -2;
   // Whether the byte before a leading space is a space too (a run of spaces is one level); at the header's first
-  // line that byte is the one before the header.
-  let previous = start > 0 ? (bytes[start - 1] as number) : -1;
+  // line that byte is the one before the header, which a streaming caller may no longer hold, so it passes it.
+  let previous = precedingByte;
   let at = 0;
   while (at < length) {
     // LF, CRLF or a bare CR ends a line.

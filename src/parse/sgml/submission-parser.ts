@@ -124,6 +124,8 @@ export class SubmissionParser {
   #envelopeNodes: HeaderNode[] = [];
   #headerTree: HeaderNode[] | null = null;
   #headerStart = 0;
+  /** The byte before the header (-1 for none), kept because the buffer may have let it go by the header's end. */
+  #headerPrecedingByte = -1;
   #headerOpener = 'SEC-HEADER';
   /** False for a header saved without its `<SEC-HEADER>` line: then the end of input is its natural end. */
   #headerHasOpener = true;
@@ -412,6 +414,7 @@ export class SubmissionParser {
         this.#format ??= 'complete-submission';
         this.#headerOpener = opener;
         this.#headerStart = end;
+        this.#headerPrecedingByte = this.#byte(end - 1);
         this.#keepFrom = end;
         this.#cursor = end;
         this.#state = HEADER;
@@ -440,6 +443,7 @@ export class SubmissionParser {
       this.#format ??= 'complete-submission';
       this.#headerHasOpener = false;
       this.#headerStart = at;
+      this.#headerPrecedingByte = this.#byte(at - 1);
       this.#keepFrom = at;
       this.#state = HEADER;
       return true;
@@ -530,7 +534,14 @@ export class SubmissionParser {
         }
       }
     }
-    this.#headerTree = readHeaderLines(this.#data, this.#headerStart - this.#base, headerEnd - this.#base, this.#diagnostics, this.#base);
+    this.#headerTree = readHeaderLines(
+      this.#data,
+      this.#headerStart - this.#base,
+      headerEnd - this.#base,
+      this.#diagnostics,
+      this.#base,
+      this.#headerPrecedingByte,
+    );
     this.#cursor = resumeAt;
     this.#scanFrom = 0;
     this.#state = BETWEEN_DOCUMENTS;
