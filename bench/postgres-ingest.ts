@@ -6,12 +6,14 @@
  * Run: npm run build && npx tsx bench/postgres-ingest.ts [filings=3000] [workers=1,2,4]
  * Prints per run: wall time, filings/s, MB/s, database size, the load average at the start and end, and CPU seconds
  * of the worker processes (all threads) and of PostgreSQL (the postmaster and its processes, the exited backends
- * included): on a shared machine the CPU per filing holds where wall time does not. Then the SQLite baseline (one
+ * included): on a shared machine the CPU per filing holds where wall time does not; and the share of the
+ * backends' samples spent waiting on another writer's lock. Then the SQLite baseline (one
  * process, 2 threads).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { ingestPaths } from '../src/pipeline/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { writeFilingSet } from '../test/filing-set.js';
@@ -64,6 +66,49 @@ function postgresCpuSeconds(directory: string): number {
 
 const load = () => loadavg()[0]?.toFixed(2) ?? '?';
 
+/**
+ * Samples the database's active backends every 100 ms until stopped: the share of samples spent waiting on a lock
+ * held by another writer, and on which statement (the first words of its query). Measured as a share, it holds on
+ * a busy machine where the filings/s do not.
+ */
+function sampleLockWaits(url: string): { stop(): Promise<string> } {
+  const client = new pg.Client({ connectionString: url });
+  let active = 0;
+  let waiting = 0;
+  const on = new Map<string, number>();
+  let running = true;
+  const sampling = (async () => {
+    await client.connect();
+    while (running) {
+      const rows = (
+        await client.query(
+          `SELECT wait_event_type, left(regexp_replace(query, '\\s+', ' ', 'g'), 40) AS query FROM pg_stat_activity
+           WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+        )
+      ).rows as { wait_event_type: string | null; query: string }[];
+      for (const row of rows) {
+        active++;
+        if (row.wait_event_type !== 'Lock') continue;
+        waiting++;
+        on.set(row.query, (on.get(row.query) ?? 0) + 1);
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await sampling;
+      const top = [...on].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      return (
+        `lock waits ${active === 0 ? 0 : ((waiting / active) * 100).toFixed(1)}% of ${active} active-backend samples` +
+        (top.length > 0 ? ` (${top.map(([query, n]) => `${n}× "${query}"`).join(', ')})` : '')
+      );
+    },
+  };
+}
+
 const cluster = await startTestCluster({
   durable: true,
   settings: { shared_buffers: '512MB', max_wal_size: '4GB', checkpoint_timeout: '15min', maintenance_work_mem: '256MB' },
@@ -78,12 +123,14 @@ try {
     const loadBefore = load();
     const postgresBefore = postgresCpuSeconds(cluster.directory);
     const started = Date.now();
+    const locks = sampleLockWaits(url);
     const runs = await Promise.all(
       Array.from({ length: workers }, (_, index) =>
         runNode([scaleCliScript(), 'worker', '--db', url, '--name', `bench-${index}`, '--threads', '1', '--batch', '100'], projectRoot),
       ),
     );
     const seconds = (Date.now() - started) / 1000;
+    const lockWaits = await locks.stop();
     // The backends exit once their workers have disconnected; give the postmaster a moment to reap them.
     await new Promise((done) => setTimeout(done, 1000));
     const postgresCpu = postgresCpuSeconds(cluster.directory) - postgresBefore;
@@ -100,7 +147,7 @@ try {
       `PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}: ${filings} filings in ${seconds.toFixed(1)} s = ${(filings / seconds).toFixed(0)} filings/s, ` +
         `${(rawBytes / 1e6 / seconds).toFixed(1)} MB/s; database ${(Number(row?.size) / 1e6).toFixed(0)} MB (${((Number(row?.size) / rawBytes) * 100).toFixed(0)}% of the input); ` +
         `CPU: workers ${workerCpu.toFixed(1)} s (${((workerCpu / filings) * 1000).toFixed(1)} ms per filing, peak RSS ${peakRss.toFixed(0)} MB), ` +
-        `PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu / filings) * 1000).toFixed(1)} ms per filing); load ${loadBefore} → ${load()}`,
+        `PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu / filings) * 1000).toFixed(1)} ms per filing); ${lockWaits}; load ${loadBefore} → ${load()}`,
     );
   }
 } finally {

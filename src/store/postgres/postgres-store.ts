@@ -478,12 +478,15 @@ export class PostgresStore implements Store, FilingSink, TickerSink, FactSink {
     const released = await this.#lockBlobs(tx, toWrite, stale);
     // Child rows and passages go with the filing (ON DELETE CASCADE).
     if (stale.length > 0) await tx.query('DELETE FROM filings WHERE row_id = ANY($1::bigint[])', [stale]);
-    await this.#insertBlobs(tx, toWrite);
     const rowIds = await this.#insertFilings(tx, toWrite);
-    await this.#insertParties(tx, toWrite, rowIds);
     await this.#insertDocuments(tx, toWrite, rowIds);
     await this.#insertRecords(tx, toWrite, rowIds);
     await this.#insertFacts(tx, toWrite, rowIds);
+    // Rows other writers may insert too (shared blobs, companies) come last, each kind in one sorted order: a
+    // concurrent writer that meets one of them waits for this transaction's commit, so they are held for the tail
+    // of the transaction only, not while its passages are indexed.
+    await this.#insertBlobs(tx, toWrite);
+    await this.#insertParties(tx, toWrite, rowIds);
     if (released.length > 0) {
       // The replaced copies' blobs that nothing uses any more (their originals, attachments of no other document).
       await tx.query(
