@@ -59,6 +59,15 @@ describe('database commands', () => {
     expect(acergy.out()).toContain(
       'ACERGY S.A.  CIK 0000898685  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  business address in X0 (United Kingdom)',
     );
+    // The 6-K record as a person reads it (the values as the cover gives them), not as cut JSON.
+    const record = acergy.out().split('\n').map((line) => line.trim().replace(/ {2,}/g, '  '));
+    expect(record).toContain('6-K record (show --json for every field with its span):');
+    expect(record).toContain('Report month:  2009-01  [document 1, page 1]');
+    expect(record).toContain('Commission file number:  000-21742  [document 1, page 1]');
+    expect(record).toContain('Files annual reports on:  20-F  [document 1, page 1]');
+    expect(record).toContain('Rule 12g3-2(b) file number:  — ("No" is marked, so no 82- file number applies)');
+    expect(record).toContain('- 99.1 · press release, dated January 12, 2009 · 2009-01-12 · attached · document sequence 2');
+    expect(acergy.out()).not.toContain('{"');
     const json = captureIo();
     expect(await runCli(['show', '0000950127-09-000020', '--json', '--db', db], json)).toBe(0);
     const filing = JSON.parse(json.out());

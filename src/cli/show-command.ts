@@ -3,6 +3,7 @@ import { describeLocationCode } from '../core/edgar-location-codes.js';
 import { describeSic } from '../core/sic-codes.js';
 import { decodeFiling, filingEdgarUrl } from '../pipeline/edgar-facts.js';
 import { documentOutputInto, openStoredDocument } from '../pipeline/open-document.js';
+import { formRecordLines } from '../render/form-record-text.js';
 import type { RenderFormat } from '../render/index.js';
 import { checkFilingId } from '../store/request-values.js';
 import type { FilingView } from '../store/store.js';
@@ -89,7 +90,14 @@ function describeFiling(filing: FilingView): string {
         `${incorporated ? `  incorporated in ${incorporated}` : ''}${located ? `  business address in ${located}` : ''}`,
     );
   }
-  if (filing.formRecord) lines.push(`  record: ${JSON.stringify(filing.formRecord).slice(0, 400)}`);
+  const record = formRecordLines(filing.formRecord);
+  if (record.length > 0) {
+    const form = (filing.formRecord as { form?: unknown }).form;
+    lines.push(
+      `  ${typeof form === 'string' && form !== 'other' ? `${form} record` : 'Record'} (show --json for every field with its span):`,
+    );
+    for (const line of record) lines.push(`    ${line}`);
+  }
   lines.push(`  ${filing.documents.length} documents:`);
   for (const document of filing.documents) {
     lines.push(

@@ -1,4 +1,4 @@
-import { FORM_6K_COVER_FIELDS, form6KLabel } from '../model/form-6k-record.js';
+import { isRecordField, isRecordSpan, type RecordField, recordFieldLabel, words } from '../render/form-record-text.js';
 import { type Html, html } from './html.js';
 import { orNone } from './layout.js';
 import { documentPath } from './paths.js';
@@ -11,23 +11,6 @@ import { holdingsView, is13FRecord, isOwnershipRecord, ownershipView } from './r
  * whose `data-start`/`data-end` contains it.
  */
 
-interface FieldLike {
-  readonly value: unknown;
-  readonly span: { readonly document: number; readonly page: number; readonly start: number; readonly end: number } | null;
-}
-
-/** The 6-K's labels come from its one definition (model/form-6k-record.ts); the 20-F/40-F cover's are here. */
-const LABELS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(FORM_6K_COVER_FIELDS.map((field) => [field, form6KLabel(field) ?? field])),
-  registrantEnglishName: 'Registrant (English)',
-  fiscalYearEnd: 'Fiscal year end',
-  jurisdiction: 'Jurisdiction',
-  sharesOutstanding: 'Shares outstanding',
-  accountingBasis: 'Accounting basis',
-  filerStatus: 'Filer status',
-  securities12g: 'Securities under 12(g)',
-  securities12b: 'Securities under 12(b)',
-};
 /** Shown in their own tables or lists, or not at all. */
 const SEPARATE = new Set([
   'form',
@@ -50,8 +33,8 @@ export function formRecordView(record: unknown, filingId: string): Html {
   const rows: Html[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (SEPARATE.has(key)) continue;
-    const label = LABELS[key] ?? words(key);
-    if (isField(value)) rows.push(html`<dt>${label}</dt><dd data-field="${key}">${fieldValue(value, filingId, key)}</dd>`);
+    const label = recordFieldLabel(key);
+    if (isRecordField(value)) rows.push(html`<dt>${label}</dt><dd data-field="${key}">${fieldValue(value, filingId, key)}</dd>`);
     else if (Array.isArray(value)) rows.push(html`<dt>${label}</dt><dd data-field="${key}">${listValue(value)}</dd>`);
   }
   const exhibits = Array.isArray(fields.exhibits) ? fields.exhibits : [];
@@ -98,7 +81,7 @@ ${
 <thead><tr><th>Item</th><th>Title</th><th>In header</th><th>In document</th></tr></thead>
 <tbody>${items.map((entry) => {
         const item = (entry ?? {}) as Record<string, unknown>;
-        const span = isSpan(item.span) ? item.span : null;
+        const span = isRecordSpan(item.span) ? item.span : null;
         const number = text(item.number) || '?';
         return html`<tr data-item="${number}"><td>${span ? spanLink(number, span, filingId, 'item') : number}</td><td>${text(item.title) || text(item.headerText)}</td><td>${item.inHeader === true ? 'yes' : html`<span class="no">no</span>`}</td><td>${item.inBody === true ? 'yes' : html`<span class="no">no</span>`}</td></tr>`;
       })}</tbody></table></div>`
@@ -111,7 +94,7 @@ function sectionsList(sections: readonly unknown[], notFound: unknown, filingId:
   const missing = Array.isArray(notFound) ? notFound.map(text).filter(Boolean) : [];
   const link = (entry: unknown) => {
     const section = (entry ?? {}) as Record<string, unknown>;
-    const span = isSpan(section.span) ? section.span : null;
+    const span = isRecordSpan(section.span) ? section.span : null;
     const key = text(section.key);
     const label = html`${/^\d|^I+-/.test(key) ? `Item ${key} ` : ''}${text(section.title)}`;
     return span
@@ -139,7 +122,7 @@ function exhibitsTable(exhibits: readonly unknown[], filingId: string): Html {
 <tbody>${exhibits.map((entry) => {
     const exhibit = (entry ?? {}) as Record<string, unknown>;
     const number = text(exhibit.number);
-    const span = isSpan(exhibit.span) ? exhibit.span : null;
+    const span = isRecordSpan(exhibit.span) ? exhibit.span : null;
     const sequence = typeof exhibit.documentSequence === 'number' ? exhibit.documentSequence : null;
     const filedWith = Array.isArray(exhibit.filedWith)
       ? exhibit.filedWith.map((regulator) => text((regulator as Record<string, unknown> | null)?.name)).filter(Boolean)
@@ -160,18 +143,18 @@ function signaturesTable(signatures: readonly unknown[], filingId: string): Html
     const signature = (entry ?? {}) as Record<string, unknown>;
     return html`<tr>${columns.map((column) => {
       const value = signature[column];
-      return html`<td data-field="signature-${column}"${column === 'registrant' || column === 'signature' ? html` class="optional"` : ''}>${isField(value) ? fieldValue(value, filingId, `signature-${column}`) : orNone(null, '–')}</td>`;
+      return html`<td data-field="signature-${column}"${column === 'registrant' || column === 'signature' ? html` class="optional"` : ''}>${isRecordField(value) ? fieldValue(value, filingId, `signature-${column}`) : orNone(null, '–')}</td>`;
     })}</tr>`;
   })}</tbody></table></div>`;
 }
 
-function fieldValue(field: FieldLike, filingId: string, name: string): Html | string {
+function fieldValue(field: RecordField, filingId: string, name: string): Html | string {
   const shown = display(field.value);
   if (field.span === null) return shown;
   return spanLink(shown, field.span, filingId, name);
 }
 
-function spanLink(content: Html | string, span: NonNullable<FieldLike['span']>, filingId: string, name: string): Html {
+function spanLink(content: Html | string, span: NonNullable<RecordField['span']>, filingId: string, name: string): Html {
   const href = documentPath(filingId, span.document, { start: span.start, end: span.end });
   return html`<a class="field" href="${href}" data-name="${name}" title="Show in document ${span.document}, page ${span.page}">${content}</a>`;
 }
@@ -196,22 +179,6 @@ function listValue(values: readonly unknown[]): Html | string {
   })}`;
 }
 
-function isField(value: unknown): value is FieldLike {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    'value' in value &&
-    'span' in value &&
-    ((value as FieldLike).span === null || isSpan((value as FieldLike).span))
-  );
-}
-
-function isSpan(value: unknown): value is NonNullable<FieldLike['span']> {
-  if (value === null || typeof value !== 'object') return false;
-  const span = value as Record<string, unknown>;
-  return [span.document, span.page, span.start, span.end].every((part) => typeof part === 'number' && Number.isInteger(part) && part >= 0);
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
@@ -222,7 +189,3 @@ function messageOf(entry: unknown): string {
 }
 
 /** `furnishesUnderRule12g32b` → `Furnishes under rule12g32b`: a readable label for a key without one. */
-function words(key: string): string {
-  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}

@@ -1,3 +1,4 @@
+import { isRecordSpan, type RecordSpan } from '../render/form-record-text.js';
 import { type Html, html } from './html.js';
 import { orNone } from './layout.js';
 import { documentPath } from './paths.js';
@@ -9,19 +10,6 @@ import { documentPath } from './paths.js';
  */
 
 type Loose = Record<string, unknown>;
-
-interface SpanLike {
-  readonly document: number;
-  readonly page: number;
-  readonly start: number;
-  readonly end: number;
-}
-
-function isSpan(value: unknown): value is SpanLike {
-  if (value === null || typeof value !== 'object') return false;
-  const span = value as Loose;
-  return [span.document, span.page, span.start, span.end].every((part) => typeof part === 'number' && Number.isInteger(part) && part >= 0);
-}
 
 function object(value: unknown): Loose {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {};
@@ -52,7 +40,7 @@ function cell(field: unknown, filingId: string, name: string, missing = '–'): 
   const found = object(field);
   const text = shown(bare(field));
   if (text === '') return orNone(null, missing);
-  if (!isSpan(found.span)) return text;
+  if (!isRecordSpan(found.span)) return text;
   const span = found.span;
   return html`<a class="field" href="${documentPath(filingId, span.document, { start: span.start, end: span.end })}" data-name="${name}" title="Show in document ${span.document}">${text}</a>`;
 }
