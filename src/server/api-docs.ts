@@ -57,6 +57,10 @@ const FILES: Readonly<Record<string, { readonly type: string; readonly body: () 
 
 export function registerApiDocs(app: Hono): void {
   const loaded = new Map<string, string>();
+  // The API's root says where its description and reference are, for a person or a program that starts there.
+  for (const path of ['/api', '/api/']) {
+    app.get(path, (c) => c.json({ name: 'edgarkit', openapi: '/api/openapi.json', docs: '/api/docs' }));
+  }
   app.get('/api/docs', (c) => {
     c.header('Content-Security-Policy', DOCS_POLICY);
     return c.html(PAGE);

@@ -398,9 +398,16 @@ describe('stats and OpenAPI', () => {
   it('describes every API route in OpenAPI 3.1, generated from the route schemas', async () => {
     const document = await getJson('/api/openapi.json');
     expect(document.openapi).toBe('3.1.0');
-    // Every operation the API serves (the reference page's own files aside) is described, and nothing else.
+    // Every operation the API serves (the reference page's own files and the root that points to them aside) is
+    // described, and nothing else.
     const served = app.routes
-      .filter((route) => route.path.startsWith('/api/') && ['GET', 'POST'].includes(route.method) && !route.path.startsWith('/api/docs'))
+      .filter(
+        (route) =>
+          route.path.startsWith('/api/') &&
+          route.path !== '/api/' &&
+          ['GET', 'POST'].includes(route.method) &&
+          !route.path.startsWith('/api/docs'),
+      )
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
     const described = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
@@ -476,5 +483,19 @@ describe('stats and OpenAPI', () => {
     }
     expect(html).not.toMatch(/<script>|<style>|https?:/);
     expect((await app.request('/api/docs/0.0.0/x.js')).status).toBe(404);
+  });
+
+  it('answers at its root with where its description and reference are, and in JSON for a path it does not have', async () => {
+    for (const root of ['/api', '/api/']) {
+      const index = await app.request(root);
+      expect(index.status, root).toBe(200);
+      const links = (await index.json()) as { openapi: string; docs: string };
+      expect((await app.request(links.openapi)).status).toBe(200);
+      expect((await app.request(links.docs)).status).toBe(200);
+    }
+    const missing = await app.request('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await missing.json()).toEqual({ error: 'Nothing at /api/nothing-here' });
   });
 });

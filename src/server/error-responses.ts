@@ -54,8 +54,8 @@ export function notFoundResponse(c: Context): Response {
 }
 
 function respond(c: Context, status: ContentfulStatusCode, message: string, link?: ErrorLink): Response {
-  if (new URL(c.req.url).pathname.startsWith('/api/'))
-    return c.json(link ? { error: message, link: link.href } : { error: message }, status);
+  const path = new URL(c.req.url).pathname;
+  if (path === '/api' || path.startsWith('/api/')) return c.json(link ? { error: message, link: link.href } : { error: message }, status);
   const title = TITLES[status] ?? 'Error';
   // A search that cannot be read comes back with its words still in the box, to be fixed.
   if (new URL(c.req.url).pathname === '/' && status === 400) {
