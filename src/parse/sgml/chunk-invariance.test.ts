@@ -126,3 +126,14 @@ describe('SubmissionParser: the header nests the same whole and chunked', () => 
     for (const size of [6, 1000, 4099]) expect(fingerprint(parseInChunks(bytes, [size]))).toEqual(fingerprint(whole));
   });
 });
+
+describe('SubmissionParser: a <DOCUMENT> at the first byte of the header opens a line whole and chunked', () => {
+  it('when the envelope line was cut at its limit just after a ">"', () => {
+    // `<SEC-HEADER>` and 4,083 bytes and ">": the line is cut after 4,096 bytes, so the header starts at `<DOCUMENT>`,
+    // whose byte before (">") a chunked parse has let go of by the time the whole tag arrives.
+    const bytes = Buffer.from(`<SEC-HEADER>${'a'.repeat(4083)}><DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nbody\n</TEXT>\n</DOCUMENT>\n`, 'latin1');
+    const whole = parseSubmission(bytes);
+    expect(whole.documents.map((document) => document.type)).toEqual(['EX-99']);
+    for (const sizes of [[4097, 3], [4100, 1]]) expect(fingerprint(parseInChunks(bytes, sizes))).toEqual(fingerprint(whole));
+  });
+});

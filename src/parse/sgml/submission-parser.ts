@@ -592,7 +592,9 @@ export class SubmissionParser {
   #findDocumentAtLineStart(from: number, to: number): number {
     let at = this.#find(DOCUMENT_OPEN, from, to);
     while (at !== -1) {
-      const before = this.#byte(at - 1);
+      // At the header's first byte, the byte before is the one kept when the header began: the buffer may have let
+      // it go since (a header that starts on a tag, after an envelope line cut at its limit).
+      const before = this.#state === HEADER && at === this.#headerStart ? this.#headerPrecedingByte : this.#byte(at - 1);
       if (at === 0 || before === NEWLINE || before === CARRIAGE_RETURN || before === GREATER_THAN) return at;
       at = this.#find(DOCUMENT_OPEN, at + 1, to);
     }
