@@ -851,6 +851,7 @@ export class SubmissionParser {
   #readBody(final: boolean): boolean {
     // One scan for the next container tag; `</TEXT>` is then looked for just before it. A body is scanned once.
     const boundary = this.#findContainerTag(this.#scanFrom, this.#end);
+    if (boundary !== -1 || final) this.#rejoinBody();
     const open = this.#open as OpenDocument;
     if (boundary !== -1) {
       const tailFrom = Math.max(this.#bodyPartStart, boundary - MARKER_MARGIN);
@@ -906,6 +907,24 @@ export class SubmissionParser {
     }
     this.#scanFrom = Math.max(this.#bodyPartStart, this.#end - MARKER_MARGIN + 16);
     return false;
+  }
+
+  /**
+   * Once its end is in sight, a body handed over in parts is joined again, so that `</TEXT>` and the closers of a
+   * truncated end are looked for back from the boundary as far as a whole parse looks (they may lie in a part already
+   * handed over). The join is the copy `#takeBody` would make anyway.
+   */
+  #rejoinBody(): void {
+    if (this.#bodyParts.length === 0) return;
+    const joined = concatBytes([...this.#bodyParts, this.#view(this.#bodyPartStart, this.#end)]);
+    // A new buffer, as `#append` makes: documents may hold views of the old one.
+    this.#data = joined;
+    this.#haystack = joined;
+    this.#owned = true;
+    this.#base = (this.#open as OpenDocument).bodyStart;
+    this.#length = joined.length;
+    this.#bodyParts = [];
+    this.#bodyPartStart = this.#base;
   }
 
   /** The last `needle` wholly inside [from, to), or -1. */
