@@ -904,6 +904,9 @@ export class SubmissionParser {
       this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
       this.#bodyPartStart = flushTo;
       this.#keepFrom = flushTo;
+      // The buffer keeps from the lower of `#keepFrom` and `#cursor`: the cursor, still at the body's start, would
+      // otherwise hold the whole body there besides its parts.
+      this.#cursor = flushTo;
     }
     this.#scanFrom = Math.max(this.#bodyPartStart, this.#end - MARKER_MARGIN + 16);
     return false;
@@ -1012,6 +1015,7 @@ export class SubmissionParser {
         this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
         this.#bodyPartStart = flushTo;
         this.#keepFrom = flushTo;
+        this.#cursor = flushTo;
       }
       return false;
     }
