@@ -126,3 +126,35 @@ describe('SubmissionParser: the header nests the same whole and chunked', () => 
     for (const size of [6, 1000, 4099]) expect(fingerprint(parseInChunks(bytes, [size]))).toEqual(fingerprint(whole));
   });
 });
+
+describe('SubmissionParser: a body handed over in parts ends where a whole parse ends it', () => {
+  const preamble = '<SEC-DOCUMENT>x.txt : 20240101\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n';
+
+  it('at a "</TEXT>" more than a margin before the next container tag, in a part already handed over', () => {
+    // The body passes 1 MiB, so a chunked parse hands its start over in a part; `</TEXT>` lies in that part.
+    const bytes = Buffer.from(`${preamble}${'a'.repeat(1_000_000)}</TEXT>${'b'.repeat(200_000)}\n</DOCUMENT>\n`, 'latin1');
+    const whole = parseSubmission(bytes);
+    expect(whole.documents[0]?.body.length).toBe(1_000_000);
+    for (const size of [65_536, 4099]) expect(fingerprint(parseInChunks(bytes, [size]))).toEqual(fingerprint(whole));
+  });
+
+  it('before the envelope end line of a truncated input followed by blanks reaching into the last part', () => {
+    // A whole parse hands parts over too (its write() reads before end() says the input is complete): both used to
+    // look for the end line only after the last part, which holds nothing but blanks here.
+    const bytes = Buffer.from(`${preamble}${'a'.repeat(1_000_000)}\n-----END PRIVACY-ENHANCED MESSAGE-----${' '.repeat(200_000)}`, 'latin1');
+    const whole = parseSubmission(bytes);
+    expect(whole.documents[0]?.body.length).toBe(1_000_001);
+    for (const size of [65_536, 4099]) expect(fingerprint(parseInChunks(bytes, [size]))).toEqual(fingerprint(whole));
+  });
+});
+
+describe('SubmissionParser: a <DOCUMENT> at the first byte of the header opens a line whole and chunked', () => {
+  it('when the envelope line was cut at its limit just after a ">"', () => {
+    // `<SEC-HEADER>` and 4,083 bytes and ">": the line is cut after 4,096 bytes, so the header starts at `<DOCUMENT>`,
+    // whose byte before (">") a chunked parse has let go of by the time the whole tag arrives.
+    const bytes = Buffer.from(`<SEC-HEADER>${'a'.repeat(4083)}><DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nbody\n</TEXT>\n</DOCUMENT>\n`, 'latin1');
+    const whole = parseSubmission(bytes);
+    expect(whole.documents.map((document) => document.type)).toEqual(['EX-99']);
+    for (const sizes of [[4097, 3], [4100, 1]]) expect(fingerprint(parseInChunks(bytes, sizes))).toEqual(fingerprint(whole));
+  });
+});

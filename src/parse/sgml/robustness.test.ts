@@ -126,4 +126,18 @@ describe('input without LF', () => {
     expect(submission.documents).toHaveLength(100_000);
     expect(most).toBeLessThan(2 * 65_536 + 64 * 1024);
   });
+
+  it('streams a document body of many megabytes holding about one part of it (1 MiB), not the whole body', () => {
+    const bytes = Buffer.from(`<SEC-DOCUMENT>x.txt\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n${'a'.repeat(5_000_000)}\n</TEXT>\n</DOCUMENT>\n`, 'latin1');
+    const parser = new SubmissionParser();
+    let most = 0;
+    for (let at = 0; at < bytes.length; at += 65_536) {
+      parser.write(bytes.subarray(at, at + 65_536));
+      most = Math.max(most, parser.bufferedBytes);
+    }
+    const body = parser.end().documents[0]?.body;
+    expect(Buffer.from(body ?? []).equals(Buffer.from(parseSubmission(bytes).documents[0]?.body ?? []))).toBe(true);
+    expect(body?.length).toBe(5_000_001);
+    expect(most).toBeLessThan(1024 * 1024 + 2 * 65_536);
+  });
 });

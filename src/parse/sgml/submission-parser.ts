@@ -592,7 +592,9 @@ export class SubmissionParser {
   #findDocumentAtLineStart(from: number, to: number): number {
     let at = this.#find(DOCUMENT_OPEN, from, to);
     while (at !== -1) {
-      const before = this.#byte(at - 1);
+      // At the header's first byte, the byte before is the one kept when the header began: the buffer may have let
+      // it go since (a header that starts on a tag, after an envelope line cut at its limit).
+      const before = this.#state === HEADER && at === this.#headerStart ? this.#headerPrecedingByte : this.#byte(at - 1);
       if (at === 0 || before === NEWLINE || before === CARRIAGE_RETURN || before === GREATER_THAN) return at;
       at = this.#find(DOCUMENT_OPEN, at + 1, to);
     }
@@ -849,6 +851,7 @@ export class SubmissionParser {
   #readBody(final: boolean): boolean {
     // One scan for the next container tag; `</TEXT>` is then looked for just before it. A body is scanned once.
     const boundary = this.#findContainerTag(this.#scanFrom, this.#end);
+    if (boundary !== -1 || final) this.#rejoinBody();
     const open = this.#open as OpenDocument;
     if (boundary !== -1) {
       const tailFrom = Math.max(this.#bodyPartStart, boundary - MARKER_MARGIN);
@@ -901,9 +904,30 @@ export class SubmissionParser {
       this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
       this.#bodyPartStart = flushTo;
       this.#keepFrom = flushTo;
+      // The buffer keeps from the lower of `#keepFrom` and `#cursor`: the cursor, still at the body's start, would
+      // otherwise hold the whole body there besides its parts.
+      this.#cursor = flushTo;
     }
     this.#scanFrom = Math.max(this.#bodyPartStart, this.#end - MARKER_MARGIN + 16);
     return false;
+  }
+
+  /**
+   * Once its end is in sight, a body handed over in parts is joined again, so that `</TEXT>` and the closers of a
+   * truncated end are looked for back from the boundary as far as a whole parse looks (they may lie in a part already
+   * handed over). The join is the copy `#takeBody` would make anyway.
+   */
+  #rejoinBody(): void {
+    if (this.#bodyParts.length === 0) return;
+    const joined = concatBytes([...this.#bodyParts, this.#view(this.#bodyPartStart, this.#end)]);
+    // A new buffer, as `#append` makes: documents may hold views of the old one.
+    this.#data = joined;
+    this.#haystack = joined;
+    this.#owned = true;
+    this.#base = (this.#open as OpenDocument).bodyStart;
+    this.#length = joined.length;
+    this.#bodyParts = [];
+    this.#bodyPartStart = this.#base;
   }
 
   /** The last `needle` wholly inside [from, to), or -1. */
@@ -991,6 +1015,7 @@ export class SubmissionParser {
         this.#bodyParts.push(this.#view(this.#bodyPartStart, flushTo).slice());
         this.#bodyPartStart = flushTo;
         this.#keepFrom = flushTo;
+        this.#cursor = flushTo;
       }
       return false;
     }

@@ -24,6 +24,8 @@ interface OpenElement {
   readonly start: number;
   textStart: number;
   textEnd: number;
+  /** Where the last piece of text read so far ends in the source, white space and entities included. */
+  textRunEnd: number;
   /** Markup (a child, a comment) came after some of the text. */
   interrupted: boolean;
   /** Text came after such markup: the text is not one run of the source, so it has no span. */
@@ -102,9 +104,15 @@ export function parseXmlDocument(source: string): XmlDocument {
     if (!top || tooDeep > 0 || pending) return;
     let first = start;
     while (first < end && isXmlSpace(source.charCodeAt(first))) first++;
+    // A piece that does not start where the last one ended follows markup the tokenizer passed over without a word
+    // (the `<!` of a declaration the input ends in): the text is not one run of the source.
+    if (top.textStart !== -1 && start !== top.textRunEnd) top.mixed = true;
     if (first === end) {
       // White space before any text would be trimmed: only keep it between pieces of text.
-      if (top.textStart !== -1) top.parts.push(source.slice(start, end));
+      if (top.textStart !== -1) {
+        top.parts.push(source.slice(start, end));
+        top.textRunEnd = end;
+      }
       return;
     }
     let last = end;
@@ -112,6 +120,7 @@ export function parseXmlDocument(source: string): XmlDocument {
     if (top.interrupted) top.mixed = true;
     if (top.textStart === -1) top.textStart = first;
     top.textEnd = last;
+    top.textRunEnd = end;
     top.parts.push(source.slice(start, end));
   };
 
@@ -246,6 +255,7 @@ export function parseXmlDocument(source: string): XmlDocument {
           start: start - 1,
           textStart: -1,
           textEnd: -1,
+          textRunEnd: -1,
           interrupted: false,
           mixed: false,
         };
@@ -269,16 +279,21 @@ export function parseXmlDocument(source: string): XmlDocument {
         if (!top || tooDeep > 0) return;
         const character = String.fromCodePoint(codepoint);
         // An entity for white space (`&#10;`) is white space: trimmed at the ends like the rest.
+        // The entity ends at `end`; its `&` is the last one before it.
+        const amp = source.lastIndexOf('&', end - 1);
+        if (top.textStart !== -1 && amp !== top.textRunEnd) top.mixed = true;
         if (isXmlSpace(codepoint)) {
-          if (top.textStart !== -1) top.parts.push(character);
+          if (top.textStart !== -1) {
+            top.parts.push(character);
+            top.textRunEnd = end;
+          }
           return;
         }
         top.parts.push(character);
         if (top.interrupted) top.mixed = true;
-        // The entity ends at `end`; its `&` is the last one before it.
-        const amp = source.lastIndexOf('&', end - 1);
         if (top.textStart === -1) top.textStart = amp;
         top.textEnd = end;
+        top.textRunEnd = end;
       },
     },
   );
