@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from './shared-files.js';
+import { projectRoot, sharedRoot } from './shared-files.js';
 import { makeTempDir } from './store-conformance.js';
 
 /** Runs a bench script as a developer would (`node --import tsx bench/…`); resolves with its output, whatever the exit. */
@@ -120,5 +120,30 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/round 1: gunzip [\d.]+ MB\/s/);
     expect(run.stdout).toMatch(/ingest --workers 0: .* of gunzip/);
+  }, 180_000);
+
+  it('part-render renders a middle part old, first and later, on two small legacy ASCII documents', async () => {
+    // This checkout stands in for the old one: what is checked is that every run happened and rendered the part.
+    const run = await runBench('part-render.ts', ['--rounds', '1', '--mb', '2', '--old', projectRoot]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const mode of ['old', 'first', 'later'])
+      expect(
+        run.stdout.match(
+          new RegExp(
+            `parts \\(skeleton [\\d.]+ MB\\) \\| ${mode} \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| -?[\\d.]+ \\| [\\d.]+ \\| \\d+ \\| (?!0\\.00)[\\d.]+ \\|`,
+            'g',
+          ),
+        ),
+      ).toHaveLength(2);
+  }, 180_000);
+
+  it('part-skeleton-sweep checks the parts of the corpus’s 6-Ks read alone', async () => {
+    const run = await runBench('part-skeleton-sweep.ts', [join(sharedRoot, 'corpus', 'fpi'), '--sizes', '2000']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /\d+ filings, [1-9]\d* legacy ASCII documents; part sizes 2000: [1-9]\d* skeletons, (\d+) parts, \1 read alone .* 0 mismatches/,
+    );
   }, 180_000);
 });

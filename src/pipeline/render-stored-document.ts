@@ -2,6 +2,7 @@ import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { type PageRange, pageRanges, partHolding, type RenderFormat, renderDocument, selectPageRange } from '../render/index.js';
 import { documentTables, renderTableCsv } from '../render/render-csv.js';
 import { documentSections, openDocument } from './open-document.js';
+import { type DocumentSkeleton, documentSkeleton, skeletonServes } from './part-skeleton.js';
 import { sectionAnchor } from './section-anchor.js';
 
 /** What a page or API route wants of a stored document. */
@@ -117,15 +118,29 @@ export { sectionAnchor };
  * thread. Documents are found exactly as `openStoredDocument` finds them.
  */
 export function renderStoredDocument(original: Uint8Array, which: string, request: RenderRequest): RenderedDocument {
+  return renderStoredDocumentAndSkeleton(original, which, request, false).rendered;
+}
+
+/**
+ * `renderStoredDocument`, and, when `request` asks for a part of a long legacy ASCII document and `withSkeleton`, the
+ * document's skeleton: what later parts are rendered from without the whole model (see part-skeleton.ts).
+ */
+export function renderStoredDocumentAndSkeleton(
+  original: Uint8Array,
+  which: string,
+  request: RenderRequest,
+  withSkeleton = true,
+): { readonly rendered: RenderedDocument; readonly skeleton: DocumentSkeleton | null } {
   const submission = parseSubmission(original);
   const loaded = openDocument(submission, which);
-  if (!loaded) return { kind: 'missing' };
+  if (!loaded) return { rendered: { kind: 'missing' }, skeleton: null };
   const { type, sequence, filename, description } = loaded.document;
   const document: DocumentInfo = { type, sequence, filename, description, bodyStart: loaded.document.bodyRange.start };
-  if (loaded.kind === 'binary') return { kind: 'binary', document };
-  if (loaded.kind === 'xml') return { kind: 'xml', document, text: loaded.text };
+  if (loaded.kind === 'binary') return { rendered: { kind: 'binary', document }, skeleton: null };
+  if (loaded.kind === 'xml') return { rendered: { kind: 'xml', document, text: loaded.text }, skeleton: null };
   const { model } = loaded;
-  const parts = pageRanges(model, request.partChars ?? DEFAULT_PART_CHARS);
+  const partChars = request.partChars ?? DEFAULT_PART_CHARS;
+  const parts = pageRanges(model, partChars);
   const part = request.part ?? (request.partAt !== undefined ? partHolding(parts, request.partAt) : null);
   const range = part === null ? undefined : parts[part - 1];
   const pageExists =
@@ -162,12 +177,17 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
   const tables = documentTables(model);
   const table = request.table !== undefined ? tables[request.table - 1] : undefined;
   const rendered = request.format !== null && pageExists ? renderDocument(shown, request.format, options) : null;
-  return {
+  const summaries = tables.map(({ number, page, caption, rows, columns }) => ({ number, page, caption, rows, columns }));
+  const skeleton =
+    withSkeleton && skeletonServes(request)
+      ? documentSkeleton({ original, loaded, document, parts, sections, tables: summaries, partChars })
+      : null;
+  const answer: RenderedDocument = {
     kind: 'model',
     document,
     sourceFormat: model.sourceFormat,
     pages: model.pages.map((page) => ({ number: page.number, label: page.label })),
-    tables: tables.map(({ number, page, caption, rows, columns }) => ({ number, page, caption, rows, columns })),
+    tables: summaries,
     body: request.table !== undefined ? (table ? renderTableCsv(table.table) : null) : rendered,
     pageBodies:
       request.format !== null && request.everyPage
@@ -179,4 +199,5 @@ export function renderStoredDocument(original: Uint8Array, which: string, reques
     parts,
     part,
   };
+  return { rendered: answer, skeleton };
 }

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PreparedFiling } from '../model/prepared-filing.js';
+import type { PartTask } from './part-skeleton.js';
 import type { EncodedDocument, RenderedDocument, RenderRequest } from './render-stored-document.js';
-import { runTask, type WorkerTask, type WorkerThreadData } from './worker.js';
+import { type RenderedWithSkeleton, runTask, type WorkerTask, type WorkerThreadData } from './worker.js';
 
 /** Options of the worker pool: threads (0 runs on the calling thread). */
 export interface WorkerPoolOptions {
@@ -113,6 +114,27 @@ export class WorkerPool {
   }
 
   /**
+   * As `renderEncoded`, and the document's skeleton when `request` asks for a part of a long legacy ASCII document
+   * (see part-skeleton.ts): what later parts of it are rendered from with `renderPart`.
+   */
+  renderEncodedWithSkeleton(
+    original: Uint8Array,
+    which: string,
+    request: RenderRequest,
+    signal?: AbortSignal,
+  ): Promise<RenderedWithSkeleton> {
+    return this.#run({ task: 'render', bytes: original, which, request, withSkeleton: true }, signal) as Promise<RenderedWithSkeleton>;
+  }
+
+  /**
+   * One part of a long legacy ASCII document rendered from its stretch's bytes (`task.recipe.bytes` of the body), as
+   * UTF-8 bytes moved back from the thread; null when the stretch did not read as the part (render it whole then).
+   */
+  renderPart(bytes: Uint8Array, task: PartTask, signal?: AbortSignal): Promise<Uint8Array | null> {
+    return this.#run({ task: 'render-part', bytes, part: task }, signal) as Promise<Uint8Array | null>;
+  }
+
+  /**
    * Starts every thread and has each render a small made-up submission (see warm-up-submission.ts), so that the
    * first requests a server answers do not wait for threads still loading and compiling the parsers. Resolves when
    * all have, or when one fails (a thread that cannot render shows itself at the first real render).
@@ -129,7 +151,7 @@ export class WorkerPool {
     await this.#piscina?.destroy();
   }
 
-  async #run(task: Exclude<WorkerTask, { task: 'warm-up' }>, signal?: AbortSignal, transfer = task.task === 'render'): Promise<unknown> {
+  async #run(task: Exclude<WorkerTask, { task: 'warm-up' }>, signal?: AbortSignal, transfer = task.task !== 'prepare'): Promise<unknown> {
     signal?.throwIfAborted();
     if (!this.#piscina) return runTask(task);
     // The bytes are moved to the thread, not copied, when they own their memory. A view of a larger buffer is

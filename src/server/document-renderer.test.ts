@@ -189,6 +189,87 @@ describe('the render cache', () => {
   });
 });
 
+describe('parts of a long legacy ASCII document', () => {
+  it('renders a part after the first from its own bytes, as the whole document renders it', async () => {
+    const inline = new WorkerPool({ threads: 0 });
+    const calls: string[] = [];
+    const spying = {
+      threads: 0,
+      renderEncoded: (...args: Parameters<WorkerPool['renderEncoded']>) => {
+        calls.push('whole');
+        return inline.renderEncoded(...args);
+      },
+      renderEncodedWithSkeleton: (...args: Parameters<WorkerPool['renderEncodedWithSkeleton']>) => {
+        calls.push('whole and skeleton');
+        return inline.renderEncodedWithSkeleton(...args);
+      },
+      renderPart: (...args: Parameters<WorkerPool['renderPart']>) => {
+        calls.push(`part of ${args[0].byteLength} bytes`);
+        return inline.renderPart(...args);
+      },
+    } as unknown as WorkerPool;
+    const renderer = new DocumentRenderer(store, spying, DEFAULT_RENDER_LIMITS);
+    // The same parts rendered whole each time (a renderer asked nothing before), to compare with.
+    const wholly = () => new DocumentRenderer(store, inline, DEFAULT_RENDER_LIMITS);
+    const filing = (await store.getFiling(LARGE))!;
+    const request = { format: 'html' as const, fragment: true };
+    const first = await renderer.render(filing, '1', { ...request, part: 1 });
+    if (first.kind !== 'model') throw new Error('no model');
+    expect(calls).toEqual(['whole and skeleton']);
+    // One page of 2 MB: pieces of at most 512K characters.
+    expect(first.parts.length).toBeGreaterThanOrEqual(4);
+    const decode = (body: Uint8Array | null) => (body === null ? null : new TextDecoder().decode(body));
+    for (let part = 2; part <= first.parts.length; part++) {
+      calls.length = 0;
+      const alone = await renderer.render(filing, '1', { ...request, part });
+      const whole = await wholly().render(filing, '1', { ...request, part });
+      expect(calls).toHaveLength(1);
+      const bytes = Number(/^part of (\d+) bytes$/.exec(calls[0] ?? '')?.[1]);
+      // About the part's own size (512K characters, the last one less), not the document's 2 MB.
+      expect(bytes).toBeLessThan(600_000);
+      if (part < first.parts.length) expect(bytes).toBeGreaterThan(400_000);
+      if (alone.kind !== 'model' || whole.kind !== 'model') throw new Error('no model');
+      expect(decode(alone.body)).toBe(decode(whole.body));
+      expect({ ...alone, body: null }).toEqual({ ...whole, body: null });
+    }
+    // The part holding an offset, as a section's link asks; and a part that does not exist, with no thread.
+    calls.length = 0;
+    const range = first.parts[2]!;
+    const at = await renderer.render(filing, '1', { ...request, partAt: range.start + 10 });
+    expect(at.kind === 'model' && at.part).toBe(3);
+    const third = await wholly().render(filing, '1', { ...request, part: 3 });
+    expect(decode(at.kind === 'model' ? at.body : null)).toBe(decode(third.kind === 'model' ? third.body : null));
+    const missing = await renderer.render(filing, '1', { ...request, part: first.parts.length + 1 });
+    expect(missing.kind === 'model' && missing.body).toBeNull();
+    expect(calls).toEqual([expect.stringMatching(/^part of/)]);
+  });
+});
+
+describe('parts of a long legacy ASCII document in a render thread', () => {
+  it('come back from the thread as the inline render gives them', async () => {
+    const threads = new WorkerPool({ threads: 1 });
+    try {
+      const renderer = new DocumentRenderer(store, threads, DEFAULT_RENDER_LIMITS);
+      const filing = (await store.getFiling(LARGE))!;
+      const request = { format: 'html' as const, fragment: true };
+      const first = await renderer.render(filing, '1', { ...request, part: 1 });
+      if (first.kind !== 'model') throw new Error('no model');
+      for (const part of [2, first.parts.length]) {
+        const alone = await renderer.render(filing, '1', { ...request, part });
+        const whole = await new DocumentRenderer(store, new WorkerPool({ threads: 0 }), DEFAULT_RENDER_LIMITS).render(filing, '1', {
+          ...request,
+          part,
+        });
+        if (alone.kind !== 'model' || whole.kind !== 'model') throw new Error('no model');
+        expect(alone.body?.byteLength).toBeGreaterThan(1000);
+        expect(Buffer.from(alone.body!).equals(Buffer.from(whole.body!))).toBe(true);
+      }
+    } finally {
+      await threads.close();
+    }
+  });
+});
+
 describe('documents above the size limit', () => {
   it('are refused with a 413 that says why and links the original, on the page and in the API', async () => {
     const app = createApp({ store, renderThreads: 0, renderLimits: { maxDocumentBytes: 1_000 } });

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { LRUCache } from 'lru-cache';
-import { readStoredDocument } from '../pipeline/original-bytes.js';
-import type { EncodedDocument, RenderRequest } from '../pipeline/render-stored-document.js';
+import { readBlobRange, readStoredDocument } from '../pipeline/original-bytes.js';
+import { assemblePart, type DocumentSkeleton, partTask, skeletonPart, skeletonServes } from '../pipeline/part-skeleton.js';
+import { DEFAULT_PART_CHARS, type EncodedDocument, encodeRendered, type RenderRequest } from '../pipeline/render-stored-document.js';
 import { isOutOfMemory, type WorkerPool } from '../pipeline/worker-pool.js';
 import type { DocumentView, FilingView, Store } from '../store/store.js';
 import { HttpProblem } from './http-error.js';
@@ -61,6 +62,12 @@ export class DocumentRenderer {
   readonly #overran: LRUCache<string, 'deadline' | 'memory'>;
   readonly #slow = new LRUCache<string, true>({ max: 10_000 });
   readonly #slots: RenderSlots;
+  /**
+   * Skeletons of long legacy ASCII documents (see part-skeleton.ts), by document and part size: a part asked for
+   * after the first is rendered from its own bytes, in any thread, without the whole document's model. Bounded by
+   * bytes (a quarter of the rendering cache's).
+   */
+  readonly #skeletons: LRUCache<string, DocumentSkeleton>;
 
   /**
    * `smallPool`, when given, renders the documents that are not large (its threads may run at the request thread's
@@ -76,6 +83,10 @@ export class DocumentRenderer {
       sizeCalculation: renderedSize,
     });
     this.#overran = new LRUCache<string, 'deadline' | 'memory'>({ max: 1000, ttl: OVERRAN_MEMORY_MS });
+    this.#skeletons = new LRUCache<string, DocumentSkeleton>({
+      maxSize: Math.max(1, Math.floor(limits.cacheBytes / 4)),
+      sizeCalculation: (skeleton) => skeleton.size,
+    });
     this.#slots = new RenderSlots(pool.threads);
   }
 
@@ -116,7 +127,10 @@ export class DocumentRenderer {
     const documentKey = `${filing.contentHash}\u0000${stored.position}`;
     const overrun = this.#overran.get(documentKey);
     if (overrun) throw overrun === 'memory' ? tooLarge(name, download, true) : overran(name, this.#limits.deadlineMs, download, true);
-    const rendered = this.#renderNew(filing.filingId, stored, request, name, download, documentKey);
+    const skeletonKey = `${documentKey}\u0000${request.partChars ?? DEFAULT_PART_CHARS}`;
+    const skeleton = skeletonServes(request) ? this.#skeletons.get(skeletonKey) : undefined;
+    const job = { filingId: filing.filingId, stored, request, name, download, documentKey, skeletonKey };
+    const rendered = skeleton && skeleton.document.bodyStart === stored.bodyStart ? this.#renderPart(job, skeleton) : this.#renderNew(job);
     this.#rendering.set(key, rendered);
     try {
       const value = await rendered;
@@ -127,30 +141,73 @@ export class DocumentRenderer {
     }
   }
 
-  async #renderNew(
-    filingId: string,
-    stored: DocumentView,
-    request: RenderRequest,
-    name: string,
-    download: { href: string; label: string },
-    documentKey: string,
-  ): Promise<EncodedDocument> {
+  /** Renders from the whole document (and keeps its skeleton, when the request gives one). */
+  async #renderNew(job: RenderJob): Promise<EncodedDocument> {
+    const { stored, request, documentKey } = job;
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
     const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
     // A small document is read before it waits for a thread, so a thread never idles while a read decompresses
     // (what a waiting request holds is small); a large one only once admitted, so waiting requests hold nothing.
-    const early = large ? null : await this.#read(filingId, stored);
+    const early = large ? null : await this.#read(job.filingId, stored);
+    return this.#inLane(job, lane, large, async (deadline) => {
+      const { bytes, offset, which } = early ?? (await this.#read(job.filingId, stored));
+      const started = performance.now();
+      let rendered: EncodedDocument;
+      if (skeletonServes(request)) {
+        const both = await lane.pool.renderEncodedWithSkeleton(bytes, which, request, deadline);
+        rendered = both.rendered;
+        const { skeleton } = both;
+        if (skeleton) {
+          // Its document's body as the store has it: where the skeleton's byte ranges count from.
+          const document = { ...skeleton.document, bodyStart: skeleton.document.bodyStart + offset };
+          this.#skeletons.set(job.skeletonKey, { ...skeleton, document });
+        }
+      } else rendered = await lane.pool.renderEncoded(bytes, which, request, deadline);
+      if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
+      return rendered.kind === 'missing'
+        ? rendered
+        : { ...rendered, document: { ...rendered.document, bodyStart: rendered.document.bodyStart + offset } };
+    });
+  }
+
+  /**
+   * Renders one part of a long legacy ASCII document from its skeleton: only the part's bytes are read and handed to a
+   * thread. A part that does not exist needs no thread; a part the skeleton does not read alone, or whose bytes do
+   * not read as the skeleton says, is rendered from the whole document.
+   */
+  async #renderPart(job: RenderJob, skeleton: DocumentSkeleton): Promise<EncodedDocument> {
+    const { part, range } = skeletonPart(skeleton, job.request);
+    if (range === undefined) return encodeRendered(assemblePart(skeleton, part, null));
+    const task = partTask(skeleton, part, job.request);
+    if (task === null) return this.#renderNew(job);
+    const start = skeleton.document.bodyStart + task.recipe.bytes.start;
+    const end = skeleton.document.bodyStart + task.recipe.bytes.end;
+    const large = end - start >= LARGE_DOCUMENT_BYTES;
+    const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
+    const body = await this.#inLane(job, lane, large, async (deadline) =>
+      lane.pool.renderPart(await this.#readRange(job.filingId, start, end), task, deadline),
+    );
+    if (body === null) return this.#renderNew(job);
+    const { body: _none, pageBodies: _pages, ...answer } = assemblePart(skeleton, part, null);
+    return { ...answer, body };
+  }
+
+  /**
+   * Runs `work` once admitted to `lane`, within the deadline: past it, or past a thread's memory, the document is
+   * refused for a while (a 503 with the download link).
+   */
+  async #inLane<T>(
+    job: RenderJob,
+    lane: { readonly pool: WorkerPool; readonly slots: RenderSlots },
+    large: boolean,
+    work: (deadline: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const { name, download, documentKey } = job;
     const release = await lane.slots.acquire(large, this.#limits.deadlineMs, () => busy(name, this.#limits.deadlineMs, download));
     try {
-      const { bytes, offset, which } = early ?? (await this.#read(filingId, stored));
       const deadline = AbortSignal.timeout(this.#limits.deadlineMs);
-      const started = performance.now();
       try {
-        const rendered = await lane.pool.renderEncoded(bytes, which, request, deadline);
-        if (performance.now() - started > SLOW_RENDER_MS) this.#slow.set(documentKey, true);
-        return rendered.kind === 'missing'
-          ? rendered
-          : { ...rendered, document: { ...rendered.document, bodyStart: rendered.document.bodyStart + offset } };
+        return await work(deadline);
       } catch (error) {
         if (isOutOfMemory(error)) {
           this.#overran.set(documentKey, 'memory');
@@ -165,6 +222,13 @@ export class DocumentRenderer {
     }
   }
 
+  /** Bytes `[start, end)` of a stored original, reading no more of it than the store must. */
+  async #readRange(filingId: string, start: number, end: number): Promise<Uint8Array> {
+    const blob = this.#store.getOriginalBlob ? await this.#store.getOriginalBlob(filingId) : null;
+    if (blob) return readBlobRange(blob, start, end);
+    return ((await this.#store.getOriginal(filingId)) ?? new Uint8Array()).subarray(start, end);
+  }
+
   /** The document's own bytes when the store can read part of an original, else the whole submission. */
   async #read(filingId: string, stored: DocumentView): Promise<{ bytes: Uint8Array; offset: number; which: string }> {
     // As findDocument finds it: by sequence, else by position (a document without a sequence).
@@ -176,6 +240,19 @@ export class DocumentRenderer {
     }
     return { bytes: (await this.#store.getOriginal(filingId)) ?? new Uint8Array(), offset: 0, which };
   }
+}
+
+/** One document request on its way to a thread. */
+interface RenderJob {
+  readonly filingId: string;
+  readonly stored: DocumentView;
+  readonly request: RenderRequest;
+  readonly name: string;
+  readonly download: { href: string; label: string };
+  /** The document (its filing's content and position): what overruns and slow renders are remembered by. */
+  readonly documentKey: string;
+  /** The document and part size: what its skeleton is kept by. */
+  readonly skeletonKey: string;
 }
 
 /** The stored document a reader's `which` names, as `findDocument` finds it in the submission. */

@@ -14,6 +14,7 @@ import {
   type TextLines,
   widthOf,
 } from './text-lines.js';
+import { shiftPage } from './text-stretch.js';
 
 type PageItem = { readonly kind: 'text'; from: number; to: number } | { readonly kind: 'table'; readonly at: TaggedTableLines };
 
@@ -40,6 +41,58 @@ interface PageDraft {
 export function parseTextDocument(text: string): DocumentModel {
   const diagnostics: Diagnostic[] = [];
   const [from, to] = innerRange(text);
+  const { pages, width } = readPages(text, from, to, { width: null, firstPage: 1, labels: true }, diagnostics);
+  const model: DocumentModel = { kind: 'document', sourceFormat: 'text', source: text, pages, diagnostics };
+  measuredWidths.set(model, width);
+  return model;
+}
+
+/** The text width each model `parseTextDocument` built was read with (what `parseTextStretch` needs again). */
+const measuredWidths = new WeakMap<DocumentModel, number>();
+
+/**
+ * The text width (columns) `parseTextDocument` measured for `model` and read its blocks with; null for a model it
+ * did not build. A stretch of the document read again (`parseTextStretch`) must be read with the same width.
+ */
+export function textWidthOf(model: DocumentModel): number | null {
+  return measuredWidths.get(model) ?? null;
+}
+
+/**
+ * The pages of a stretch of a legacy ASCII document read again on their own: `text` is the document's characters
+ * `[offset, offset + text.length)`, whole lines that start where a page or a chunk of lines starts (see
+ * `textStretchStart`) and end where one ends, and the pages come out as `parseTextDocument` reads them in the whole
+ * document, with every span pointing into the whole document. `width` is the whole document's (`textWidthOf`);
+ * `labels` is false when the stretch ends inside a page (its last lines are then not the page's). Diagnostics are
+ * left out: they are the whole document's.
+ */
+export function parseTextStretch(
+  text: string,
+  offset: number,
+  stretch: { readonly width: number; readonly firstPage: number; readonly labels: boolean },
+): Page[] {
+  const { pages } = readPages(text, 0, text.length, stretch, []);
+  return offset === 0 ? pages : pages.map((page) => shiftPage(page, offset));
+}
+
+/** How `readPages` reads a range: with the whole document's width, or measuring it; where numbering starts. */
+interface PageReading {
+  /** The text width to read blocks with; null: measure it from the range's lines. */
+  readonly width: number | null;
+  /** The number of the first page made. */
+  readonly firstPage: number;
+  /** Take page labels off the last lines of pages (false when the range ends inside a page). */
+  readonly labels: boolean;
+}
+
+/** Pages of blocks of `text[from, to)` (see `parseTextDocument`), and the width their blocks were read with. */
+function readPages(
+  text: string,
+  from: number,
+  to: number,
+  reading: PageReading,
+  diagnostics: Diagnostic[],
+): { pages: Page[]; width: number } {
   const lines = scanLines(text, from, to);
   const pages: PageDraft[] = [];
   const widths = new Int32Array(258);
@@ -94,11 +147,12 @@ export function parseTextDocument(text: string): DocumentModel {
 
   const measured = textWidth(widths, widthCount);
   // Too few long lines to measure (a cover page, an exhibit that is all tables): EDGAR's 80 columns.
-  const ctx: TextContext = { text, lines, width: measured < 60 ? 80 : measured, diagnostics };
+  const width = reading.width ?? (measured < 60 ? 80 : measured);
+  const ctx: TextContext = { text, lines, width, diagnostics };
   const out: Page[] = [];
   for (const draft of pages) {
     if (!hasInk(lines, draft)) continue;
-    const label = takePageLabel(ctx, draft);
+    const label = reading.labels ? takePageLabel(ctx, draft) : null;
     const sink = new BlockSink();
     for (const item of draft.items) {
       if (item.kind === 'table') sink.push(parseTaggedTable(ctx, item.at));
@@ -107,13 +161,13 @@ export function parseTextDocument(text: string): DocumentModel {
     const first = Math.min(draft.firstLine, lines.count - 1);
     const last = Math.max(first, Math.min(draft.lastLine, lines.count - 1));
     out.push({
-      number: out.length + 1,
+      number: reading.firstPage + out.length,
       label,
       blocks: sink.blocks,
       span: { start: lines.start[first] ?? from, end: Math.max(lines.start[first] ?? from, lines.end[last] ?? to) },
     });
   }
-  return { kind: 'document', sourceFormat: 'text', source: text, pages: out, diagnostics };
+  return { pages: out, width };
 }
 
 function hasInk(lines: TextLines, draft: PageDraft): boolean {
