@@ -172,7 +172,12 @@ describe('renderText', () => {
       'permitted by Regulation S-T Rule 101(b)(1): [ ]',
     ]);
     // Short options still share a line; width 0 still writes one line.
-    const two = oneBlock((s) => [choice(s, [['Yes', false], ['No', true]])]);
+    const two = oneBlock((s) => [
+      choice(s, [
+        ['Yes', false],
+        ['No', true],
+      ]),
+    ]);
     expect(renderText(two)).toBe('Yes [ ]   No [X]\n');
     expect(renderText(doc, { width: 0 })).toBe(`${question} [ ]\n`);
   });
