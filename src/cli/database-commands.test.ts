@@ -60,7 +60,10 @@ describe('database commands', () => {
       'ACERGY S.A.  CIK 0000898685  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  business address in X0 (United Kingdom)',
     );
     // The 6-K record as a person reads it (the values as the cover gives them), not as cut JSON.
-    const record = acergy.out().split('\n').map((line) => line.trim().replace(/ {2,}/g, '  '));
+    const record = acergy
+      .out()
+      .split('\n')
+      .map((line) => line.trim().replace(/ {2,}/g, '  '));
     expect(record).toContain('6-K record (show --json for every field with its span):');
     expect(record).toContain('Report month:  2009-01  [document 1, page 1]');
     expect(record).toContain('Commission file number:  000-21742  [document 1, page 1]');
@@ -79,6 +82,9 @@ describe('database commands', () => {
     const missing = captureIo();
     expect(await runCli(['show', '0000000000-00-000000', '--db', db], missing)).toBe(2);
     expect(missing.err()).toContain('No filing 0000000000-00-000000');
+    const noPage = captureIo();
+    expect(await runCli(['show', '0000950127-09-000020', '--doc', '1', '--page', '99', '--db', db], noPage)).toBe(2);
+    expect(noPage.err()).toMatch(/^edgarkit: Filing 0000950127-09-000020: Page 99 does not exist: document 1 has \d+ pages?\n$/);
   });
 
   it('lists companies, filings and stats', async () => {
@@ -132,7 +138,7 @@ describe('render and extract', () => {
     expect(io.out()).toContain('| Exhibit 99.2: | a notice of lease of real estate to an affiliated company,');
     const missing = captureIo();
     expect(await runCli(['render', seedPath(), '--page', '9'], missing)).toBe(2);
-    expect(missing.err()).toContain('Page 9 does not exist: the document has 4 pages');
+    expect(missing.err()).toContain('Page 9 does not exist: document 1 has 4 pages');
   });
 
   it('refuses to render a binary attachment, naming the way to get it', async () => {

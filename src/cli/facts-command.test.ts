@@ -18,6 +18,22 @@ describe('edgarkit facts', () => {
     expect(io.out()).not.toContain('NetIncomeLoss');
   });
 
+  it('with --concept, gives the notes about that concept only', async () => {
+    // The Tesla excerpt's inline XBRL lacks the contexts of tsla:NumberOfIndependentDirectors and of
+    // us-gaap:CommonStockSharesOutstanding: notes about them are not about Revenues.
+    const all = captureIo();
+    expect(await runFactsCommand(TESLA, {}, all)).toBe(0);
+    expect(all.out()).toContain('note: document 1: us-gaap:CommonStockSharesOutstanding: its context');
+    const revenues = captureIo();
+    expect(await runFactsCommand(TESLA, { concept: 'Revenues' }, revenues)).toBe(0);
+    expect(revenues.out()).not.toContain('note:');
+    const shares = captureIo();
+    expect(await runFactsCommand(TESLA, { concept: 'CommonStockSharesOutstanding', jsonl: true }, shares)).toBe(0);
+    const { diagnostics } = JSON.parse(shares.out()) as { diagnostics: { message: string }[] };
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const problem of diagnostics) expect(problem.message).toMatch(/^us-gaap:CommonStockSharesOutstanding: /);
+  });
+
   it('writes one CSV row per fact, dimensions in one cell', async () => {
     const io = captureIo();
     expect(await runFactsCommand(MMM, { csv: true, concept: 'dei:TradingSymbol' }, io)).toBe(0);

@@ -51,9 +51,10 @@ export async function runFactsCommand(input: string, options: FactsCommandOption
     submissions++;
     const found = extractXbrlFacts(entry.submission, which);
     const facts = concept ? found.facts.filter((fact) => matchesConcept(fact.concept, concept)) : found.facts;
+    const diagnostics = concept ? found.diagnostics.filter((problem) => aboutConcept(problem.message, concept)) : found.diagnostics;
     shown += facts.length;
     const accessionNumber = entry.submission.header?.accessionNumber ?? null;
-    const output = { source: entry.source, accessionNumber, factSource: found.source, facts, diagnostics: found.diagnostics };
+    const output = { source: entry.source, accessionNumber, factSource: found.source, facts, diagnostics };
     if (options.jsonl) io.stdout.write(`${JSON.stringify(output)}\n`);
     else if (options.json) {
       if (held) throw new UserError(`${input} holds more than one submission; use --jsonl or --csv`);
@@ -77,7 +78,7 @@ export async function runFactsCommand(input: string, options: FactsCommandOption
           ]),
         );
       }
-    } else io.stdout.write(describe(entry.source, accessionNumber, found, facts));
+    } else io.stdout.write(describe(entry.source, accessionNumber, found.source, facts, diagnostics));
   }
   const exitCode: ExitCode = unreadable.count > 0 ? EXIT.usage : EXIT.ok;
   if (held) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
@@ -93,10 +94,25 @@ function matchesConcept(name: string, wanted: string): boolean {
   return wanted.includes(':') ? lower === wanted : lower.slice(lower.indexOf(':') + 1) === wanted;
 }
 
-function describe(source: string, accessionNumber: string | null, found: FilingFacts, facts: FilingFacts['facts']): string {
+/**
+ * Whether a note bears on the concept asked for: a note about one fact starts with its QName
+ * (`tsla:NumberOfIndependentDirectors: its context … is not defined`); a note about no one fact is kept.
+ */
+function aboutConcept(message: string, wanted: string): boolean {
+  const about = /^([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*): /.exec(message)?.[1];
+  return about === undefined || matchesConcept(about, wanted);
+}
+
+function describe(
+  source: string,
+  accessionNumber: string | null,
+  factSource: FilingFacts['source'],
+  facts: FilingFacts['facts'],
+  diagnostics: FilingFacts['diagnostics'],
+): string {
   const lines = [
     `${source}`,
-    `  ${accessionNumber ?? '(no accession number)'}  ${facts.length} facts${found.source ? ` (${found.source} XBRL)` : ''}`,
+    `  ${accessionNumber ?? '(no accession number)'}  ${facts.length} facts${factSource ? ` (${factSource} XBRL)` : ''}`,
   ];
   for (const fact of facts) {
     const value = fact.value === null ? '-' : fact.value.length > SHOWN_TEXT ? `${fact.value.slice(0, SHOWN_TEXT)}…` : fact.value;
@@ -105,7 +121,7 @@ function describe(source: string, accessionNumber: string | null, found: FilingF
       `  ${fact.concept}  ${value}${fact.unit ? ` ${fact.unit}` : ''}  ${periodText(fact)}${dimensions ? `  [${dimensions}]` : ''}`,
     );
   }
-  for (const problem of found.diagnostics) lines.push(`  note: document ${problem.document}: ${problem.message} [${problem.code}]`);
+  for (const problem of diagnostics) lines.push(`  note: document ${problem.document}: ${problem.message} [${problem.code}]`);
   return `${lines.join('\n')}\n`;
 }
 

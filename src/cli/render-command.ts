@@ -28,8 +28,9 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     seen++;
     if (seen > 1) throw new UserError(`${input} holds more than one submission; render reads one file`);
     if (!entry.ok) throw new UserError(`${entry.source}: ${entry.error.message}`);
+    if (entry.submission.documents.length === 0) throw new UserError(`${input} holds no document to render (a header alone)`);
     const read = openDocument(entry.submission, options.doc);
-    if (!read) throw new UserError(`${input} has no document ${options.doc ?? ''}; it has: ${listDocuments(entry.submission) || 'none'}`);
+    if (!read) throw new UserError(`${input} has no document ${options.doc ?? 1}; it has: ${listDocuments(entry.submission)}`);
     if (options.format === 'csv' || options.tables) {
       const name = `${input}: document ${read.document.sequence ?? options.doc ?? 1}`;
       io.stdout.write(
@@ -42,7 +43,7 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
       ...(options.section !== undefined ? { section: options.section } : {}),
       submissionFormType: entry.submission.header?.formType ?? null,
     });
-    if (!output.ok) throw new UserError(output.reason);
+    if (!output.ok) throw new UserError(`${input}: ${output.reason}`);
     writeInBatches(io.stdout, output.writeTo);
   }
   if (seen === 0) throw new UserError(`No submission in ${input}`);

@@ -38,6 +38,16 @@ export async function runProgram(argv: readonly string[], given: CliIo, register
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    if (
+      error instanceof CommanderError &&
+      error.code === 'commander.unknownOption' &&
+      argv.find((arg) => !arg.startsWith('-')) === 'search'
+    ) {
+      // The query language excludes a word with "-word": a query that starts with one reads as an option.
+      io.stderr.write(
+        '(a query that starts with "-" goes after "--": edgarkit search -- \'-notes bonds\', or write it later: \'bonds -notes\')\n',
+      );
+    }
     return reportError(error, io, debug);
   }
 }

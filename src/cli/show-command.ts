@@ -65,7 +65,7 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
       return EXIT.ok;
     }
     const output = documentOutputInto(opened.document, json ? 'json' : options.format, options.page);
-    if (!output.ok) throw new UserError(output.reason);
+    if (!output.ok) throw new UserError(`Filing ${accession}: ${output.reason}`);
     writeInBatches(io.stdout, output.writeTo);
     return EXIT.ok;
   } finally {

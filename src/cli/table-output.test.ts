@@ -43,6 +43,16 @@ describe('render --format csv --table N and --tables', () => {
       '--page does not apply to tables',
     );
     expect((await cli(['render', seedPath(), '--format', 'csv', '--table', '0'])).code).toBe(2);
+    // Table numbers count over the whole document, not within a section: --section would be passed over.
+    for (const args of [
+      ['--format', 'csv', '--table', '1', '--section', '1A'],
+      ['--tables', '--section', '3.D'],
+    ]) {
+      const run = await cli(['render', seedPath(), ...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.err).toContain('--section does not apply to tables: they are numbered over the whole document (see --tables)');
+      expect(run.out).toBe('');
+    }
   });
 
   it('says an attachment has no tables', async () => {

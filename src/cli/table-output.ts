@@ -40,10 +40,13 @@ export function checkTableOptions(options: {
   readonly table?: number;
   readonly tables?: boolean;
   readonly page?: number;
+  readonly section?: string;
 }): void {
   if (options.table !== undefined && options.format !== 'csv') throw new UserError('--table N goes with --format csv');
   if (options.tables && options.format === 'csv')
     throw new UserError('Choose one of --tables (list the tables) and --format csv (write one)');
   if ((options.format === 'csv' || options.tables) && options.page !== undefined)
     throw new UserError('--page does not apply to tables: they are numbered over the whole document (see --tables)');
+  if ((options.format === 'csv' || options.tables) && options.section !== undefined)
+    throw new UserError('--section does not apply to tables: they are numbered over the whole document (see --tables)');
 }

@@ -256,7 +256,9 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
       const block: OpenBlock = current;
       const runTogether = block.provisional && block.title.value === null ? splitNameTitle(value, block.name.value) : null;
       if (block.provisional && sameName(value, block.name.value)) {
-        block.name = { value, span: at };
+        // "Steven L. Sinn," with the title on the next line: the comma is the sentence's, not the name's.
+        const typed = value.replace(/\s*[,;]$/, '');
+        block.name = { value: typed, span: span(line, cell.index, typed.length) };
         block.provisional = false;
       } else if (runTogether) {
         // "Craig Blackwood Vice President, Finance": the typed name and the title on one line.

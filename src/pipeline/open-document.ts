@@ -112,8 +112,9 @@ export function documentOutputInto(
     // Every renderer throws only for a page that does not exist, before any piece: found here, before writing.
     selectPages(model, page);
   } catch (error) {
-    // selectPages says which pages exist when the one asked for does not.
-    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    // selectPages says which pages exist when the one asked for does not; the reason names the document too.
+    if (error instanceof RangeError)
+      return { ok: false, reason: error.message.replace(': the document has ', `: document ${document.sequence ?? 1} has `) };
     throw error;
   }
   const chosenModel = model;

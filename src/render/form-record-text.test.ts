@@ -77,7 +77,7 @@ describe('formRecordLines', () => {
   it('cuts long lists and long lines, and says so', () => {
     const holdings = records.find(({ record }) => Array.isArray(record.holdings) && (record.holdings as unknown[]).length > 12);
     expect(holdings).toBeDefined();
-    const count = (holdings?.record.holdings as unknown[]).length;
+    const count = ((holdings?.record.holdings ?? []) as unknown[]).length;
     const lines = formRecordLines(holdings?.record, { maxItems: 5, maxLineChars: 60 });
     const at = lines.findIndex((line) => line.startsWith('Holdings:'));
     expect(lines.slice(at + 1, at + 6).every((line) => line.startsWith('  - '))).toBe(true);

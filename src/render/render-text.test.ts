@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../model/document.js';
 import { renderText } from './render-text.js';
-import { documentOf, page, SourceBuilder, sampleDocument, table } from './test-models.js';
+import { choice, documentOf, page, SourceBuilder, sampleDocument, table } from './test-models.js';
 
 function oneBlock(make: (source: SourceBuilder) => Block[]): DocumentModel {
   const source = new SourceBuilder();
@@ -159,5 +159,26 @@ describe('renderText', () => {
 
   it('renders an empty document as an empty string', () => {
     expect(renderText(documentOf(new SourceBuilder(), []))).toBe('');
+  });
+
+  it('wraps a check-box question longer than the width, its mark on the last line, like the paragraphs around it', () => {
+    // The 6-K cover's paper question, as 2009 legacy-ASCII 6-Ks write it: one choice whose label is the question.
+    const question =
+      'Indicate by check mark if the registrant is submitting the Form 6-K in paper as permitted by Regulation S-T Rule 101(b)(1):';
+    const doc = oneBlock((s) => [choice(s, [[question, false]])]);
+    const lines = renderText(doc).trimEnd().split('\n');
+    expect(lines).toEqual([
+      'Indicate by check mark if the registrant is submitting the Form 6-K in paper as',
+      'permitted by Regulation S-T Rule 101(b)(1): [ ]',
+    ]);
+    // Short options still share a line; width 0 still writes one line.
+    const two = oneBlock((s) => [
+      choice(s, [
+        ['Yes', false],
+        ['No', true],
+      ]),
+    ]);
+    expect(renderText(two)).toBe('Yes [ ]   No [X]\n');
+    expect(renderText(doc, { width: 0 })).toBe(`${question} [ ]\n`);
   });
 });

@@ -139,6 +139,14 @@ function renderChoice(block: Choice, width: number): string {
       lines.push(line);
       line = '';
     }
+    if (line === '' && width > 0 && item.length > width) {
+      // A label longer than the width (a whole cover question with its box) wraps like a paragraph; its mark
+      // ends the last line, where the next option may join it.
+      const wrapped = wrap(item, width, false);
+      line = wrapped.pop() ?? '';
+      for (const part of wrapped) lines.push(part);
+      continue;
+    }
     line = line === '' ? item : line + gap + item;
   }
   if (line !== '') lines.push(line);

@@ -75,7 +75,8 @@ export function parseSearchQuery(input: string): ParsedQuery {
   for (const token of tokens) {
     if (token.type === 'filter') {
       if (token.key === 'from' || token.key === 'to') {
-        if (!DATE.test(token.value)) throw new QuerySyntaxError(`${token.key}: needs a date as YYYY-MM-DD, not "${token.value}"`, token.at);
+        if (!isCalendarDate(token.value))
+          throw new QuerySyntaxError(`${token.key}: needs a date as YYYY-MM-DD, not "${token.value}"`, token.at);
       }
       if (token.key === 'cik' && !/^\d{1,10}$/.test(token.value))
         throw new QuerySyntaxError(`cik: needs digits, not "${token.value}"`, token.at);
@@ -90,6 +91,13 @@ export function parseSearchQuery(input: string): ParsedQuery {
     throw new QuerySyntaxError(`"${punctuation.raw}" has no letters or digits to search for`, punctuation.at);
   if (match && onlyExcludes(match)) throw new QuerySyntaxError('a query needs at least one word to look for, not only words to exclude', 0);
   return { match, filters };
+}
+
+/** `YYYY-MM-DD` naming a day of the calendar (2010-02-30 and 2010-13-01 are not), as `--from` and `?from=` check. */
+function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 function onlyExcludes(node: QueryNode): boolean {

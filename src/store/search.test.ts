@@ -108,3 +108,23 @@ describe('assemblePage with filings replaced between the window and the detail r
     expect(result.facets.forms).toEqual([]);
   });
 });
+
+describe('prepareSearch: dates written in the query', () => {
+  it('refuses a date that is no day of the calendar, as --from and ?from= do, saying where', () => {
+    for (const [text, at, value] of [
+      ['bonds from:2010-02-30', 7, 'from: needs a date as YYYY-MM-DD, not "2010-02-30"'],
+      ['bonds to:2010-13-45', 7, 'to: needs a date as YYYY-MM-DD, not "2010-13-45"'],
+      ['to:2009-02-29 bonds', 1, 'to: needs a date as YYYY-MM-DD, not "2009-02-29"'],
+    ] as const) {
+      expect(() => prepareSearch({ text }), text).toThrow(`Cannot read the search query at character ${at}: ${value}`);
+    }
+    // A real leap day is a date.
+    expect(prepareSearch({ text: 'bonds from:2008-02-29' }).filters.from).toBe('2008-02-29');
+  });
+
+  it('refuses a range whose start is after its end, wherever each bound was written', () => {
+    expect(() => prepareSearch({ text: 'bonds from:2010-05-01 to:2010-01-01' })).toThrow('from (2010-05-01) is after to (2010-01-01)');
+    expect(() => prepareSearch({ text: 'bonds from:2010-05-01', to: '2010-01-01' })).toThrow('from (2010-05-01) is after to (2010-01-01)');
+    expect(prepareSearch({ text: 'bonds from:2010-01-01 to:2010-01-01' }).filters).toMatchObject({ from: '2010-01-01', to: '2010-01-01' });
+  });
+});

@@ -186,6 +186,9 @@ export function prepareSearch(request: SearchRequest): PreparedSearch {
   if (request.company) filters.company = request.company;
   if (request.from) filters.from = request.from;
   if (request.to) filters.to = request.to;
+  // Either bound may come from the query (from:) or the request (--from, ?from=): checked once both are known.
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new SearchRequestError(`from (${filters.from}) is after to (${filters.to}): no filing can match`);
   if (parsed.match) checkQueryCost(parsed.match);
   const sort = request.sort ?? (parsed.match ? 'relevance' : 'newest');
   if (!SEARCH_SORTS.includes(sort)) throw new SearchRequestError(`sort must be one of ${SEARCH_SORTS.join(', ')}, not "${sort}"`);
