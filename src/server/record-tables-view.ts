@@ -1,4 +1,4 @@
-import { isRecordSpan, type RecordSpan } from '../render/form-record-text.js';
+import { isRecordSpan } from '../render/form-record-text.js';
 import { type Html, html } from './html.js';
 import { orNone } from './layout.js';
 import { documentPath } from './paths.js';
