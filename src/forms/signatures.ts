@@ -257,7 +257,7 @@ function readSection(lines: readonly DocumentLine[], document: number): Signatur
       const runTogether = block.provisional && block.title.value === null ? splitNameTitle(value, block.name.value) : null;
       if (block.provisional && sameName(value, block.name.value)) {
         // "Steven L. Sinn," with the title on the next line: the comma is the sentence's, not the name's.
-        const typed = value.replace(/\s*[,;]$/, '');
+        const typed = withoutClosingComma(value);
         block.name = { value: typed, span: span(line, cell.index, typed.length) };
         block.provisional = false;
       } else if (runTogether) {
@@ -421,4 +421,11 @@ function continuesTitle(title: string, next: string): boolean {
   if (/(?:\b(?:and|of|the|for|to|in)|[,&–-])$/i.test(title)) return true;
   if (/^[a-z(]/.test(next)) return true;
   return /^[A-Z][a-z]{2,11}\.?$/.test(next) && !/\.$/.test(title);
+}
+
+/** `value` without a comma or semicolon that ends it (and the spaces before it): a scan, not a regex that could backtrack. */
+function withoutClosingComma(value: string): string {
+  const last = value.charCodeAt(value.length - 1);
+  if (last !== 0x2c && last !== 0x3b) return value;
+  return value.slice(0, -1).trimEnd();
 }

@@ -35,12 +35,18 @@ function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A real calendar date as `YYYY-MM-DD` (2009-13-01 and 2009-02-30 are refused). */
-export function checkDate(name: string, text: string): string {
-  const valid =
+/** `YYYY-MM-DD` naming a day of the calendar (2009-13-01 and 2009-02-30 do not). */
+export function isCalendarDate(text: string): boolean {
+  return (
     /^\d{4}-\d{2}-\d{2}$/.test(text) &&
     !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
-    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+  );
+}
+
+/** A real calendar date as `YYYY-MM-DD` (2009-13-01 and 2009-02-30 are refused). */
+export function checkDate(name: string, text: string): string {
+  const valid = isCalendarDate(text);
   if (!valid) throw new RequestValueError(`${name} must be a date as YYYY-MM-DD, not "${clip(text)}"`);
   return text;
 }

@@ -10,6 +10,7 @@
  *   (bonds OR notes) kosdaq     grouping
  *   form:6-K cik:1123 company:hanaro from:2002-01-01 to:2002-12-31   filters
  */
+import { isCalendarDate } from './request-values.js';
 
 export type QueryNode =
   | { readonly kind: 'term'; readonly text: string; readonly prefix: boolean }
@@ -53,7 +54,6 @@ type Token =
   | { type: 'filter'; key: keyof QueryFilters; value: string; at: number };
 
 const FILTER_KEYS = new Set(['form', 'cik', 'company', 'from', 'to']);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Words as the full-text indexes split them: letters and digits, anything else separates. */
 const WORD_PIECES = /[\p{L}\p{N}]+/gu;
 
@@ -91,13 +91,6 @@ export function parseSearchQuery(input: string): ParsedQuery {
     throw new QuerySyntaxError(`"${punctuation.raw}" has no letters or digits to search for`, punctuation.at);
   if (match && onlyExcludes(match)) throw new QuerySyntaxError('a query needs at least one word to look for, not only words to exclude', 0);
   return { match, filters };
-}
-
-/** `YYYY-MM-DD` naming a day of the calendar (2010-02-30 and 2010-13-01 are not), as `--from` and `?from=` check. */
-function isCalendarDate(text: string): boolean {
-  if (!DATE.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
 }
 
 function onlyExcludes(node: QueryNode): boolean {
