@@ -16,6 +16,8 @@ describe('edgarkit facts', () => {
     expect(await runFactsCommand(TESLA, { concept: 'Revenues' }, io)).toBe(0);
     expect(io.out()).toContain('us-gaap:Revenues  24578000000 iso4217:USD  2019-01-01..2019-12-31');
     expect(io.out()).not.toContain('NetIncomeLoss');
+    // One fact, said in the singular.
+    expect(io.out()).toMatch(/ {2}1 fact \(inline XBRL\)\n/);
   });
 
   it('with --concept, gives the notes about that concept only', async () => {

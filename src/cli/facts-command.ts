@@ -112,7 +112,7 @@ function describe(
 ): string {
   const lines = [
     `${source}`,
-    `  ${accessionNumber ?? '(no accession number)'}  ${facts.length} facts${factSource ? ` (${factSource} XBRL)` : ''}`,
+    `  ${accessionNumber ?? '(no accession number)'}  ${facts.length} fact${facts.length === 1 ? '' : 's'}${factSource ? ` (${factSource} XBRL)` : ''}`,
   ];
   for (const fact of facts) {
     const value = fact.value === null ? '-' : fact.value.length > SHOWN_TEXT ? `${fact.value.slice(0, SHOWN_TEXT)}…` : fact.value;

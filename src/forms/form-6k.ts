@@ -125,7 +125,17 @@ export function extract6K(input: Form6KInput): Form6KRecord {
       diagnostics.push(
         diagnostic('f6k/no-answer-blank', 'warning', 'rule12g32bFileNumber: "Yes" is marked but no 82- file number is given', 0),
       );
-    else diagnostics.push(diagnostic('f6k/not-applicable', 'info', 'rule12g32bFileNumber: the Rule 12g3-2(b) question has no answer', 0));
+    else
+      diagnostics.push(
+        diagnostic(
+          'f6k/not-applicable',
+          'info',
+          rule12g32b.line === -1
+            ? 'rule12g32bFileNumber: the cover does not ask the Rule 12g3-2(b) question'
+            : 'rule12g32bFileNumber: the Rule 12g3-2(b) question has no answer',
+          0,
+        ),
+      );
   }
   const rule101b1 = readYesNoQuestion(lines, 'rule101b1', document, diagnostics);
   const rule101b7 = readYesNoQuestion(lines, 'rule101b7', document, diagnostics);

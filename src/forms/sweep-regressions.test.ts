@@ -18,6 +18,17 @@ import { extractSignatures } from './signatures.js';
 const at = (model: DocumentModel, span: FieldSpan | null) => (span ? model.source.slice(span.start, span.end) : null);
 
 describe('found by the corpus sweep', () => {
+  it('a 6-K cover that never asks the Rule 12g3-2(b) question says so, rather than that the question has no answer', () => {
+    // fpi/0000950142-09-000801.txt: the cover has no "12g3-2(b)" anywhere; a cover that asks but leaves both boxes
+    // empty is the other message.
+    const submission = parseSubmission(readCorpus('fpi/0000950142-09-000801.txt'));
+    const { record } = extractFiling(submission);
+    const notes = (record?.diagnostics ?? [])
+      .map((found) => found.message)
+      .filter((message) => message.startsWith('rule12g32bFileNumber: '));
+    expect(notes).toEqual(['rule12g32bFileNumber: the cover does not ask the Rule 12g3-2(b) question']);
+  });
+
   it('a date in the "Pursuant to …" paragraph is pointed at where it stands, not at the paragraph\'s first line', () => {
     // The 1995 S-3/A: "Pursuant to the requirements of the Securities Act of 1933, …" ⏎ … ⏎ "York, on May 25, 1995."
     const submission = parseSubmission(readCorpus('submissions/0000899681-95-000096.txt'));
