@@ -46,6 +46,19 @@ describe('database commands', () => {
     expect(JSON.parse(json.out()).hits[0].accessionNumber).toBe('0000950127-09-000020');
   });
 
+  it('says, when a form filter finds nothing, that no stored filing has that form and which stored forms start with it', async () => {
+    const partial = captureIo();
+    expect(await runCli(['search', 'bonds form:6', '--db', db], partial)).toBe(0);
+    expect(partial.out()).toBe('No matches.\nNo stored filing has form type "6"; form types match whole, and these start with it: 6-K (3).\n');
+    const option = captureIo();
+    expect(await runCli(['search', 'bonds', '--form', '20-F', '--db', db], option)).toBe(0);
+    expect(option.out()).toContain('No stored filing has form type "20-F" (form types match whole');
+    // A stored form that the words miss: nothing to say about the form.
+    const words = captureIo();
+    expect(await runCli(['search', 'zzqxj form:6-k', '--db', db], words)).toBe(0);
+    expect(words.out()).toBe('No matches.\n');
+  });
+
   it('shows a filing and renders its document', async () => {
     const io = captureIo();
     expect(await runCli(['show', '000091228209000008', '--db', db], io)).toBe(0);

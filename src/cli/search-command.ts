@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { exportSearchCsv } from '../pipeline/export-search.js';
 import { checkDateRange } from '../store/request-values.js';
-import { COUNT_CAP, SearchRequestError, searchCaveats } from '../store/search.js';
+import { COUNT_CAP, formFilterHint, prepareSearch, SearchRequestError, searchCaveats } from '../store/search.js';
 import { QuerySyntaxError } from '../store/search-query.js';
 import { MAX_PAGE, type SearchPage, type SearchSort } from '../store/store.js';
 import { checkValues, cikOption, dateOption, dbOption, formOption, limitOption, offsetOption, openForReading } from './database-options.js';
@@ -91,6 +91,10 @@ export async function runSearchCommand(query: string, options: SearchCommandOpti
     io.stdout.write(
       options.json ? `${JSON.stringify(page, null, 2)}\n` : formatSearchPage(page, io.stdout.isTTY === true, options.facets === true),
     );
+    if (page.total === 0 && !options.json) {
+      const hint = formFilterHint(prepareSearch(request).filters.form, (await store.stats()).formTypes);
+      if (hint) io.stdout.write(`${hint}\n`);
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof QuerySyntaxError || error instanceof SearchRequestError) throw new UserError(error.message);

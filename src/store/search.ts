@@ -526,3 +526,22 @@ export function searchCaveats(page: SearchPage): string[] {
   }
   return page.rankCapped ? [`Ranked among the ${RANK_CAP.toLocaleString('en-US')} most recently stored matching documents.`] : [];
 }
+
+/**
+ * When a search with a form filter finds nothing: a line saying that no stored filing has that form type, with the
+ * stored form types that start with it (`form:13F` matches no `13F-HR`: form types match whole), or null when the
+ * form type is stored (the words, not the form, found nothing) or no form was asked for.
+ */
+export function formFilterHint(
+  form: string | undefined,
+  stored: readonly { readonly formType: string; readonly count: number }[],
+): string | null {
+  if (!form) return null;
+  const wanted = form.toUpperCase();
+  if (stored.some((type) => type.formType.toUpperCase() === wanted)) return null;
+  const near = stored.filter((type) => type.formType.toUpperCase().startsWith(wanted));
+  const shown = near.slice(0, 10).map((type) => `${type.formType} (${type.count})`);
+  return near.length === 0
+    ? `No stored filing has form type "${form}" (form types match whole, e.g. 6-K, 10-K, 13F-HR).`
+    : `No stored filing has form type "${form}"; form types match whole, and these start with it: ${shown.join(', ')}${near.length > 10 ? ', …' : ''}.`;
+}
