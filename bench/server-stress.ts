@@ -96,8 +96,12 @@ function submission(index: number, type: string, filename: string, body: string,
   ].join(lineEnd);
 }
 
-/** A legacy ASCII document of about `mb` MB: pages of paragraphs and a column table each. */
-function largeAscii(mb: number): string {
+/**
+ * A legacy ASCII document of about `mb` MB: pages of paragraphs and a column table each. With `ownLines`, each
+ * `<PAGE>` stands on a line of its own, so the document has pages; without, the next page's first line follows it on
+ * the same line, so the whole document reads as one long page (cut into pieces when rendered a part at a time).
+ */
+function largeAscii(mb: number, ownLines = false): string {
   const page = [
     'REPORT OF FOREIGN PRIVATE ISSUER. The company reports its results for the quarter, its dividend and its outlook.',
     '',
@@ -108,7 +112,7 @@ function largeAscii(mb: number): string {
       (_, row) => `Revenue line ${String(row).padEnd(22)}   ${String(row * 1234).padStart(12)}   ${String(row * 99).padStart(12)}`,
     ),
     '</TABLE>',
-    '<PAGE>',
+    ownLines ? '<PAGE>\n' : '<PAGE>',
   ].join('\n');
   return page.repeat(Math.ceil((mb * 1024 * 1024) / page.length));
 }
@@ -121,6 +125,7 @@ function writeHostile(folder: string): void {
     ['spaces.txt', submission(2, '6-K', 'spaces.txt', `<PRE>Spaces follow${' '.repeat(200_000)}x\n</PRE>`)],
     ['no-line-feeds.txt', submission(3, '6-K', 'cr.txt', 'A line ended by a carriage return only. '.repeat(25_000), '\r')],
     ['large.txt', submission(4, '6-K', 'large.txt', largeAscii(BIG_MB))],
+    ['large-pages.txt', submission(6, '6-K', 'large-pages.txt', largeAscii(BIG_MB, true))],
     ['above-limit.txt', submission(5, '6-K', 'huge.txt', largeAscii(MAX_RENDER_MB + 1))],
   ];
   for (const [name, text] of files) writeFileSync(join(folder, name), text, 'latin1');
@@ -282,6 +287,9 @@ async function discover(base: string): Promise<{ normal: Target[]; hostile: Targ
     const key = first ? (first.sequence ?? first.position + 1) : 1;
     if (hit.filingId.startsWith('0009999999-')) {
       hostile.push({ kind: 'hostile', route: 'hostile document page', path: `/filings/${hit.filingId}/documents/${key}` });
+      // A later part of a large document: after the first, rendered from its own bytes (skeletons, part-skeleton.ts).
+      if (first && first.byteLength > 4 * 1024 * 1024 && first.byteLength < MAX_RENDER_MB * 1024 * 1024)
+        hostile.push({ kind: 'hostile', route: 'large document, a later part', path: `/filings/${hit.filingId}/documents/${key}?part=3` });
       hostile.push({
         kind: 'hostile',
         route: 'hostile document, API text',
