@@ -245,6 +245,41 @@ describe('parts of a long legacy ASCII document', () => {
   });
 });
 
+describe('parts of a long legacy ASCII document asked for at once', () => {
+  it('build the whole model once: the parts asked while it renders wait for its skeleton', async () => {
+    const inline = new WorkerPool({ threads: 0 });
+    const calls: string[] = [];
+    const spying = {
+      threads: 0,
+      renderEncoded: (...args: Parameters<WorkerPool['renderEncoded']>) => {
+        calls.push('whole');
+        return inline.renderEncoded(...args);
+      },
+      renderEncodedWithSkeleton: (...args: Parameters<WorkerPool['renderEncodedWithSkeleton']>) => {
+        calls.push('whole and skeleton');
+        return inline.renderEncodedWithSkeleton(...args);
+      },
+      renderPart: (...args: Parameters<WorkerPool['renderPart']>) => {
+        calls.push('part');
+        return inline.renderPart(...args);
+      },
+    } as unknown as WorkerPool;
+    const renderer = new DocumentRenderer(store, spying, DEFAULT_RENDER_LIMITS);
+    const filing = (await store.getFiling(LARGE))!;
+    const request = { format: 'html' as const, fragment: true };
+    const answers = await Promise.all([1, 2, 3, 4].map((part) => renderer.render(filing, '1', { ...request, part })));
+    expect(calls.filter((call) => call.startsWith('whole'))).toEqual(['whole and skeleton']);
+    expect(calls.filter((call) => call === 'part')).toHaveLength(3);
+    // Each is the part asked for, as a renderer asked nothing before renders it from the whole model.
+    for (const [index, answer] of answers.entries()) {
+      const whole = await new DocumentRenderer(store, inline, DEFAULT_RENDER_LIMITS).render(filing, '1', { ...request, part: index + 1 });
+      if (answer.kind !== 'model' || whole.kind !== 'model') throw new Error('no model');
+      expect(answer.part).toBe(index + 1);
+      expect(Buffer.from(answer.body ?? []).equals(Buffer.from(whole.body ?? []))).toBe(true);
+    }
+  });
+});
+
 describe('parts of a long legacy ASCII document in a render thread', () => {
   it('come back from the thread as the inline render gives them', async () => {
     const threads = new WorkerPool({ threads: 1 });

@@ -68,6 +68,10 @@ export class DocumentRenderer {
    * bytes (a quarter of the rendering cache's).
    */
   readonly #skeletons: LRUCache<string, DocumentSkeleton>;
+  /** The skeletons a whole render now running will give (resolved with undefined when it gives none). */
+  readonly #skeletonsComing = new Map<string, Promise<DocumentSkeleton | undefined>>();
+  /** Documents whose whole render gave no skeleton (HTML, an unclosed table…): their parts never wait for one. */
+  readonly #withoutSkeleton = new LRUCache<string, true>({ max: 10_000 });
 
   /**
    * `smallPool`, when given, renders the documents that are not large (its threads may run at the request thread's
@@ -125,12 +129,10 @@ export class DocumentRenderer {
     const running = this.#rendering.get(key);
     if (running) return running;
     const documentKey = `${filing.contentHash}\u0000${stored.position}`;
-    const overrun = this.#overran.get(documentKey);
-    if (overrun) throw overrun === 'memory' ? tooLarge(name, download, true) : overran(name, this.#limits.deadlineMs, download, true);
     const skeletonKey = `${documentKey}\u0000${request.partChars ?? DEFAULT_PART_CHARS}`;
-    const skeleton = skeletonServes(request) ? this.#skeletons.get(skeletonKey) : undefined;
     const job = { filingId: filing.filingId, stored, request, name, download, documentKey, skeletonKey };
-    const rendered = skeleton && skeleton.document.bodyStart === stored.bodyStart ? this.#renderPart(job, skeleton) : this.#renderNew(job);
+    this.#refuseOverrun(job);
+    const rendered = this.#renderAny(job);
     this.#rendering.set(key, rendered);
     try {
       const value = await rendered;
@@ -141,8 +143,50 @@ export class DocumentRenderer {
     }
   }
 
+  /** A document that overran its deadline or a thread's memory lately is refused at once (a 503 with the download link). */
+  #refuseOverrun(job: RenderJob): void {
+    const overrun = this.#overran.get(job.documentKey);
+    if (overrun) {
+      throw overrun === 'memory' ? tooLarge(job.name, job.download, true) : overran(job.name, this.#limits.deadlineMs, job.download, true);
+    }
+  }
+
+  /**
+   * A part from the document's skeleton when there is one; while the first whole render of the document is on its
+   * way, a request for another of its parts waits for that render's skeleton rather than building the whole model a
+   * second time (under load, every part asked for before the first render ended used to build it).
+   */
+  async #renderAny(job: RenderJob): Promise<EncodedDocument> {
+    let skeleton = skeletonServes(job.request) ? this.#skeletons.get(job.skeletonKey) : undefined;
+    if (skeletonServes(job.request) && skeleton === undefined && !this.#withoutSkeleton.has(job.skeletonKey)) {
+      const coming = this.#skeletonsComing.get(job.skeletonKey);
+      if (coming) {
+        skeleton = await coming;
+        this.#refuseOverrun(job);
+      }
+    }
+    return skeleton && skeleton.document.bodyStart === job.stored.bodyStart ? this.#renderPart(job, skeleton) : this.#renderNew(job);
+  }
+
   /** Renders from the whole document (and keeps its skeleton, when the request gives one). */
   async #renderNew(job: RenderJob): Promise<EncodedDocument> {
+    if (!skeletonServes(job.request) || this.#skeletonsComing.has(job.skeletonKey) || this.#withoutSkeleton.has(job.skeletonKey)) {
+      return this.#renderWhole(job);
+    }
+    // The first whole render of this document for parts: others wait for its skeleton (#renderAny).
+    let done = (_skeleton: DocumentSkeleton | undefined) => {};
+    this.#skeletonsComing.set(job.skeletonKey, new Promise((resolve) => (done = resolve)));
+    try {
+      const rendered = await this.#renderWhole(job);
+      if (!this.#skeletons.has(job.skeletonKey)) this.#withoutSkeleton.set(job.skeletonKey, true);
+      return rendered;
+    } finally {
+      this.#skeletonsComing.delete(job.skeletonKey);
+      done(this.#skeletons.get(job.skeletonKey));
+    }
+  }
+
+  async #renderWhole(job: RenderJob): Promise<EncodedDocument> {
     const { stored, request, documentKey } = job;
     const large = stored.byteLength >= LARGE_DOCUMENT_BYTES || this.#slow.has(documentKey);
     const lane = !large && this.#smallLane ? this.#smallLane : { pool: this.#pool, slots: this.#slots };
