@@ -287,9 +287,17 @@ async function discover(base: string): Promise<{ normal: Target[]; hostile: Targ
     const key = first ? (first.sequence ?? first.position + 1) : 1;
     if (hit.filingId.startsWith('0009999999-')) {
       hostile.push({ kind: 'hostile', route: 'hostile document page', path: `/filings/${hit.filingId}/documents/${key}` });
-      // A later part of a large document: after the first, rendered from its own bytes (skeletons, part-skeleton.ts).
-      if (first && first.byteLength > 4 * 1024 * 1024 && first.byteLength < MAX_RENDER_MB * 1024 * 1024)
-        hostile.push({ kind: 'hostile', route: 'large document, a later part', path: `/filings/${hit.filingId}/documents/${key}?part=3` });
+      // Later parts of a large document (parts 2 to 9, each rendered once and then cached): a build that reads a
+      // part from its own bytes (skeletons, part-skeleton.ts) builds the whole model only for the first of them.
+      if (first && first.byteLength > 4 * 1024 * 1024 && first.byteLength < MAX_RENDER_MB * 1024 * 1024) {
+        for (let part = 2; part <= 9; part++) {
+          hostile.push({
+            kind: 'hostile',
+            route: 'large document, a later part',
+            path: `/filings/${hit.filingId}/documents/${key}?part=${part}`,
+          });
+        }
+      }
       hostile.push({
         kind: 'hostile',
         route: 'hostile document, API text',
