@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { largeAsciiBody } from '../test/large-ascii.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -29,20 +30,7 @@ const option = (name: string, fallback: string) => (args.includes(name) ? (args[
 
 /** A legacy ASCII document of about `mb` MB: paragraphs and a column table, `<PAGE>` between them or not. */
 function largeAscii(mb: number, paged: boolean): string {
-  const page = [
-    'REPORT OF FOREIGN PRIVATE ISSUER. The company reports its results for the quarter, its dividend and its outlook.',
-    '',
-    '<TABLE>',
-    '<S>                                   <C>            <C>',
-    ...Array.from(
-      { length: 20 },
-      (_, row) => `Revenue line ${String(row).padEnd(22)}   ${String(row * 1234).padStart(12)}   ${String(row * 99).padStart(12)}`,
-    ),
-    '</TABLE>',
-    paged ? '<PAGE>' : '',
-    '',
-  ].join('\n');
-  const body = page.repeat(Math.ceil((mb * 1024 * 1024) / page.length));
+  const body = largeAsciiBody(mb, paged ? '<PAGE>\n' : '\n');
   return `<SEC-DOCUMENT>0009999999-26-000001.txt : 20260101\n<SEC-HEADER>0009999999-26-000001.hdr.sgml : 20260101\nACCESSION NUMBER:\t\t0009999999-26-000001\nCONFORMED SUBMISSION TYPE:\t6-K\nPUBLIC DOCUMENT COUNT:\t\t1\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>6-K\n<SEQUENCE>1\n<FILENAME>large.txt\n<TEXT>\n${body}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`;
 }
 

@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { largeAsciiBody } from '../test/large-ascii.js';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -96,27 +97,6 @@ function submission(index: number, type: string, filename: string, body: string,
   ].join(lineEnd);
 }
 
-/**
- * A legacy ASCII document of about `mb` MB: pages of paragraphs and a column table each. With `ownLines`, each
- * `<PAGE>` stands on a line of its own, so the document has pages; without, the next page's first line follows it on
- * the same line, so the whole document reads as one long page (cut into pieces when rendered a part at a time).
- */
-function largeAscii(mb: number, ownLines = false): string {
-  const page = [
-    'REPORT OF FOREIGN PRIVATE ISSUER. The company reports its results for the quarter, its dividend and its outlook.',
-    '',
-    '<TABLE>',
-    '<S>                                   <C>            <C>',
-    ...Array.from(
-      { length: 20 },
-      (_, row) => `Revenue line ${String(row).padEnd(22)}   ${String(row * 1234).padStart(12)}   ${String(row * 99).padStart(12)}`,
-    ),
-    '</TABLE>',
-    ownLines ? '<PAGE>\n' : '<PAGE>',
-  ].join('\n');
-  return page.repeat(Math.ceil((mb * 1024 * 1024) / page.length));
-}
-
 /** The hostile filings: each once made a server stall or grow before the fixes this load checks. */
 function writeHostile(folder: string): void {
   mkdirSync(folder, { recursive: true });
@@ -124,9 +104,9 @@ function writeHostile(folder: string): void {
     ['nesting.txt', submission(1, '6-K', 'nesting.htm', `<html><body>${'<table><tr><td>'.repeat(32_000)}deep</body></html>`)],
     ['spaces.txt', submission(2, '6-K', 'spaces.txt', `<PRE>Spaces follow${' '.repeat(200_000)}x\n</PRE>`)],
     ['no-line-feeds.txt', submission(3, '6-K', 'cr.txt', 'A line ended by a carriage return only. '.repeat(25_000), '\r')],
-    ['large.txt', submission(4, '6-K', 'large.txt', largeAscii(BIG_MB))],
-    ['large-pages.txt', submission(6, '6-K', 'large-pages.txt', largeAscii(BIG_MB, true))],
-    ['above-limit.txt', submission(5, '6-K', 'huge.txt', largeAscii(MAX_RENDER_MB + 1))],
+    ['large.txt', submission(4, '6-K', 'large.txt', largeAsciiBody(BIG_MB, '<PAGE>'))],
+    ['large-pages.txt', submission(6, '6-K', 'large-pages.txt', largeAsciiBody(BIG_MB, '<PAGE>\n'))],
+    ['above-limit.txt', submission(5, '6-K', 'huge.txt', largeAsciiBody(MAX_RENDER_MB + 1, '<PAGE>'))],
   ];
   for (const [name, text] of files) writeFileSync(join(folder, name), text, 'latin1');
 }

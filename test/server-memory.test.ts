@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { largeAsciiBody } from './large-ascii.js';
 import { corpusPath, projectRoot } from './shared-files.js';
 
 const CLI = join(projectRoot, 'bin', 'edgarkit.js');
@@ -14,19 +15,7 @@ const SERVER_HEAP_MB = 192;
 
 /** A legacy ASCII 6-K of about `mb` MB: paragraphs and column tables (its HTML rendering is about 3.5 times as large). */
 function largeSubmission(mb: number): string {
-  const page = [
-    'REPORT OF FOREIGN PRIVATE ISSUER. The company reports its results for the quarter, its dividend and its outlook.',
-    '',
-    '<TABLE>',
-    '<S>                                   <C>            <C>',
-    ...Array.from(
-      { length: 20 },
-      (_, row) => `Revenue line ${String(row).padEnd(22)}   ${String(row * 1234).padStart(12)}   ${String(row * 99).padStart(12)}`,
-    ),
-    '</TABLE>',
-    '',
-  ].join('\n');
-  const body = page.repeat(Math.ceil((mb * 1024 * 1024) / page.length));
+  const body = largeAsciiBody(mb, '');
   const accession = '0009999999-26-000001';
   return [
     `<SEC-DOCUMENT>${accession}.txt : 20260101`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,4 +22,16 @@ export function readCorpus(relative: string): Buffer {
 
 export function readSeed(): Buffer {
   return readFileSync(seedPath());
+}
+
+/** The seed and every submission of the corpus's `submissions/`, `nc/` and `fpi/` folders, in name order. */
+export function corpusSubmissionsAndSeed(): { name: string; bytes: Buffer }[] {
+  const out = [{ name: 'seed', bytes: readSeed() }];
+  for (const folder of ['submissions', 'nc', 'fpi']) {
+    const dir = corpusPath(folder);
+    for (const name of readdirSync(dir).sort()) {
+      if (/\.(txt|nc)$/.test(name)) out.push({ name: `${folder}/${name}`, bytes: readFileSync(join(dir, name)) });
+    }
+  }
+  return out;
 }

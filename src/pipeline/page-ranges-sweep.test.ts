@@ -1,29 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSeed, sharedRoot } from '../../test/shared-files.js';
+import { corpusSubmissionsAndSeed } from '../../test/shared-files.js';
 import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { pageRanges, selectPageRange } from '../render/index.js';
 import { readDocument } from './read-filing.js';
-
-/** Every submission of the corpus and the seed: documents the part cutting was not written from. */
-function submissions(): { name: string; bytes: Buffer }[] {
-  const out = [{ name: 'seed', bytes: readSeed() }];
-  for (const folder of ['submissions', 'nc', 'fpi']) {
-    const dir = join(sharedRoot, 'corpus', folder);
-    for (const name of readdirSync(dir).sort()) {
-      if (/\.(txt|nc)$/.test(name)) out.push({ name: `${folder}/${name}`, bytes: readFileSync(join(dir, name)) });
-    }
-  }
-  return out;
-}
 
 describe('parts of every corpus document', () => {
   it('meet without gaps, hold every block once and in order, and stay within the part size unless one block is larger', () => {
     let documents = 0;
     let pieces = 0;
     const failures: string[] = [];
-    for (const { name, bytes } of submissions()) {
+    for (const { name, bytes } of corpusSubmissionsAndSeed()) {
       for (const document of parseSubmission(bytes).documents) {
         const read = readDocument(document);
         if (read.kind !== 'model' || read.model.pages.length === 0) continue;

@@ -1,27 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkParts } from '../../test/part-check.js';
-import { readSeed, sharedRoot } from '../../test/shared-files.js';
+import { corpusSubmissionsAndSeed } from '../../test/shared-files.js';
 import { renderStoredDocumentAndSkeleton } from './render-stored-document.js';
-
-/** Every submission of the corpus and the seed. */
-function submissions(): { name: string; bytes: Buffer }[] {
-  const out = [{ name: 'seed', bytes: readSeed() }];
-  for (const folder of ['submissions', 'nc', 'fpi']) {
-    const dir = join(sharedRoot, 'corpus', folder);
-    for (const name of readdirSync(dir).sort()) {
-      if (/\.(txt|nc)$/.test(name)) out.push({ name: `${folder}/${name}`, bytes: readFileSync(join(dir, name)) });
-    }
-  }
-  return out;
-}
 
 describe('a part of a long legacy ASCII document read alone', () => {
   it('renders as the same part of the whole model, for every part of every corpus document, at 1,000 to 512K characters', () => {
     const total = { documents: 0, skeletons: 0, parts: 0, alone: 0, pieces: 0, failures: [] as string[], fallbacks: [] as string[] };
-    for (const { name, bytes } of submissions()) {
+    for (const { name, bytes } of corpusSubmissionsAndSeed()) {
       // Every part answered whole against renderStoredDocument at 512K; at 8,000 the first, a middle and the last.
       const found = checkParts(
         name,
