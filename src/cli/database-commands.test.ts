@@ -49,7 +49,9 @@ describe('database commands', () => {
   it('says, when a form filter finds nothing, that no stored filing has that form and which stored forms start with it', async () => {
     const partial = captureIo();
     expect(await runCli(['search', 'bonds form:6', '--db', db], partial)).toBe(0);
-    expect(partial.out()).toBe('No matches.\nNo stored filing has form type "6"; form types match whole, and these start with it: 6-K (3).\n');
+    expect(partial.out()).toBe(
+      'No matches.\nNo stored filing has form type "6"; form types match whole, and these start with it: 6-K (3).\n',
+    );
     const option = captureIo();
     expect(await runCli(['search', 'bonds', '--form', '20-F', '--db', db], option)).toBe(0);
     expect(option.out()).toContain('No stored filing has form type "20-F" (form types match whole');

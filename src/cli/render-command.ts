@@ -34,7 +34,15 @@ export async function runRenderCommand(input: string, options: RenderCommandOpti
     if (options.format === 'csv' || options.tables) {
       const name = `${input}: document ${read.document.sequence ?? options.doc ?? 1}`;
       io.stdout.write(
-        tableOutput(read, { ...(options.table !== undefined ? { table: options.table } : {}), list: options.tables === true }, name),
+        tableOutput(
+          read,
+          {
+            ...(options.table !== undefined ? { table: options.table } : {}),
+            list: options.tables === true,
+            json: options.format === 'json',
+          },
+          name,
+        ),
       );
       continue;
     }
@@ -63,7 +71,7 @@ export function registerRenderCommand(program: Command, io: CliIo, setExit: (cod
     .option('--page <n>', 'only this page (1-based)', positiveInteger('--page'))
     .option('--section <item>', 'only this section of a 10-K, 10-Q, 20-F or 40-F: 1A, 7, 3.D, II-1A (10-Q part II item 1A)')
     .option('--table <n>', 'with --format csv: this table (1-based, over the whole document; see --tables)', positiveInteger('--table'))
-    .option('--tables', "list the document's tables: number, page, rows x columns, caption")
+    .option('--tables', "list the document's tables: number, page, rows x columns, caption (as JSON with --format json)")
     .addHelpText(
       'after',
       '\nExamples:\n  edgarkit render ../shared/seed/hanaro-6k-2002-12.txt --format markdown\n  edgarkit render filing.txt --doc EX-99.1 --page 2\n' +

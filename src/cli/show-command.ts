@@ -34,7 +34,7 @@ export function registerShowCommand(program: Command, io: CliIo, setExit: (code:
     .addOption(new Option('--format <format>', 'how to render').choices(['text', 'markdown', 'html', 'json', 'csv']).default('text'))
     .option('--page <n>', 'only this page of the document', positiveInteger('--page'))
     .option('--table <n>', 'with --doc and --format csv: this table of the document (1-based; see --tables)', positiveInteger('--table'))
-    .option('--tables', "with --doc: list the document's tables")
+    .option('--tables', "with --doc: list the document's tables (as JSON with --json or --format json)")
     .option('--json', 'print JSON: the filing, or with --doc the document model (the same as --format json)')
     .action(async (accession: string, options: ShowCommandOptions) => {
       setExit(await runShowCommand(accession, options, io));
@@ -60,7 +60,7 @@ export async function runShowCommand(accession: string, options: ShowCommandOpti
     if (opened.found === 'no-document')
       throw new UserError(`Filing ${accession} has no document ${options.doc}; it has: ${opened.available || 'none'}`);
     if (options.format === 'csv' || options.tables) {
-      const request = { ...(options.table !== undefined ? { table: options.table } : {}), list: options.tables === true };
+      const request = { ...(options.table !== undefined ? { table: options.table } : {}), list: options.tables === true, json };
       io.stdout.write(tableOutput(opened.document, request, `${accession}: document ${options.doc}`));
       return EXIT.ok;
     }

@@ -22,6 +22,21 @@ describe('render --format csv --table N and --tables', () => {
     expect(run.out).toBe('  1  page 2  2 rows x 2 columns\n  2  page 4  3 rows x 2 columns\n');
   });
 
+  it('lists them as JSON with --format json, and refuses a list in a format it would not be printed in', async () => {
+    const run = await cli(['render', seedPath(), '--tables', '--format', 'json']);
+    expect(run.code, run.err).toBe(0);
+    expect(JSON.parse(run.out)).toEqual([
+      { number: 1, page: 2, rows: 2, columns: 2, caption: null },
+      { number: 2, page: 4, rows: 3, columns: 2, caption: null },
+    ]);
+    for (const format of ['markdown', 'html']) {
+      const refused = await cli(['render', seedPath(), '--tables', '--format', format]);
+      expect(refused.code, format).toBe(2);
+      expect(refused.err).toContain(`--tables lists the tables as text, or as JSON with --format json; not as ${format}`);
+      expect(refused.out).toBe('');
+    }
+  });
+
   it.each([1, 2])('writes table %i of the seed as CSV, as read from the filing', async (number) => {
     const run = await cli(['render', seedPath(), '--format', 'csv', '--table', String(number)]);
     expect(run.code, run.err).toBe(0);
@@ -77,6 +92,8 @@ describe('show --doc N --format csv --table N', () => {
     expect(run.out).toBe(golden(2));
     const list = await cli(['show', seedId, '--doc', '1', '--tables', '--db', db]);
     expect(list.out).toContain('  2  page 4  3 rows x 2 columns');
+    const listed = await cli(['show', seedId, '--doc', '1', '--tables', '--json', '--db', db]);
+    expect(JSON.parse(listed.out).map((table: { page: number }) => table.page)).toEqual([2, 4]);
   });
 
   it('asks for the document the table belongs to', async () => {

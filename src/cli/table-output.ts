@@ -6,6 +6,8 @@ import { UserError } from './io.js';
 export interface TableRequest {
   readonly table?: number;
   readonly list?: boolean;
+  /** With `list`: the list as a JSON array (`--tables --format json`) rather than a line a table. */
+  readonly json?: boolean;
 }
 
 /**
@@ -15,6 +17,10 @@ export interface TableRequest {
 export function tableOutput(read: ReadDocument, request: TableRequest, name: string): string {
   if (read.kind !== 'model') throw new UserError(`${name} is ${read.kind === 'xml' ? 'XML' : 'a binary attachment'}: it has no tables`);
   const tables = documentTables(read.model);
+  if (request.list && request.json) {
+    const listed = tables.map(({ number, page, rows, columns, caption }) => ({ number, page, rows, columns, caption }));
+    return `${JSON.stringify(listed, null, 2)}\n`;
+  }
   if (request.list) {
     if (tables.length === 0) return `${name}: ${describeTableCount(0)}\n`;
     return tables
@@ -45,6 +51,9 @@ export function checkTableOptions(options: {
   if (options.table !== undefined && options.format !== 'csv') throw new UserError('--table N goes with --format csv');
   if (options.tables && options.format === 'csv')
     throw new UserError('Choose one of --tables (list the tables) and --format csv (write one)');
+  // The list is text or JSON: a Markdown or HTML list asked for would be printed as neither.
+  if (options.tables && options.format !== 'text' && options.format !== 'json')
+    throw new UserError(`--tables lists the tables as text, or as JSON with --format json; not as ${options.format}`);
   if ((options.format === 'csv' || options.tables) && options.page !== undefined)
     throw new UserError('--page does not apply to tables: they are numbered over the whole document (see --tables)');
   if ((options.format === 'csv' || options.tables) && options.section !== undefined)

@@ -29,7 +29,9 @@ describe('tickers and former names in the CLI', () => {
   it('a former name finds its company before any ticker list is stored', async () => {
     const io = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'stolt', '--db', db], io)).toBe(0);
-    expect(io.out()).toBe('0000898685  ACERGY S.A.  2 filings  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n');
+    expect(io.out()).toBe(
+      '0000898685  ACERGY S.A.  2 filings  SIC 1389 OIL & GAS FIELD SERVICES, NEC  incorporated in N4 (Luxembourg)  (formerly STOLT OFFSHORE S A; STOLT COMEX SEAWAY S A)\n',
+    );
     const none = captureIo({ env: { HOME: home } });
     expect(await runCli(['companies', 'ACGY', '--db', db], none)).toBe(0);
     expect(none.out()).toBe('No companies.\n');
