@@ -147,4 +147,18 @@ describe('benchmark scripts on a tiny input', () => {
       /\d+ filings, [1-9]\d* legacy ASCII documents; part sizes 2000: [1-9]\d* skeletons, (\d+) parts, \1 read alone .* 0 mismatches/,
     );
   }, 180_000);
+  it('prepared-digest prints one stable digest per submission, and says which inputs are not filings', async () => {
+    const inputs = [join(sharedRoot, 'seed'), join(sharedRoot, 'corpus', 'fpi')];
+    const first = await runBench('prepared-digest.ts', inputs);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const lines = first.stdout.trim().split('\n');
+    const digests = lines.filter((line) => /\t[0-9a-f]{64}$/.test(line));
+    expect(digests.length).toBeGreaterThan(60);
+    // The one corpus/fpi input that is not a submission (a filing-index page) is named, not digested.
+    expect(lines.filter((line) => line.includes('\tnot read: not an EDGAR filing'))).toHaveLength(1);
+    expect(lines).toHaveLength(digests.length + 1);
+    // The same inputs digest the same way again: what two checkouts are compared by.
+    expect((await runBench('prepared-digest.ts', inputs)).stdout).toBe(first.stdout);
+  }, 180_000);
 });
