@@ -44,6 +44,19 @@ describe('edgarkit parse', () => {
     expect(parsed.map((entry) => entry.formType)).toContain('40-APP');
   });
 
+  it('keeps the document sizes in one column when a file name is longer than usual', async () => {
+    const io = captureIo();
+    expect(await runCli(['parse', corpusPath('submissions/0000066740-24-000023.txt')], io)).toBe(0);
+    const rows = io
+      .out()
+      .split('\n')
+      .filter((line) => /^ {4} *\d+ {2}/.test(line));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.some((row) => row.includes('0000066740-24-000023-xbrl.zip'))).toBe(true);
+    const sizeColumns = new Set(rows.map((row) => row.search(/ \d+ bytes/)));
+    expect([...sizeColumns]).toHaveLength(1);
+  });
+
   it('refuses --json for many submissions, and a missing file, with exit 2 and no stack trace', async () => {
     const many = captureIo();
     expect(await runCli(['parse', corpusPath('headers'), '--json'], many)).toBe(2);

@@ -113,11 +113,13 @@ export function describeSubmission(summary: SubmissionSummary): string {
     lines.push(`  ${filer.role.padEnd(16)} ${filer.name ?? '(no name)'}${filer.cik ? `  CIK ${filer.cik}` : ''}`);
   }
   lines.push(`  ${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}:`);
+  // The name column as wide as the longest name (within reason), so the sizes stay in one column.
+  const nameWidth = Math.min(60, Math.max(28, ...summary.documents.map((document) => (document.filename ?? '-').length)));
   for (const document of summary.documents) {
     const size = document.decodedByteLength !== null ? `${document.decodedByteLength} bytes decoded` : `${document.byteLength} bytes`;
     const extra = [document.wrapper, document.encoding === 'uuencode' ? 'uuencoded' : null].filter(Boolean).join(', ');
     lines.push(
-      `    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(28)} ${size}${extra ? ` (${extra})` : ''}${document.description ? `  ${document.description}` : ''}`,
+      `    ${String(document.sequence ?? '-').padStart(3)}  ${(document.type ?? '-').padEnd(12)} ${(document.filename ?? '-').padEnd(nameWidth)} ${size}${extra ? ` (${extra})` : ''}${document.description ? `  ${document.description}` : ''}`,
     );
   }
   const shown = summary.diagnostics.filter((found) => found.severity !== 'info');
