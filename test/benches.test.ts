@@ -161,4 +161,15 @@ describe('benchmark scripts on a tiny input', () => {
     // The same inputs digest the same way again: what two checkouts are compared by.
     expect((await runBench('prepared-digest.ts', inputs)).stdout).toBe(first.stdout);
   }, 180_000);
+  it('ingest-floor measures raw FTS5, htmlparser2 alone, the originals and the whole preparation, and the ceiling they give', async () => {
+    const run = await runBench('ingest-floor.ts', ['--filings', '6', '--rounds', '1']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^6 filings; [\d.]+ M characters of HTML documents$/m);
+    const round =
+      /round 1: CPU s fts5 ([\d.]+), tokenize ([\d.]+), handlers ([\d.]+), originals ([\d.]+), prepare ([\d.]+); ceiling (0\.\d+|1\.00) of raw FTS5/.exec(
+        run.stdout,
+      );
+    expect(round, run.stdout).not.toBeNull();
+  }, 180_000);
 });
