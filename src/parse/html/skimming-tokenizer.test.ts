@@ -32,7 +32,7 @@ function events(html: string, tokenizer: typeof Tokenizer, chunk = 0): string[] 
 
 const SAMPLES = [
   '<p align=center style="font-weight:bold;text-align:center">Caf&eacute; &amp; more&#151;text &notit; &not &amp</p>',
-  "<td style='border-bottom:1px solid &#x23;000' title=\"a &quot;b&quot; &amp c\" alt=x&amp;y>1&nbsp;2</td>",
+  '<td style=\'border-bottom:1px solid &#x23;000\' title="a &quot;b&quot; &amp c" alt=x&amp;y>1&nbsp;2</td>',
   '<p>a < b and c<<d &&& &#;&#x; &unknown; end</p><!-- a -- b --><!doctype html><?xml x?>',
   '<script>if (a < b && c) { x = "</p>"; }</script><style>p { x: "&amp;" }</style><title>A &amp; B</title>',
   '<div>text at the end &am',
@@ -85,7 +85,10 @@ describe('SkimmingTokenizer', () => {
       const counter = (): void => {
         count++;
       };
-      new Parser({ ontext: counter, onopentagname: counter, onattribute: counter }, { decodeEntities: true, Tokenizer: SkimmingTokenizer }).end(html);
+      new Parser(
+        { ontext: counter, onopentagname: counter, onattribute: counter },
+        { decodeEntities: true, Tokenizer: SkimmingTokenizer },
+      ).end(html);
       return count;
     };
     expect(run(`${'<b>x</b>'.repeat(3)}&amp;`)).toBe(7);
