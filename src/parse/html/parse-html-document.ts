@@ -53,7 +53,15 @@ export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing:
  * ```
  */
 export function parseHtmlDocument(html: string): DocumentModel {
-  const builder = new HtmlModelBuilder({ preformatted: isLegacyTextInHtml(html) });
+  return parseHtmlAs(html, isLegacyTextInHtml(html));
+}
+
+/**
+ * `parseHtmlDocument` for a caller that has already told whether `html` is legacy ASCII in an HTML wrapper
+ * (`isLegacyTextInHtml`), so that scan is not made twice.
+ */
+export function parseHtmlAs(html: string, legacyText: boolean): DocumentModel {
+  const builder = new HtmlModelBuilder({ preformatted: legacyText });
   const parser = new BoundedParser(builder, HTML_PARSER_OPTIONS);
   parser.end(html);
   const model = modelFromBuilder(builder, html);
