@@ -39,6 +39,7 @@ const SAMPLES = [
   '<div title="unterminated &amp; value',
   "<div title='x'>&#60;&#x3C;&lt;&LT&gt;</div></div   ><br/><img src=\"ballotx.jpg\" alt='&#9746;'/>",
   '&amp;&amp;<&amp;&<a>&</a>&',
+  '<td>&nbsp;</td><td>&#160;&nbsp;x&nbsp</td><td>&#1600;&#16;&NBSP;&nbsp;;&#x a0;&nbsp</td><&nbsp;<p title="&nbsp;">&#160',
   '',
 ];
 

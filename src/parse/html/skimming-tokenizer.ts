@@ -25,6 +25,8 @@ interface TokenizerInternals {
   buffer: string;
   index: number;
   offset: number;
+  sectionStart: number;
+  readonly cbs: { ontext(start: number, endIndex: number): void; ontextentity(codepoint: number, endIndex: number): void };
   readonly decodeEntities: boolean;
   /** The `offset` of the buffer `nextAmp` was found in (each written chunk has its own), and the place in it of the next `&` found (-1: none after). */
   ampOffset: number;
@@ -61,6 +63,17 @@ function skipTo(tokenizer: TokenizerInternals, stop: string): void {
   tokenizer.index = (next === -1 ? buffer.length : next) + tokenizer.offset - 1;
 }
 
+const NO_BREAK_SPACE = 0xa0;
+const NO_BREAK_SPACE_LENGTH = 6;
+
+/** `&nbsp;` or `&#160;` at `at`, whole in this buffer (an entity cut by the end of a chunk is left to the decoder). */
+function isNoBreakSpace(buffer: string, at: number): boolean {
+  if (at + NO_BREAK_SPACE_LENGTH > buffer.length || buffer.charCodeAt(at + 5) !== 0x3b /* ; */) return false;
+  const first = buffer.charCodeAt(at + 1);
+  if (first === 0x6e /* n */) return buffer.startsWith('nbsp', at + 1);
+  return first === 0x23 /* # */ && buffer.startsWith('160', at + 2);
+}
+
 export class SkimmingTokenizer extends Tokenizer {
   /** See `TokenizerInternals`. */
   protected ampOffset = -1;
@@ -71,7 +84,14 @@ const base = Tokenizer.prototype as unknown as TokenizerStates;
 const skimming = SkimmingTokenizer.prototype as unknown as TokenizerStates;
 
 skimming.stateText = function stateText(c) {
-  if (c === LT || c === AMP) base.stateText.call(this, c);
+  if (c === AMP && this.decodeEntities && isNoBreakSpace(this.buffer, this.index - this.offset)) {
+    // `&nbsp;` and `&#160;` are most of EDGAR's entities: what the entity decoder would give for them (a no-break
+    // space, six characters consumed), given without it.
+    if (this.sectionStart < this.index) this.cbs.ontext(this.sectionStart, this.index);
+    this.sectionStart = this.index + NO_BREAK_SPACE_LENGTH;
+    this.index = this.sectionStart - 1;
+    this.cbs.ontextentity(NO_BREAK_SPACE, this.sectionStart);
+  } else if (c === LT || c === AMP) base.stateText.call(this, c);
   else skipTo(this, '<');
 };
 
