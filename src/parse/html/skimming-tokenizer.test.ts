@@ -6,7 +6,7 @@ import { corpusPath, readCorpus } from '../../../test/shared-files.js';
 import { SkimmingTokenizer } from './skimming-tokenizer.js';
 
 /** Every event the parser gives, with its offsets, as one line each. */
-function events(html: string, tokenizer: typeof Tokenizer, chunk = 0): string[] {
+function events(html: string, tokenizer: typeof Tokenizer, chunk = 0, xmlMode = false): string[] {
   const out: string[] = [];
   let parser: Parser | null = null;
   const at = (): string => `${parser?.startIndex}-${parser?.endIndex}`;
@@ -21,7 +21,7 @@ function events(html: string, tokenizer: typeof Tokenizer, chunk = 0): string[] 
     oncomment: (text) => out.push(`comment ${JSON.stringify(text)} ${at()}`),
     onprocessinginstruction: (name, text) => out.push(`pi ${name} ${JSON.stringify(text)} ${at()}`),
   };
-  const parsed = new Parser(handler, { decodeEntities: true, recognizeSelfClosing: true, Tokenizer: tokenizer });
+  const parsed = new Parser(handler, { decodeEntities: true, recognizeSelfClosing: true, xmlMode, Tokenizer: tokenizer });
   if (chunk === 0) parsed.end(html);
   else {
     for (let from = 0; from < html.length; from += chunk) parsed.write(html.slice(from, from + chunk));
@@ -68,6 +68,15 @@ describe('SkimmingTokenizer', () => {
         expect(events(html, SkimmingTokenizer, chunk), `${html} in chunks of ${chunk}`).toEqual(events(html, Tokenizer, chunk));
       }
     }
+  });
+
+  it('gives the same events in XML mode, where `&nbsp;` is no entity', () => {
+    for (const html of SAMPLES) {
+      const expected = events(html, Tokenizer, 0, true);
+      expect(events(html, SkimmingTokenizer, 0, true), html).toEqual(expected);
+      expect(events(html, SkimmingTokenizer, 3, true), html).toEqual(events(html, Tokenizer, 3, true));
+    }
+    expect(events('<a>&nbsp;</a>', SkimmingTokenizer, 0, true)).toContain('text "&nbsp;" 3-8');
   });
 
   it('gives the same events on the corpus’s HTML', () => {

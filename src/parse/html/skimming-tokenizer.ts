@@ -28,6 +28,7 @@ interface TokenizerInternals {
   sectionStart: number;
   readonly cbs: { ontext(start: number, endIndex: number): void; ontextentity(codepoint: number, endIndex: number): void };
   readonly decodeEntities: boolean;
+  readonly xmlMode: boolean;
   /** The `offset` of the buffer `nextAmp` was found in (each written chunk has its own), and the place in it of the next `&` found (-1: none after). */
   ampOffset: number;
   nextAmp: number;
@@ -84,9 +85,9 @@ const base = Tokenizer.prototype as unknown as TokenizerStates;
 const skimming = SkimmingTokenizer.prototype as unknown as TokenizerStates;
 
 skimming.stateText = function stateText(c) {
-  if (c === AMP && this.decodeEntities && isNoBreakSpace(this.buffer, this.index - this.offset)) {
-    // `&nbsp;` and `&#160;` are most of EDGAR's entities: what the entity decoder would give for them (a no-break
-    // space, six characters consumed), given without it.
+  if (c === AMP && this.decodeEntities && !this.xmlMode && isNoBreakSpace(this.buffer, this.index - this.offset)) {
+    // `&nbsp;` and `&#160;` are most of EDGAR's entities: what the HTML entity decoder would give for them (a no-break
+    // space, six characters consumed), given without it. (XML knows no `&nbsp;`: there the decoder decides.)
     if (this.sectionStart < this.index) this.cbs.ontext(this.sectionStart, this.index);
     this.sectionStart = this.index + NO_BREAK_SPACE_LENGTH;
     this.index = this.sectionStart - 1;
