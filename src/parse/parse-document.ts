@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Submission } from '../model/submission.js';
 import type { XmlDocument } from '../model/xml.js';
 import { isLegacyTextInHtml } from './html/legacy-text.js';
-import { parseHtmlDocument } from './html/parse-html-document.js';
+import { parseHtmlAs } from './html/parse-html-document.js';
 import { decodeText } from './sgml/decode-text.js';
 import { parseTextDocument } from './text/parse-text-document.js';
 import { parseXmlDocument } from './xml/parse-xml.js';
@@ -44,8 +44,10 @@ export function detectDocumentKind(text: string, hints: DocumentHints = {}): Doc
  * tables become tables; the model's `source` is then the unwrapped text its spans point into.
  */
 export function parseDocument(text: string, kind: 'html' | 'text'): DocumentModel {
-  if (kind === 'html' && isLegacyTextInHtml(text)) return parseTextDocument(unwrapLegacyText(text));
-  return kind === 'html' ? parseHtmlDocument(text) : parseTextDocument(text);
+  if (kind !== 'html') return parseTextDocument(text);
+  // Told once here: the HTML reader is not asked to look again.
+  if (isLegacyTextInHtml(text)) return parseTextDocument(unwrapLegacyText(text));
+  return parseHtmlAs(text, false);
 }
 
 const BASIC_ENTITY = /&(?:amp|lt|gt|quot|nbsp|#160|#39|apos);/gi;

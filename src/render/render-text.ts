@@ -199,7 +199,10 @@ function renderTable(table: Table, width: number): string {
       const last = cell.column + cell.colspan - 1;
       const room = Math.max(1, spanWidth(widths, cell.column, last));
       const start = firstVisibleStart(widths, starts, cell.column, last);
-      return { start, room, right: cell.right, lines: wrap(cell.text, room, true) };
+      // A cell's text is collapsed (see `place`): when it fits its room, wrapping gives it back whole. Unwrapped
+      // (width 0) every cell fits, and this skips a scan of every cell's characters.
+      const lines = cell.text.length <= room ? [cell.text] : wrap(cell.text, room, true);
+      return { start, room, right: cell.right, lines };
     });
     const height = blocks.reduce((most, block) => Math.max(most, block.lines.length), 0);
     for (let lineIndex = 0; lineIndex < height; lineIndex++) {

@@ -62,16 +62,33 @@ export function emptyAttributes(): ElementAttributes {
 
 /** Keeps `value` when `name` is an attribute the model reads (the first of duplicates wins, as in HTML). */
 export function collectAttribute(attributes: ElementAttributes, name: string, value: string): void {
+  // One named property per case: `attributes[name]` with a name the parser has just sliced is a keyed access that
+  // looks the name up each time.
   switch (name) {
     case 'style':
+      if (attributes.style === undefined) attributes.style = value;
+      break;
     case 'align':
+      if (attributes.align === undefined) attributes.align = value;
+      break;
     case 'face':
+      if (attributes.face === undefined) attributes.face = value;
+      break;
     case 'width':
+      if (attributes.width === undefined) attributes.width = value;
+      break;
     case 'colspan':
+      if (attributes.colspan === undefined) attributes.colspan = value;
+      break;
     case 'rowspan':
+      if (attributes.rowspan === undefined) attributes.rowspan = value;
+      break;
     case 'src':
+      if (attributes.src === undefined) attributes.src = value;
+      break;
     case 'alt':
-      if (attributes[name] === undefined) attributes[name] = value;
+      if (attributes.alt === undefined) attributes.alt = value;
+      break;
   }
 }
 

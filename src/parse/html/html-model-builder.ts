@@ -83,6 +83,20 @@ const BLOCK_ELEMENTS = new Set([
   'text',
 ]);
 
+/**
+ * Every element name the builder and `openFrame` compare against, as the one (internalized) string of each: a name
+ * the parser has just sliced is swapped for it once, so the set look-ups and the `switch` cases after compare it by
+ * identity rather than character by character.
+ */
+const KNOWN_NAMES = new Map<string, string>(
+  [
+    ...BLOCK_ELEMENTS,
+    ...['br', 'img', 'tr', 'td', 'th', 'thead', 'caption', 'ul', 'ol', 'dir', 'menu', 'li'],
+    ...['b', 'strong', 'u', 'ins', 'font', 'span', 'a', 'i', 'sup', 'sub', 'small', 'o:p'],
+    ...['head', 'script', 'style', 'title', 'noscript', 'template', 'ix:header', 'object'],
+  ].map((name) => [name, name]),
+);
+
 const ROLE_TABLE = 1;
 const ROLE_ROW = 2;
 const ROLE_CELL = 3;
@@ -225,7 +239,7 @@ export class HtmlModelBuilder {
 
   onopentagname(name: string): void {
     if (this.pendingName !== null) this.openPending();
-    this.pendingName = name;
+    this.pendingName = KNOWN_NAMES.get(name) ?? name;
     this.pendingStart = this.start;
     const attributes = this.pendingAttributes;
     attributes.style = undefined;

@@ -35,9 +35,13 @@ import { BoundedParser, MAX_OPEN_ELEMENTS } from './bounded-parser.js';
 import { HtmlModelBuilder } from './html-model-builder.js';
 import { isLegacyTextInHtml } from './legacy-text.js';
 import { paginate } from './paginate.js';
+import { SkimmingTokenizer } from './skimming-tokenizer.js';
 
-/** Parser options shared by every caller: entities decoded, XHTML's `<td/>` closed (inline XBRL is XHTML). */
-export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing: true } as const;
+/**
+ * Parser options shared by every caller: entities decoded, XHTML's `<td/>` closed (inline XBRL is XHTML), and the
+ * tokenizer that skims text and attribute values with `indexOf` (the same events).
+ */
+export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing: true, Tokenizer: SkimmingTokenizer } as const;
 
 /**
  * Reads an HTML document into the document model: pages, headings, paragraphs, lists, real tables and check boxes.
@@ -49,7 +53,15 @@ export const HTML_PARSER_OPTIONS = { decodeEntities: true, recognizeSelfClosing:
  * ```
  */
 export function parseHtmlDocument(html: string): DocumentModel {
-  const builder = new HtmlModelBuilder({ preformatted: isLegacyTextInHtml(html) });
+  return parseHtmlAs(html, isLegacyTextInHtml(html));
+}
+
+/**
+ * `parseHtmlDocument` for a caller that has already told whether `html` is legacy ASCII in an HTML wrapper
+ * (`isLegacyTextInHtml`), so that scan is not made twice.
+ */
+export function parseHtmlAs(html: string, legacyText: boolean): DocumentModel {
+  const builder = new HtmlModelBuilder({ preformatted: legacyText });
   const parser = new BoundedParser(builder, HTML_PARSER_OPTIONS);
   parser.end(html);
   const model = modelFromBuilder(builder, html);
