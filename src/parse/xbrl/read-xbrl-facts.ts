@@ -8,6 +8,7 @@
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { XbrlContext, XbrlFact, XbrlFacts, XbrlPeriod, XbrlUnit } from '../../model/xbrl-fact.js';
 import { BoundedParser } from '../html/bounded-parser.js';
+import { SkimmingTokenizer } from '../html/skimming-tokenizer.js';
 import { applyTransformation, collapse, plainDecimal, shiftDecimal, type Transformed } from './inline-transforms.js';
 
 const INLINE = new Set(['http://www.xbrl.org/2013/inlineXBRL', 'http://www.xbrl.org/2008/inlineXBRL']);
@@ -231,7 +232,7 @@ export function readXbrlFacts(source: string, options: ReadXbrlOptions = {}): Xb
         }
       },
     },
-    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
+    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true, Tokenizer: SkimmingTokenizer },
   );
 
   function readLeaf(depth: number, done: (text: string) => void): void {

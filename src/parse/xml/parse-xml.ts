@@ -6,9 +6,10 @@
  * Linear time: one pass of the tokenizer; each end tag is matched against at most `MAX_XML_DEPTH` open elements;
  * an entity's start is found by a backward look that never passes the entity's own `&`.
  */
-import { QuoteType, Tokenizer } from 'htmlparser2';
+import { QuoteType } from 'htmlparser2';
 import { type Diagnostic, diagnostic } from '../../core/diagnostic.js';
 import type { XmlAttribute, XmlDocument, XmlElement } from '../../model/xml.js';
+import { SkimmingTokenizer } from '../html/skimming-tokenizer.js';
 
 /** Deeper than any EDGAR XML (ownership documents nest 6 deep, XBRL a dozen) and cheap to scan. */
 export const MAX_XML_DEPTH = 256;
@@ -124,7 +125,8 @@ export function parseXmlDocument(source: string): XmlDocument {
     top.parts.push(source.slice(start, end));
   };
 
-  const tokenizer = new Tokenizer(
+  // The skimming tokenizer gives the stock one's events and offsets, passing over text and quoted values faster.
+  const tokenizer = new SkimmingTokenizer(
     { xmlMode: true, decodeEntities: true },
     {
       onattribdata(start, end) {
