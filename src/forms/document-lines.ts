@@ -1,4 +1,4 @@
-import type { Block, Choice, DocumentModel, Page } from '../model/document.js';
+import type { Block, Choice, DocumentModel, Page, TableRow } from '../model/document.js';
 import type { FieldSpan } from './field.js';
 
 /** One visual line of a document, with the block it belongs to and the most precise span known for it. */
@@ -113,6 +113,7 @@ function pushBlockLines(lines: DocumentLine[], model: DocumentModel, page: Page,
     case 'preformatted':
       if (model.sourceFormat === 'text') pushSourceLines(lines, model.source, block.span.start, block.span.end, page.number, block);
       else if (block.kind === 'preformatted') pushPreLines(lines, model.source, block, page.number);
+      else if (!block.text.includes('\n')) pushLine(lines, block.text, page.number, block.span.start, block.span.end, block, null);
       else for (const text of block.text.split('\n')) pushLine(lines, text, page.number, block.span.start, block.span.end, block, null);
       break;
     case 'list':
@@ -120,13 +121,8 @@ function pushBlockLines(lines: DocumentLine[], model: DocumentModel, page: Page,
       break;
     case 'table':
       if (block.caption) pushLine(lines, block.caption, page.number, block.span.start, block.span.end, block, null);
-      for (const row of [...block.headerRows, ...block.rows]) {
-        const text = row.cells
-          .map((cell) => cell.text.trim())
-          .filter((cell) => cell !== '')
-          .join('  ');
-        pushLine(lines, text, page.number, row.span.start, row.span.end, block, null);
-      }
+      for (const row of block.headerRows) pushLine(lines, rowText(row), page.number, row.span.start, row.span.end, block, null);
+      for (const row of block.rows) pushLine(lines, rowText(row), page.number, row.span.start, row.span.end, block, null);
       break;
     case 'choice': {
       const text = block.options.map((option) => `${option.label} [${option.marked ? 'X' : ' '}]`).join('   ');
@@ -136,6 +132,17 @@ function pushBlockLines(lines: DocumentLine[], model: DocumentModel, page: Page,
     case 'rule':
       break;
   }
+}
+
+/** A table row as one line: its cells' texts, trimmed, the empty ones left out, two spaces between. */
+function rowText(row: TableRow): string {
+  let text = '';
+  for (const cell of row.cells) {
+    const cellText = cell.text.trim();
+    if (cellText === '') continue;
+    text = text === '' ? cellText : `${text}  ${cellText}`;
+  }
+  return text;
 }
 
 function pushSourceLines(lines: DocumentLine[], source: string, start: number, end: number, page: number, block: Block): void {
