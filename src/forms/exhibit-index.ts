@@ -242,7 +242,14 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
         else unnumbered.push(found);
       }
     }
-    if (context !== 'index' && text.length >= 6 && TRIGGER_WORDS.test(text) && LIST_TRIGGER.test(text)) open('list', 3);
+    if (
+      context !== 'index' &&
+      text.length >= 6 &&
+      (context === 'materials' || listCanMatter(lines, i)) &&
+      TRIGGER_WORDS.test(text) &&
+      LIST_TRIGGER.test(text)
+    )
+      open('list', 3);
   }
   // Where the document has a formal index, a number only running text mentions is not one of its exhibits.
   const hasIndex = [...found.values()].some((entry) => entry.rank === RANK.index);
@@ -251,6 +258,22 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
     .sort((a, b) => a.order - b.order)
     .map(({ rank: _rank, order: _order, ...entry }) => entry);
   return { listed: shareDefinedNames(listed), unnumbered };
+}
+
+/**
+ * Whether opening a list at line `at` (for its next three lines) can change anything, from a context that is not
+ * "materials": a list only lets a line start an entry with its number ("99.1 …", or numbers a column apart) and
+ * keeps itself open past an entry ("Exhibit 99.1 …"), so with no line of the three that starts with a digit or an
+ * "E", the lines read the same with or without it and the list has closed when the fourth comes. The trigger
+ * patterns, which scan the whole line, are then not run.
+ */
+function listCanMatter(lines: readonly DocumentLine[], at: number): boolean {
+  const end = Math.min(lines.length, at + 4);
+  for (let j = at + 1; j < end; j++) {
+    const first = (lines[j] as DocumentLine).text.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || first === 69 || first === 101) return true;
+  }
+  return false;
 }
 
 const COLUMN_NUMBERS = /^\d{1,3}(?:\.\d{1,3})?\s+\d/;
@@ -343,12 +366,26 @@ function trimClause(text: string): string {
 
 const FILED_WITH = /,?\s*(?:as\s+)?\b(?:filed|submitted|reported)\s+(?:by\s+the\s+(?:registrant|company)\s+)?(?:with|to)\s+/gi;
 
+/** The patterns of `repeatedNumber`, by number: the same few numbers (99.1, 99.2 …) come back in document after document. */
+const REPEATED_NUMBER = new Map<string, RegExp>();
+
+/** "Exhibit 99.1 " (or "Ex. No. 99.1: ") opening an index cell that repeats the number. */
+function repeatedNumber(number: string): RegExp {
+  let pattern = REPEATED_NUMBER.get(number);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i');
+    if (REPEATED_NUMBER.size >= 500) REPEATED_NUMBER.clear();
+    REPEATED_NUMBER.set(number, pattern);
+  }
+  return pattern;
+}
+
 export function describe(number: string, raw: string, span: FieldSpan): Omit<ListedExhibit, 'numbered'> {
   const text = raw.replace(/\s+/g, ' ').trim();
   // An index cell that repeats the number ("Exhibit 99.1 Press release …") and a closing "Filed herewith." are not the description.
   let description = text
     .replace(/^(?:description|document|title)\s*:?\s+/i, '')
-    .replace(new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i'), '')
+    .replace(repeatedNumber(number), '')
     .replace(/[.;,]?\s*\(?(?:filed|furnished|submitted|attached)\s+herewith\)?\.?$/i, '');
   let date: string | null = null;
   const filedWith: Regulator[] = [];
