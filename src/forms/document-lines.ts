@@ -1,4 +1,4 @@
-import type { Block, Choice, DocumentModel, Page } from '../model/document.js';
+import type { Block, Choice, DocumentModel, Page, TableRow } from '../model/document.js';
 import type { FieldSpan } from './field.js';
 
 /** One visual line of a document, with the block it belongs to and the most precise span known for it. */
@@ -30,8 +30,10 @@ export function documentLines(
   pages: readonly Page[] = model.pages,
   options: DocumentLinesOptions = {},
 ): DocumentLine[] {
+  if (pages === model.pages && options.limit === undefined && options.from === undefined) return wholeLines(model).lines.slice();
+  const whole = WHOLE.get(model);
+  if (whole && isPrefix(pages, model.pages)) return fromWhole(whole, pages, options);
   const lines: DocumentLine[] = [];
-  const fromSource = model.sourceFormat === 'text';
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const from = options.from ?? 0;
   for (const page of pages) {
@@ -39,38 +41,108 @@ export function documentLines(
     for (const block of page.blocks) {
       if (lines.length >= limit) return lines.slice(0, limit);
       if (block.span.end < from) continue;
-      switch (block.kind) {
-        case 'heading':
-        case 'paragraph':
-        case 'preformatted':
-          if (fromSource) pushSourceLines(lines, model.source, block.span.start, block.span.end, page.number, block);
-          else if (block.kind === 'preformatted') pushPreLines(lines, model.source, block, page.number);
-          else for (const text of block.text.split('\n')) pushLine(lines, text, page.number, block.span.start, block.span.end, block, null);
-          break;
-        case 'list':
-          for (const item of block.items) pushLine(lines, item.text, page.number, item.span.start, item.span.end, block, null);
-          break;
-        case 'table':
-          if (block.caption) pushLine(lines, block.caption, page.number, block.span.start, block.span.end, block, null);
-          for (const row of [...block.headerRows, ...block.rows]) {
-            const text = row.cells
-              .map((cell) => cell.text.trim())
-              .filter((cell) => cell !== '')
-              .join('  ');
-            pushLine(lines, text, page.number, row.span.start, row.span.end, block, null);
-          }
-          break;
-        case 'choice': {
-          const text = block.options.map((option) => `${option.label} [${option.marked ? 'X' : ' '}]`).join('   ');
-          pushLine(lines, text, page.number, block.span.start, block.span.end, block, block);
-          break;
-        }
-        case 'rule':
-          break;
-      }
+      pushBlockLines(lines, model, page, block);
     }
   }
   return lines;
+}
+
+/** A whole document's lines, and where each block's lines end (blocks counted over every page in order). */
+interface WholeLines {
+  readonly lines: readonly DocumentLine[];
+  readonly blockEnds: readonly number[];
+  /** The index in `blockEnds` of each page's first block. */
+  readonly pageFirstBlock: readonly number[];
+}
+
+/**
+ * The lines of a whole document, kept while its model lives: the exhibit index, the 8-K items, the report sections
+ * and the signatures all read them, and the lines of the first pages (the cover) or of the pages from an offset on
+ * (the signatures) are then taken from them rather than built again.
+ */
+const WHOLE = new WeakMap<DocumentModel, WholeLines>();
+
+function wholeLines(model: DocumentModel): WholeLines {
+  const known = WHOLE.get(model);
+  if (known) return known;
+  const lines: DocumentLine[] = [];
+  const blockEnds: number[] = [];
+  const pageFirstBlock: number[] = [];
+  for (const page of model.pages) {
+    pageFirstBlock.push(blockEnds.length);
+    for (const block of page.blocks) {
+      pushBlockLines(lines, model, page, block);
+      blockEnds.push(lines.length);
+    }
+  }
+  const whole = { lines, blockEnds, pageFirstBlock };
+  WHOLE.set(model, whole);
+  return whole;
+}
+
+function isPrefix(pages: readonly Page[], all: readonly Page[]): boolean {
+  if (pages.length > all.length) return false;
+  for (let i = 0; i < pages.length; i++) if (pages[i] !== all[i]) return false;
+  return true;
+}
+
+/** Exactly what the loop of `documentLines` gives for the first `pages.length` pages, block by block. */
+function fromWhole(whole: WholeLines, pages: readonly Page[], options: DocumentLinesOptions): DocumentLine[] {
+  const out: DocumentLine[] = [];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const from = options.from ?? 0;
+  for (let p = 0; p < pages.length; p++) {
+    const page = pages[p] as Page;
+    if (page.span.end < from) continue;
+    let b = whole.pageFirstBlock[p] as number;
+    let start = b === 0 ? 0 : (whole.blockEnds[b - 1] as number);
+    for (const block of page.blocks) {
+      if (out.length >= limit) return out.slice(0, limit);
+      const end = whole.blockEnds[b++] as number;
+      if (block.span.end >= from) for (let i = start; i < end; i++) out.push(whole.lines[i] as DocumentLine);
+      start = end;
+    }
+  }
+  return out;
+}
+
+function pushBlockLines(lines: DocumentLine[], model: DocumentModel, page: Page, block: Block): void {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+    case 'preformatted':
+      if (model.sourceFormat === 'text') pushSourceLines(lines, model.source, block.span.start, block.span.end, page.number, block);
+      else if (block.kind === 'preformatted') pushPreLines(lines, model.source, block, page.number);
+      else if (!block.text.includes('\n')) pushLine(lines, block.text, page.number, block.span.start, block.span.end, block, null);
+      else for (const text of block.text.split('\n')) pushLine(lines, text, page.number, block.span.start, block.span.end, block, null);
+      break;
+    case 'list':
+      for (const item of block.items) pushLine(lines, item.text, page.number, item.span.start, item.span.end, block, null);
+      break;
+    case 'table':
+      if (block.caption) pushLine(lines, block.caption, page.number, block.span.start, block.span.end, block, null);
+      for (const row of block.headerRows) pushLine(lines, rowText(row), page.number, row.span.start, row.span.end, block, null);
+      for (const row of block.rows) pushLine(lines, rowText(row), page.number, row.span.start, row.span.end, block, null);
+      break;
+    case 'choice': {
+      const text = block.options.map((option) => `${option.label} [${option.marked ? 'X' : ' '}]`).join('   ');
+      pushLine(lines, text, page.number, block.span.start, block.span.end, block, block);
+      break;
+    }
+    case 'rule':
+      break;
+  }
+}
+
+/** A table row as one line: its cells' texts, trimmed, the empty ones left out, two spaces between. */
+function rowText(row: TableRow): string {
+  let text = '';
+  for (const cell of row.cells) {
+    const cellText = cell.text.trim();
+    if (cellText === '') continue;
+    text = text === '' ? cellText : `${text}  ${cellText}`;
+  }
+  return text;
 }
 
 function pushSourceLines(lines: DocumentLine[], source: string, start: number, end: number, page: number, block: Block): void {

@@ -65,6 +65,13 @@ const MATERIALS_ITEM = /^(\d{1,2})[.)]\s+(["“]?[A-Z].*)$/;
 const MATERIALS_TRIGGER = /^(?:materials?|documents?|information)\s+(?:contained|included|furnished)\s+in\s+this\s+(?:report|form)/i;
 /** A page number cell at the end of a table-of-contents row. */
 const TRAILING_PAGE = /\s{2,}(?:[A-Z]-)?\d{1,4}$/;
+const SIGNATURES = /^signatures?$/i;
+
+/** What TRAILING_PAGE needs before it is tried: it scans every run of blanks of the row. */
+function endsWithDigit(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 48 && last <= 57;
+}
 
 const ATTACH_VERB = '(?:attached|furnished|filed|included|enclosed|submitted)';
 const SENTENCE_AS_EXHIBIT = new RegExp(
@@ -132,6 +139,8 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
   let ttl = 0;
   let ordinalAllowed = false;
   const read = new Set<Block>();
+  // A block's lines come one after another: the block of the line before is the common case of one read already.
+  let lastRead: Block | null = null;
   const open = (kind: 'index' | 'list' | 'materials', lines: number) => {
     context = kind;
     ttl = lines;
@@ -144,7 +153,7 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
       ordinalAllowed = false;
     }
     const text = line.text;
-    if (/^signatures?$/i.test(text)) {
+    if (text.length <= 10 && SIGNATURES.test(text)) {
       context = null;
       ttl = 0;
       continue;
@@ -177,7 +186,7 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
       if (context !== null) ttl = Math.max(ttl, 3);
       continue;
     }
-    const entryText = isTable ? text.replace(TRAILING_PAGE, '') : text;
+    const entryText = isTable && endsWithDigit(text) ? text.replace(TRAILING_PAGE, '') : text;
     const prefixed = PREFIXED.exec(entryText);
     const inList = context === 'index' || context === 'list';
     const dotted = !prefixed && inList ? DOTTED.exec(entryText) : null;
@@ -220,15 +229,27 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
       continue;
     }
     const block = line.block;
-    if ((block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') && !read.has(block)) {
+    if (
+      (block.kind === 'paragraph' || block.kind === 'heading' || block.kind === 'preformatted') &&
+      block !== lastRead &&
+      !read.has(block)
+    ) {
       read.add(block);
+      lastRead = block;
       const sentence = fromSentence(block.text, { document, page: line.page, start: block.span.start, end: block.span.end });
       for (const found of sentence ?? []) {
         if ('number' in found) add(found);
         else unnumbered.push(found);
       }
     }
-    if (context !== 'index' && TRIGGER_WORDS.test(text) && LIST_TRIGGER.test(text)) open('list', 3);
+    if (
+      context !== 'index' &&
+      text.length >= 6 &&
+      (context === 'materials' || listCanMatter(lines, i)) &&
+      TRIGGER_WORDS.test(text) &&
+      LIST_TRIGGER.test(text)
+    )
+      open('list', 3);
   }
   // Where the document has a formal index, a number only running text mentions is not one of its exhibits.
   const hasIndex = [...found.values()].some((entry) => entry.rank === RANK.index);
@@ -239,6 +260,23 @@ export function findExhibits(model: DocumentModel, document: number): { listed: 
   return { listed: shareDefinedNames(listed), unnumbered };
 }
 
+/**
+ * Whether opening a list at line `at` (for its next three lines) can change anything, from a context that is not
+ * "materials": a list only lets a line start an entry with its number ("99.1 …", or numbers a column apart) and
+ * keeps itself open past an entry ("Exhibit 99.1 …"), so with no line of the three that starts with a digit or an
+ * "E", the lines read the same with or without it and the list has closed when the fourth comes. The trigger
+ * patterns, which scan the whole line, are then not run.
+ */
+function listCanMatter(lines: readonly DocumentLine[], at: number): boolean {
+  const end = Math.min(lines.length, at + 4);
+  for (let j = at + 1; j < end; j++) {
+    const first = (lines[j] as DocumentLine).text.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || first === 69 || first === 101) return true;
+  }
+  return false;
+}
+
+const COLUMN_NUMBERS = /^\d{1,3}(?:\.\d{1,3})?\s+\d/;
 const NUMBERS_CELL = /^\d{1,3}(?:\.\d{1,3})?(?:\s+\d{1,3}(?:\.\d{1,3})?)+$/;
 
 /**
@@ -246,7 +284,7 @@ const NUMBERS_CELL = /^\d{1,3}(?:\.\d{1,3})?(?:\s+\d{1,3}(?:\.\d{1,3})?)+$/;
  * the cell (`<br>`, a paragraph each). Null unless the numbers and the lines pair one to one.
  */
 function columnWise(model: DocumentModel, line: DocumentLine): { number: string; text: string }[] | null {
-  if (line.block.kind !== 'table' || !/^\d{1,3}(?:\.\d{1,3})?\s+\d/.test(line.text)) return null;
+  if (line.block.kind !== 'table' || !COLUMN_NUMBERS.test(line.text)) return null;
   const row = [...line.block.headerRows, ...line.block.rows].find(
     (candidate) => candidate.span.start === line.start && candidate.span.end === line.end,
   );
@@ -272,13 +310,16 @@ function columnWise(model: DocumentModel, line: DocumentLine): { number: string;
 /** Cheap first looks before the longer expressions. */
 const TRIGGER_WORDS = /xhibit|aterial|urnishing|ollowing/i;
 const SENTENCE_WORDS = /xhibit|ppendix|nnex/i;
+const AS_EXHIBIT = /as\s+exhibit/i;
 
 /** An exhibit named in running text (a whole paragraph). */
 function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'> | UnnumberedMention)[] | null {
   if (paragraph.length > 3000 || !SENTENCE_WORDS.test(paragraph)) return null;
   const text = paragraph.replace(/\s+/g, ' ').trim();
   const onDate = LEADING_ON_DATE.exec(text);
-  const asExhibit = SENTENCE_AS_EXHIBIT.exec(text);
+  // The four sentence patterns all read "as Exhibit": without it only an unnumbered mention is left to look for.
+  const namesExhibit = AS_EXHIBIT.test(text);
+  const asExhibit = namesExhibit ? SENTENCE_AS_EXHIBIT.exec(text) : null;
   if (asExhibit) {
     // "Attached as Exhibit 99.1 and Exhibit 99.2 are the …": both exhibits are what the sentence names.
     const description = withoutArticle(trimClause(firstSentence(asExhibit[3] as string)));
@@ -286,13 +327,13 @@ function fromSentence(paragraph: string, span: FieldSpan): (Omit<Entry, 'order'>
       .filter((number): number is string => number !== undefined)
       .map((number) => ({ ...describe(number.toUpperCase(), description, span), text, numbered: true, rank: RANK.sentence }));
   }
-  const copy = SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text);
+  const copy = namesExhibit ? (SENTENCE_COPY_OF_WHICH.exec(text) ?? SENTENCE_COPY_OF.exec(text)) : null;
   if (copy) {
     const described = describe((copy[2] as string).toUpperCase(), withoutArticle((copy[1] as string).trim()), span);
     const date = described.date ?? (onDate ? (findDate(onDate[1] as string)?.iso ?? null) : null);
     return [{ ...described, date, text, numbered: true, rank: RANK.sentence }];
   }
-  const subject = SENTENCE_SUBJECT.exec(text);
+  const subject = namesExhibit ? SENTENCE_SUBJECT.exec(text) : null;
   if (subject) {
     const described = describe((subject[2] as string).toUpperCase(), withoutArticle((subject[1] as string).trim()), span);
     return [{ ...described, text, numbered: true, rank: RANK.sentence }];
@@ -325,12 +366,26 @@ function trimClause(text: string): string {
 
 const FILED_WITH = /,?\s*(?:as\s+)?\b(?:filed|submitted|reported)\s+(?:by\s+the\s+(?:registrant|company)\s+)?(?:with|to)\s+/gi;
 
+/** The patterns of `repeatedNumber`, by number: the same few numbers (99.1, 99.2 …) come back in document after document. */
+const REPEATED_NUMBER = new Map<string, RegExp>();
+
+/** "Exhibit 99.1 " (or "Ex. No. 99.1: ") opening an index cell that repeats the number. */
+function repeatedNumber(number: string): RegExp {
+  let pattern = REPEATED_NUMBER.get(number);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i');
+    if (REPEATED_NUMBER.size >= 500) REPEATED_NUMBER.clear();
+    REPEATED_NUMBER.set(number, pattern);
+  }
+  return pattern;
+}
+
 export function describe(number: string, raw: string, span: FieldSpan): Omit<ListedExhibit, 'numbered'> {
   const text = raw.replace(/\s+/g, ' ').trim();
   // An index cell that repeats the number ("Exhibit 99.1 Press release …") and a closing "Filed herewith." are not the description.
   let description = text
     .replace(/^(?:description|document|title)\s*:?\s+/i, '')
-    .replace(new RegExp(`^(?:exhibit|ex\\.?)\\s*(?:no\\.?\\s*)?${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:.–—-]?\\s+`, 'i'), '')
+    .replace(repeatedNumber(number), '')
     .replace(/[.;,]?\s*\(?(?:filed|furnished|submitted|attached)\s+herewith\)?\.?$/i, '');
   let date: string | null = null;
   const filedWith: Regulator[] = [];
