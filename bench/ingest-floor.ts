@@ -3,8 +3,9 @@
  * htmlparser2 and keeps what it keeps: on the filing set (test/filing-set.ts), in one process, the CPU of
  *
  * - `fts5`: the raw one-table FTS5 insert of the text ingest indexes (bench/raw-fts5.ts, the aim's limit);
- * - `tokenize`: htmlparser2's parser, with the options edgarkit uses and no handlers, over every HTML document
- *   (the text decoded beforehand, untimed): the least any reading of those documents with it costs;
+ * - `tokenize`: htmlparser2's parser, with the options edgarkit uses (its skimming tokenizer included) and no
+ *   handlers, over every HTML document (the text decoded beforehand, untimed): the least any reading of those
+ *   documents with it costs; `stock` the same with htmlparser2's own tokenizer;
  * - `handlers`: the same with handlers that take each tag, attribute and text and do nothing with them;
  * - `originals`: the SHA-256 and the brotli quality-0 copy of every submission, as ingest stores them;
  * - `prepare`: edgarkit's whole preparation (`prepareFiling`), for scale.
@@ -63,19 +64,23 @@ const nothingDone = {
     sink += name.length;
   },
 };
-const parseAll = (handlers: object) => () => {
-  for (const documents of html) {
-    for (const text of documents) {
-      const parser = new Parser(handlers, HTML_PARSER_OPTIONS);
-      parser.write(text);
-      parser.end();
+const { Tokenizer: _skimming, ...STOCK_OPTIONS } = HTML_PARSER_OPTIONS;
+const parseAll =
+  (handlers: object, options: object = HTML_PARSER_OPTIONS) =>
+  () => {
+    for (const documents of html) {
+      for (const text of documents) {
+        const parser = new Parser(handlers, options);
+        parser.write(text);
+        parser.end();
+      }
     }
-  }
-};
+  };
 
 console.log(`${count} filings; ${(htmlBytes / 1e6).toFixed(1)} M characters of HTML documents`);
 for (let round = 1; round <= Number(values.rounds); round++) {
   const fts5 = insertRawFts5(texts, '/tmp/edgarkit-ingest-floor.db', 'one', 100).cpuSeconds;
+  const stock = cpuOf(parseAll(noHandlers, STOCK_OPTIONS));
   const tokenize = cpuOf(parseAll(noHandlers));
   const handlers = cpuOf(parseAll(nothingDone));
   const originals = cpuOf(() => {
@@ -89,7 +94,7 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   });
   const floor = fts5 + tokenize + originals;
   console.log(
-    `round ${round}: CPU s fts5 ${fts5.toFixed(2)}, tokenize ${tokenize.toFixed(2)}, handlers ${handlers.toFixed(2)}, originals ${originals.toFixed(2)}, prepare ${prepare.toFixed(2)}; ` +
+    `round ${round}: CPU s fts5 ${fts5.toFixed(2)}, tokenize ${tokenize.toFixed(2)} (stock ${stock.toFixed(2)}), handlers ${handlers.toFixed(2)}, originals ${originals.toFixed(2)}, prepare ${prepare.toFixed(2)}; ` +
       `ceiling ${(fts5 / floor).toFixed(2)} of raw FTS5 (${(fts5 / (fts5 + handlers + originals)).toFixed(2)} with handlers); ` +
       `prepare + fts5 gives ${(fts5 / (fts5 + prepare)).toFixed(3)}`,
   );

@@ -167,7 +167,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^6 filings; [\d.]+ M characters of HTML documents$/m);
     const round =
-      /round 1: CPU s fts5 ([\d.]+), tokenize ([\d.]+), handlers ([\d.]+), originals ([\d.]+), prepare ([\d.]+); ceiling (0\.\d+|1\.00) of raw FTS5/.exec(
+      /round 1: CPU s fts5 ([\d.]+), tokenize ([\d.]+) \(stock ([\d.]+)\), handlers ([\d.]+), originals ([\d.]+), prepare ([\d.]+); ceiling (0\.\d+|1\.00) of raw FTS5/.exec(
         run.stdout,
       );
     expect(round, run.stdout).not.toBeNull();
