@@ -16,9 +16,11 @@ import { detectChoice } from './detect-choice.js';
 import { hasLoneX, PIECE_BOX, PIECE_CELL, type Piece, type Run } from './inline-run.js';
 import { blockText, type Item, itemsText } from './items.js';
 
-/** A cell as the streaming builder collects it. */
+/** A cell as the streaming builder collects it (itself the builder's text container while the cell is open). */
 export interface CellDraft {
-  readonly items: Item[];
+  readonly type: 'cell';
+  /** The cell's items (replaced by a new array at the first, so that one holds it). */
+  items: Item[];
   run: Run | null;
   readonly header: boolean;
   readonly colspan: number;
