@@ -195,6 +195,29 @@ function renderTable(table: Table, width: number): string {
   const starts = columnStarts(widths);
 
   const renderRow = (row: readonly PlacedCell[]): void => {
+    // A row whose every cell fits its room (every row at width 0) is one line, written straight from its cells; the
+    // general way below makes an object and an array of lines a cell, then an array of parts a line.
+    let line = '';
+    let at = 0;
+    for (const cell of row) {
+      const last = cell.column + cell.colspan - 1;
+      const room = Math.max(1, spanWidth(widths, cell.column, last));
+      const text = cell.text;
+      if (text.length > room) {
+        renderWrappedRow(row);
+        return;
+      }
+      const blockStart = firstVisibleStart(widths, starts, cell.column, last);
+      const start = cell.right ? blockStart + Math.max(0, room - text.length) : blockStart;
+      if (start > at) line += ' '.repeat(start - at);
+      else if (at > 0 && start < at) line += ' ';
+      line += text;
+      at = Math.max(at, start) + text.length;
+    }
+    if (row.length > 0) out.push(line);
+  };
+
+  const renderWrappedRow = (row: readonly PlacedCell[]): void => {
     const blocks = row.map((cell) => {
       const last = cell.column + cell.colspan - 1;
       const room = Math.max(1, spanWidth(widths, cell.column, last));

@@ -16,9 +16,11 @@ import { detectChoice } from './detect-choice.js';
 import { hasLoneX, PIECE_BOX, PIECE_CELL, type Piece, type Run } from './inline-run.js';
 import { blockText, type Item, itemsText } from './items.js';
 
-/** A cell as the streaming builder collects it. */
+/** A cell as the streaming builder collects it (itself the builder's text container while the cell is open). */
 export interface CellDraft {
-  readonly items: Item[];
+  readonly type: 'cell';
+  /** The cell's items (replaced by a new array at the first, so that one holds it). */
+  items: Item[];
   run: Run | null;
   readonly header: boolean;
   readonly colspan: number;
@@ -57,11 +59,12 @@ export function spanAttribute(value: string | undefined): number {
   return Math.min(number, MAX_SPAN);
 }
 
-/** A cell placed on the grid, with its text. */
+/** A cell placed on the grid, with its text and source range (no span object: most cells are empty spacers, dropped). */
 interface PlacedCell {
   readonly draft: CellDraft;
   text: string;
-  span: Span;
+  start: number;
+  end: number;
   readonly row: number;
   readonly column: number;
   readonly colspan: number;
@@ -102,7 +105,8 @@ export function finishTable(draft: TableDraft): Item[] {
       out.push({
         draft: draftCell,
         text: itemsText(draftCell.items),
-        span: { start: draftCell.start, end: draftCell.end },
+        start: draftCell.start,
+        end: draftCell.end,
         row: r,
         column,
         colspan,
@@ -201,14 +205,16 @@ function mergeSplitCells(row: PlacedCell[]): void {
       const target = row[index + 1];
       if (target !== undefined && NUMBER_START.test(target.text)) {
         target.text = cell.text + target.text;
-        target.span = { start: Math.min(cell.span.start, target.span.start), end: Math.max(cell.span.end, target.span.end) };
+        target.start = Math.min(cell.start, target.start);
+        target.end = Math.max(cell.end, target.end);
         cell.text = '';
       }
     } else if (CLOSING_ONLY.test(cell.text)) {
       const target = row[index - 1];
       if (target !== undefined && NUMBER_END.test(target.text)) {
         target.text = target.text + cell.text;
-        target.span = { start: Math.min(cell.span.start, target.span.start), end: Math.max(cell.span.end, target.span.end) };
+        target.start = Math.min(cell.start, target.start);
+        target.end = Math.max(cell.end, target.end);
         cell.text = '';
       }
     }
@@ -229,9 +235,9 @@ function choiceRow(row: readonly PlacedCell[]): Block[] | null {
   if (!candidate || length > 1000) return null;
   const pieces: Piece[] = [];
   for (const cell of row) {
-    if (pieces.length > 0) pieces.push({ text: '', start: cell.span.start, end: cell.span.start, flags: PIECE_CELL });
+    if (pieces.length > 0) pieces.push({ text: '', start: cell.start, end: cell.start, flags: PIECE_CELL });
     if (cell.text === '') {
-      if (cell.draft.bordered) pieces.push({ text: '', start: cell.span.start, end: cell.span.end, flags: PIECE_BOX });
+      if (cell.draft.bordered) pieces.push({ text: '', start: cell.start, end: cell.end, flags: PIECE_BOX });
       continue;
     }
     for (const item of cell.draft.items) {
@@ -258,7 +264,7 @@ function bulletList(placed: readonly (readonly PlacedCell[])[], draft: TableDraf
     const [marker, body] = full as [PlacedCell, PlacedCell];
     if (!BULLET.test(marker.text) || body.text.length < 2) return null;
     if (/[0-9a-zA-Z]/.test(marker.text)) ordered = true;
-    items.push({ text: body.text, span: body.span });
+    items.push({ text: body.text, span: { start: body.start, end: body.end } });
   }
   if (items.length === 0) return null;
   return { kind: 'list', ordered, items, span: { start: draft.start, end: draft.end } };
@@ -320,7 +326,7 @@ function buildTable(
       if (colspan === 0) continue;
       let rowspan = 0;
       for (let covered = r; covered < r + cell.rowspan; covered++) if (rowPosition.has(covered)) rowspan++;
-      cells.push({ text: cell.text, colspan, rowspan: Math.max(rowspan, 1), align: cell.draft.align, span: cell.span });
+      cells.push({ text: cell.text, colspan, rowspan: Math.max(rowspan, 1), align: cell.draft.align, span: { start: cell.start, end: cell.end } });
       kept.push(cell);
     }
     const rowDraft = draft.rows[r] as RowDraft;

@@ -111,7 +111,7 @@ const RULE_MAX_WIDTH = 75;
 /** A container that takes text: the page flow, a cell, a list item or a caption. */
 interface TextContainer {
   readonly type: 'flow' | 'cell' | 'item' | 'caption';
-  readonly items: Item[];
+  items: Item[];
   run: Run | null;
 }
 
@@ -119,10 +119,8 @@ interface FlowContainer extends TextContainer {
   readonly type: 'flow';
 }
 
-interface CellContainer extends TextContainer {
-  readonly type: 'cell';
-  readonly cell: CellDraft;
-}
+/** A cell's draft is its container: one object a cell. */
+type CellContainer = CellDraft;
 
 interface ItemContainer extends TextContainer {
   readonly type: 'item';
@@ -311,6 +309,7 @@ export class HtmlModelBuilder {
         if (table === null) break;
         if (table.row === null) table.row = { cells: [], header: table.inHead, start, end: start };
         const cell: CellDraft = {
+          type: 'cell',
           items: [],
           run: null,
           header: name === 'th' || table.inHead,
@@ -321,7 +320,7 @@ export class HtmlModelBuilder {
           start,
           end: start,
         };
-        this.push({ type: 'cell', items: cell.items, run: null, cell });
+        this.push(cell);
         frame.role = ROLE_CELL;
         break;
       }
@@ -432,31 +431,31 @@ export class HtmlModelBuilder {
     if (text === '') return;
     const container = this.target;
     let run = container.run;
-    if (run === null) {
-      if (blank && !frame.pre && !frame.underline) return;
-      run = newRun(frame.align, frame.heading, frame.pre);
-      container.run = run;
-    }
+    if (run === null && blank && !frame.pre && !frame.underline) return;
     let flags = 0;
     if (frame.bold) flags |= PIECE_BOLD;
-    if (frame.underline) {
-      flags |= PIECE_UNDERLINE;
-      run.maybeChoice = true;
-    }
+    if (frame.underline) flags |= PIECE_UNDERLINE;
     if (blank) flags |= PIECE_BLANK;
-    else {
+    if (end - start === text.length && text === data) flags |= PIECE_EXACT;
+    if (run === null) {
+      run = newRun(frame.align, frame.heading, frame.pre, { text, start, end, flags });
+      container.run = run;
+    } else {
+      // Text the tokenizer hands over in pieces that meet (a run of `<` that open no tag comes one character at a
+      // time) is one piece: the same joined text and offsets, without an object per character.
+      const pieces = run.pieces;
+      const last = pieces[pieces.length - 1];
+      if (last !== undefined && flags & PIECE_EXACT && last.flags === flags && last.end === start) {
+        pieces[pieces.length - 1] = { text: last.text + text, start: last.start, end, flags };
+      } else {
+        pieces.push({ text, start, end, flags });
+      }
+    }
+    if (frame.underline) run.maybeChoice = true;
+    if (!blank) {
       run.hasText = true;
       if (markCharacter) run.maybeChoice = true;
     }
-    if (end - start === text.length && text === data) flags |= PIECE_EXACT;
-    // Text the tokenizer hands over in pieces that meet (a run of `<` that open no tag comes one character at a
-    // time) is one piece: the same joined text and offsets, without an object per character.
-    const last = run.pieces[run.pieces.length - 1];
-    if (last !== undefined && flags & PIECE_EXACT && last.flags === flags && last.end === start) {
-      run.pieces[run.pieces.length - 1] = { text: last.text + text, start: last.start, end, flags };
-      return;
-    }
-    run.pieces.push({ text, start, end, flags });
   }
 
   /** Ends the document: the flow cut into pages happens in the caller. */
@@ -519,6 +518,8 @@ export class HtmlModelBuilder {
     container.run = null;
     if (!run.hasText && !run.maybeChoice) return;
     if (container.type === 'flow') runToBlocks(run, container.items as Block[]);
+    // A cell's or item's first item makes its array, of one (`push` on an empty one makes room for 16).
+    else if (container.items.length === 0) container.items = [run];
     else container.items.push(run);
   }
 
@@ -535,12 +536,12 @@ export class HtmlModelBuilder {
     const top = this.containers[this.containers.length - 1];
     if (top?.type !== 'cell') return;
     this.pop();
-    top.cell.end = Math.max(end, top.cell.start);
+    top.end = Math.max(end, top.start);
     const table = this.openTable();
     if (table === null) return;
-    if (table.row === null) table.row = { cells: [], header: table.inHead, start: top.cell.start, end };
-    table.row.cells.push(top.cell);
-    table.row.end = Math.max(table.row.end, top.cell.end);
+    if (table.row === null) table.row = { cells: [], header: table.inHead, start: top.start, end };
+    table.row.cells.push(top);
+    table.row.end = Math.max(table.row.end, top.end);
   }
 
   private closeTable(end: number): void {
@@ -641,12 +642,14 @@ export class HtmlModelBuilder {
     const mark = imageMark(attributes);
     if (mark === null) return;
     const container = this.target;
+    const piece = { text: mark, start, end, flags: 0 };
     let run = container.run;
     if (run === null) {
-      run = newRun(this.top.align, this.top.heading, this.top.pre);
+      run = newRun(this.top.align, this.top.heading, this.top.pre, piece);
       container.run = run;
+    } else {
+      run.pieces.push(piece);
     }
-    run.pieces.push({ text: mark, start, end, flags: 0 });
     run.hasText = true;
     run.maybeChoice = true;
   }

@@ -52,8 +52,12 @@ export interface Run {
   maybeChoice: boolean;
 }
 
-export function newRun(align: Alignment | null, heading: number, pre: boolean): Run {
-  return { kind: 'run', pieces: [], align, heading, pre, hasText: false, maybeChoice: false };
+/**
+ * A run opened by its first piece: the pieces array is made holding it (most runs keep one piece; an array made empty
+ * takes room for 16 at its first push).
+ */
+export function newRun(align: Alignment | null, heading: number, pre: boolean, first: Piece): Run {
+  return { kind: 'run', pieces: [first], align, heading, pre, hasText: false, maybeChoice: false };
 }
 
 /**

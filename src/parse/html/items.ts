@@ -42,6 +42,8 @@ export function blockText(block: Block): string {
 
 /** The plain text of a container's items, white space collapsed. */
 export function itemsText(items: readonly Item[]): string {
+  // Most table cells are empty spacers.
+  if (items.length === 0) return '';
   if (items.length === 1) {
     const item = items[0] as Item;
     if (item.kind === 'run') return piecesText(item.pieces);
