@@ -44,6 +44,8 @@ export async function runParseCommand(input: string, options: ParseCommandOption
     const summary = summarizeSubmission(submission, source, locate);
     if (submission.diagnostics.some((found) => found.severity === 'error')) withErrors++;
     if (options.extractAttachments) await extractAttachments(submission, summary, options.extractAttachments, io);
+    // The summary holds no view of the submission's bytes: a tar member's memory can take the next member.
+    entry.release?.();
     if (options.jsonl) io.stdout.write(`${JSON.stringify(summary)}\n`);
     else if (options.json) {
       if (heldForJson) {

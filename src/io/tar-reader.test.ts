@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import tarStream from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { readCorpus, sharedRoot } from '../../test/shared-files.js';
+import { parseSubmission } from '../parse/sgml/parse-submission.js';
 import { readRawSubmissions, readSubmissions } from './read-submissions.js';
 import { type TarEvent, type TarFormatError, TarReader } from './tar-reader.js';
 
@@ -192,6 +193,22 @@ describe('TarReader on hand-made archives', () => {
     expect(readWithReader(sized).members[0]?.digest).toBe(digest(Buffer.from('abc')));
   });
 
+  it('says what the next bytes become: read and dropped, a whole member, or a piece of a large one', () => {
+    const reader = new TarReader('test.tar', { wholeBytes: 1000 });
+    expect(reader.nextBytes).toBe('read');
+    reader.push(header({ name: 'a.txt', size: 600 }));
+    expect(reader.nextBytes).toBe('member');
+    expect(reader.wanted(1 << 20)).toBe(600);
+    const events = reader.push(Buffer.alloc(600, 0x61));
+    expect(events.map((event) => event.kind)).toEqual(['member']);
+    expect(reader.nextBytes).toBe('read');
+    expect(reader.wanted(1 << 20)).toBe(424 + 512);
+    reader.push(Buffer.concat([Buffer.alloc(424), header({ name: 'b.txt', size: 5000 })]));
+    expect(reader.nextBytes).toBe('piece');
+    reader.push(Buffer.alloc(5000));
+    expect(reader.nextBytes).toBe('read');
+  });
+
   it('stops at a bad checksum with the offset of the header', () => {
     const good = member({ name: 'a.txt' }, FILING_A);
     const archive = Buffer.concat([good, member({ name: 'b.txt', checksum: 1234 }, 'x'), END]);
@@ -275,6 +292,39 @@ describe('TarReader on hand-made archives', () => {
         count++;
       }
       expect(count).toBe(parts.length);
+
+      // readSubmissions: a consumer that releases each entry gets the next members in the same few blocks; one that
+      // does not gets every member in memory of its own, still intact after the whole archive was read.
+      const expected = [FILING_A, FILING_B, big].map((bytes) => parseSubmission(bytes));
+      const bodiesOf = (submission: { documents: readonly { body: Uint8Array }[] }) =>
+        submission.documents.map((document) => Buffer.from(document.body).toString('latin1'));
+      for (const releasing of [true, false]) {
+        const blocks = new Set<ArrayBufferLike>();
+        const held: { index: number; bodies: Uint8Array[] }[] = [];
+        let index = 0;
+        for await (const entry of readSubmissions(path)) {
+          if (!entry.ok) throw entry.error;
+          const want = expected[index === 2 ? 2 : index % 2 ? 0 : 1] as (typeof expected)[number];
+          expect(entry.submission.header?.accessionNumber).toBe(want.header?.accessionNumber);
+          expect(bodiesOf(entry.submission)).toEqual(bodiesOf(want));
+          expect(typeof entry.release).toBe('function');
+          blocks.add((entry.submission.documents[0] as { body: Uint8Array }).body.buffer);
+          if (releasing) {
+            entry.release?.();
+            entry.release?.();
+          } else held.push({ index, bodies: entry.submission.documents.map((document) => document.body) });
+          index++;
+        }
+        expect(index).toBe(parts.length);
+        if (releasing) expect(blocks.size).toBeLessThanOrEqual(3);
+        else {
+          expect(blocks.size).toBe(parts.length);
+          for (const { index: at, bodies } of held) {
+            const want = expected[at === 2 ? 2 : at % 2 ? 0 : 1] as (typeof expected)[number];
+            expect(bodies.map((body) => Buffer.from(body).toString('latin1'))).toEqual(bodiesOf(want));
+          }
+        }
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -136,6 +136,16 @@ export class TarReader {
     }
   }
 
+  /**
+   * What the bytes of the next push (up to `wanted()` of them) become: `read` (a header block, padding, skipped
+   * data, a long name or pax header: the reader keeps nothing of them once `push` returns, so the caller may read
+   * the next bytes into the same memory), `member` (a whole member's data, handed out in a `member` event) or
+   * `piece` (part of a large member's data, handed out in a `data` event).
+   */
+  get nextBytes(): 'read' | 'member' | 'piece' {
+    return this.#state === State.whole ? 'member' : this.#state === State.pieces ? 'piece' : 'read';
+  }
+
   /** The input ended: an `error` event when it ended inside a header or a member. */
   end(): TarEvent[] {
     if (this.#state === State.failed) return [];

@@ -82,6 +82,44 @@ describe('classifyInput', () => {
     if (!verdict.filing) expect(verdict.reason).toMatch(reason);
   });
 
+  it('calls binary exactly what a byte-by-byte count calls binary, around the 10% of control characters', () => {
+    // The count as written first: NUL anywhere in the first 8 KiB, or over a tenth of control characters there.
+    const countedBinary = (bytes: Uint8Array): boolean => {
+      const length = Math.min(bytes.length, 8192);
+      let control = 0;
+      for (let at = 0; at < length; at++) {
+        const byte = bytes[at] as number;
+        if (byte === 0) return true;
+        if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
+      }
+      return length > 0 && control / length > 0.1;
+    };
+    let seed = 17;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let binary = 0;
+    for (let round = 0; round < 600; round++) {
+      const length = round % 3 === 0 ? 8192 + Math.floor(random() * 40) - 20 : Math.floor(random() * 9500);
+      const density = random() * 0.2;
+      const withNul = random() < 0.1;
+      const bytes = new Uint8Array(length);
+      for (let at = 0; at < length; at++) {
+        // Any byte 0x01-0x1f, or text (printable ASCII and Latin-1 letters).
+        bytes[at] = random() < density ? 1 + Math.floor(random() * 31) : 0x20 + Math.floor(random() * 0xe0);
+      }
+      if (length > 0) bytes[0] = 0x41; // no file signature
+      if (withNul && length > 1) bytes[1 + Math.floor(random() * (length - 1))] = 0;
+      const expected = countedBinary(bytes);
+      if (expected) binary++;
+      const verdict = classifyInput(bytes);
+      expect(!verdict.filing && /binary/.test(verdict.reason), `length ${length}, density ${density}`).toBe(expected);
+    }
+    expect(binary).toBeGreaterThan(100);
+    expect(binary).toBeLessThan(500);
+  });
+
   it('takes a bare cover, a document cut from a submission, a header and EDGAR XML', () => {
     for (const text of [
       '<DOCUMENT>\n<TYPE>6-K\n<TEXT>\nhello\n</TEXT>\n</DOCUMENT>\n',

@@ -84,15 +84,23 @@ function notFiling(reason: string): InputClass {
   return { filing: false, reason };
 }
 
-/** NUL bytes, or many control characters: not text of any encoding EDGAR accepts. */
+/** A control character that text does not hold (tab, line breaks, vertical tab, form feed and escape are text). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this finds.
+const CONTROL = /[\x01-\x08\x0e-\x1a\x1c-\x1f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this counts.
+const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f]/g;
+
+/**
+ * NUL bytes, or many control characters: not text of any encoding EDGAR accepts. The first 8 KiB are searched by
+ * native code (one Latin-1 string, a NUL search, one regular expression); a loop over them in JavaScript ran in the
+ * interpreter through the first members of an archive whenever the optimiser's thread was slow to compile it (up
+ * to 110 ms of a 200 MB tar's parse on a busy machine).
+ */
 function isBinary(head: Uint8Array): boolean {
   const length = Math.min(head.length, 8192);
-  let control = 0;
-  // An indexed loop: iterating a typed array with for…of costs several times more, before the JIT is warm.
-  for (let at = 0; at < length; at++) {
-    const byte = head[at] as number;
-    if (byte === 0) return true;
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
-  }
-  return length > 0 && control / length > 0.1;
+  if (length === 0) return false;
+  const text = latin1(head, 0, length);
+  if (text.indexOf('\0') !== -1) return true;
+  if (!CONTROL.test(text)) return false;
+  return (text.match(CONTROLS) as RegExpMatchArray).length / length > 0.1;
 }
