@@ -79,10 +79,14 @@ function documentsDigest(
 ): string {
   const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const header = short(JSON.stringify([formType, filedAt, parties.map((party) => [party.role, party.company?.cik ?? null])]));
+  // The document's fields and its text go to the hash one after the other: the digest of the joined string, without
+  // joining (a joined string of a long text is a copy of it). The fields end with U+0000, so no character is split.
   const each = documents.map((document) =>
-    short(
-      `${document.type ?? ''}\u0000${document.sequence ?? ''}\u0000${document.filename ?? ''}\u0000${document.attachmentSha256 ?? document.text}`,
-    ),
+    createHash('sha256')
+      .update(`${document.type ?? ''}\u0000${document.sequence ?? ''}\u0000${document.filename ?? ''}\u0000`)
+      .update(document.attachmentSha256 ?? document.text)
+      .digest('hex')
+      .slice(0, 16),
   );
   return `${header}:${each.join(',')}`;
 }
