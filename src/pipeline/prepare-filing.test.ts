@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { corpusSubmissionsAndSeed } from '../../test/shared-files.js';
+import { corpusSubmissionsAndSeed, readSeed } from '../../test/shared-files.js';
 import { prepareFiling } from './prepare-filing.js';
 
 const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -19,5 +19,17 @@ describe('prepareFiling', () => {
       expect(prepared.documentsDigest.split(':')[1], name).toBe(each.join(','));
     }
     expect(nonAscii).toBeGreaterThan(0);
+  });
+
+  it('turns the snippet markers U+E000 and U+E001 into spaces, in one-byte and two-byte text', () => {
+    const seed = readSeed().toString('latin1');
+    for (const extra of ['', ' \u2019']) {
+      const bytes = Buffer.from(seed.replace('SIGNATURES', `SIGN\uE000TURES\uE001${extra}`), 'utf8');
+      const text = prepareFiling(bytes, 'seed')
+        .documents.map((document) => document.text)
+        .join('\n');
+      expect(text).toContain(`SIGN TURES ${extra}`.trimEnd());
+      expect(text).not.toMatch(/[\uE000\uE001]/);
+    }
   });
 });
