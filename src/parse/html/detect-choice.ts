@@ -35,9 +35,12 @@ const GAP_CELL = 100;
 /** What an unreadable symbol-font glyph is called among the words. */
 const UNKNOWN_GLYPH = '\ufffd';
 
-/** A box or mark glyph of the check-mark vocabulary. */
+/** The lowest character code of the check-mark vocabulary's glyphs: every character below it is none of them. */
+const LOWEST_GLYPH = Math.min(...Array.from(MARKED_GLYPHS + EMPTY_GLYPHS, (glyph) => glyph.charCodeAt(0)));
+
+/** A box or mark glyph of the check-mark vocabulary (most characters are letters, answered by the first test). */
 function isGlyph(code: number): boolean {
-  return glyphMark(code) !== null;
+  return code >= LOWEST_GLYPH && glyphMark(code) !== null;
 }
 
 function isSpace(code: number): boolean {

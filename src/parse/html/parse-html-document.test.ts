@@ -65,6 +65,19 @@ describe('hidden content', () => {
     expect(texts(html)).toEqual(['Shown ACME CORP']);
   });
 
+  it('reads each style string for itself, however alike and however many', () => {
+    // Same length and the same first, middle and last characters: only a full comparison tells them apart.
+    const alike = Array.from({ length: 6 }, (_, index) =>
+      index % 2 === 0 ? `<p style="display:none">hidden ${index}</p>` : `<p style="display:nose">shown ${index}</p>`,
+    ).join('');
+    expect(texts(alike)).toEqual(['shown 1', 'shown 3', 'shown 5']);
+    // More distinct styles than any cache holds, each met twice, every third one hiding its text.
+    const styles = Array.from({ length: 6000 }, (_, index) => (index % 3 === 0 ? `display:none;width:${index}px` : `width:${index}px`));
+    const many = [...styles, ...styles].map((style, index) => `<p style="${style}">p${index}</p>`).join('');
+    const expected = [...styles, ...styles].flatMap((style, index) => (style.startsWith('display') ? [] : [`p${index}`]));
+    expect(texts(many)).toEqual(expected);
+  });
+
   it('closes XHTML self-closing tags (inline XBRL)', () => {
     const html = '<table><tr><td/><td/></tr><tr><td>Revenue</td><td>1,000</td></tr></table><div/><p>After</p>';
     const table = only(html, 'table')[0] as Table;

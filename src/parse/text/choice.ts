@@ -1,8 +1,11 @@
-import { glyphMark } from '../../core/check-marks.js';
+import { EMPTY_GLYPHS, glyphMark, MARKED_GLYPHS } from '../../core/check-marks.js';
 import type { Span } from '../../core/span.js';
 import type { Choice, ChoiceOption } from '../../model/document.js';
 import { collapsedSlice } from './reflow.js';
 import { isBlankCode, isRuleLine, ruleRuns, type TextContext } from './text-lines.js';
+
+/** The lowest character code of the check-mark vocabulary's glyphs: every character below it is none of them. */
+const LOWEST_GLYPH = Math.min(...Array.from(MARKED_GLYPHS + EMPTY_GLYPHS, (glyph) => glyph.charCodeAt(0)));
 
 interface Word {
   readonly start: number;
@@ -173,7 +176,7 @@ export function boxesOn(text: string, from: number, to: number): Box[] {
   let p = from;
   while (p < to) {
     const c = text.charCodeAt(p);
-    if (c === 0x5b || c === 0x7c || c === 0x28 || c === 0x5c || glyphMark(c) !== null) {
+    if (c === 0x5b || c === 0x7c || c === 0x28 || c === 0x5c || (c >= LOWEST_GLYPH && glyphMark(c) !== null)) {
       const box = boxAt(text, p, to);
       if (box !== null) {
         boxes.push(box);
