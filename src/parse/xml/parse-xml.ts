@@ -15,6 +15,8 @@ import { SkimmingTokenizer } from '../html/skimming-tokenizer.js';
 export const MAX_XML_DEPTH = 256;
 /** EDGAR elements carry a handful of attributes (namespaces, `id`, `contextRef`); more are not kept. */
 export const MAX_XML_ATTRIBUTES = 256;
+/** Diagnostics a document lists; further problems are counted in one last `xml/too-many-problems` diagnostic. */
+export const MAX_XML_DIAGNOSTICS = 1000;
 
 interface OpenElement {
   readonly name: string;
@@ -54,6 +56,13 @@ function trimXmlSpace(text: string): string {
 /** Reads an XML document leniently: malformed markup becomes diagnostics (`xml/…`), never an exception. */
 export function parseXmlDocument(source: string): XmlDocument {
   const diagnostics: Diagnostic[] = [];
+  // Markup problems past MAX_XML_DIAGNOSTICS are counted, not listed: a document of a million stray end tags must not
+  // become a million objects.
+  let unlisted = 0;
+  const report = (found: Diagnostic): void => {
+    if (diagnostics.length < MAX_XML_DIAGNOSTICS) diagnostics.push(found);
+    else unlisted++;
+  };
   const stack: OpenElement[] = [];
   let root: XmlElement | null = null;
   let extraRoots = 0;
@@ -89,7 +98,7 @@ export function parseXmlDocument(source: string): XmlDocument {
     } else if (root === null) root = element;
     else {
       if (extraRoots === 0)
-        diagnostics.push(diagnostic('xml/extra-root', 'warning', `A second top-level element <${open.name}> is not read`, open.start));
+        report(diagnostic('xml/extra-root', 'warning', `A second top-level element <${open.name}> is not read`, open.start));
       extraRoots++;
     }
   };
@@ -142,7 +151,7 @@ export function parseXmlDocument(source: string): XmlDocument {
         if (pending && tooDeep === 0 && (pending.attributes?.length ?? 0) >= MAX_XML_ATTRIBUTES) {
           const attributes = pending.attributes as XmlAttribute[];
           if (attributes.length === MAX_XML_ATTRIBUTES)
-            diagnostics.push(
+            report(
               diagnostic(
                 'xml/too-many-attributes',
                 'warning',
@@ -202,15 +211,13 @@ export function parseXmlDocument(source: string): XmlDocument {
         let at = stack.length - 1;
         while (at >= 0 && (stack[at] as OpenElement).name !== name) at--;
         if (at === -1) {
-          diagnostics.push(diagnostic('xml/stray-end-tag', 'warning', `An end tag </${name}> closes no open element`, start - 2));
+          report(diagnostic('xml/stray-end-tag', 'warning', `An end tag </${name}> closes no open element`, start - 2));
           interrupt();
           return;
         }
         while (stack.length - 1 > at) {
           const open = stack.pop() as OpenElement;
-          diagnostics.push(
-            diagnostic('xml/unclosed-element', 'warning', `<${open.name}> is not closed before </${name}>; closed there`, open.start),
-          );
+          report(diagnostic('xml/unclosed-element', 'warning', `<${open.name}> is not closed before </${name}>; closed there`, open.start));
           close(open, start - 2);
         }
         close(stack.pop() as OpenElement, tagEnd);
@@ -230,7 +237,7 @@ export function parseXmlDocument(source: string): XmlDocument {
       onopentagname(start, end) {
         if (stack.length >= MAX_XML_DEPTH || tooDeep > 0) {
           if (tooDeep === 0)
-            diagnostics.push(
+            report(
               diagnostic(
                 'xml/nesting-too-deep',
                 'warning',
@@ -303,8 +310,9 @@ export function parseXmlDocument(source: string): XmlDocument {
   tokenizer.end();
   while (stack.length > 0) {
     const open = stack.pop() as OpenElement;
-    diagnostics.push(diagnostic('xml/unclosed-element', 'warning', `<${open.name}> is never closed`, open.start));
+    report(diagnostic('xml/unclosed-element', 'warning', `<${open.name}> is never closed`, open.start));
     close(open, source.length);
   }
+  if (unlisted > 0) diagnostics.push(diagnostic('xml/too-many-problems', 'warning', `${unlisted} more problems not listed`, source.length));
   return { kind: 'xml', source, root, diagnostics };
 }
