@@ -109,3 +109,69 @@ describe('ingest back-pressure', () => {
     expect(again.hashes).toEqual([]);
   });
 });
+
+/**
+ * A sink whose writes take several turns of the event loop (as SQLite's sliced writes and PostgreSQL's do), and
+ * which records whether two writes ever ran at once and what was handed to the pool while one ran.
+ */
+function slowSink(failOn?: number): FilingSink & { batches: PreparedFiling[][]; overlapped: boolean; writing: boolean } {
+  const sink = {
+    batches: [] as PreparedFiling[][],
+    overlapped: false,
+    writing: false,
+    contentHashOf: async () => null,
+    async writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
+      if (sink.writing) sink.overlapped = true;
+      sink.writing = true;
+      try {
+        for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+        if (sink.batches.length === failOn) throw new Error('disk full');
+        sink.batches.push([...filings]);
+        return { inserted: filings.length, replaced: 0, unchanged: 0 };
+      } finally {
+        sink.writing = false;
+      }
+    },
+  };
+  return sink;
+}
+
+describe('ingest while a transaction is written', () => {
+  const corpus = accessionedCorpus().slice(0, 12);
+  const inputs = (): IngestInput[] => corpus.map(({ name, bytes }) => ({ ok: true, source: name, bytes }));
+
+  it('keeps every task slot of the threads busy while a write runs, and never runs two writes at once', async () => {
+    const sink = slowSink();
+    // Two tasks in flight at most (one thread, one task a thread, ingest's floor of two).
+    const pool = { ...slowPool(1), tasksPerThread: 1 };
+    const prepare = pool.prepare.bind(pool);
+    let preparing = 0;
+    let mostPreparingDuringWrite = 0;
+    pool.prepare = async (bytes, source, hash) => {
+      preparing++;
+      try {
+        for (let turn = 0; turn < 10; turn++) {
+          if (sink.writing) mostPreparingDuringWrite = Math.max(mostPreparingDuringWrite, preparing);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return await prepare(bytes, source, hash);
+      } finally {
+        preparing--;
+      }
+    };
+    const summary = await ingest(sink, inputs(), { pool, batchSize: 3 });
+    expect(summary.ingested).toBe(corpus.length);
+    expect(sink.overlapped).toBe(false);
+    // A filing whose preparation filled a batch does not hold its slot while the batch is written.
+    expect(mostPreparingDuringWrite).toBe(2);
+    // Every filing written once, in the order read.
+    expect(sink.batches.flat().map((filing) => filing.accessionNumber)).toEqual(corpus.map(({ accession }) => accession));
+  });
+
+  it('stops at a failed write with its error, and writes nothing after it', async () => {
+    const sink = slowSink(1);
+    await expect(ingest(sink, inputs(), { pool: slowPool(1), batchSize: 2 })).rejects.toThrow('disk full');
+    expect(sink.batches.length).toBe(1);
+    expect(sink.overlapped).toBe(false);
+  });
+});
