@@ -20,7 +20,7 @@ describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memor
 });
 describeStoreConformance('SQLite with small index shards', async () => openSqliteStore(':memory:', { shardPassages: 5 }));
 describeStoreConformance('SQLite writing one filing per turn of the event loop', async () =>
-  openSqliteStore(':memory:', { writeSliceMs: 0 }),
+  openSqliteStore(join(makeTempDir('edgarkit-sliced-'), 'test.db'), { writeSliceMs: 0, shardPassages: 5 }),
 );
 describeFactConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-facts-'), 'test.db')));
 
