@@ -197,13 +197,13 @@ const DELETE_UNUSED_BLOB = `DELETE FROM blobs WHERE sha256 = ?
   AND NOT EXISTS (SELECT 1 FROM filings WHERE original_blob = ?)
   AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = ?)`;
 
+/** Shown documents with at most this many other matching documents between them are quoted by one range read. */
 /**
  * The longest a write runs before it lets the event loop turn (ms): long enough that the turns cost nothing
  * measurable, short enough that ingest's threads are handed work while a transaction of 100 filings is written.
  */
 const WRITE_SLICE_MS = 20;
 
-/** Shown documents with at most this many other matching documents between them are quoted by one range read. */
 const SNIPPET_RANGE_GAP = 4;
 /** A run of at least this many close documents is quoted by a range read (two statements), fewer one by one. */
 const SNIPPET_RANGE_MIN = 3;
@@ -334,11 +334,14 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
    */
   writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
     const write = this.#writing ? this.#writing.then(() => this.#writeInSlices(filings)) : this.#writeInSlices(filings);
-    // Settles either way (a failed write is the caller's to handle), and clears itself unless a later write followed.
-    const done = (): void => {
-      if (this.#writing === settled) this.#writing = null;
-    };
-    const settled: Promise<unknown> = write.then(done, done);
+    const settled: Promise<unknown> = write.then(
+      () => {
+        if (this.#writing === settled) this.#writing = null;
+      },
+      () => {
+        if (this.#writing === settled) this.#writing = null;
+      },
+    );
     this.#writing = settled;
     return write;
   }
@@ -347,6 +350,7 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   #writeInSlices(filings: readonly PreparedFiling[]): Promise<WriteResult> {
     const result = { inserted: 0, replaced: 0, unchanged: 0 };
     this.#closedShards = [];
+    this.#statement('BEGIN IMMEDIATE').run();
     let next = 0;
     const slice = (): boolean => {
       const until = performance.now() + this.#writeSliceMs;
@@ -361,17 +365,15 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
       this.#mergeClosedShards();
       return result;
     };
-    // A failure, in the first slice too, rejects the returned promise: writeFilings never throws.
-    const rollback = (error: unknown): Promise<never> => {
+    const rollback = (error: unknown): never => {
       if (this.#db.inTransaction) this.#statement('ROLLBACK').run();
       this.#closedShards = [];
-      return Promise.reject(error);
+      throw error;
     };
     try {
-      this.#statement('BEGIN IMMEDIATE').run();
       if (slice()) return Promise.resolve(commit());
     } catch (error) {
-      return rollback(error);
+      return Promise.reject(rollback(error));
     }
     return (async () => {
       try {
