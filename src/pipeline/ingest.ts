@@ -178,10 +178,6 @@ class IngestRun {
   readonly #pendingIds = new Map<string, Promise<unknown>>();
   #batch: PreparedFiling[] = [];
   #batchBytesHeld = 0;
-  // The write in progress (the sink's writes take turns of the event loop): a full batch starts its write after
-  // it, and the filing that filled it waits only for the one before, so inputs are read and the threads fed while
-  // a transaction is written, and at most one batch waits beside the one being written.
-  #writing: Promise<void> | null = null;
   // Bytes of the submissions being prepared in threads.
   #bytesInFlight = 0;
   #ingested = 0;
@@ -229,7 +225,6 @@ class IngestRun {
     if (earlier) {
       await earlier;
       await this.#flush();
-      await this.#writing;
     }
     let stored: boolean;
     if (hash === null) {
@@ -284,15 +279,12 @@ class IngestRun {
     await Promise.all(this.#inFlight);
     this.#throwFault();
     await this.#flush();
-    await this.#writing;
-    this.#throwFault();
     this.#report(true);
   }
 
-  /** Waits for the filings being prepared and the writes begun, so none is left running when a failed run returns. */
+  /** Waits for the filings being prepared, so none is left running when a failed run returns. */
   async drain(): Promise<void> {
     await Promise.all(this.#inFlight);
-    await this.#writing;
   }
 
   #throwFault(): void {
@@ -328,36 +320,17 @@ class IngestRun {
     this.#report();
   }
 
-  /**
-   * Starts writing the batch once the write in progress is done; resolves when that earlier write is (not this
-   * one: see `#writing`). A failed write is kept as the run's fault, thrown from take() or finish().
-   */
-  #flush(): Promise<void> {
-    const before = this.#writing;
+  async #flush(): Promise<void> {
     // After a failed write nothing more is written: the run is ending with that error.
-    if (this.#batch.length === 0 || this.#fault) return before ?? Promise.resolve();
-    const batch = this.#batch;
+    if (this.#batch.length === 0 || this.#fault) return;
+    const writing = this.#batch;
     this.#batch = [];
     this.#batchBytesHeld = 0;
-    const write = (before ?? Promise.resolve())
-      .then(() => (this.#fault ? null : this.#sink.writeFilings(batch)))
-      .then(
-        (result) => {
-          if (!result) return;
-          this.#ingested += result.inserted;
-          this.#replaced += result.replaced;
-          this.#duplicates += result.unchanged;
-          for (const filing of batch) this.#pendingIds.delete(filing.id);
-        },
-        (error: unknown) => {
-          this.#fault ??= { error };
-        },
-      )
-      .finally(() => {
-        if (this.#writing === write) this.#writing = null;
-      });
-    this.#writing = write;
-    return before ?? Promise.resolve();
+    const result = await this.#sink.writeFilings(writing);
+    this.#ingested += result.inserted;
+    this.#replaced += result.replaced;
+    this.#duplicates += result.unchanged;
+    for (const filing of writing) this.#pendingIds.delete(filing.id);
   }
 
   #fail(failure: IngestFailure): void {

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeFactConformance } from '../../../test/fact-conformance.js';
 import { corpusPath, seedPath } from '../../../test/shared-files.js';
 import { describeStoreConformance, makeTempDir } from '../../../test/store-conformance.js';
-import type { PreparedFiling } from '../../model/prepared-filing.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
 import { prepareFiling } from '../../pipeline/prepare-filing.js';
 import { MAX_PREFIX_EXPANSION, QueryTooBroadError } from '../search.js';
@@ -19,9 +18,6 @@ describeStoreConformance('SQLite in memory', async () => openSqliteStore(':memor
   openWithSearchBudget: async (ms) => openSqliteStore(':memory:', { searchBudgetMs: ms }),
 });
 describeStoreConformance('SQLite with small index shards', async () => openSqliteStore(':memory:', { shardPassages: 5 }));
-describeStoreConformance('SQLite writing one filing per turn of the event loop', async () =>
-  openSqliteStore(join(makeTempDir('edgarkit-sliced-'), 'test.db'), { writeSliceMs: 0, shardPassages: 5 }),
-);
 describeFactConformance('SQLite file', async () => openSqliteStore(join(makeTempDir('edgarkit-sqlite-facts-'), 'test.db')));
 
 const INPUTS = [
@@ -419,79 +415,4 @@ describe('SQLite search while another connection replaces a filing', () => {
       expect(after.hits.map((hit) => hit.filingId)).not.toContain(id(replaced));
     });
   }
-});
-
-describe('SQLite writes that take turns of the event loop', () => {
-  const filings = INPUTS.slice(0, 4).map((path, n) => prepareFiling(readFileSync(path), `input-${n}.txt`));
-  const countFilings = (file: string) => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM filings').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
-
-  it('lets the event loop turn between filings, and another connection sees all of the write or none of it', async () => {
-    const file = join(makeTempDir('edgarkit-sliced-'), 'sliced.db');
-    const store = openSqliteStore(file, { writeSliceMs: 0 });
-    try {
-      const seenDuringWrite: number[] = [];
-      let done = false;
-      const write = store.writeFilings(filings).finally(() => {
-        done = true;
-      });
-      while (!done) {
-        seenDuringWrite.push(countFilings(file));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      expect(await write).toEqual({ inserted: filings.length, replaced: 0, unchanged: 0 });
-      // The loop ran while the write was open (one turn per filing at least), and saw none of it.
-      expect(seenDuringWrite.length).toBeGreaterThanOrEqual(filings.length - 1);
-      expect(new Set(seenDuringWrite)).toEqual(new Set([0]));
-      expect(countFilings(file)).toBe(filings.length);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('runs writes begun together one after another, in the order they were begun', async () => {
-    const store = openSqliteStore(':memory:', { writeSliceMs: 0 });
-    try {
-      const first = store.writeFilings(filings);
-      // The same filings again: unchanged only if the first write is done before this one reads them.
-      const second = store.writeFilings(filings);
-      expect(await first).toEqual({ inserted: filings.length, replaced: 0, unchanged: 0 });
-      expect(await second).toEqual({ inserted: 0, replaced: 0, unchanged: filings.length });
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('finishes a write begun before close()', async () => {
-    const file = join(makeTempDir('edgarkit-sliced-'), 'closed.db');
-    const store = openSqliteStore(file, { writeSliceMs: 0 });
-    const write = store.writeFilings(filings);
-    await store.close();
-    expect(await write).toEqual({ inserted: filings.length, replaced: 0, unchanged: 0 });
-    expect(countFilings(file)).toBe(filings.length);
-  });
-
-  it('rolls a failed write back whole, and writes the next one', async () => {
-    const file = join(makeTempDir('edgarkit-sliced-'), 'failed.db');
-    const store = openSqliteStore(file, { writeSliceMs: 0 });
-    try {
-      // The third filing's blob has no bytes: writing it throws after two filings were written in the transaction.
-      const broken = {
-        ...(filings[2] as PreparedFiling),
-        blobs: [{ ...(filings[2]?.blobs[0] as PreparedFiling['blobs'][number]), data: null as never }],
-      };
-      await expect(store.writeFilings([filings[0], filings[1], broken, filings[3]] as PreparedFiling[])).rejects.toThrow();
-      expect(countFilings(file)).toBe(0);
-      expect(await store.writeFilings(filings)).toEqual({ inserted: filings.length, replaced: 0, unchanged: 0 });
-      expect(countFilings(file)).toBe(filings.length);
-    } finally {
-      await store.close();
-    }
-  });
 });

@@ -94,8 +94,6 @@ export interface SqliteStoreOptions {
   readonly shardPassages?: number;
   /** How long a search may take, in ms, before it is stopped as too broad (default SEARCH_BUDGET_MS). */
   readonly searchBudgetMs?: number;
-  /** How long a write runs before it lets the event loop turn, in ms (default WRITE_SLICE_MS; 0: after each filing). */
-  readonly writeSliceMs?: number;
 }
 
 /**
@@ -119,7 +117,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     throw error;
   }
   db.pragma('busy_timeout = 5000');
-  return new SqliteStore(db, options);
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
 }
 
 function openSqliteForReading(path: string, options: SqliteStoreOptions): SqliteStore {
@@ -137,7 +135,7 @@ function openSqliteForReading(path: string, options: SqliteStoreOptions): Sqlite
     }
     throw error;
   }
-  return new SqliteStore(db, options);
+  return new SqliteStore(db, options.shardPassages ?? SHARD_PASSAGES, options.searchBudgetMs ?? SEARCH_BUDGET_MS);
 }
 
 /**
@@ -198,12 +196,6 @@ const DELETE_UNUSED_BLOB = `DELETE FROM blobs WHERE sha256 = ?
   AND NOT EXISTS (SELECT 1 FROM documents WHERE attachment_sha256 = ?)`;
 
 /** Shown documents with at most this many other matching documents between them are quoted by one range read. */
-/**
- * The longest a write runs before it lets the event loop turn (ms): long enough that the turns cost nothing
- * measurable, short enough that ingest's threads are handed work while a transaction of 100 filings is written.
- */
-const WRITE_SLICE_MS = 20;
-
 const SNIPPET_RANGE_GAP = 4;
 /** A run of at least this many close documents is quoted by a range read (two statements), fewer one by one. */
 const SNIPPET_RANGE_MIN = 3;
@@ -305,16 +297,10 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   /** Shards the current write closed (a newer one began): merged once it commits (see `#mergeClosedShards`). */
   #closedShards: number[] = [];
 
-  /** The write in progress, settled or not (the next one starts after it); null when none is. */
-  #writing: Promise<unknown> | null = null;
-
-  readonly #writeSliceMs: number;
-
-  constructor(db: Database.Database, options: Omit<SqliteStoreOptions, 'readonly'> = {}) {
+  constructor(db: Database.Database, shardPassages = SHARD_PASSAGES, searchBudgetMs = SEARCH_BUDGET_MS) {
     this.#db = db;
-    this.#shardPassages = options.shardPassages ?? SHARD_PASSAGES;
-    this.#searchBudgetMs = options.searchBudgetMs ?? SEARCH_BUDGET_MS;
-    this.#writeSliceMs = options.writeSliceMs ?? WRITE_SLICE_MS;
+    this.#shardPassages = shardPassages;
+    this.#searchBudgetMs = searchBudgetMs;
   }
 
   #statement(sql: string): Database.Statement {
@@ -326,96 +312,46 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
     return statement;
   }
 
-  /**
-   * Writes filings in one transaction. A write runs after the one before it. It yields to the event loop every
-   * `writeSliceMs` of writing (default `WRITE_SLICE_MS`), so a process that writes while threads prepare (ingest) can hand them work and
-   * take in what they finished meanwhile; the transaction stays open across those turns, so readers elsewhere
-   * see all of the write or none of it. A write that fits in one slice is done when this returns.
-   */
-  writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
-    const write = this.#writing ? this.#writing.then(() => this.#writeInSlices(filings)) : this.#writeInSlices(filings);
-    const settled: Promise<unknown> = write.then(
-      () => {
-        if (this.#writing === settled) this.#writing = null;
-      },
-      () => {
-        if (this.#writing === settled) this.#writing = null;
-      },
-    );
-    this.#writing = settled;
-    return write;
-  }
-
-  /** One write: the first slice runs before this returns; the rest each in a later turn of the event loop. */
-  #writeInSlices(filings: readonly PreparedFiling[]): Promise<WriteResult> {
-    const result = { inserted: 0, replaced: 0, unchanged: 0 };
+  async writeFilings(filings: readonly PreparedFiling[]): Promise<WriteResult> {
+    let inserted = 0;
+    let replaced = 0;
+    let unchanged = 0;
+    const write = this.#db.transaction(() => {
+      for (const filing of filings) {
+        const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
+          | { rowid: number; content_hash: string; documents_digest: string | null }
+          | undefined;
+        if (existing && existing.content_hash === filing.contentHash) {
+          unchanged++;
+          continue;
+        }
+        const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
+        const remember = (rowid: number, hash: string) =>
+          this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
+        if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
+          // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
+          remember(existing.rowid, filing.contentHash);
+          unchanged++;
+          continue;
+        }
+        // A replacement's row ids start above every id in use, its filing's old ones included: SQLite would give
+        // the replaced newest filing's ids again, and a search that found the old documents before this write
+        // would then read the new ones under their ids (see `#completeDocuments`).
+        const above = existing ? this.#nextIds() : undefined;
+        const released = existing ? this.#deleteFiling(existing.rowid) : [];
+        if (existing) replaced++;
+        else inserted++;
+        const rowid = this.#insertFiling(filing, above);
+        // The old copy's blobs that nothing uses any more (its original, attachments of no other document).
+        for (const sha256 of released) this.#statement(DELETE_UNUSED_BLOB).run(sha256, sha256, sha256);
+        // A fuller copy replaces the stored one, which stays known as a copy of it.
+        if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
+      }
+    });
     this.#closedShards = [];
-    this.#statement('BEGIN IMMEDIATE').run();
-    let next = 0;
-    const slice = (): boolean => {
-      const until = performance.now() + this.#writeSliceMs;
-      while (next < filings.length) {
-        this.#writeOne(filings[next++] as PreparedFiling, result);
-        if (performance.now() >= until) break;
-      }
-      return next >= filings.length;
-    };
-    const commit = (): WriteResult => {
-      this.#statement('COMMIT').run();
-      this.#mergeClosedShards();
-      return result;
-    };
-    const rollback = (error: unknown): never => {
-      if (this.#db.inTransaction) this.#statement('ROLLBACK').run();
-      this.#closedShards = [];
-      throw error;
-    };
-    try {
-      if (slice()) return Promise.resolve(commit());
-    } catch (error) {
-      return Promise.reject(rollback(error));
-    }
-    return (async () => {
-      try {
-        do await new Promise<void>((resolve) => setImmediate(resolve));
-        while (!slice());
-        return commit();
-      } catch (error) {
-        return rollback(error);
-      }
-    })();
-  }
-
-  /** Writes one filing of a write's transaction, counting it in `result`. */
-  #writeOne(filing: PreparedFiling, result: { inserted: number; replaced: number; unchanged: number }): void {
-    const existing = this.#statement('SELECT rowid, content_hash, documents_digest FROM filings WHERE id = ?').get(filing.id) as
-      | { rowid: number; content_hash: string; documents_digest: string | null }
-      | undefined;
-    if (existing && existing.content_hash === filing.contentHash) {
-      result.unchanged++;
-      return;
-    }
-    const copy = existing ? compareCopies(existing.documents_digest ?? '', filing.documentsDigest) : 'different';
-    const remember = (rowid: number, hash: string) =>
-      this.#statement('INSERT OR IGNORE INTO filing_copies (filing_rowid, content_hash) VALUES (?, ?)').run(rowid, hash);
-    if (existing && (copy === 'same' || copy === 'stored-is-fuller')) {
-      // Another container of the stored filing (its .nc beside its .txt): remembered, not stored twice.
-      remember(existing.rowid, filing.contentHash);
-      result.unchanged++;
-      return;
-    }
-    // A replacement's row ids start above every id in use, its filing's old ones included: SQLite would give
-    // the replaced newest filing's ids again, and a search that found the old documents before this write
-    // would then read the new ones under their ids (see `#completeDocuments`).
-    const above = existing ? this.#nextIds() : undefined;
-    const released = existing ? this.#deleteFiling(existing.rowid) : [];
-    if (existing) result.replaced++;
-    else result.inserted++;
-    const rowid = this.#insertFiling(filing, above);
-    // The old copy's blobs that nothing uses any more (its original, attachments of no other document).
-    for (const sha256 of released) this.#statement(DELETE_UNUSED_BLOB).run(sha256, sha256, sha256);
-    // A fuller copy replaces the stored one, which stays known as a copy of it.
-    if (existing && copy === 'incoming-is-fuller') remember(rowid, existing.content_hash);
+    write.immediate();
+    this.#mergeClosedShards();
+    return { inserted, replaced, unchanged };
   }
 
   /**
@@ -1163,8 +1099,6 @@ export class SqliteStore implements Store, FilingSink, TickerSink, FactSink {
   }
 
   async close(): Promise<void> {
-    // A write begun before close() ends first (committed or rolled back), not cut off between two of its turns.
-    await this.#writing;
     this.#statements.clear();
     if (!this.#db.readonly && !this.#db.memory) leaveInRollbackMode(this.#db);
     this.#db.close();
