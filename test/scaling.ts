@@ -11,17 +11,61 @@ function cpuMs(run: () => unknown): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The least CPU time of a few runs (other work on the machine only ever adds to it). */
-function leastCpuMs(run: () => unknown, times: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < times; attempt++) best = Math.min(best, cpuMs(run));
-  return best;
-}
+/**
+ * How long a scaling measurement may keep sampling once its first `tries` pairs of runs failed to show linear growth.
+ * On a machine shared with other work a run can take ten times its usual time, and for seconds at a stretch; the least
+ * time of many runs still converges on the undisturbed one, which a quadratic path never brings under the limit.
+ */
+const SAMPLING_BUDGET_MS = 40_000;
+/** The most pairs of runs one measurement takes, however quick they are. */
+const MOST_PAIRS = 60;
 
 /**
- * Time of `run` on inputs of size n and 4n, each the best of a few runs (a loaded machine only ever makes a run
- * slower). Linear code gives a ratio near 4, quadratic code near 16: tests allow a generous margin between.
- * Wall time here: process CPU time counts the garbage collector's helper threads, whose share grows with the heap.
+ * Times of `run` on `small` and `large`, taken in alternation (a disturbance lasting seconds then falls on both)
+ * and each the least seen (other work only ever adds time), until `passes` accepts the two after at least `tries`
+ * pairs, or the budget is spent.
+ */
+function leastTimes<T>(
+  run: (input: T) => unknown,
+  small: T,
+  large: T,
+  tries: number,
+  timeOf: (run: () => unknown) => number,
+  passes: (small: number, large: number) => boolean,
+): { small: number; large: number; pairs: number } {
+  let smallTime = Number.POSITIVE_INFINITY;
+  let largeTime = Number.POSITIVE_INFINITY;
+  const started = performance.now();
+  let pair = 1;
+  for (; pair <= MOST_PAIRS; pair++) {
+    smallTime = Math.min(
+      smallTime,
+      timeOf(() => run(small)),
+    );
+    largeTime = Math.min(
+      largeTime,
+      timeOf(() => run(large)),
+    );
+    if (pair < tries) continue;
+    if (passes(smallTime, largeTime) || performance.now() - started > SAMPLING_BUDGET_MS) break;
+  }
+  return { small: smallTime, large: largeTime, pairs: Math.min(pair, MOST_PAIRS) };
+}
+
+function wallMs(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+/** The ratio a linear path must stay under: 4× the input, with room for noise on a shared 2-core machine. */
+export const LINEAR_RATIO = 9;
+
+/**
+ * Time of `run` on inputs of size n and 4n, each the least of at least `tries` runs, sampled further while the ratio
+ * is over `LINEAR_RATIO` (see `leastTimes`). Linear code gives a ratio near 4, quadratic code near 16: tests allow a
+ * generous margin between. Wall time here: process CPU time counts the garbage collector's helper threads, whose
+ * share grows with the heap.
  */
 export function scalingRatio<T>(
   make: (n: number) => T,
@@ -31,40 +75,28 @@ export function scalingRatio<T>(
 ): { small: number; large: number; ratio: number } {
   const small = make(n);
   const large = make(4 * n);
-  run(small); // warm the JIT
-  const best = (input: T): number => {
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < tries; attempt++) {
-      const started = performance.now();
-      run(input);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
-    return fastest;
-  };
-  const smallTime = Math.max(best(small), 0.5);
-  const largeTime = best(large);
-  return { small: smallTime, large: largeTime, ratio: largeTime / smallTime };
+  // Warm the JIT, and grow the heap to the large input's size before anything is timed.
+  run(small);
+  run(large);
+  const floor = (time: number): number => Math.max(time, 0.5);
+  const times = leastTimes(run, small, large, tries, wallMs, (a, b) => b / floor(a) < LINEAR_RATIO);
+  return { small: floor(times.small), large: times.large, ratio: times.large / floor(times.small) };
 }
-
-/** The ratio a linear path must stay under: 4× the input, with room for noise on a shared 2-core machine. */
-export const LINEAR_RATIO = 9;
 
 /**
  * Fails unless CPU time for input of size 2n stays under 3× that of size n (linear work about doubles, quadratic
- * work quadruples), with a floor for timer noise on small times; a disturbed measurement is taken again, up to three
- * times, which a quadratic path fails every time.
+ * work quadruples), with a floor for timer noise on small times; a disturbed measurement is sampled further (see
+ * `leastTimes`), which a quadratic path fails however long it is sampled.
  */
 export function expectLinear(make: (n: number) => () => void, n: number): void {
   const small = make(n);
   const large = make(2 * n);
   small();
   large();
-  const tries: string[] = [];
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const a = leastCpuMs(small, 3);
-    const b = leastCpuMs(large, 3);
-    if (b < 3 * Math.max(a, 20)) return;
-    tries.push(`n: ${a.toFixed(1)} ms, 2n: ${b.toFixed(1)} ms`);
-  }
-  expect.fail(`CPU time grows faster than linearly (n=${n}): ${tries.join('; ')}`);
+  const passes = (a: number, b: number): boolean => b < 3 * Math.max(a, 20);
+  const times = leastTimes((run: () => void) => run(), small, large, 3, cpuMs, passes);
+  if (passes(times.small, times.large)) return;
+  expect.fail(
+    `CPU time grows faster than linearly (n=${n}): n: ${times.small.toFixed(1)} ms, 2n: ${times.large.toFixed(1)} ms, the least of each of ${times.pairs} alternating runs`,
+  );
 }

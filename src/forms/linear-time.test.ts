@@ -29,7 +29,7 @@ describe('forms run in linear time on hostile input', () => {
         documents.push({ sequence: 2 * i + 1, type: `EX-99.${n + i}`, filename: `ex99${n + i}.htm`, description: null });
       }
       return () => resolveExhibits({ listed: found.listed, documents, primaryModel: model, primarySequence: 1 });
-    }, 5_000);
+    }, 2_500);
   });
 
   it('a 6-K cover whose labels, month, file number and rule lines hold long runs of blanks', () => {
