@@ -36,7 +36,7 @@ describe('benchmark scripts on a tiny input', () => {
       'one value past a double',
     ])
       expect(run.stdout).toMatch(new RegExp(`${name.replace(/[()+]/g, '\\$&')}.* s +[\\d.]+ MB/s`));
-  }, 120_000);
+  }, 300_000);
 
   it('raw-fts5 inserts the filing set text into one table and into the schema’s two', async () => {
     const dir = makeTempDir('edgarkit-bench-');
@@ -50,7 +50,7 @@ describe('benchmark scripts on a tiny input', () => {
       expect(result.textBytes).toBeGreaterThan(10_000);
       expect(result.seconds).toBeGreaterThan(0);
     }
-  }, 180_000);
+  }, 360_000);
 
   it('ingest-ratio ingests the set from a folder and a .tar.gz with 0 and 1 workers, each beside raw FTS5', async () => {
     const run = await runBench('ingest-ratio.ts', [
@@ -69,7 +69,7 @@ describe('benchmark scripts on a tiny input', () => {
       for (const workers of [0, 1])
         expect(run.stdout).toMatch(new RegExp(`ingest ${input} --workers ${workers}: .* of raw FTS5 \\(one table\\)`));
     }
-  }, 180_000);
+  }, 360_000);
 
   it('container-ratio measures lazy, eager, tar and parse --jsonl against the scan', async () => {
     const run = await runBench('container-ratio.ts', [
@@ -81,7 +81,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     for (const mode of ['lazy', 'eager', 'tar-lazy', 'jsonl']) expect(run.stdout).toMatch(new RegExp(`round 1 ${mode}: .*ratio [\\d.]+`));
-  }, 180_000);
+  }, 360_000);
 
   it('tar-reader reads a .tar and a .tar.gz with tar-stream and the reader, beside the scan', async () => {
     const run = await runBench('tar-reader.ts', ['--mb', '1', '--rounds', '1', '--dir', join(makeTempDir('edgarkit-bench-'), 'tar')]);
@@ -90,7 +90,7 @@ describe('benchmark scripts on a tiny input', () => {
     for (const archive of ['.tar', '.tar.gz'])
       for (const way of ['scan', 'tar-stream', 'tar-reader'])
         expect(run.stdout).toMatch(new RegExp(`\\${archive} all rounds ${way} +CPU [\\d.]+ s, \\d+ MB/s; ratio to scan by CPU [\\d.]+`));
-  }, 180_000);
+  }, 360_000);
 
   it('container-startup splits Node start, module loading and work at a size', async () => {
     const run = await runBench('container-startup.ts', [
@@ -105,7 +105,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\d+ MB: node -e 0 [\d.]+ s CPU; scan [\d.]+ s/);
     expect(run.stdout).toMatch(/import -?[\d.]+ s over node; lazy [\d.]+ s, ratio [\d.]+ .*; jsonl [\d.]+ s, ratio [\d.]+/);
-  }, 180_000);
+  }, 360_000);
 
   it('feed-ingest ingests a .nc.tar.gz of dissemination files beside gunzip', async () => {
     const run = await runBench('feed-ingest.ts', [
@@ -120,7 +120,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/round 1: gunzip [\d.]+ MB\/s/);
     expect(run.stdout).toMatch(/ingest --workers 0: .* of gunzip/);
-  }, 180_000);
+  }, 360_000);
 
   it('part-render renders a middle part old, first and later, on two small legacy ASCII documents', async () => {
     // This checkout stands in for the old one: what is checked is that every run happened and rendered the part.
@@ -137,7 +137,7 @@ describe('benchmark scripts on a tiny input', () => {
           ),
         ),
       ).toHaveLength(2);
-  }, 180_000);
+  }, 360_000);
 
   it('part-skeleton-sweep checks the parts of the corpus’s 6-Ks read alone', async () => {
     const run = await runBench('part-skeleton-sweep.ts', [join(sharedRoot, 'corpus', 'fpi'), '--sizes', '2000']);
@@ -146,7 +146,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(run.stdout).toMatch(
       /\d+ filings, [1-9]\d* legacy ASCII documents; part sizes 2000: [1-9]\d* skeletons, (\d+) parts, \1 read alone .* 0 mismatches/,
     );
-  }, 180_000);
+  }, 360_000);
   it('prepared-digest prints one stable digest per submission, and says which inputs are not filings', async () => {
     const inputs = [join(sharedRoot, 'seed'), join(sharedRoot, 'corpus', 'fpi')];
     const first = await runBench('prepared-digest.ts', inputs);
@@ -160,7 +160,7 @@ describe('benchmark scripts on a tiny input', () => {
     expect(lines).toHaveLength(digests.length + 1);
     // The same inputs digest the same way again: what two checkouts are compared by.
     expect((await runBench('prepared-digest.ts', inputs)).stdout).toBe(first.stdout);
-  }, 180_000);
+  }, 360_000);
   it('ingest-floor measures raw FTS5, htmlparser2 alone, the originals and the whole preparation, and the ceiling they give', async () => {
     const run = await runBench('ingest-floor.ts', ['--filings', '6', '--rounds', '1']);
     expect(run.stderr).toBe('');
@@ -171,5 +171,5 @@ describe('benchmark scripts on a tiny input', () => {
         run.stdout,
       );
     expect(round, run.stdout).not.toBeNull();
-  }, 180_000);
+  }, 360_000);
 });

@@ -11,7 +11,7 @@ import { makeTempDir } from './store-conformance.js';
 const CLI = join(projectRoot, 'bin', 'edgarkit.js');
 
 describe('ingest on a full disk', () => {
-  it('ends in the one error handler: a clean message and exit 2, never a raw SqliteError', { timeout: 120_000 }, () => {
+  it('ends in the one error handler: a clean message and exit 2, never a raw SqliteError', { timeout: 300_000 }, () => {
     // The database may not grow past ~1 MB (RLIMIT_FSIZE: works without root and without a tmpfs); the corpus's
     // fpi folder is several MB. Writes from worker-prepared filings, one per transaction, hit the limit.
     for (const workers of ['2', '0']) {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await syncTickers(store, client);
   client.close();
   await store.close();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await server.close();
 });
@@ -62,7 +62,7 @@ describe('examples/', () => {
     for (const script of scripts) expect(readFileSync(join(EXAMPLES, script), 'utf8')).toContain(`npx tsx examples/${script}`);
   });
 
-  it('company-filings-online.ts and company-filings-offline.ts print the same company and 6-Ks', { timeout: 60_000 }, async () => {
+  it('company-filings-online.ts and company-filings-offline.ts print the same company and 6-Ks', { timeout: 240_000 }, async () => {
     const online = await run('company-filings-online.ts', ['ACGY', '2010-01-01'], {
       EDGARKIT_USER_AGENT: TEST_USER_AGENT,
       EDGARKIT_BASE_URL: server.url,

@@ -36,7 +36,7 @@ function runIngest(args: string[]): Promise<{ code: number | null; signal: NodeJ
 }
 
 describe('ingest survives kill -9', () => {
-  it('is killed mid-way, run again, and ends with every filing exactly once', { timeout: 240_000 }, async () => {
+  it('is killed mid-way, run again, and ends with every filing exactly once', { timeout: 480_000 }, async () => {
     const dir = makeTempDir('edgarkit-crash-');
     const inputs = join(dir, 'filings');
     const accessions = writeFilingSet(inputs, 1200, 300);

@@ -17,7 +17,7 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
  */
 function runOnTerminal(args: readonly string[]): string {
   const command = `stty cols 160; ${[process.execPath, CLI, ...args].map(quote).join(' ')}`;
-  return execFileSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+  return execFileSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', timeout: 300_000 });
 }
 
 // Escape sequences (cursor moves, line clears, wrap on and off, cursor save and restore) and carriage returns out:
@@ -37,7 +37,7 @@ const drawn = (output: string) =>
 const BAR = /^([#.]{20}) (\d{1,3})% \| (\d+) filings\/s, (\d+\.\d) MB\/s \| ETA (\S+) \| (\d+) filings, (\d+\.\d) of (\d+\.\d) MB$/;
 
 describe('ingest progress on a terminal', () => {
-  it('draws a bar with the percentage, the rate and the ETA, and ends it full', { timeout: 150_000 }, () => {
+  it('draws a bar with the percentage, the rate and the ETA, and ends it full', { timeout: 360_000 }, () => {
     const db = join(makeTempDir('edgarkit-pty-'), 'pty.db');
     const output = runOnTerminal(['ingest', corpusPath('fpi'), seedPath(), '--db', db, '--workers', '1']);
     const bars = drawn(output)

@@ -10,7 +10,7 @@ const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 
 describe('ingest DIR --db DIR/x.db', () => {
   it('never reads its own database (nor its -wal, -shm, -journal, nor any SQLite file): 5 re-runs, no growth', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const folder = makeTempDir('edgarkit-self-');
     for (const file of ['fpi/0000912282-09-000008.txt', 'nc/0001193125-10-145855.nc']) {

@@ -11,7 +11,7 @@ const CLI = join(projectRoot, 'bin', 'edgarkit.js');
 describe('edgarkit serve', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'stops on the first %s after a document page was rendered in a worker thread',
-    { timeout: 60_000 },
+    { timeout: 240_000 },
     async (signal) => {
       const db = join(makeTempDir('edgarkit-serve-stop-'), 'serve.db');
       const io = captureIo();

@@ -46,7 +46,7 @@ function largeSubmission(mb: number): string {
 // capped: before renderings were shared bytes sent in pieces, every page answer was a string of its own (the
 // 14 MB rendering inside the page shell, flattened and encoded per request) and the server died out of memory.
 describe('edgarkit serve under concurrent requests for a large document', () => {
-  it(`answers every one (200, 413 or 503) with a ${SERVER_HEAP_MB} MB heap, and stays up`, { timeout: 240_000 }, async () => {
+  it(`answers every one (200, 413 or 503) with a ${SERVER_HEAP_MB} MB heap, and stays up`, { timeout: 480_000 }, async () => {
     const work = mkdtempSync(join(tmpdir(), 'edgarkit-server-memory-'));
     let child: ReturnType<typeof spawn> | null = null;
     try {

@@ -7,7 +7,7 @@ import { projectRoot } from './shared-files.js';
 // timing is asserted, only that every answer is of the right kind (no 500, normal pages 200, broad queries 200 or
 // 400, hostile documents 200, 413 or 503) and the server lives through it.
 describe('bench/server-stress.ts --smoke', () => {
-  it('serves hostile documents and broad queries beside normal pages with answers of the right kind', { timeout: 240_000 }, async () => {
+  it('serves hostile documents and broad queries beside normal pages with answers of the right kind', { timeout: 480_000 }, async () => {
     const child = spawn(
       process.execPath,
       [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'bench', 'server-stress.ts'), '--smoke'],

@@ -22,7 +22,7 @@ function captureFetchIo(home: string) {
 }
 
 describe('fetch --ingest and sync', () => {
-  it('fetches a company’s 6-Ks straight into the database, and sync then finds nothing new', { timeout: 60_000 }, async () => {
+  it('fetches a company’s 6-Ks straight into the database, and sync then finds nothing new', { timeout: 240_000 }, async () => {
     const home = makeTempDir('edgarkit-fetch-ingest-');
     const db = join(home, 'fetched.db');
     // The company with the most 6-Ks in the fake server's corpus.
@@ -51,7 +51,7 @@ describe('fetch --ingest and sync', () => {
     expect(again.err()).toMatch(/sync: \d+ compan(y|ies); fetched 0, ingested 0 new or changed, failed 0/);
   });
 
-  it('fetches a day’s feed archive into the database', { timeout: 60_000 }, async () => {
+  it('fetches a day’s feed archive into the database', { timeout: 240_000 }, async () => {
     const home = makeTempDir('edgarkit-fetch-feed-');
     const db = join(home, 'feed.db');
     const io = captureFetchIo(home);

@@ -64,7 +64,7 @@ async function connect(args: readonly string[], env: Record<string, string>): Pr
   client.onerror = (error) => errors.push(error);
   await client.connect(transport);
   const call = async (name: string, toolArgs: Record<string, unknown>): Promise<Answer> => {
-    const result = await client.callTool({ name, arguments: toolArgs }, undefined, { timeout: 60_000 });
+    const result = await client.callTool({ name, arguments: toolArgs }, undefined, { timeout: 240_000 });
     const content = result.content as { type: string; text: string }[];
     expect(content).toHaveLength(1);
     expect(content[0]?.type).toBe('text');
@@ -151,7 +151,7 @@ describe('edgarkit mcp', () => {
     const code = await runCli(['ingest', join(sharedRoot, 'corpus'), seedPath(), longPage, '--db', db], io);
     expect(code, io.err()).toBe(0);
     session = await connect(['--db', db], { HOME: home });
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await session?.close();
@@ -490,7 +490,7 @@ describe('edgarkit mcp', () => {
 });
 
 describe('edgarkit mcp on stdio, raw', () => {
-  it('answers JSON-RPC lines only on stdout, and exits 0 when stdin ends', { timeout: 60_000 }, async () => {
+  it('answers JSON-RPC lines only on stdout, and exits 0 when stdin ends', { timeout: 240_000 }, async () => {
     const home = makeTempDir('edgarkit-mcp-raw-');
     const db = join(home, 'seed.db');
     const io = captureIo();
@@ -561,7 +561,7 @@ describe('edgarkit mcp fetch_filings', () => {
     await server?.close();
   });
 
-  it('fetches a company’s newest filings into the database, politely and once', { timeout: 120_000 }, async () => {
+  it('fetches a company’s newest filings into the database, politely and once', { timeout: 300_000 }, async () => {
     const home = makeTempDir('edgarkit-mcp-fetch-');
     const db = join(home, 'fetched.db');
     const fetching = await connect(['--db', db, '--base-url', server.url, '--data-url', server.url], {
@@ -578,7 +578,7 @@ describe('edgarkit mcp fetch_filings', () => {
       const result = await fetching.client.callTool(
         { name: 'fetch_filings', arguments: { cik: '898685', form: '6-K', limit: 3 } },
         undefined,
-        { timeout: 60_000, onprogress: (event) => progress.push(event.progress) },
+        { timeout: 240_000, onprogress: (event) => progress.push(event.progress) },
       );
       const first = JSON.parse((result.content as { text: string }[])[0]?.text ?? '{}');
       expect(result.isError, JSON.stringify(first)).toBeFalsy();
@@ -610,7 +610,7 @@ describe('edgarkit mcp fetch_filings', () => {
     }
   });
 
-  it('refuses bad fetch_filings input, and says what EDGAR did not have', { timeout: 60_000 }, async () => {
+  it('refuses bad fetch_filings input, and says what EDGAR did not have', { timeout: 240_000 }, async () => {
     const home = makeTempDir('edgarkit-mcp-fetch-bad-');
     const fetching = await connect(['--db', join(home, 'f.db'), '--base-url', server.url, '--data-url', server.url], {
       HOME: home,

@@ -58,7 +58,7 @@ describe('terminal output of hostile filings', () => {
     );
   });
 
-  it('never lets an escape sequence of a filing reach the terminal, in any command', { timeout: 60_000 }, async () => {
+  it('never lets an escape sequence of a filing reach the terminal, in any command', { timeout: 240_000 }, async () => {
     const folder = makeTempDir('edgarkit-hostile-');
     const file = join(folder, 'hostile.txt');
     writeFileSync(file, hostileSubmission(), 'utf8');

@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Two Acergy 6-Ks and a Ballard one: Acergy was STOLT OFFSHORE S A until 2000.
   const files = ['fpi/0000950127-09-000020.txt', 'fpi/0000950127-10-000236.txt', 'fpi/0000912282-09-000008.txt'].map(corpusPath);
   expect(await runCli(['ingest', ...files, '--db', db, '--workers', '0'], io), io.err()).toBe(0);
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await server.close();
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const edgar = createEdgar({ ...online(), db });
   await edgar.fetchTickers();
   await edgar.close();
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await server.close();
 });

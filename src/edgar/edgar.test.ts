@@ -23,7 +23,7 @@ beforeAll(async () => {
   const edgar = createEdgar({ ...online(), db: corpusDb });
   expect(await edgar.fetchTickers()).toBe(Object.keys(server.tickers).length);
   await edgar.close();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await server.close();
 });
@@ -47,7 +47,7 @@ async function example(edgar: Edgar) {
 
 describe('the library example, online and offline', () => {
   it('gives the same company, filings, records and exhibits from the fake EDGAR and from the corpus database', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     server.resetRequests();
     const fromEdgar = createEdgar(online());

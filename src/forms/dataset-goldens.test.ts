@@ -41,7 +41,7 @@ beforeAll(async () => {
     const wanted = new Set(goldens.filter((golden) => golden.archive === archive).map((golden) => golden.member));
     for (const [member, bytes] of await readArchiveMembers(datasetPath(archive), wanted)) members.set(`${archive}:${member}`, bytes);
   }
-}, 120_000);
+}, 300_000);
 
 function extract(golden: Golden): Form6KRecord {
   const bytes = members.get(`${golden.archive}:${golden.member}`);

@@ -137,7 +137,7 @@ describe('TarReader against tar-stream on the dataset archive', () => {
     }
     expect(readWithReader(tar, cuts).members).toEqual(expected.members);
     expect(readWithReader(tar, cuts, 100_000).members).toEqual(expected.members);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('TarReader on hand-made archives', () => {
@@ -328,7 +328,7 @@ describe('TarReader on hand-made archives', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('TarReader fuzzed against tar-stream', () => {
@@ -348,7 +348,7 @@ describe('TarReader fuzzed against tar-stream', () => {
       END,
     ]);
     for (const base of [realHead, handMade]) await fuzzAgainstTarStream(base);
-  }, 120_000);
+  }, 300_000);
 });
 
 async function fuzzAgainstTarStream(base: Buffer): Promise<void> {

@@ -53,7 +53,7 @@ describe('classifyInput', () => {
       count++;
     }
     expect(count).toBe(405);
-  }, 60_000);
+  }, 240_000);
 
   it.each([
     ['', /empty file/],

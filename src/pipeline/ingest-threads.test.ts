@@ -37,7 +37,7 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   script = pathToFileURL(outfile);
-}, 60_000);
+}, 240_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   rmSync(fileURLToPath(new URL('.', script)), { recursive: true, force: true });
@@ -115,7 +115,7 @@ describe('ingest in worker threads', () => {
     const threads = contents(join(dir, 'threads.db'));
     expect(one.passages?.length).toBeGreaterThan(one.documents?.length ?? Number.POSITIVE_INFINITY);
     for (const table of Object.keys(one)) expect({ table, rows: threads[table] }).toEqual({ table, rows: one[table] });
-  }, 240_000);
+  }, 480_000);
 
   it('stores the corpus exactly as ingest on one thread does when the writing thread prepares too', async () => {
     const pool = new WorkerPool({ threads: 2, script, tasksPerThread: 64 });
@@ -142,5 +142,5 @@ describe('ingest in worker threads', () => {
     const one = contents(join(dir, 'one-thread-2.db'));
     const mixed = contents(join(dir, 'mixed.db'));
     for (const table of Object.keys(one)) expect({ table, rows: mixed[table] }).toEqual({ table, rows: one[table] });
-  }, 240_000);
+  }, 480_000);
 });

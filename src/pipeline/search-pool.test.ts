@@ -60,7 +60,7 @@ describe('SearchPool', () => {
     await expect(malformed).rejects.toMatchObject({ position: 0, message: expect.stringContaining('is never closed') });
   });
 
-  it('runs a plain query beside a costly one, not after it', { timeout: 60_000 }, async () => {
+  it('runs a plain query beside a costly one, not after it', { timeout: 240_000 }, async () => {
     const lanes = SearchPool.open({ path, threads: 2 }) as SearchPool;
     try {
       // Warm both lanes' threads first, so neither answer below counts a thread's start.

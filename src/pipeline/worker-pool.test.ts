@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   script = pathToFileURL(outfile);
   pool = new WorkerPool({ threads: 2, script });
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await pool.close();
   rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const folders = ['fpi', 'submissions', 'nc', 'html', 'headers', 'xml'].map((folder) => `${sharedRoot}/corpus/${folder}`);
   await ingestPaths(store, folders, { workers: 0 });
   app = createApp({ store, log: (error, request) => errors.push(`${request.url}: ${String(error)}`) });
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await store.close();
 });
@@ -51,5 +51,5 @@ describe('corpus sweep through the server', () => {
     expect(requests).toBeGreaterThan(1000);
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 });

@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('a render past its deadline', () => {
-  it('answers 503 while an unrelated document still renders at once, and its thread is replaced', { timeout: 60_000 }, async () => {
+  it('answers 503 while an unrelated document still renders at once, and its thread is replaced', { timeout: 240_000 }, async () => {
     const pool = new WorkerPool({ threads: 2, script: new URL('../../test/fixtures/slow-render-worker.mjs', import.meta.url) });
     const logged: unknown[] = [];
     const app = createApp({ store, pool, renderLimits: { deadlineMs: 2_000 }, log: (error) => logged.push(error) });
@@ -109,7 +109,7 @@ describe('a render past its deadline', () => {
 });
 
 describe('a render past its thread memory', () => {
-  it('answers 503 with the download link, and the next document renders in a new thread', { timeout: 120_000 }, async () => {
+  it('answers 503 with the download link, and the next document renders in a new thread', { timeout: 300_000 }, async () => {
     const accession = LARGE;
     const pool = new WorkerPool({ threads: 2, maxHeapMb: 24 });
     const logged: unknown[] = [];

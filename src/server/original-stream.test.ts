@@ -36,13 +36,13 @@ beforeAll(async () => {
       blobs: [{ sha256: hash, compression: 'gzip', byteLength: big.length, data: gzipSync(big, { level: 1 }) }, ...prepared.blobs.slice(1)],
     },
   ]);
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await store.close();
 });
 
 describe('GET /api/filings/:accession/original', () => {
-  it('streams a large original as it is decompressed, never holding it whole', { timeout: 60_000 }, async () => {
+  it('streams a large original as it is decompressed, never holding it whole', { timeout: 240_000 }, async () => {
     // Reading the whole original is not how the route does it: a store whose getOriginal throws still serves it.
     const streamingOnly = new Proxy(store as Store, {
       get(target, name, receiver) {
@@ -99,7 +99,7 @@ describe('GET /api/filings/:accession/original', () => {
 });
 
 describe('GET /api/attachments/:sha256', () => {
-  it('streams a large attachment as it is decompressed, never holding it whole', { timeout: 60_000 }, async () => {
+  it('streams a large attachment as it is decompressed, never holding it whole', { timeout: 240_000 }, async () => {
     // 128 MB of a made-up PDF, stored gzipped as ingest stores attachments.
     const pdf = Buffer.alloc(128 * 1024 * 1024, 0x20);
     Buffer.from('%PDF-1.4\n').copy(pdf);

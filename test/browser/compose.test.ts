@@ -40,7 +40,7 @@ beforeAll(async () => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}/`));
   });
   browser = await launchChromium('the compose page tests');
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -92,7 +92,7 @@ describe('the compose page', () => {
 
     await fillSeed(page);
     await expect
-      .poll(() => page.locator('#compose-status').innerText(), { timeout: 15_000 })
+      .poll(() => page.locator('#compose-status').innerText(), { timeout: 60_000 })
       .toBe("0 errors under EDGAR's rules; reads back as the same record");
     expect(await page.locator('.field-problem').count()).toBe(0);
     const ascii = await page.locator('#preview-ascii').innerText();
@@ -100,7 +100,7 @@ describe('the compose page', () => {
     expect(ascii).toContain('                           Form 20-F  X   Form 40-F');
     expect(ascii).toContain('Exhibit 99.1:   a notice regarding the redemption of convertible bonds issued');
     const frame = page.frameLocator('#preview-html');
-    await expect.poll(() => frame.locator('body').innerText(), { timeout: 15_000 }).toContain('HANARO TELECOM, INC.');
+    await expect.poll(() => frame.locator('body').innerText(), { timeout: 60_000 }).toContain('HANARO TELECOM, INC.');
     const html = await frame.locator('body').innerText();
     expect(html).toContain('Form 20-F \u2612');
     expect(html).toContain('Exhibit 99.2:');
@@ -115,7 +115,7 @@ describe('the compose page', () => {
     expect(validateSubmission(bytes).errors).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 240_000);
 
   it('works without script: Preview posts the form and the server renders both documents', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -131,5 +131,5 @@ describe('the compose page', () => {
     await expect.poll(() => page.frameLocator('#preview-html').locator('body').innerText()).toContain('EXHIBIT INDEX');
     expect(problems).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 240_000);
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   baseUrl = await listening;
   browser = await launchChromium('the web UI tests');
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

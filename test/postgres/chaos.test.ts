@@ -9,13 +9,13 @@ import { useTestCluster } from './use-test-cluster.js';
 import { type CliRun, runScaleCli, spawnScaleCli } from './scale-cli.js';
 
 /**
- * Four worker processes (the compiled CLI) ingest 5,000 filings from 50 job folders into one PostgreSQL database
+ * Four worker processes (the compiled CLI) ingest 2,000 filings from 40 job folders into one PostgreSQL database
  * over loopback. One is killed with SIGKILL mid-way; another is frozen with SIGSTOP until its lease runs out and
  * another worker has taken its job over, then thawed. At the end every filing is there exactly once and every
  * job is done.
  */
-const FILINGS = 5000;
-const PER_JOB = 100;
+const FILINGS = 2000;
+const PER_JOB = 50;
 const LEASE_SECONDS = 4;
 
 const requireCluster = useTestCluster();
@@ -31,7 +31,7 @@ interface JobRow extends Record<string, unknown> {
 }
 
 describe('many ingest workers, one killed and one stalled', () => {
-  it(`ingest ${FILINGS} filings exactly once`, { timeout: 300_000 }, async () => {
+  it(`ingest ${FILINGS} filings exactly once`, { timeout: 900_000 }, async () => {
     const url = await requireCluster().createDatabase('chaos');
     const dir = makeTempDir('edgarkit-chaos-');
     const accessions = writeFilingSet(join(dir, 'filings'), FILINGS, PER_JOB);
@@ -66,7 +66,8 @@ describe('many ingest workers, one killed and one stalled', () => {
     let stalledJob: string | undefined;
     try {
       // Kill chaos-0 while it holds a job, after a few jobs are done.
-      const deadline = Date.now() + 150_000;
+      // Generous: on a machine shared with other work the four workers may take minutes to start.
+      const deadline = Date.now() + 400_000;
       while (killedJob === undefined && Date.now() < deadline) {
         const rows = await jobs();
         const holding = rows.find((row) => row.state === 'running' && row.leased_by === 'chaos-0');

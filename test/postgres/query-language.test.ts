@@ -75,7 +75,7 @@ beforeAll(async () => {
   const [a, b] = [await ingestPaths(sqlite, inputs, { workers: 0 }), await ingestPaths(postgres, inputs, { workers: 0 })];
   expect(b.ingested).toBe(a.ingested);
   expect(a.ingested).toBeGreaterThan(90);
-}, 180_000);
+}, 360_000);
 afterAll(async () => {
   await postgres?.close();
   await sqlite?.close();

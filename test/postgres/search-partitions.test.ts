@@ -223,7 +223,7 @@ describe('PostgreSQL search over partitions of passages, newest windows first', 
     } finally {
       await store.close();
     }
-  }, 240_000);
+  }, 480_000);
 
   it('migrates a database of schema version 7: its passages become one partition, searched with the new ones', async () => {
     const url = await requireCluster().createDatabase('migrate_partitions');
@@ -289,5 +289,5 @@ describe('PostgreSQL search over partitions of passages, newest windows first', 
     } finally {
       await store.close();
     }
-  }, 240_000);
+  }, 480_000);
 });

@@ -123,5 +123,5 @@ describe('PostgreSQL phrase search in documents of many passages', () => {
       await client.end();
       await store.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -128,7 +128,10 @@ describe('input without LF', () => {
   });
 
   it('streams a document body of many megabytes holding about one part of it (1 MiB), not the whole body', () => {
-    const bytes = Buffer.from(`<SEC-DOCUMENT>x.txt\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n${'a'.repeat(5_000_000)}\n</TEXT>\n</DOCUMENT>\n`, 'latin1');
+    const bytes = Buffer.from(
+      `<SEC-DOCUMENT>x.txt\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n${'a'.repeat(5_000_000)}\n</TEXT>\n</DOCUMENT>\n`,
+      'latin1',
+    );
     const parser = new SubmissionParser();
     let most = 0;
     for (let at = 0; at < bytes.length; at += 65_536) {

@@ -53,7 +53,7 @@ describe('SQLite index shards', () => {
     shardedFile = join(makeTempDir('edgarkit-shards-'), 'sharded.db');
     sharded = openSqliteStore(shardedFile, { shardPassages: 8 });
     for (const store of [single, sharded]) await ingestPaths(store, [...INPUTS, seedPath()], { workers: 0 });
-  }, 60_000);
+  }, 240_000);
 
   it('starts a new shard each time the newest is full, and keeps every passage once', () => {
     const shards = shardContents(shardedFile);
