@@ -1,8 +1,8 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeEdgar, startFakeEdgar } from '../../test/fake-edgar/fake-edgar.js';
 import { testClient } from '../../test/fake-edgar/test-client.js';
-import { RateLimiter, sharedRateLimiter } from './rate-limiter.js';
+import { RateLimiter, sharedRateLimiter, WINDOW_GUARD_MS } from './rate-limiter.js';
 
 let server: FakeEdgar;
 
@@ -32,18 +32,38 @@ function sustainedRate(times: readonly number[], limit: number): number {
 }
 
 /**
- * The best sustained rate of up to three runs of `measure`, stopping once one is over `floor`. The limit is checked
- * in every run; the floor (the limiter is not needlessly slow) may take another run, because other work on a shared
- * machine can delay requests past their turn, but never bring them forward.
+ * Runs `measure` (which checks what does not depend on the server's clock) until a run shows the limiter close to
+ * `limit`, at most five times, and returns the best sustained rate.
+ *
+ * The server stamps each request when this process's event loop reads it. Requests that left a window and its guard
+ * apart (1,100 ms) can be stamped closer by as much as the longest stall of the loop, which on a loaded machine has
+ * been 150-700 ms. So every run checks that no more than `limit` requests start in any window of 1,100 ms less that
+ * stall (and a margin): on a steady loop that is a whole second. Other work can delay requests past their turn, never
+ * bring them forward, so the floor on the rate may take another run.
  */
-async function bestRate(floor: number, measure: () => Promise<number>): Promise<number> {
+async function bestRate(limit: number, floor: number, measure: () => Promise<void>): Promise<number> {
   let best = 0;
-  for (let attempt = 0; attempt < 3 && best <= floor; attempt++) {
+  for (let attempt = 0; attempt < 5 && best <= floor; attempt++) {
     if (attempt > 0) {
       server.resetRequests();
       await new Promise((resolve) => setTimeout(resolve, 1100));
     }
-    best = Math.max(best, await measure());
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    await measure();
+    loop.disable();
+    const stallMs = loop.max / 1e6;
+    const windowMs = Math.min(1000, 1000 + WINDOW_GUARD_MS - stallMs - 20);
+    expect(server.maxStartsPerWindow(windowMs), `in any ${Math.round(windowMs)} ms`).toBeLessThanOrEqual(limit);
+    // A run without a full burst in a second counts as too slow.
+    if (server.maxStartsPerWindow(1000) < limit) continue;
+    best = Math.max(
+      best,
+      sustainedRate(
+        server.requests.map((request) => request.time),
+        limit,
+      ),
+    );
   }
   return best;
 }
@@ -55,7 +75,7 @@ describe('the process-wide rate limiter, measured by the server', () => {
   });
 
   it('lets no more than 5 requests start in any second: 40 concurrent starts from two clients, retries included', async () => {
-    const rate = await bestRate(3.5, async () => {
+    const rate = await bestRate(5, 3.5, async () => {
       // Two clients, one limiter: together they must stay under the limit.
       const first = testClient(server, { maxRequestsPerSecond: 5 });
       const second = testClient(server, { maxRequestsPerSecond: 5 });
@@ -69,35 +89,22 @@ describe('the process-wide rate limiter, measured by the server', () => {
       expect(bodies).toHaveLength(37);
       expect(server.requests).toHaveLength(40);
       expect(server.requests.filter((request) => request.status === 503)).toHaveLength(3);
-      expect(server.maxStartsPerWindow(1000)).toBeLessThanOrEqual(5);
-      // …and close to it: full bursts of 5, and (below) a sustained rate near 4.55 a second (5 per 1.1 s with the
-      // 100 ms guard). A window opens when a request has left, which a loaded machine delays: 3.9 has been seen on a
-      // machine running eight times slower, so the floor is 3.5, well above the 2.5 of a limiter that waited a window
-      // too many.
-      expect(server.maxStartsPerWindow(1000)).toBe(5);
       // 40 starts at 5 per window: the last burst at least 7 windows after the first.
       expect(elapsed).toBeGreaterThan(7000);
-      const rate = sustainedRate(
-        server.requests.map((request) => request.time),
-        5,
-      );
-      expect(rate).toBeLessThanOrEqual(5);
-      return rate;
     });
+    // Close to the limit: full bursts of 5 and a sustained rate near 4.55 a second (5 per 1.1 s with the 100 ms
+    // guard). A window opens when a request has left, which a loaded machine delays: 3.9 has been seen on a machine
+    // running eight times slower, so the floor is 3.5, well above the 2.5 of a limiter that waited a window too many.
     expect(rate).toBeGreaterThan(3.5);
   });
 
   it('caps a client asking for more than 10 a second at 10', async () => {
-    const rate = await bestRate(7, async () => {
+    const rate = await bestRate(10, 7, async () => {
       const client = testClient(server, { maxRequestsPerSecond: 50 });
       expect(client.maxRequestsPerSecond).toBe(10);
       await Promise.all(filingUrls(20).map((url) => client.get(url)));
       client.close();
-      expect(server.maxStartsPerWindow(1000)).toBe(10);
-      return sustainedRate(
-        server.requests.map((request) => request.time),
-        10,
-      );
+      expect(server.requests).toHaveLength(20);
     });
     // Near 9.1 a second (10 per 1.1 s); 8.2 has been seen on a loaded machine; a window too many would give 5.
     expect(rate).toBeGreaterThan(7);
